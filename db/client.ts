@@ -1,0 +1,47 @@
+// The SQLite connection: one per process, pragmas set explicitly, migrations applied on first use.
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const SYNCHRONOUS_MODES = ["NORMAL", "FULL", "EXTRA"] as const;
+
+/** The database file: QUIRE_DB_PATH, else quire.db inside QUIRE_DATA_DIR (default ./data). */
+export function databasePath(): string {
+  if (process.env.QUIRE_DB_PATH) return path.resolve(process.env.QUIRE_DB_PATH);
+  return path.resolve(process.env.QUIRE_DATA_DIR ?? "data", "quire.db");
+}
+
+/** The synchronous pragma from QUIRE_SYNCHRONOUS (NORMAL survives a process crash, FULL also power loss). */
+export function synchronousMode(): (typeof SYNCHRONOUS_MODES)[number] {
+  const wanted = (process.env.QUIRE_SYNCHRONOUS ?? "NORMAL").toUpperCase();
+  const mode = SYNCHRONOUS_MODES.find((m) => m === wanted);
+  if (!mode) throw new Error(`QUIRE_SYNCHRONOUS must be one of ${SYNCHRONOUS_MODES.join(", ")}, not "${wanted}"`);
+  return mode;
+}
+
+/** Opens a connection with Quire's pragmas and brings the schema up to date. */
+export function openDb(file: string): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma(`synchronous = ${synchronousMode()}`);
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = drizzle(sqlite, { schema }) as Db;
+  migrate(db, { migrationsFolder: path.resolve(process.cwd(), "db/migrations") });
+  return db;
+}
+
+const globalForDb = globalThis as unknown as { quireDb?: Db };
+
+/** The process-wide connection, opened on first use. */
+export function getDb(): Db {
+  globalForDb.quireDb ??= openDb(databasePath());
+  return globalForDb.quireDb;
+}

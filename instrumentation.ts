@@ -1,0 +1,10 @@
+// Runs once when the server starts: migrate the database and, unless turned off, create the demo.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getDb, databasePath } = await import("./db/client");
+  const { demoEnabled, ensureDemo } = await import("./server/services/demo");
+  const { logger } = await import("./server/logger");
+  getDb();
+  logger.info({ database: databasePath() }, "database ready");
+  if (demoEnabled() && (await ensureDemo())) logger.info("demo notebook created");
+}

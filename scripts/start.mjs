@@ -1,0 +1,67 @@
+// `npm start`: build when the sources changed, keep an AUTH_SECRET, start the production server, print how to sign in.
+import { spawnSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+process.chdir(root);
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+const dataDir = path.resolve(process.env.QUIRE_DATA_DIR ?? "data");
+process.env.QUIRE_DATA_DIR = dataDir;
+fs.mkdirSync(dataDir, { recursive: true });
+
+/** AUTH_SECRET from the environment, else the one kept in the data directory, else a new one kept there. */
+function ensureAuthSecret() {
+  if (process.env.AUTH_SECRET) return;
+  const file = path.join(dataDir, "auth-secret");
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+}
+
+const SOURCE_DIRS = ["app", "components", "server", "db", "lib"];
+const SOURCE_FILES = ["package-lock.json", "package.json", "next.config.js", "tsconfig.json", "instrumentation.ts"];
+
+function listFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? listFiles(p) : [p];
+  });
+}
+
+/** A hash of everything the production build depends on. */
+export function sourceHash() {
+  const hash = createHash("sha256");
+  const files = [...SOURCE_DIRS.flatMap(listFiles).filter((f) => !f.endsWith(".test.ts")), ...SOURCE_FILES.filter((f) => fs.existsSync(f))].sort();
+  for (const f of files) hash.update(f).update("\0").update(fs.readFileSync(f)).update("\0");
+  return hash.digest("hex");
+}
+
+function buildIfNeeded() {
+  const stamp = path.join(".next", "quire-source-hash");
+  const current = sourceHash();
+  if (fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === current) return;
+  console.log("Building Quire (first run, or the sources changed)…");
+  const result = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  fs.writeFileSync(stamp, current);
+}
+
+ensureAuthSecret();
+buildIfNeeded();
+process.env.NODE_ENV = "production";
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "127.0.0.1";
+const { startServer } = await import("../server.mjs");
+await startServer({ port, hostname });
+const demoOff = ["0", "false", "off", "no"].includes((process.env.QUIRE_DEMO ?? "1").toLowerCase());
+console.log("");
+console.log(`  Quire is running at http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+console.log(`  Data: ${dataDir}`);
+if (!demoOff) {
+  const demo = JSON.parse(fs.readFileSync(path.join(root, "db", "seed", "demo-user.json"), "utf8"));
+  console.log(`  Demo sign-in: ${demo.email} / ${demo.password}`);
+}
+console.log("");

@@ -1,0 +1,66 @@
+// Quire's HTTP front: Next's production server behind a Node http server that fixes the client
+// address (socket, or a trusted proxy), stamps a request id, and logs each request without secrets.
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import next from "next";
+import pino from "pino";
+
+const log = pino({ level: process.env.QUIRE_LOG_LEVEL ?? "info", base: { service: "quire" } });
+
+/** The client address: the socket's, or with QUIRE_TRUST_PROXY=N hops, the address N hops back in X-Forwarded-For. */
+export function clientAddress(req, trustedHops) {
+  const socketAddress = req.socket.remoteAddress ?? "unknown";
+  if (!trustedHops) return socketAddress;
+  const forwarded = String(req.headers["x-forwarded-for"] ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const chain = [...forwarded, socketAddress];
+  return chain[Math.max(0, chain.length - 1 - trustedHops)];
+}
+
+/** The path as it may be logged: no query string, share tokens replaced. */
+export function loggablePath(url) {
+  const path = (url ?? "/").split("?")[0];
+  return path.replace(/^\/s\/[^/]+/, "/s/[token]").replace(/^\/api\/v1\/tokens\/[^/]+/, "/api/v1/tokens/[token]");
+}
+
+export async function startServer({ port, hostname }) {
+  const trustedHops = Number(process.env.QUIRE_TRUST_PROXY ?? 0);
+  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const requestId = randomUUID();
+    const ip = clientAddress(req, trustedHops);
+    req.headers["x-forwarded-for"] = ip;
+    req.headers["x-quire-client-ip"] = ip;
+    req.headers["x-request-id"] = requestId;
+    res.setHeader("x-request-id", requestId);
+    res.on("finish", () => {
+      const path = loggablePath(req.url);
+      if (path.startsWith("/_next/static")) return;
+      log.info(
+        { requestId, method: req.method, path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        "request",
+      );
+    });
+    handle(req, res).catch((err) => {
+      log.error({ requestId, err: { message: err?.message } }, "unhandled request error");
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+      res.end("Something went wrong on our side.");
+    });
+  });
+  await new Promise((resolve) => server.listen(port, hostname, resolve));
+  const shutdown = () => server.close(() => process.exit(0));
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+  return server;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const port = Number(process.env.PORT ?? 3000);
+  const hostname = process.env.HOST ?? "127.0.0.1";
+  startServer({ port, hostname }).then(() => console.log(`Quire is running at http://${hostname}:${port}`));
+}

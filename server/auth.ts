@@ -1,0 +1,75 @@
+// Auth.js (next-auth v5): email and password sign-in, JWT sessions that end when sessionVersion moves on.
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { signInInput } from "@/lib/validation/account";
+import { logger } from "./logger";
+import { clientIpFrom } from "./request-meta";
+import { authenticate, currentSessionVersion } from "./services/accounts";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string } & DefaultSession["user"];
+  }
+  interface User {
+    sessionVersion?: number;
+  }
+}
+
+/** Wrong email or password: the same code whichever it was. */
+export class InvalidCredentials extends CredentialsSignin {
+  code = "invalid_credentials";
+}
+
+/** Too many failed attempts for this account or this address. */
+export class TooManyAttempts extends CredentialsSignin {
+  code = "too_many_attempts";
+}
+
+export const SIGN_IN_MESSAGES: Record<string, string> = {
+  invalid_credentials: "That email and password do not match an account. Check them and try again.",
+  too_many_attempts: "Too many failed sign-in attempts. Wait 15 minutes, then try again.",
+};
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  logger: {
+    error(error) {
+      if (error.name === "CredentialsSignin" || error instanceof CredentialsSignin) return;
+      logger.error({ err: { name: error.name, message: error.message } }, "auth error");
+    },
+    warn(code) {
+      logger.warn({ code }, "auth warning");
+    },
+    debug() {},
+  },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw, request) {
+        const parsed = signInInput.safeParse(raw);
+        if (!parsed.success) throw new InvalidCredentials();
+        const result = await authenticate(parsed.data.email, parsed.data.password, clientIpFrom(request.headers));
+        if (result.kind === "rate_limited") throw new TooManyAttempts();
+        if (result.kind === "invalid") throw new InvalidCredentials();
+        return result.user;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) {
+        token.sub = user.id;
+        token.sv = user.sessionVersion;
+        return token;
+      }
+      if (!token.sub || currentSessionVersion(token.sub) !== token.sv) return null;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+});

@@ -1,0 +1,51 @@
+// The one place that decides who may read or change what; every service calls it first.
+import { TRPCError } from "@trpc/server";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { memberships, type Role } from "@/db/schema";
+
+export type Actor = { id: string };
+
+const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
+
+/** What each action on a notebook needs, at least. */
+export const NOTEBOOK_ACTIONS = {
+  read: "viewer",
+  write: "editor",
+  rename: "editor",
+  manageMembers: "owner",
+  remove: "owner",
+} as const satisfies Record<string, Role>;
+
+export type NotebookAction = keyof typeof NOTEBOOK_ACTIONS;
+
+/** The actor's role in the notebook, or null when they are not a member (or it does not exist). */
+export function roleIn(actor: Actor, notebookId: string): Role | null {
+  const row = getDb()
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.notebookId, notebookId), eq(memberships.userId, actor.id)))
+    .get();
+  return row?.role ?? null;
+}
+
+/** True when the role is enough for the action. */
+export function roleAllows(role: Role | null, action: NotebookAction): boolean {
+  return role !== null && RANK[role] >= RANK[NOTEBOOK_ACTIONS[action]];
+}
+
+/**
+ * Throws unless the actor may do the action in the notebook. A non-member gets NOT_FOUND, the same
+ * as for a notebook that does not exist, so ids reveal nothing; a member without the role gets FORBIDDEN.
+ */
+export function assertNotebookAccess(actor: Actor, notebookId: string, action: NotebookAction): Role {
+  const role = roleIn(actor, notebookId);
+  if (role === null) throw new TRPCError({ code: "NOT_FOUND", message: "That notebook does not exist, or you have no access to it." });
+  if (!roleAllows(role, action)) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: `Your role in this notebook (${role}) does not allow this; ask an owner${action === "manageMembers" || action === "remove" ? "" : " or an editor"}.`,
+    });
+  }
+  return role;
+}

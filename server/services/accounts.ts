@@ -1,0 +1,113 @@
+// Accounts: registration, password checks with throttling, session versions, password change.
+import { TRPCError } from "@trpc/server";
+import { eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { newId } from "@/lib/ids";
+import { passwordWeakness } from "@/lib/validation/account";
+import type { Actor } from "./access";
+import { recordEvent } from "./audit";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords";
+import { clearAccountFailures, recordSignInFailure, signInBlockedFor } from "./rate-limit";
+
+export type PublicUser = { id: string; email: string; name: string };
+
+export const EMAIL_TAKEN = "An account with this email already exists. Sign in instead, or use another email.";
+
+/** Creates an account; the email must be free and the password strong enough. */
+export async function register(input: { name: string; email: string; password: string }): Promise<PublicUser> {
+  const db = getDb();
+  const email = input.email.trim().toLowerCase();
+  const weakness = passwordWeakness(input.password, email);
+  if (weakness) throw new TRPCError({ code: "BAD_REQUEST", message: weakness });
+  const passwordHash = await hashPassword(input.password);
+  const user = { id: newId(), email, name: input.name.trim(), passwordHash };
+  try {
+    db.transaction((tx) => {
+      tx.insert(users).values(user).run();
+      recordEvent(tx, { actorId: user.id, action: "user.registered", targetType: "user", targetId: user.id });
+    });
+  } catch (error) {
+    if (error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_UNIQUE") {
+      throw new TRPCError({ code: "CONFLICT", message: EMAIL_TAKEN });
+    }
+    throw error;
+  }
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+export type AuthenticateResult =
+  | { kind: "ok"; user: PublicUser & { sessionVersion: number } }
+  | { kind: "invalid" }
+  | { kind: "rate_limited"; retryAfterMs: number };
+
+/**
+ * Checks an email and password from a client address. Unknown email and wrong password look the
+ * same (same answer, same time); repeated failures per account or per address are refused.
+ */
+export async function authenticate(emailInput: string, password: string, address: string): Promise<AuthenticateResult> {
+  const email = emailInput.trim().toLowerCase();
+  const wait = signInBlockedFor(email, address);
+  if (wait > 0) return { kind: "rate_limited", retryAfterMs: wait };
+  const user = getDb().select().from(users).where(eq(users.email, email)).get();
+  const ok = user ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password), false);
+  if (!ok || !user) {
+    recordSignInFailure(email, address);
+    return { kind: "invalid" };
+  }
+  clearAccountFailures(email);
+  return { kind: "ok", user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
+}
+
+/** The user's current session version, or null when the user no longer exists. */
+export function currentSessionVersion(userId: string): number | null {
+  const row = getDb().select({ v: users.sessionVersion }).from(users).where(eq(users.id, userId)).get();
+  return row?.v ?? null;
+}
+
+/** The signed-in user's own profile. */
+export function me(actor: Actor): PublicUser {
+  const row = getDb()
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.id, actor.id))
+    .get();
+  if (!row) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your account no longer exists. Sign in again." });
+  return row;
+}
+
+/** Ends every session of the actor, this one included, by moving the session version on. */
+export function signOutEverywhere(actor: Actor): { sessionVersion: number } {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const row = tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, actor.id))
+      .returning({ sessionVersion: users.sessionVersion })
+      .get();
+    if (!row) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your account no longer exists. Sign in again." });
+    recordEvent(tx, { actorId: actor.id, action: "user.signed_out_everywhere", targetType: "user", targetId: actor.id });
+    return row;
+  });
+}
+
+/** Changes the password after checking the current one; every existing session ends. */
+export async function changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  const db = getDb();
+  const user = db.select().from(users).where(eq(users.id, actor.id)).get();
+  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your account no longer exists. Sign in again." });
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Your current password is not right." });
+  }
+  const weakness = passwordWeakness(input.newPassword, user.email);
+  if (weakness) throw new TRPCError({ code: "BAD_REQUEST", message: weakness });
+  const passwordHash = await hashPassword(input.newPassword);
+  db.transaction((tx) => {
+    tx.update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, actor.id))
+      .run();
+    recordEvent(tx, { actorId: actor.id, action: "user.password_changed", targetType: "user", targetId: actor.id });
+  });
+}

@@ -1,0 +1,21 @@
+// The audit trail: who did what to what, written in the same transaction as the change.
+import { events } from "@/db/schema";
+import type { Db } from "@/db/client";
+
+type Tx = Pick<Db, "insert">;
+
+export type AuditEvent = {
+  actorId: string | null;
+  action: string;
+  targetType: "user" | "notebook" | "membership" | "note";
+  targetId: string;
+  notebookId?: string | null;
+  data?: Record<string, unknown>;
+};
+
+/** Appends one event; call it inside the transaction that makes the change. */
+export function recordEvent(tx: Tx, event: AuditEvent): void {
+  tx.insert(events)
+    .values({ ...event, notebookId: event.notebookId ?? null, data: event.data ?? null })
+    .run();
+}

@@ -1,0 +1,33 @@
+// First-run demo: a demo user and a notebook with a welcome note, created once, never overwritten.
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { memberships, notebooks, notes, users } from "@/db/schema";
+import { DEMO_NOTEBOOK, DEMO_USER, WELCOME_NOTE } from "@/db/seed/demo-content";
+import { newId } from "@/lib/ids";
+import { recordEvent } from "./audit";
+import { hashPassword } from "./passwords";
+
+/** True unless QUIRE_DEMO is set to 0, false or off. */
+export function demoEnabled(): boolean {
+  return !["0", "false", "off", "no"].includes((process.env.QUIRE_DEMO ?? "1").toLowerCase());
+}
+
+/** Creates the demo user and notebook when the demo user does not exist yet; returns whether it did. */
+export async function ensureDemo(): Promise<boolean> {
+  const db = getDb();
+  if (db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USER.email)).get()) return false;
+  const passwordHash = await hashPassword(DEMO_USER.password);
+  const userId = newId();
+  const notebookId = newId();
+  db.transaction((tx) => {
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USER.email)).get()) return;
+    tx.insert(users).values({ id: userId, email: DEMO_USER.email, name: DEMO_USER.name, passwordHash }).run();
+    tx.insert(notebooks).values({ id: notebookId, ...DEMO_NOTEBOOK, createdBy: userId }).run();
+    tx.insert(memberships).values({ notebookId, userId, role: "owner" }).run();
+    tx.insert(notes)
+      .values({ id: newId(), notebookId, ...WELCOME_NOTE, createdBy: userId, updatedBy: userId })
+      .run();
+    recordEvent(tx, { actorId: userId, action: "demo.seeded", targetType: "notebook", targetId: notebookId, notebookId });
+  });
+  return true;
+}

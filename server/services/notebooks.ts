@@ -1,0 +1,202 @@
+// Notebooks and their members: reads and writes, each checked by the access module first.
+import { TRPCError } from "@trpc/server";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { memberships, notebooks, notes, users, type Role } from "@/db/schema";
+import { newId } from "@/lib/ids";
+import { assertNotebookAccess, type Actor } from "./access";
+import { recordEvent } from "./audit";
+
+export type NotebookSummary = {
+  id: string;
+  name: string;
+  description: string;
+  role: Role;
+  noteCount: number;
+  memberCount: number;
+  updatedAt: Date;
+};
+
+const noteCount = sql<number>`(select count(*) from ${notes} where ${notes.notebookId} = ${notebooks.id} and ${notes.deletedAt} is null)`;
+const memberCount = sql<number>`(select count(*) from ${memberships} m2 where m2.notebook_id = ${notebooks.id})`;
+
+/** The notebooks the actor belongs to, most recently changed first. */
+export function listNotebooks(actor: Actor): NotebookSummary[] {
+  return getDb()
+    .select({
+      id: notebooks.id,
+      name: notebooks.name,
+      description: notebooks.description,
+      role: memberships.role,
+      noteCount,
+      memberCount,
+      updatedAt: notebooks.updatedAt,
+    })
+    .from(memberships)
+    .innerJoin(notebooks, eq(notebooks.id, memberships.notebookId))
+    .where(eq(memberships.userId, actor.id))
+    .orderBy(desc(notebooks.updatedAt), asc(notebooks.name))
+    .all();
+}
+
+/** One notebook the actor may read, with their role and counts. */
+export function getNotebook(actor: Actor, id: string): NotebookSummary {
+  assertNotebookAccess(actor, id, "read");
+  const row = listNotebooks(actor).find((n) => n.id === id);
+  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "That notebook does not exist, or you have no access to it." });
+  return row;
+}
+
+/** Creates a notebook with the actor as its owner. */
+export function createNotebook(actor: Actor, input: { name: string; description?: string }): { id: string } {
+  const id = newId();
+  getDb().transaction((tx) => {
+    tx.insert(notebooks).values({ id, name: input.name, description: input.description ?? "", createdBy: actor.id }).run();
+    tx.insert(memberships).values({ notebookId: id, userId: actor.id, role: "owner" }).run();
+    recordEvent(tx, { actorId: actor.id, action: "notebook.created", targetType: "notebook", targetId: id, notebookId: id, data: { name: input.name } });
+  });
+  return { id };
+}
+
+/** Renames a notebook; editors and owners may. */
+export function renameNotebook(actor: Actor, input: { id: string; name: string }): { id: string; name: string } {
+  assertNotebookAccess(actor, input.id, "rename");
+  getDb().transaction((tx) => {
+    const before = tx.select({ name: notebooks.name }).from(notebooks).where(eq(notebooks.id, input.id)).get();
+    tx.update(notebooks).set({ name: input.name, updatedAt: new Date() }).where(eq(notebooks.id, input.id)).run();
+    recordEvent(tx, {
+      actorId: actor.id,
+      action: "notebook.renamed",
+      targetType: "notebook",
+      targetId: input.id,
+      notebookId: input.id,
+      data: { from: before?.name, to: input.name },
+    });
+  });
+  return { id: input.id, name: input.name };
+}
+
+/** What deleting a notebook would lose, for the confirmation dialog. Owners only. */
+export function notebookDeletionImpact(actor: Actor, id: string): { name: string; notes: number; members: number } {
+  assertNotebookAccess(actor, id, "remove");
+  const nb = getNotebook(actor, id);
+  return { name: nb.name, notes: nb.noteCount, members: nb.memberCount };
+}
+
+/** Deletes a notebook and everything in it; the owner must type its name to confirm. */
+export function removeNotebook(actor: Actor, input: { id: string; confirmName: string }): { id: string } {
+  assertNotebookAccess(actor, input.id, "remove");
+  const db = getDb();
+  const nb = db.select({ name: notebooks.name }).from(notebooks).where(eq(notebooks.id, input.id)).get();
+  if (!nb) throw new TRPCError({ code: "NOT_FOUND", message: "That notebook does not exist, or you have no access to it." });
+  if (input.confirmName.trim() !== nb.name) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: `Type the notebook's name, "${nb.name}", to confirm.` });
+  }
+  db.transaction((tx) => {
+    tx.delete(notebooks).where(eq(notebooks.id, input.id)).run();
+    recordEvent(tx, { actorId: actor.id, action: "notebook.deleted", targetType: "notebook", targetId: input.id, notebookId: input.id, data: { name: nb.name } });
+  });
+  return { id: input.id };
+}
+
+export type Member = { userId: string; email: string; name: string; role: Role; addedAt: Date };
+
+/** The members of a notebook; any member may see who else is in it. */
+export function listMembers(actor: Actor, notebookId: string): Member[] {
+  assertNotebookAccess(actor, notebookId, "read");
+  return getDb()
+    .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, addedAt: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.notebookId, notebookId))
+    .orderBy(sql`case ${memberships.role} when 'owner' then 0 when 'editor' then 1 else 2 end`, asc(users.name))
+    .all();
+}
+
+function ownerCount(tx: Pick<ReturnType<typeof getDb>, "select">, notebookId: string): number {
+  const row = tx
+    .select({ n: count() })
+    .from(memberships)
+    .where(and(eq(memberships.notebookId, notebookId), eq(memberships.role, "owner")))
+    .get();
+  return row?.n ?? 0;
+}
+
+/** Adds an existing user, by email, with a role. Owners only. */
+export function addMember(actor: Actor, input: { notebookId: string; email: string; role: Role }): Member {
+  assertNotebookAccess(actor, input.notebookId, "manageMembers");
+  const db = getDb();
+  const user = db.select().from(users).where(eq(users.email, input.email.trim().toLowerCase())).get();
+  if (!user) {
+    throw new TRPCError({ code: "NOT_FOUND", message: "No Quire account uses that email. Ask them to register first, then add them." });
+  }
+  const existing = db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.notebookId, input.notebookId), eq(memberships.userId, user.id)))
+    .get();
+  if (existing) throw new TRPCError({ code: "CONFLICT", message: `${user.email} is already a member (${existing.role}).` });
+  const addedAt = new Date();
+  db.transaction((tx) => {
+    tx.insert(memberships).values({ notebookId: input.notebookId, userId: user.id, role: input.role, createdAt: addedAt }).run();
+    recordEvent(tx, {
+      actorId: actor.id,
+      action: "member.added",
+      targetType: "membership",
+      targetId: user.id,
+      notebookId: input.notebookId,
+      data: { role: input.role },
+    });
+  });
+  return { userId: user.id, email: user.email, name: user.name, role: input.role, addedAt };
+}
+
+function assertMember(notebookId: string, userId: string): Role {
+  const row = getDb()
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.notebookId, notebookId), eq(memberships.userId, userId)))
+    .get();
+  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "That person is not a member of this notebook." });
+  return row.role;
+}
+
+/** Changes a member's role; a notebook always keeps at least one owner. Owners only. */
+export function changeMemberRole(actor: Actor, input: { notebookId: string; userId: string; role: Role }): { userId: string; role: Role } {
+  assertNotebookAccess(actor, input.notebookId, "manageMembers");
+  getDb().transaction((tx) => {
+    const before = assertMember(input.notebookId, input.userId);
+    if (before === "owner" && input.role !== "owner" && ownerCount(tx, input.notebookId) <= 1) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: "A notebook needs at least one owner: make someone else an owner first." });
+    }
+    tx.update(memberships)
+      .set({ role: input.role })
+      .where(and(eq(memberships.notebookId, input.notebookId), eq(memberships.userId, input.userId)))
+      .run();
+    recordEvent(tx, {
+      actorId: actor.id,
+      action: "member.role_changed",
+      targetType: "membership",
+      targetId: input.userId,
+      notebookId: input.notebookId,
+      data: { from: before, to: input.role },
+    });
+  });
+  return { userId: input.userId, role: input.role };
+}
+
+/** Removes a member; the last owner cannot be removed. Owners only. */
+export function removeMember(actor: Actor, input: { notebookId: string; userId: string }): { userId: string } {
+  assertNotebookAccess(actor, input.notebookId, "manageMembers");
+  getDb().transaction((tx) => {
+    const before = assertMember(input.notebookId, input.userId);
+    if (before === "owner" && ownerCount(tx, input.notebookId) <= 1) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: "A notebook needs at least one owner: make someone else an owner first." });
+    }
+    tx.delete(memberships)
+      .where(and(eq(memberships.notebookId, input.notebookId), eq(memberships.userId, input.userId)))
+      .run();
+    recordEvent(tx, { actorId: actor.id, action: "member.removed", targetType: "membership", targetId: input.userId, notebookId: input.notebookId, data: { role: before } });
+  });
+  return { userId: input.userId };
+}

@@ -25,6 +25,13 @@ export function loggablePath(url) {
   return path.replace(/^\/s\/[^/]+/, "/s/[token]").replace(/^\/api\/v1\/tokens\/[^/]+/, "/api/v1/tokens/[token]");
 }
 
+/** The page path and query the visitor asked for, without Next's internal _rsc marker (for sign-in redirects). */
+function pagePath(url) {
+  const parsed = new URL(url ?? "/", "http://quire.local");
+  parsed.searchParams.delete("_rsc");
+  return parsed.pathname + parsed.search;
+}
+
 export async function startServer({ port, hostname }) {
   const trustedHops = Number(process.env.QUIRE_TRUST_PROXY ?? 0);
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
@@ -37,6 +44,7 @@ export async function startServer({ port, hostname }) {
     req.headers["x-forwarded-for"] = ip;
     req.headers["x-quire-client-ip"] = ip;
     req.headers["x-request-id"] = requestId;
+    req.headers["x-quire-path"] = pagePath(req.url);
     res.setHeader("x-request-id", requestId);
     res.on("finish", () => {
       const path = loggablePath(req.url);

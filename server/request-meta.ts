@@ -11,3 +11,10 @@ export function clientIpFrom(headers: Headers): string {
 export function requestIdFrom(headers: Headers): string {
   return headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID();
 }
+
+export const PAGE_PATH_HEADER = "x-quire-path";
+
+/** The path the visitor asked for (set by the HTTP front), to come back to after signing in. */
+export function pagePathFrom(headers: Headers): string {
+  return headers.get(PAGE_PATH_HEADER) ?? "/notebooks";
+}

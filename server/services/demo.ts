@@ -19,8 +19,8 @@ export async function ensureDemo(): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_USER.password);
   const userId = newId();
   const notebookId = newId();
-  db.transaction((tx) => {
-    if (tx.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USER.email)).get()) return;
+  return db.transaction((tx) => {
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USER.email)).get()) return false;
     tx.insert(users).values({ id: userId, email: DEMO_USER.email, name: DEMO_USER.name, passwordHash }).run();
     tx.insert(notebooks).values({ id: notebookId, ...DEMO_NOTEBOOK, createdBy: userId }).run();
     tx.insert(memberships).values({ notebookId, userId, role: "owner" }).run();
@@ -28,6 +28,6 @@ export async function ensureDemo(): Promise<boolean> {
       .values({ id: newId(), notebookId, ...WELCOME_NOTE, createdBy: userId, updatedBy: userId })
       .run();
     recordEvent(tx, { actorId: userId, action: "demo.seeded", targetType: "notebook", targetId: notebookId, notebookId });
+    return true;
   });
-  return true;
 }

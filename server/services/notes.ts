@@ -1,11 +1,11 @@
-// Notes: reads for now (list and one note); the notes capability adds editing, revisions and search.
+// Notes: reads for now (lists and one note); the notes capability adds editing, revisions and search.
 import { TRPCError } from "@trpc/server";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { notes, users } from "@/db/schema";
+import { memberships, notebooks, notes, users } from "@/db/schema";
 import { assertNotebookAccess, type Actor } from "./access";
 
-export type NoteSummary = { id: string; notebookId: string; title: string; excerpt: string; updatedAt: Date };
+export type NoteSummary = { id: string; notebookId: string; notebookName: string; title: string; excerpt: string; updatedAt: Date };
 
 const EXCERPT_CHARS = 220;
 
@@ -20,14 +20,29 @@ function excerptOf(body: string): string {
   return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS).trimEnd()}…` : text;
 }
 
-/** The live notes of a notebook, most recently changed first. */
-export function listNotes(actor: Actor, notebookId: string): NoteSummary[] {
-  assertNotebookAccess(actor, notebookId, "read");
+/**
+ * The live notes of one notebook, or of every notebook the actor belongs to when none is given,
+ * most recently changed first.
+ */
+export function listNotes(actor: Actor, notebookId?: string): NoteSummary[] {
+  if (notebookId) assertNotebookAccess(actor, notebookId, "read");
+  const scope = notebookId
+    ? eq(notes.notebookId, notebookId)
+    : inArray(notes.notebookId, getDb().select({ id: memberships.notebookId }).from(memberships).where(eq(memberships.userId, actor.id)));
   return getDb()
-    .select({ id: notes.id, notebookId: notes.notebookId, title: notes.title, body: notes.body, updatedAt: notes.updatedAt })
+    .select({
+      id: notes.id,
+      notebookId: notes.notebookId,
+      notebookName: notebooks.name,
+      title: notes.title,
+      body: notes.body,
+      updatedAt: notes.updatedAt,
+    })
     .from(notes)
-    .where(and(eq(notes.notebookId, notebookId), isNull(notes.deletedAt)))
+    .innerJoin(notebooks, eq(notebooks.id, notes.notebookId))
+    .where(and(scope, isNull(notes.deletedAt)))
     .orderBy(desc(notes.updatedAt))
+    .limit(200)
     .all()
     .map(({ body, ...n }) => ({ ...n, excerpt: excerptOf(body) }));
 }
@@ -35,6 +50,7 @@ export function listNotes(actor: Actor, notebookId: string): NoteSummary[] {
 export type NoteDetail = {
   id: string;
   notebookId: string;
+  notebookName: string;
   title: string;
   body: string;
   version: number;
@@ -48,6 +64,7 @@ export function getNote(actor: Actor, id: string): NoteDetail {
     .select({
       id: notes.id,
       notebookId: notes.notebookId,
+      notebookName: notebooks.name,
       title: notes.title,
       body: notes.body,
       version: notes.version,
@@ -55,6 +72,7 @@ export function getNote(actor: Actor, id: string): NoteDetail {
       updatedByName: users.name,
     })
     .from(notes)
+    .innerJoin(notebooks, eq(notebooks.id, notes.notebookId))
     .leftJoin(users, eq(users.id, notes.updatedBy))
     .where(and(eq(notes.id, id), isNull(notes.deletedAt)))
     .get();

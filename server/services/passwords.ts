@@ -20,16 +20,19 @@ export async function hashPassword(password: string): Promise<string> {
 
 /** True when the password matches the stored hash; false for a malformed hash. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, saltText, keyText] = stored.split("$");
+  const parts = stored.split("$");
+  if (parts.length !== 6) return false;
+  const [scheme, n, r, p, saltText, keyText] = parts;
   if (scheme !== "scrypt" || !saltText || !keyText) return false;
+  const [N, R, P] = [n, r, p].map((v) => (v && /^[1-9][0-9]{0,9}$/.test(v) ? Number(v) : 0));
   const expected = Buffer.from(keyText, "base64url");
-  const key = await derive(password, Buffer.from(saltText, "base64url"), {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-    keylen: expected.length,
-  });
-  return key.length === expected.length && timingSafeEqual(key, expected);
+  if (!N || !R || !P || expected.length < 16) return false;
+  try {
+    const key = await derive(password, Buffer.from(saltText, "base64url"), { N, r: R, p: P, keylen: expected.length });
+    return key.length === expected.length && timingSafeEqual(key, expected);
+  } catch {
+    return false;
+  }
 }
 
 let dummyHash: Promise<string> | undefined;

@@ -1,0 +1,44 @@
+// One notebook's page: checks access on the server, prefetches the open tab, then hands over to the client view.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { NotebookView, type NotebookTab } from "@/components/notebooks/notebook-view";
+import { HydrateClient, caller, getQueryClient, trpc } from "@/server/trpc/server";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string }> };
+
+const TABS: NotebookTab[] = ["notes", "members", "settings"];
+
+async function loadNotebook(id: string) {
+  try {
+    return await caller.notebooks.get({ id });
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  try {
+    return { title: (await caller.notebooks.get({ id })).name };
+  } catch {
+    return { title: "Notebook" };
+  }
+}
+
+export default async function NotebookPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const { tab: rawTab } = await searchParams;
+  const tab = TABS.find((t) => t === rawTab) ?? "notes";
+  const notebook = await loadNotebook(id);
+  const queryClient = getQueryClient();
+  queryClient.setQueryData(trpc.notebooks.get.queryKey({ id }), notebook);
+  if (tab === "notes") await queryClient.prefetchQuery(trpc.notes.list.queryOptions({ notebookId: id }));
+  if (tab === "members") await queryClient.prefetchQuery(trpc.notebooks.members.list.queryOptions({ id }));
+  return (
+    <HydrateClient>
+      <NotebookView id={id} tab={tab} />
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,130 @@
+"use client";
+// The Settings tab: rename (editors and owners) and delete with a confirmation that names what is lost (owners).
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useTRPC } from "@/components/trpc/provider";
+import { Dialog } from "@/components/ui/dialog";
+
+type Notebook = { id: string; name: string; role: "owner" | "editor" | "viewer" };
+
+function RenameForm({ notebook }: { notebook: Notebook }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState(notebook.name);
+  const rename = useMutation(
+    trpc.notebooks.rename.mutationOptions({
+      onSuccess: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.notebooks.get.queryKey({ id: notebook.id }) }),
+          queryClient.invalidateQueries({ queryKey: trpc.notebooks.list.queryKey() }),
+        ]),
+    }),
+  );
+  const error = rename.error?.data?.fieldErrors?.name?.[0] ?? rename.error?.message;
+  return (
+    <form
+      className="card card-body stack-sm"
+      onSubmit={(e) => {
+        e.preventDefault();
+        rename.mutate({ id: notebook.id, name });
+      }}
+      noValidate
+    >
+      <h2>Name</h2>
+      <div className="row" style={{ alignItems: "flex-start", flexWrap: "wrap" }}>
+        <div className="field" style={{ flex: "1 1 260px" }}>
+          <label htmlFor="rename-notebook" className="visually-hidden">
+            Notebook name
+          </label>
+          <input id="rename-notebook" className="input" value={name} aria-invalid={error ? true : undefined} onChange={(e) => setName(e.target.value)} />
+          {error && <span className="field-error">{error}</span>}
+          {rename.isSuccess && !rename.isPending && <span className="field-hint" role="status">Saved.</span>}
+        </div>
+        <button type="submit" className="btn btn-primary" disabled={rename.isPending || name === notebook.name}>
+          {rename.isPending ? "Saving…" : "Rename"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function DeleteSection({ notebook }: { notebook: Notebook }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [confirmName, setConfirmName] = useState("");
+  const impact = useQuery({ ...trpc.notebooks.deletionImpact.queryOptions({ id: notebook.id }), enabled: open, staleTime: 0 });
+  const remove = useMutation(
+    trpc.notebooks.remove.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.notebooks.list.queryKey() });
+        router.push("/notebooks");
+      },
+    }),
+  );
+  return (
+    <div className="card card-body stack-sm" style={{ borderColor: "color-mix(in srgb, var(--danger) 35%, var(--border))" }}>
+      <h2>Delete this notebook</h2>
+      <p className="muted">Deleting removes the notebook and everything in it for every member. It cannot be undone.</p>
+      <div>
+        <button type="button" className="btn btn-danger" onClick={() => { setConfirmName(""); remove.reset(); setOpen(true); }}>
+          Delete notebook…
+        </button>
+      </div>
+      <Dialog open={open} onClose={() => setOpen(false)} title={`Delete ${notebook.name}`}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            remove.mutate({ id: notebook.id, confirmName });
+          }}
+        >
+          <div className="dialog-body">
+            <h2>Delete “{notebook.name}”?</h2>
+            {impact.data ? (
+              <p data-testid="deletion-impact">
+                This deletes <strong>{impact.data.notes} {impact.data.notes === 1 ? "note" : "notes"}</strong> and removes access for{" "}
+                <strong>
+                  {impact.data.members} {impact.data.members === 1 ? "member" : "members"}
+                </strong>
+                . It cannot be undone.
+              </p>
+            ) : impact.error ? (
+              <div className="alert alert-error">{impact.error.message}</div>
+            ) : (
+              <div className="skeleton" style={{ height: 20 }} />
+            )}
+            <div className="field">
+              <label htmlFor="confirm-name">
+                Type <strong>{notebook.name}</strong> to confirm
+              </label>
+              <input id="confirm-name" className="input" value={confirmName} autoComplete="off" onChange={(e) => setConfirmName(e.target.value)} />
+            </div>
+            {remove.error && <div className="alert alert-error">{remove.error.message}</div>}
+          </div>
+          <div className="dialog-actions">
+            <button type="button" className="btn" onClick={() => setOpen(false)}>
+              Cancel
+            </button>
+            <button type="submit" className="btn btn-danger" disabled={confirmName.trim() !== notebook.name || remove.isPending}>
+              {remove.isPending ? "Deleting…" : "Delete forever"}
+            </button>
+          </div>
+        </form>
+      </Dialog>
+    </div>
+  );
+}
+
+export function NotebookSettings({ notebook }: { notebook: Notebook }) {
+  if (notebook.role === "viewer") {
+    return <p className="muted">You can read this notebook. Ask an owner or an editor if you need to change it.</p>;
+  }
+  return (
+    <div className="stack">
+      <RenameForm notebook={notebook} />
+      {notebook.role === "owner" && <DeleteSection notebook={notebook} />}
+    </div>
+  );
+}

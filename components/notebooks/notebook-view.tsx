@@ -1,0 +1,50 @@
+"use client";
+// One notebook: its header and the Notes, Members and Settings tabs.
+import { useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTRPC } from "@/components/trpc/provider";
+import { MembersPanel } from "./members-panel";
+import { NotebookNotes } from "./notebook-notes";
+import { NotebookSettings } from "./notebook-settings";
+
+export type NotebookTab = "notes" | "members" | "settings";
+
+export function NotebookView({ id, tab }: { id: string; tab: NotebookTab }) {
+  const trpc = useTRPC();
+  const { data: notebook } = useSuspenseQuery(trpc.notebooks.get.queryOptions({ id }));
+  const tabs: Array<{ key: NotebookTab; label: string }> = [
+    { key: "notes", label: `Notes (${notebook.noteCount})` },
+    { key: "members", label: `Members (${notebook.memberCount})` },
+    { key: "settings", label: "Settings" },
+  ];
+  return (
+    <div className="page">
+      <div className="stack-sm">
+        <nav className="breadcrumb" aria-label="Breadcrumb">
+          <Link href="/notebooks">Notebooks</Link>
+          <span aria-hidden="true">/</span>
+          <span>{notebook.name}</span>
+        </nav>
+        <div className="page-header">
+          <div>
+            <div className="row">
+              <h1 data-testid="notebook-title">{notebook.name}</h1>
+              <span className={`badge badge-${notebook.role}`}>{notebook.role}</span>
+            </div>
+            {notebook.description && <p className="muted">{notebook.description}</p>}
+          </div>
+        </div>
+      </div>
+      <nav className="tabs" aria-label="Notebook sections">
+        {tabs.map((t) => (
+          <Link key={t.key} href={`/notebooks/${id}${t.key === "notes" ? "" : `?tab=${t.key}`}`} className="tab" aria-current={tab === t.key ? "page" : undefined}>
+            {t.label}
+          </Link>
+        ))}
+      </nav>
+      {tab === "notes" && <NotebookNotes notebookId={id} />}
+      {tab === "members" && <MembersPanel notebookId={id} role={notebook.role} />}
+      {tab === "settings" && <NotebookSettings notebook={notebook} />}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+// The app's navigation: a sidebar on wide screens, a top bar with a menu on narrow ones.
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useState, type ReactNode } from "react";
+import { Brand } from "@/components/ui/brand";
+import { BookIcon, ChartIcon, DataIcon, MenuIcon, NoteIcon, QuestionIcon, SearchIcon } from "@/components/ui/icons";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
+
+const LINKS: Array<{ href: string; label: string; icon: ReactNode; soon?: boolean }> = [
+  { href: "/notebooks", label: "Notebooks", icon: <BookIcon /> },
+  { href: "/notes", label: "Notes", icon: <NoteIcon /> },
+  { href: "/charts", label: "Charts", icon: <ChartIcon />, soon: true },
+  { href: "/questions", label: "Questions", icon: <QuestionIcon />, soon: true },
+  { href: "/data", label: "Data", icon: <DataIcon />, soon: true },
+  { href: "/search", label: "Search", icon: <SearchIcon />, soon: true },
+];
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join("");
+}
+
+export function AppNav({ user, signOutAction }: { user: { name: string; email: string }; signOutAction: () => Promise<void> }) {
+  const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <header className="topbar">
+        <Brand href="/notebooks" />
+        <button type="button" className="btn btn-ghost btn-sm" aria-label="Open navigation" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+          <MenuIcon />
+        </button>
+      </header>
+      <aside className="sidebar" data-open={open} aria-label="Main">
+        <Brand href="/notebooks" />
+        <nav className="nav">
+          {LINKS.map((link) => {
+            const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
+            return (
+              <Link key={link.href} href={link.href} className="nav-link" aria-current={active ? "page" : undefined} onClick={() => setOpen(false)}>
+                {link.icon}
+                {link.label}
+                {link.soon && <span className="nav-soon">soon</span>}
+              </Link>
+            );
+          })}
+        </nav>
+        <div className="sidebar-footer">
+          <Link href="/account" className="user-chip" style={{ color: "inherit", textDecoration: "none" }} aria-label="Your account">
+            <span className="avatar" aria-hidden="true">
+              {initials(user.name) || "?"}
+            </span>
+            <span className="who">
+              <div style={{ fontWeight: 600, fontSize: "0.88rem" }}>{user.name}</div>
+              <div className="faint">{user.email}</div>
+            </span>
+          </Link>
+          <ThemeToggle />
+          <form action={signOutAction}>
+            <button type="submit" className="btn btn-ghost btn-sm btn-block" style={{ justifyContent: "flex-start" }}>
+              Sign out
+            </button>
+          </form>
+        </div>
+      </aside>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+// The page for a section that is not built yet: what it will hold, and what to do first meanwhile.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ChartIcon, DataIcon, QuestionIcon, SearchIcon } from "@/components/ui/icons";
+
+const SECTIONS: Record<string, { title: string; icon: ReactNode; heading: string; body: string; meanwhile: string }> = {
+  charts: {
+    title: "Charts",
+    icon: <ChartIcon />,
+    heading: "Live charts of your data",
+    body: "Charts draw the series you argue from: an index rebased to 100, returns since a date, the ratio of small caps to large caps. They redraw when new data arrives.",
+    meanwhile: "Charts arrive with the data and charts release. Meanwhile, put your research in a notebook.",
+  },
+  questions: {
+    title: "Questions",
+    icon: <QuestionIcon />,
+    heading: "Track the questions that decide your view",
+    body: "An open question, like how many rate cuts 2026 brings, keeps your forecast over time, the notes that moved it, and its resolution and score.",
+    meanwhile: "Questions arrive with the forecasting release. Meanwhile, put your research in a notebook.",
+  },
+  data: {
+    title: "Data",
+    icon: <DataIcon />,
+    heading: "Bring in the series behind your charts",
+    body: "Import a CSV, push observations from your own scripts, or connect FRED and Yahoo. Every revision is kept, so you can see what was known when.",
+    meanwhile: "Data import arrives with the data and charts release. Meanwhile, put your research in a notebook.",
+  },
+  search: {
+    title: "Search",
+    icon: <SearchIcon />,
+    heading: "Find any note in a keystroke",
+    body: "Full-text search over every note you can read, with highlighted matches and a quick switcher (Ctrl/Cmd+K).",
+    meanwhile: "Search arrives with the notes release. Meanwhile, browse your notes by notebook.",
+  },
+};
+
+export type PlaceholderSection = keyof typeof SECTIONS;
+
+
+export function SectionPlaceholder({ section }: { section: PlaceholderSection }) {
+  const s = SECTIONS[section]!;
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>{s.title}</h1>
+      </div>
+      <div className="card">
+        <EmptyState
+          icon={s.icon}
+          title={s.heading}
+          action={
+            <Link className="btn btn-primary" href="/notebooks">
+              Open your notebooks
+            </Link>
+          }
+        >
+          <p>{s.body}</p>
+          <p className="faint" style={{ marginTop: 8 }}>
+            {s.meanwhile}
+          </p>
+        </EmptyState>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+// Access rules: the role table, and a stranger cannot tell an existing notebook or note from a missing one.
+import { beforeAll, describe, expect, it } from "vitest";
+import { allProcedures, callerFor, callPath, dbSnapshot, takesInput, trpcError } from "@/test/helpers";
+import { ID_FIELDS, makeFixture, MISSING_ID, validInputs, type Fixture } from "@/test/procedures";
+import { assertNotebookAccess, NOTEBOOK_ACTIONS, roleAllows, roleIn, type NotebookAction } from "./access";
+
+let fixture: Fixture;
+beforeAll(async () => {
+  fixture = await makeFixture("acc");
+});
+
+describe("roleAllows", () => {
+  const table: Record<NotebookAction, [boolean, boolean, boolean, boolean]> = {
+    // [no role, viewer, editor, owner]
+    read: [false, true, true, true],
+    write: [false, false, true, true],
+    rename: [false, false, true, true],
+    manageMembers: [false, false, false, true],
+    remove: [false, false, false, true],
+  };
+
+  it("covers every action", () => {
+    expect(Object.keys(table).sort()).toEqual(Object.keys(NOTEBOOK_ACTIONS).sort());
+  });
+
+  it.each(Object.entries(table))("%s", (action, expected) => {
+    const got = ([null, "viewer", "editor", "owner"] as const).map((role) => roleAllows(role, action as NotebookAction));
+    expect(got).toEqual(expected);
+  });
+});
+
+describe("assertNotebookAccess", () => {
+  it("returns the role of a member and reads it from the database", () => {
+    expect(roleIn(fixture.owner, fixture.notebookId)).toBe("owner");
+    expect(roleIn(fixture.member, fixture.notebookId)).toBe("viewer");
+    expect(roleIn(fixture.outsider, fixture.notebookId)).toBeNull();
+    expect(assertNotebookAccess(fixture.member, fixture.notebookId, "read")).toBe("viewer");
+  });
+
+  it("says NOT_FOUND to a non-member and FORBIDDEN to a member without the role", () => {
+    expect(() => assertNotebookAccess(fixture.outsider, fixture.notebookId, "read")).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
+    expect(() => assertNotebookAccess(fixture.member, fixture.notebookId, "write")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+  });
+});
+
+/** The input with every id replaced by one that does not exist. */
+function withMissingIds(input: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, (ID_FIELDS as readonly string[]).includes(k) ? MISSING_ID : v]));
+}
+
+describe("a signed-in stranger", () => {
+  const idProcedures = () =>
+    allProcedures()
+      .filter(([path, p]) => /^(notebooks|notes)\./.test(path) && takesInput(p))
+      .map(([path]) => path)
+      .filter((path) => Object.keys(validInputs(fixture)[path] ?? {}).some((k) => (ID_FIELDS as readonly string[]).includes(k)));
+
+  it("covers the notebook, member and note procedures that take an id", () => {
+    const paths = idProcedures();
+    for (const path of ["notebooks.get", "notebooks.rename", "notebooks.remove", "notebooks.members.add", "notebooks.members.remove", "notes.get", "notes.list"]) {
+      expect(paths).toContain(path);
+    }
+  });
+
+  it("gets the same NOT_FOUND for an existing id as for a missing one, from every such procedure", async () => {
+    const stranger = callerFor(fixture.outsider);
+    const before = dbSnapshot();
+    for (const path of idProcedures()) {
+      const existing = validInputs(fixture)[path]!;
+      const missing = withMissingIds(existing);
+      expect(missing, path).not.toEqual(existing);
+      const a = await trpcError(() => callPath(stranger, path, existing));
+      const b = await trpcError(() => callPath(stranger, path, missing));
+      expect({ path, code: a.code, message: a.message }).toEqual({ path, code: "NOT_FOUND", message: b.message });
+      expect(b.code, path).toBe("NOT_FOUND");
+      expect(a.message, path).toMatch(/does not exist, or you have no access/);
+    }
+    expect(dbSnapshot()).toEqual(before);
+  });
+
+  it("gets the same NOT_FOUND from a member procedure whatever the user id", async () => {
+    const stranger = callerFor(fixture.outsider);
+    const errors = await Promise.all(
+      [fixture.member.id, fixture.owner.id, MISSING_ID].map((userId) =>
+        trpcError(() => stranger.notebooks.members.remove({ notebookId: fixture.notebookId, userId })),
+      ),
+    );
+    expect(new Set(errors.map((e) => `${e.code} ${e.message}`)).size).toBe(1);
+    expect(errors[0]!.code).toBe("NOT_FOUND");
+  });
+
+  it("does not see the notebook or its notes in any list", async () => {
+    const stranger = callerFor(fixture.outsider);
+    expect(await stranger.notebooks.list()).toEqual([]);
+    expect(await stranger.notes.list({})).toEqual([]);
+  });
+
+  it("is refused after being removed, like any stranger", async () => {
+    const member = callerFor(fixture.member);
+    await expect(member.notes.get({ id: fixture.noteId })).resolves.toMatchObject({ title: "First note" });
+    await callerFor(fixture.owner).notebooks.members.remove({ notebookId: fixture.notebookId, userId: fixture.member.id });
+    const gone = await trpcError(() => member.notes.get({ id: fixture.noteId }));
+    const missing = await trpcError(() => member.notes.get({ id: MISSING_ID }));
+    expect([gone.code, gone.message]).toEqual([missing.code, missing.message]);
+    expect(gone.code).toBe("NOT_FOUND");
+  });
+});

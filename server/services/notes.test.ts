@@ -1,0 +1,73 @@
+// Notes reads: live notes only, excerpts without Markdown, access through the notebook.
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { notes } from "@/db/schema";
+import { newId } from "@/lib/ids";
+import type { SessionUser } from "@/server/trpc/init";
+import { makeUser, trpcError } from "@/test/helpers";
+import { createNotebook } from "./notebooks";
+import { getNote, listNotes } from "./notes";
+
+let owner: SessionUser;
+let stranger: SessionUser;
+let notebookId: string;
+
+function addNote(values: { title: string; body: string; updatedAt?: Date; deletedAt?: Date | null; nb?: string }): string {
+  const id = newId();
+  getDb()
+    .insert(notes)
+    .values({ id, notebookId: values.nb ?? notebookId, title: values.title, body: values.body, updatedAt: values.updatedAt, deletedAt: values.deletedAt ?? null, createdBy: owner.id, updatedBy: owner.id })
+    .run();
+  return id;
+}
+
+beforeAll(async () => {
+  owner = await makeUser("noteowner");
+  stranger = await makeUser("notestranger");
+  ({ id: notebookId } = createNotebook(owner, { name: "Notes home" }));
+});
+
+describe("listNotes", () => {
+  it("lists live notes newest first with a plain-text excerpt", () => {
+    const old = addNote({ title: "Old", body: "Plain text", updatedAt: new Date("2026-01-02") });
+    const recent = addNote({ title: "Recent", body: "# Heading\n\n**Small caps** led: see [chart](https://example.com/x).", updatedAt: new Date("2026-02-01") });
+    addNote({ title: "Gone", body: "deleted", deletedAt: new Date() });
+    const list = listNotes(owner, notebookId);
+    expect(list.map((n) => n.id)).toEqual([recent, old]);
+    expect(list[0]).toMatchObject({ title: "Recent", notebookId, excerpt: "Small caps led: see chart ." });
+    expect(list[1]!.excerpt).toBe("Plain text");
+  });
+
+  it("cuts long excerpts at 220 characters with an ellipsis", () => {
+    const { id: nb } = createNotebook(owner, { name: "Long" });
+    addNote({ title: "Long", body: "word ".repeat(200), nb });
+    const [note] = listNotes(owner, nb);
+    expect(note!.excerpt.endsWith("…")).toBe(true);
+    expect(note!.excerpt.length).toBeLessThanOrEqual(221);
+  });
+
+  it("refuses a stranger with NOT_FOUND", async () => {
+    expect((await trpcError(() => listNotes(stranger, notebookId))).code).toBe("NOT_FOUND");
+  });
+});
+
+describe("getNote", () => {
+  it("returns the note with its version and the name of who last changed it", () => {
+    const id = addNote({ title: "Detail", body: "Body" });
+    expect(getNote(owner, id)).toMatchObject({ id, notebookId, title: "Detail", body: "Body", version: 1, updatedByName: owner.name });
+  });
+
+  it("says NOT_FOUND, with one message, for a deleted note, a missing one and a stranger", async () => {
+    const deleted = addNote({ title: "Deleted", body: "", deletedAt: new Date() });
+    const live = addNote({ title: "Live", body: "" });
+    const errors = [
+      await trpcError(() => getNote(owner, deleted)),
+      await trpcError(() => getNote(owner, "nosuchnote000000")),
+      await trpcError(() => getNote(stranger, live)),
+    ];
+    expect(errors.map((e) => e.code)).toEqual(["NOT_FOUND", "NOT_FOUND", "NOT_FOUND"]);
+    expect(new Set(errors.map((e) => e.message)).size).toBe(1);
+    expect(getDb().select().from(notes).where(eq(notes.id, live)).get()).toBeTruthy();
+  });
+});

@@ -12,6 +12,11 @@ export function demoEnabled(): boolean {
   return !["0", "false", "off", "no"].includes((process.env.QUIRE_DEMO ?? "1").toLowerCase());
 }
 
+/** The demo sign-in to show on the sign-in page, or null when the demo is off. */
+export function demoSignIn(): { email: string; password: string } | null {
+  return demoEnabled() ? { email: DEMO_USER.email, password: DEMO_USER.password } : null;
+}
+
 /** Creates the demo user and notebook when the demo user does not exist yet; returns whether it did. */
 export async function ensureDemo(): Promise<boolean> {
   const db = getDb();

@@ -47,6 +47,16 @@ describe("listNotes", () => {
     expect(note!.excerpt.length).toBeLessThanOrEqual(221);
   });
 
+  it("lists every notebook the actor belongs to when none is given, and nothing of others", () => {
+    const { id: theirs } = createNotebook(stranger, { name: "Not yours" });
+    const hidden = addNote({ title: "Private", body: "", nb: theirs });
+    const all = listNotes(owner);
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.every((n) => n.notebookId !== theirs)).toBe(true);
+    expect(all.find((n) => n.notebookId === notebookId)?.notebookName).toBe("Notes home");
+    expect(listNotes(stranger).map((n) => n.id)).toEqual([hidden]);
+  });
+
   it("refuses a stranger with NOT_FOUND", async () => {
     expect((await trpcError(() => listNotes(stranger, notebookId))).code).toBe("NOT_FOUND");
   });

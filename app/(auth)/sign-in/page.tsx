@@ -5,8 +5,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { auth } from "@/server/auth";
-import { demoEnabled } from "@/server/services/demo";
-import { DEMO_USER } from "@/db/seed/demo-content";
+import { demoSignIn } from "@/server/services/demo";
 import { signInAction } from "../actions";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -17,7 +16,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(params.callbackUrl);
   if ((await auth())?.user) redirect(callbackUrl);
-  const showDemo = demoEnabled();
+  const demo = demoSignIn();
   return (
     <div className="auth-card">
       <div className="stack-sm">
@@ -32,9 +31,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         </div>
       )}
       <SignInForm action={signInAction} callbackUrl={callbackUrl} />
-      {showDemo && (
+      {demo && (
         <p className="demo-hint">
-          Trying Quire? Sign in as <strong>{DEMO_USER.email}</strong> with the password <strong>{DEMO_USER.password}</strong>.
+          Trying Quire? Sign in as <strong>{demo.email}</strong> with the password <strong>{demo.password}</strong>.
         </p>
       )}
     </div>

@@ -1,5 +1,5 @@
-// The loading state of app pages: the page's shape, shimmering.
-export default function Loading() {
+// The loading state of a list page: its shape, shimmering.
+export function PageSkeleton() {
   return (
     <div className="page" aria-busy="true" aria-label="Loading">
       <div className="skeleton" style={{ height: 32, width: 240 }} />

@@ -1,0 +1,67 @@
+// ESLint: TypeScript and React hooks rules, plus DESIGN.md's import directions as errors.
+import reactHooks from "eslint-plugin-react-hooks";
+import tseslint from "typescript-eslint";
+
+const restrict = (patterns) => ["error", { patterns: patterns.map((p) => ({ ...p, allowTypeImports: p.allowTypeImports ?? false })) }];
+
+const fromApp = { group: ["@/app/*", "**/app/*"], message: "Only Next.js imports app/; move shared code to components/, server/ or lib/." };
+const fromServer = { group: ["@/server/*", "**/server/*"], message: "DESIGN.md: this layer must not import server/." };
+const fromDb = { group: ["@/db/*", "**/db/*"], message: "DESIGN.md: this layer must not import db/." };
+const fromComponents = { group: ["@/components/*", "**/components/*"], message: "DESIGN.md: this layer must not import components/." };
+const dbClient = { group: ["@/db/client", "**/db/client"], message: "DESIGN.md: only server/services/* import the db client." };
+
+export default tseslint.config(
+  { ignores: [".next/**", "node_modules/**", "data/**", "test-results/**", ".reports/**", "db/migrations/**", "next-env.d.ts"] },
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "warn",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+    },
+  },
+  {
+    files: ["lib/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": restrict([
+        { group: ["react", "react-dom", "react/*", "next", "next/*", "better-sqlite3", "drizzle-orm", "drizzle-orm/*"], message: "DESIGN.md: lib/ is pure: no React, Next or database." },
+        fromApp,
+        fromServer,
+        fromDb,
+        fromComponents,
+      ]),
+    },
+  },
+  {
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": restrict([
+        { ...fromServer, allowTypeImports: true, message: "DESIGN.md: components/ never import server/ (import type { AppRouter } is the one exception)." },
+        fromDb,
+        fromApp,
+        { group: ["better-sqlite3", "drizzle-orm", "drizzle-orm/*"], message: "DESIGN.md: components/ never touch the database." },
+      ]),
+    },
+  },
+  {
+    files: ["server/**/*.{ts,tsx}"],
+    ignores: ["server/services/**"],
+    rules: { "@typescript-eslint/no-restricted-imports": restrict([fromApp, fromComponents, dbClient]) },
+  },
+  {
+    files: ["server/services/**/*.ts"],
+    rules: { "@typescript-eslint/no-restricted-imports": restrict([fromApp, fromComponents]) },
+  },
+  {
+    files: ["db/**/*.ts"],
+    rules: { "@typescript-eslint/no-restricted-imports": restrict([fromApp, fromComponents, fromServer]) },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    rules: { "@typescript-eslint/no-restricted-imports": restrict([fromDb]) },
+  },
+);

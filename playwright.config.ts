@@ -2,6 +2,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+const dataDir = process.env.E2E_DATA_DIR ?? "data/e2e";
 export const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -33,7 +34,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: "node scripts/start.mjs",
+    // The server's log goes to a file in the test data directory, where e2e/logs.spec.ts reads it.
+    command: `node scripts/start.mjs > "${dataDir}/server.log" 2>&1`,
     url: `${baseURL}/api/trpc/health.ping`,
     reuseExistingServer: false,
     timeout: 300_000,
@@ -42,9 +44,9 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: "127.0.0.1",
-      QUIRE_DATA_DIR: process.env.E2E_DATA_DIR ?? "",
+      QUIRE_DATA_DIR: dataDir,
       AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
-      QUIRE_LOG_LEVEL: "warn",
+      QUIRE_LOG_LEVEL: "info",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

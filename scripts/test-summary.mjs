@@ -14,7 +14,10 @@ let failed = 0;
 let skipped = 0;
 
 const checks = read(".reports/checks.json") ?? [];
-for (const c of checks.filter((c) => c.name === "lint" || c.name === "typecheck")) c.ok ? passed++ : failed++;
+for (const c of checks.filter((c) => c.name === "lint" || c.name === "typecheck")) {
+  if (c.ok) passed++;
+  else failed++;
+}
 
 const vitest = read(".reports/vitest.json");
 if (vitest) {

@@ -86,3 +86,50 @@ export const events = sqliteTable(
   },
   (t) => [index("events_notebook_idx").on(t.notebookId, t.at), index("events_target_idx").on(t.targetType, t.targetId)],
 );
+
+export const REVISION_KINDS = ["edit", "checkpoint", "restore", "created"] as const;
+
+export const noteRevisions = sqliteTable(
+  "note_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    noteId: text("note_id")
+      .notNull()
+      .references(() => notes.id, { onDelete: "cascade" }),
+    noteVersion: integer("note_version").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    kind: text("kind", { enum: REVISION_KINDS }).notNull(),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [index("note_revisions_note_idx").on(t.noteId, t.id)],
+);
+
+export const noteTags = sqliteTable(
+  "note_tags",
+  {
+    noteId: text("note_id")
+      .notNull()
+      .references(() => notes.id, { onDelete: "cascade" }),
+    tag: text("tag").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.noteId, t.tag] }), index("note_tags_tag_idx").on(t.tag)],
+);
+
+export const LINK_TARGETS = ["chart", "question"] as const;
+
+export const noteLinks = sqliteTable(
+  "note_links",
+  {
+    noteId: text("note_id")
+      .notNull()
+      .references(() => notes.id, { onDelete: "cascade" }),
+    targetType: text("target_type", { enum: LINK_TARGETS }).notNull(),
+    targetId: text("target_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.noteId, t.targetType, t.targetId] }), index("note_links_target_idx").on(t.targetType, t.targetId)],
+);

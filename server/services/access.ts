@@ -2,7 +2,8 @@
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { memberships, type Role } from "@/db/schema";
+import { memberships, notes, type Role } from "@/db/schema";
+import { notFound } from "./errors";
 
 export type Actor = { id: string };
 
@@ -48,4 +49,15 @@ export function assertNotebookAccess(actor: Actor, notebookId: string, action: N
     });
   }
   return role;
+}
+
+/**
+ * Throws unless the actor may do the action on the note (through its notebook). A note in a
+ * notebook the actor cannot see answers NOT_FOUND, exactly like a note that does not exist.
+ */
+export function assertNoteAccess(actor: Actor, noteId: string, action: NotebookAction): { notebookId: string; deletedAt: Date | null } {
+  const row = getDb().select({ notebookId: notes.notebookId, deletedAt: notes.deletedAt }).from(notes).where(eq(notes.id, noteId)).get();
+  if (!row || roleIn(actor, row.notebookId) === null) throw notFound("note");
+  assertNotebookAccess(actor, row.notebookId, action);
+  return row;
 }

@@ -33,7 +33,7 @@ describe("listNotes", () => {
     const old = addNote({ title: "Old", body: "Plain text", updatedAt: new Date("2026-01-02") });
     const recent = addNote({ title: "Recent", body: "# Heading\n\n**Small caps** led: see [chart](https://example.com/x).", updatedAt: new Date("2026-02-01") });
     addNote({ title: "Gone", body: "deleted", deletedAt: new Date() });
-    const list = listNotes(owner, notebookId);
+    const list = listNotes(owner, { notebookId: notebookId });
     expect(list.map((n) => n.id)).toEqual([recent, old]);
     expect(list[0]).toMatchObject({ title: "Recent", notebookId, excerpt: "Small caps led: see chart ." });
     expect(list[1]!.excerpt).toBe("Plain text");
@@ -42,7 +42,7 @@ describe("listNotes", () => {
   it("cuts long excerpts at 220 characters with an ellipsis", () => {
     const { id: nb } = createNotebook(owner, { name: "Long" });
     addNote({ title: "Long", body: "word ".repeat(200), nb });
-    const [note] = listNotes(owner, nb);
+    const [note] = listNotes(owner, { notebookId: nb });
     expect(note!.excerpt.endsWith("…")).toBe(true);
     expect(note!.excerpt.length).toBeLessThanOrEqual(221);
   });
@@ -58,7 +58,7 @@ describe("listNotes", () => {
   });
 
   it("refuses a stranger with NOT_FOUND", async () => {
-    expect((await trpcError(() => listNotes(stranger, notebookId))).code).toBe("NOT_FOUND");
+    expect((await trpcError(() => listNotes(stranger, { notebookId: notebookId }))).code).toBe("NOT_FOUND");
   });
 });
 
@@ -68,13 +68,19 @@ describe("getNote", () => {
     expect(getNote(owner, id)).toMatchObject({ id, notebookId, title: "Detail", body: "Body", version: 1, updatedByName: owner.name });
   });
 
-  it("says NOT_FOUND, with one message, for a deleted note, a missing one and a stranger", async () => {
-    const deleted = addNote({ title: "Deleted", body: "", deletedAt: new Date() });
+  it("shows a trashed note to a member as trashed, so it can be restored", () => {
+    const deletedAt = new Date("2026-03-01T10:00:00Z");
+    const deleted = addNote({ title: "Deleted", body: "", deletedAt });
+    expect(getNote(owner, deleted).deletedAt).toEqual(deletedAt);
+  });
+
+  it("says NOT_FOUND, with one message, for a missing note and for a stranger", async () => {
+    const deleted = addNote({ title: "Deleted too", body: "", deletedAt: new Date() });
     const live = addNote({ title: "Live", body: "" });
     const errors = [
-      await trpcError(() => getNote(owner, deleted)),
       await trpcError(() => getNote(owner, "nosuchnote000000")),
       await trpcError(() => getNote(stranger, live)),
+      await trpcError(() => getNote(stranger, deleted)),
     ];
     expect(errors.map((e) => e.code)).toEqual(["NOT_FOUND", "NOT_FOUND", "NOT_FOUND"]);
     expect(new Set(errors.map((e) => e.message)).size).toBe(1);

@@ -1,35 +1,61 @@
-// Notes: reads for now (lists and one note); the notes capability adds editing, revisions and search.
-import { TRPCError } from "@trpc/server";
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { memberships, notebooks, notes, users } from "@/db/schema";
-import { assertNotebookAccess, type Actor } from "./access";
+// Notes: create, read, autosave with optimistic concurrency, trash; each call checks access first.
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
+import { memberships, noteLinks, noteRevisions, noteTags, notebooks, notes, users } from "@/db/schema";
+import { newId } from "@/lib/ids";
+import { assertNoteAccess, assertNotebookAccess, roleIn, type Actor } from "./access";
+import { recordEvent } from "./audit";
+import { conflict, notFound } from "./errors";
+import { writeNoteLinks } from "./note-links";
+import { recordEditRevision } from "./note-revisions";
 
-export type NoteSummary = { id: string; notebookId: string; notebookName: string; title: string; excerpt: string; updatedAt: Date };
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type NoteSummary = {
+  id: string;
+  notebookId: string;
+  notebookName: string;
+  title: string;
+  excerpt: string;
+  tags: string[];
+  updatedAt: Date;
+};
 
 const EXCERPT_CHARS = 220;
 
 /** The first words of a note's body without Markdown punctuation, for lists. */
-function excerptOf(body: string): string {
+export function excerptOf(body: string): string {
   const text = body
     .replace(/^#+\s.*$/m, "")
-    .replace(/[#>*_`~\[\]|-]+/g, " ")
+    .replace(/^::(chart|question)\{[^}]*\}\s*$/gm, "")
+    .replace(/[#>*_`~[\]|-]+/g, " ")
     .replace(/\(https?:[^)]*\)/g, "")
     .replace(/\s+/g, " ")
     .trim();
   return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS).trimEnd()}…` : text;
 }
 
-/**
- * The live notes of one notebook, or of every notebook the actor belongs to when none is given,
- * most recently changed first.
- */
-export function listNotes(actor: Actor, notebookId?: string): NoteSummary[] {
-  if (notebookId) assertNotebookAccess(actor, notebookId, "read");
-  const scope = notebookId
-    ? eq(notes.notebookId, notebookId)
+function tagsByNote(noteIds: string[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  if (noteIds.length === 0) return map;
+  const rows = getDb().select().from(noteTags).where(inArray(noteTags.noteId, noteIds)).orderBy(noteTags.tag).all();
+  for (const row of rows) map.set(row.noteId, [...(map.get(row.noteId) ?? []), row.tag]);
+  return map;
+}
+
+function listWhere(actor: Actor, opts: { notebookId?: string; tag?: string; trashed: boolean }) {
+  const scope = opts.notebookId
+    ? eq(notes.notebookId, opts.notebookId)
     : inArray(notes.notebookId, getDb().select({ id: memberships.notebookId }).from(memberships).where(eq(memberships.userId, actor.id)));
-  return getDb()
+  const tagFilter = opts.tag
+    ? inArray(notes.id, getDb().select({ id: noteTags.noteId }).from(noteTags).where(eq(noteTags.tag, opts.tag)))
+    : undefined;
+  return and(scope, opts.trashed ? isNotNull(notes.deletedAt) : isNull(notes.deletedAt), tagFilter);
+}
+
+function summaries(actor: Actor, opts: { notebookId?: string; tag?: string; trashed: boolean }): NoteSummary[] {
+  if (opts.notebookId) assertNotebookAccess(actor, opts.notebookId, "read");
+  const rows = getDb()
     .select({
       id: notes.id,
       notebookId: notes.notebookId,
@@ -40,11 +66,25 @@ export function listNotes(actor: Actor, notebookId?: string): NoteSummary[] {
     })
     .from(notes)
     .innerJoin(notebooks, eq(notebooks.id, notes.notebookId))
-    .where(and(scope, isNull(notes.deletedAt)))
+    .where(listWhere(actor, opts))
     .orderBy(desc(notes.updatedAt))
     .limit(200)
-    .all()
-    .map(({ body, ...n }) => ({ ...n, excerpt: excerptOf(body) }));
+    .all();
+  const tags = tagsByNote(rows.map((r) => r.id));
+  return rows.map(({ body, ...n }) => ({ ...n, excerpt: excerptOf(body), tags: tags.get(n.id) ?? [] }));
+}
+
+/**
+ * The live notes of one notebook, or of every notebook the actor belongs to when none is given,
+ * optionally with one tag, most recently changed first.
+ */
+export function listNotes(actor: Actor, opts: { notebookId?: string; tag?: string } = {}): NoteSummary[] {
+  return summaries(actor, { ...opts, trashed: false });
+}
+
+/** The notes in a notebook's trash, most recently changed first. */
+export function listTrash(actor: Actor, notebookId: string): NoteSummary[] {
+  return summaries(actor, { notebookId, trashed: true });
 }
 
 export type NoteDetail = {
@@ -56,11 +96,17 @@ export type NoteDetail = {
   version: number;
   updatedAt: Date;
   updatedByName: string | null;
+  deletedAt: Date | null;
+  tags: string[];
+  links: Array<{ kind: "chart" | "question"; id: string }>;
+  canEdit: boolean;
 };
 
-/** One note the actor may read; NOT_FOUND for a note in a notebook they cannot see. */
+/** One note the actor may read (trashed notes too, marked by deletedAt), with its tags and embeds. */
 export function getNote(actor: Actor, id: string): NoteDetail {
-  const row = getDb()
+  assertNoteAccess(actor, id, "read");
+  const db = getDb();
+  const row = db
     .select({
       id: notes.id,
       notebookId: notes.notebookId,
@@ -70,18 +116,106 @@ export function getNote(actor: Actor, id: string): NoteDetail {
       version: notes.version,
       updatedAt: notes.updatedAt,
       updatedByName: users.name,
+      deletedAt: notes.deletedAt,
     })
     .from(notes)
     .innerJoin(notebooks, eq(notebooks.id, notes.notebookId))
     .leftJoin(users, eq(users.id, notes.updatedBy))
-    .where(and(eq(notes.id, id), isNull(notes.deletedAt)))
+    .where(eq(notes.id, id))
     .get();
-  const notFound = new TRPCError({ code: "NOT_FOUND", message: "That note does not exist, or you have no access to it." });
-  if (!row) throw notFound;
-  try {
-    assertNotebookAccess(actor, row.notebookId, "read");
-  } catch {
-    throw notFound;
-  }
-  return row;
+  if (!row) throw notFound("note");
+  const links = db
+    .select({ kind: noteLinks.targetType, id: noteLinks.targetId })
+    .from(noteLinks)
+    .where(eq(noteLinks.noteId, id))
+    .all();
+  const role = roleIn(actor, row.notebookId);
+  return { ...row, tags: tagsByNote([id]).get(id) ?? [], links, canEdit: role === "owner" || role === "editor" };
+}
+
+function touchNotebook(tx: Tx, notebookId: string, at: Date): void {
+  tx.update(notebooks).set({ updatedAt: at }).where(eq(notebooks.id, notebookId)).run();
+}
+
+/** Creates a note in a notebook the actor may write to. */
+export function createNote(actor: Actor, input: { notebookId: string; title: string; body?: string; tags?: string[] }): { id: string; version: number } {
+  assertNotebookAccess(actor, input.notebookId, "write");
+  const id = newId();
+  const body = input.body ?? "";
+  const now = new Date();
+  getDb().transaction((tx) => {
+    tx.insert(notes)
+      .values({ id, notebookId: input.notebookId, title: input.title, body, createdBy: actor.id, updatedBy: actor.id, createdAt: now, updatedAt: now })
+      .run();
+    const tags = [...new Set(input.tags ?? [])];
+    if (tags.length > 0) tx.insert(noteTags).values(tags.map((tag) => ({ noteId: id, tag }))).run();
+    writeNoteLinks(tx, id, body);
+    tx.insert(noteRevisions).values({ noteId: id, noteVersion: 1, title: input.title, body, kind: "created", authorId: actor.id, createdAt: now, updatedAt: now }).run();
+    touchNotebook(tx, input.notebookId, now);
+    recordEvent(tx, { actorId: actor.id, action: "note.created", targetType: "note", targetId: id, notebookId: input.notebookId });
+  });
+  return { id, version: 1 };
+}
+
+/**
+ * Saves a new title and/or body, if the note is still at `baseVersion`; otherwise CONFLICT with the
+ * current text, so nothing is overwritten silently. Edits are kept as revisions, coalesced per author.
+ */
+export function updateNote(
+  actor: Actor,
+  input: { id: string; baseVersion: number; title?: string; body?: string },
+): { id: string; version: number; updatedAt: Date } {
+  const { notebookId } = assertNoteAccess(actor, input.id, "write");
+  const now = new Date();
+  return getDb().transaction((tx) => {
+    const current = tx.select().from(notes).where(eq(notes.id, input.id)).get();
+    if (!current || current.deletedAt) throw notFound("note");
+    if (current.version !== input.baseVersion) {
+      const editor = current.updatedBy ? tx.select({ name: users.name }).from(users).where(eq(users.id, current.updatedBy)).get() : undefined;
+      throw conflict(`This note was changed elsewhere (now version ${current.version}, your edit started from ${input.baseVersion}).`, {
+        current: { version: current.version, title: current.title, body: current.body, updatedAt: current.updatedAt, updatedByName: editor?.name ?? null },
+      });
+    }
+    const title = input.title ?? current.title;
+    const body = input.body ?? current.body;
+    const version = current.version + 1;
+    tx.update(notes).set({ title, body, version, updatedBy: actor.id, updatedAt: now }).where(eq(notes.id, input.id)).run();
+    if (input.body !== undefined && input.body !== current.body) writeNoteLinks(tx, input.id, body);
+    recordEditRevision(tx, { noteId: input.id, noteVersion: version, title, body, authorId: actor.id, at: now });
+    touchNotebook(tx, notebookId, now);
+    return { id: input.id, version, updatedAt: now };
+  });
+}
+
+function setDeleted(actor: Actor, id: string, deleted: boolean): { id: string } {
+  const { notebookId } = assertNoteAccess(actor, id, "write");
+  const now = new Date();
+  getDb().transaction((tx) => {
+    tx.update(notes)
+      .set({ deletedAt: deleted ? now : null, updatedAt: now, version: sql`${notes.version} + 1` })
+      .where(eq(notes.id, id))
+      .run();
+    recordEvent(tx, { actorId: actor.id, action: deleted ? "note.trashed" : "note.restored", targetType: "note", targetId: id, notebookId });
+  });
+  return { id };
+}
+
+/** Moves a note to its notebook's trash (it can be restored). */
+export function trashNote(actor: Actor, id: string): { id: string } {
+  return setDeleted(actor, id, true);
+}
+
+/** Brings a note back from the trash. */
+export function restoreNote(actor: Actor, id: string): { id: string } {
+  return setDeleted(actor, id, false);
+}
+
+/** Deletes every note in a notebook's trash for good; returns how many. */
+export function emptyTrash(actor: Actor, notebookId: string): { deleted: number } {
+  assertNotebookAccess(actor, notebookId, "write");
+  return getDb().transaction((tx) => {
+    const result = tx.delete(notes).where(and(eq(notes.notebookId, notebookId), isNotNull(notes.deletedAt))).run();
+    recordEvent(tx, { actorId: actor.id, action: "note.trash_emptied", targetType: "notebook", targetId: notebookId, notebookId, data: { deleted: result.changes } });
+    return { deleted: result.changes };
+  });
 }

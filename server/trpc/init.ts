@@ -2,6 +2,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
+import { ErrorDetails } from "@/server/services/errors";
 
 export type SessionUser = { id: string; email: string; name: string };
 export type Context = { user: SessionUser | null; requestId: string; clientIp: string };
@@ -31,6 +32,7 @@ const t = initTRPC.context<Context>().create({
         path: shape.data.path,
         requestId: ctx?.requestId,
         fieldErrors: zodError ? (z.flattenError(zodError).fieldErrors as Record<string, string[] | undefined>) : null,
+        details: error.cause instanceof ErrorDetails ? error.cause.details : null,
       },
     };
   },

@@ -1,0 +1,33 @@
+// Downloads a note as Markdown (?format=md) or as a standalone HTML page (?format=html).
+import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { standaloneNoteHtml } from "@/components/notes/standalone-html";
+import { auth } from "@/server/auth";
+import { exportFileName, noteForExport } from "@/server/services/note-export";
+
+function errorResponse(status: number, message: string) {
+  return Response.json({ error: { message } }, { status });
+}
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const session = await auth();
+  if (!session?.user?.id) return errorResponse(401, "Sign in to export notes.");
+  const { id } = await params;
+  const format = new URL(request.url).searchParams.get("format") ?? "md";
+  if (format !== "md" && format !== "html") return errorResponse(400, 'format must be "md" or "html".');
+  if (!/^[a-z0-9]{1,64}$/.test(id)) return errorResponse(404, "That note does not exist, or you have no access to it.");
+  try {
+    const { note, markdown } = noteForExport({ id: session.user.id }, id);
+    const body = format === "md" ? markdown : standaloneNoteHtml({ ...note, body: markdown });
+    return new Response(body, {
+      headers: {
+        "content-type": format === "md" ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8",
+        "content-disposition": `attachment; filename="${exportFileName(note.title, format)}"`,
+        "cache-control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof TRPCError) return errorResponse(getHTTPStatusCodeFromError(error), error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,29 @@
+// A note as a standalone HTML page (for export): the same rendering as in the app, with its own styles.
+import { renderToStaticMarkup } from "react-dom/server";
+import { MarkdownView } from "./markdown-view";
+
+const STYLES = `
+body{font-family:ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1c1d1f;background:#fff;margin:0;line-height:1.65}
+main{max-width:760px;margin:0 auto;padding:48px 24px}
+header{color:#6b6f76;font-size:.85rem;margin-bottom:28px;border-bottom:1px solid #e4e4df;padding-bottom:12px}
+h1{font-size:1.9rem;line-height:1.25;margin:0 0 16px}h2{font-size:1.3rem;margin:28px 0 10px}
+table{border-collapse:collapse;width:100%;margin:0 0 16px}th,td{border:1px solid #e4e4df;padding:7px 12px;text-align:left}th{background:#f4f4f1}
+code{background:#f1f1ee;padding:1px 5px;border-radius:4px;font-size:.9em}pre{background:#f1f1ee;padding:14px;border-radius:6px;overflow-x:auto}
+blockquote{border-left:3px solid #d2d2cb;margin:0 0 14px;padding-left:14px;color:#55585e}a{color:#2f5bd3}
+`;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+/** The whole HTML document for a note. */
+export function standaloneNoteHtml(note: { title: string; body: string; notebookName: string; updatedAt: Date }): string {
+  const article = renderToStaticMarkup(<MarkdownView source={note.body} />);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(note.title)}</title><style>${STYLES}</style></head>
+<body><main><header>${escapeHtml(note.notebookName)} · exported from Quire · last edited ${escapeHtml(note.updatedAt.toISOString().slice(0, 16).replace("T", " "))} UTC</header>
+${article}
+</main></body></html>
+`;
+}

@@ -6,6 +6,7 @@ import { useState, type ReactNode } from "react";
 import { Brand } from "@/components/ui/brand";
 import { BookIcon, ChartIcon, DataIcon, MenuIcon, NoteIcon, QuestionIcon, SearchIcon } from "@/components/ui/icons";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { QuickSwitcher } from "@/components/search/quick-switcher";
 
 const LINKS: Array<{ href: string; label: string; icon: ReactNode; soon?: boolean }> = [
   { href: "/notebooks", label: "Notebooks", icon: <BookIcon /> },
@@ -13,7 +14,7 @@ const LINKS: Array<{ href: string; label: string; icon: ReactNode; soon?: boolea
   { href: "/charts", label: "Charts", icon: <ChartIcon />, soon: true },
   { href: "/questions", label: "Questions", icon: <QuestionIcon />, soon: true },
   { href: "/data", label: "Data", icon: <DataIcon />, soon: true },
-  { href: "/search", label: "Search", icon: <SearchIcon />, soon: true },
+  { href: "/search", label: "Search", icon: <SearchIcon /> },
 ];
 
 function initials(name: string): string {
@@ -38,6 +39,7 @@ export function AppNav({ user, signOutAction }: { user: { name: string; email: s
       </header>
       <aside className="sidebar" data-open={open} aria-label="Main">
         <Brand href="/notebooks" />
+        <QuickSwitcher />
         <nav className="nav">
           {LINKS.map((link) => {
             const active = pathname === link.href || pathname.startsWith(`${link.href}/`);

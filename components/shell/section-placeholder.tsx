@@ -2,7 +2,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ChartIcon, DataIcon, QuestionIcon, SearchIcon } from "@/components/ui/icons";
+import { ChartIcon, DataIcon, QuestionIcon } from "@/components/ui/icons";
 
 const SECTIONS: Record<string, { title: string; icon: ReactNode; heading: string; body: string; meanwhile: string }> = {
   charts: {
@@ -25,13 +25,6 @@ const SECTIONS: Record<string, { title: string; icon: ReactNode; heading: string
     heading: "Bring in the series behind your charts",
     body: "Import a CSV, push observations from your own scripts, or connect FRED and Yahoo. Every revision is kept, so you can see what was known when.",
     meanwhile: "Data import arrives with the data and charts release. Meanwhile, put your research in a notebook.",
-  },
-  search: {
-    title: "Search",
-    icon: <SearchIcon />,
-    heading: "Find any note in a keystroke",
-    body: "Full-text search over every note you can read, with highlighted matches and a quick switcher (Ctrl/Cmd+K).",
-    meanwhile: "Search arrives with the notes release. Meanwhile, browse your notes by notebook.",
   },
 };
 

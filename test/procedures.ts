@@ -1,9 +1,9 @@
-// A notebook fixture and a valid sample input for every procedure that takes one.
-import { eq } from "drizzle-orm";
+// Notebook fixtures (one viewer, or a whole team) and a valid sample input for every procedure that takes one.
+import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { notes } from "@/db/schema";
-import { newId } from "@/lib/ids";
+import { events, noteRevisions } from "@/db/schema";
 import { addMember, createNotebook } from "@/server/services/notebooks";
+import { createNote } from "@/server/services/notes";
 import type { SessionUser } from "@/server/trpc/init";
 import { makeUser, OTHER_STRONG_PASSWORD, STRONG_PASSWORD } from "./helpers";
 
@@ -14,9 +14,10 @@ export type Fixture = {
   notebookId: string;
   notebookName: string;
   noteId: string;
+  revisionId: number;
 };
 
-/** An owner's notebook with one viewer and one note, plus a registered user who is not a member. */
+/** An owner's notebook with one viewer and one note (tagged "macro"), plus a registered user who is not a member. */
 export async function makeFixture(label = "fx"): Promise<Fixture> {
   const owner = await makeUser(`${label}owner`);
   const member = await makeUser(`${label}member`);
@@ -24,17 +25,31 @@ export async function makeFixture(label = "fx"): Promise<Fixture> {
   const notebookName = `Notebook of ${owner.name}`;
   const { id: notebookId } = createNotebook(owner, { name: notebookName, description: "" });
   addMember(owner, { notebookId, email: member.email, role: "viewer" });
-  const noteId = newId();
-  getDb()
-    .insert(notes)
-    .values({ id: noteId, notebookId, title: "First note", body: "Small caps led in January.", createdBy: owner.id, updatedBy: owner.id })
-    .run();
-  return { owner, member, outsider, notebookId, notebookName, noteId };
+  const { id: noteId } = createNote(owner, { notebookId, title: "First note", body: "Small caps led in January.", tags: ["macro"] });
+  const revision = getDb().select({ id: noteRevisions.id }).from(noteRevisions).where(eq(noteRevisions.noteId, noteId)).get();
+  return { owner, member, outsider, notebookId, notebookName, noteId, revisionId: revision!.id };
 }
 
-/** Soft-deletes a note the way the notes service will. */
-export function softDeleteNote(id: string): void {
-  getDb().update(notes).set({ deletedAt: new Date() }).where(eq(notes.id, id)).run();
+export type Team = { owner: SessionUser; editor: SessionUser; viewer: SessionUser; stranger: SessionUser; notebookId: string };
+
+/** A notebook with an owner, an editor and a viewer, plus a registered stranger. */
+export async function makeTeam(label = "team"): Promise<Team> {
+  const [owner, editor, viewer, stranger] = [await makeUser(`${label}owner`), await makeUser(`${label}editor`), await makeUser(`${label}viewer`), await makeUser(`${label}stranger`)];
+  const { id: notebookId } = createNotebook(owner, { name: `Notebook of ${owner.name}`, description: "" });
+  addMember(owner, { notebookId, email: editor.email, role: "editor" });
+  addMember(owner, { notebookId, email: viewer.email, role: "viewer" });
+  return { owner, editor, viewer, stranger, notebookId };
+}
+
+/** The audit events about one target, oldest first, as [action, data]. */
+export function eventsAbout(targetId: string): Array<[string, unknown]> {
+  return getDb()
+    .select({ action: events.action, data: events.data })
+    .from(events)
+    .where(eq(events.targetId, targetId))
+    .orderBy(asc(events.id))
+    .all()
+    .map((e) => [e.action, e.data]);
 }
 
 let registrations = 0;
@@ -56,17 +71,55 @@ export function validInputs(f: Fixture): Record<string, Record<string, unknown>>
     "notebooks.members.remove": { notebookId: f.notebookId, userId: f.member.id },
     "notes.list": { notebookId: f.notebookId },
     "notes.get": { id: f.noteId },
+    "notes.create": { notebookId: f.notebookId, title: "A new note", body: "Rates first.", tags: ["rates"] },
+    "notes.update": { id: f.noteId, baseVersion: 1, title: "First note, revised" },
+    "notes.remove": { id: f.noteId },
+    "notes.restore": { id: f.noteId },
+    "notes.trash": { notebookId: f.notebookId },
+    "notes.emptyTrash": { notebookId: f.notebookId },
+    "notes.revisions.list": { id: f.noteId },
+    "notes.revisions.get": { noteId: f.noteId, revisionId: f.revisionId },
+    "notes.revisions.checkpoint": { id: f.noteId },
+    "notes.revisions.restore": { noteId: f.noteId, revisionId: f.revisionId },
+    "notes.tags.list": { notebookId: f.notebookId },
+    "notes.tags.set": { id: f.noteId, tags: ["macro", "small-caps"] },
+    "notes.tags.rename": { notebookId: f.notebookId, from: "macro", to: "macro-2026" },
+    "search.query": { q: "small caps", notebookId: f.notebookId, tag: "macro", limit: 10 },
   };
 }
 
 /** Fields that may be left out on purpose (they have defaults, or widen the scope). */
-export const OPTIONAL_FIELDS: Record<string, string[]> = { "notebooks.create": ["description"], "notes.list": ["notebookId"] };
+export const OPTIONAL_FIELDS: Record<string, string[]> = {
+  "notebooks.create": ["description"],
+  "notes.list": ["notebookId"],
+  "notes.create": ["body", "tags"],
+  "search.query": ["notebookId", "tag", "limit"],
+};
 
 /** Fields where an empty string is a valid value. */
-export const EMPTY_OK_FIELDS: Record<string, string[]> = { "notebooks.create": ["description"] };
+export const EMPTY_OK_FIELDS: Record<string, string[]> = { "notebooks.create": ["description"], "notes.create": ["body"], "search.query": ["q"] };
+
+/**
+ * Fields of the right kind for some generic malformed values: a number for a version, revision id or limit,
+ * a list for tags, any string up to 200,000 characters for a body. The generic value is skipped where
+ * the predicate holds, and the field's own bad values are tried instead.
+ */
+export const WELL_TYPED_FIELDS: Record<string, Record<string, { accepts: (value: unknown) => boolean; bad: unknown[] }>> = (() => {
+  const version = { accepts: (v: unknown) => typeof v === "number", bad: [0, -1, 1.5, "2", Number.NaN] };
+  const tags = { accepts: (v: unknown) => Array.isArray(v), bad: [[""], ["has space"], ["-lead"], [12], ["t".repeat(41)], Array.from({ length: 21 }, (_, i) => `t${i}`)] };
+  const body = { accepts: (v: unknown) => typeof v === "string", bad: ["x".repeat(200_001)] };
+  return {
+    "notes.create": { body, tags },
+    "notes.update": { baseVersion: version },
+    "notes.revisions.get": { revisionId: version },
+    "notes.revisions.restore": { revisionId: version },
+    "notes.tags.set": { tags },
+    "search.query": { limit: { accepts: (v: unknown) => typeof v === "number", bad: [0, 51, 1.5] } },
+  };
+})();
 
 /** Fields that name a notebook, note or user by id. */
-export const ID_FIELDS = ["id", "notebookId", "userId"] as const;
+export const ID_FIELDS = ["id", "notebookId", "noteId", "userId"] as const;
 
 /** A well-formed id that no row has. */
 export const MISSING_ID = "nosuchid00000000";

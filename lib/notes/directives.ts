@@ -1,19 +1,41 @@
-// Finds the ::chart{id=…} and ::question{id=…} embeds in a note's Markdown.
+// Finds the ::chart{id=…} and ::question{id=…} embeds in a note's Markdown, as remark-directive reads them.
 export type EmbedKind = "chart" | "question";
 export type Embed = { kind: EmbedKind; id: string };
 
-const LEAF_DIRECTIVE = /^[ \t]{0,3}::(chart|question)\{([^}\n]*)\}[ \t]*$/gm;
-const ID_ATTRIBUTE = /(?:^|\s)id=(?:"([^"]*)"|'([^']*)'|([^\s"']+))/;
+const LEAF_DIRECTIVE = /^ {0,3}::(chart|question)(?:\[(?:[^[\]\n]|\[[^[\]\n]*\])*\])?\{((?:[^}"'\n]|"[^"\n]*"|'[^'\n]*')*)\}[ \t]*$/;
+const ATTRIBUTE = /#([^\s#.{}"'=]+)|\.[^\s#.{}"'=]+|([^\s#.{}"'=]+)(?:=(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`{}]+)))?/g;
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+
+/** The directive's id: the last `id=…` or `#…` among its attributes, as remark-directive keeps it. */
+function idOf(attributes: string): string {
+  let id = "";
+  for (const a of attributes.matchAll(ATTRIBUTE)) {
+    if (a[1] !== undefined) id = a[1];
+    else if (a[2] === "id") id = a[3] ?? a[4] ?? a[5] ?? "";
+  }
+  return id.trim();
+}
 
 /** The embeds of a body, in order of first appearance, without repeats; fenced code is ignored. */
 export function findEmbeds(markdown: string): Embed[] {
-  const withoutCode = markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[ \t]*$/gm, "");
   const seen = new Set<string>();
   const embeds: Embed[] = [];
-  for (const match of withoutCode.matchAll(LEAF_DIRECTIVE)) {
-    const attrs = ID_ATTRIBUTE.exec(match[2] ?? "");
-    const id = (attrs?.[1] ?? attrs?.[2] ?? attrs?.[3] ?? "").trim();
+  let openFence: string | null = null;
+  for (const line of markdown.split(/\r\n|\r|\n/)) {
+    const fence = FENCE.exec(line);
+    if (openFence !== null) {
+      const closes = fence && fence[1]![0] === openFence[0] && fence[1]!.length >= openFence.length && fence[2]!.trim() === "";
+      if (closes) openFence = null;
+      continue;
+    }
+    if (fence && !(fence[1]![0] === "`" && fence[2]!.includes("`"))) {
+      openFence = fence[1]!;
+      continue;
+    }
+    const match = LEAF_DIRECTIVE.exec(line);
+    if (!match) continue;
     const kind = match[1] as EmbedKind;
+    const id = idOf(match[2] ?? "");
     if (!id || id.length > 64 || seen.has(`${kind}:${id}`)) continue;
     seen.add(`${kind}:${id}`);
     embeds.push({ kind, id });

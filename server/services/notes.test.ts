@@ -1,4 +1,4 @@
-// Notes reads: live notes only, excerpts without Markdown, access through the notebook.
+// Notes reads: live notes only, excerpts without Markdown (in linear time), access through the notebook.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
@@ -7,7 +7,7 @@ import { newId } from "@/lib/ids";
 import type { SessionUser } from "@/server/trpc/init";
 import { makeUser, trpcError } from "@/test/helpers";
 import { createNotebook } from "./notebooks";
-import { getNote, listNotes } from "./notes";
+import { excerptOf, getNote, listNotes } from "./notes";
 
 let owner: SessionUser;
 let stranger: SessionUser;
@@ -85,5 +85,21 @@ describe("getNote", () => {
     expect(errors.map((e) => e.code)).toEqual(["NOT_FOUND", "NOT_FOUND", "NOT_FOUND"]);
     expect(new Set(errors.map((e) => e.message)).size).toBe(1);
     expect(getDb().select().from(notes).where(eq(notes.id, live)).get()).toBeTruthy();
+  });
+});
+
+describe("excerptOf", () => {
+  it("leaves out embed lines and link targets", () => {
+    expect(excerptOf("::chart{id=ratio}\n\nRatio rose, see [FRED](https://fred.example/x?a=1).\n::question{id=q}  \nEnd")).toBe("Ratio rose, see FRED . End");
+  });
+
+  it.each([
+    ["unclosed embed lines", "::chart{\n".repeat(22_000)],
+    ["unclosed link targets", "(http:".repeat(33_000)],
+    ["long heading runs", `${"#".repeat(100_000)}\n`.repeat(2)],
+  ])("takes linear time on a 200,000-character body of %s", (_name, body) => {
+    const started = performance.now();
+    excerptOf(body);
+    expect(performance.now() - started).toBeLessThan(150);
   });
 });

@@ -1,4 +1,5 @@
 // Notes: create, read, autosave with optimistic concurrency, trash; each call checks access first.
+import { TRPCError } from "@trpc/server";
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { memberships, noteLinks, noteRevisions, noteTags, notebooks, notes, users } from "@/db/schema";
@@ -27,9 +28,9 @@ const EXCERPT_CHARS = 220;
 export function excerptOf(body: string): string {
   const text = body
     .replace(/^#+\s.*$/m, "")
-    .replace(/^::(chart|question)\{[^}]*\}\s*$/gm, "")
+    .replace(/^::(chart|question)\{[^}\n]*\}[ \t]*$/gm, "")
     .replace(/[#>*_`~[\]|-]+/g, " ")
-    .replace(/\(https?:[^)]*\)/g, "")
+    .replace(/\(https?:[^()\s]*\)/g, "")
     .replace(/\s+/g, " ")
     .trim();
   return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS).trimEnd()}…` : text;
@@ -169,7 +170,8 @@ export function updateNote(
   const now = new Date();
   return getDb().transaction((tx) => {
     const current = tx.select().from(notes).where(eq(notes.id, input.id)).get();
-    if (!current || current.deletedAt) throw notFound("note");
+    if (!current) throw notFound("note");
+    if (current.deletedAt) throw new TRPCError({ code: "BAD_REQUEST", message: "This note is in the trash. Restore it before editing." });
     if (current.version !== input.baseVersion) {
       const editor = current.updatedBy ? tx.select({ name: users.name }).from(users).where(eq(users.id, current.updatedBy)).get() : undefined;
       throw conflict(`This note was changed elsewhere (now version ${current.version}, your edit started from ${input.baseVersion}).`, {
@@ -191,21 +193,23 @@ function setDeleted(actor: Actor, id: string, deleted: boolean): { id: string } 
   const { notebookId } = assertNoteAccess(actor, id, "write");
   const now = new Date();
   getDb().transaction((tx) => {
-    tx.update(notes)
+    const changed = tx
+      .update(notes)
       .set({ deletedAt: deleted ? now : null, updatedAt: now, version: sql`${notes.version} + 1` })
-      .where(eq(notes.id, id))
-      .run();
+      .where(and(eq(notes.id, id), deleted ? isNull(notes.deletedAt) : isNotNull(notes.deletedAt)))
+      .run().changes;
+    if (changed === 0) return;
     recordEvent(tx, { actorId: actor.id, action: deleted ? "note.trashed" : "note.restored", targetType: "note", targetId: id, notebookId });
   });
   return { id };
 }
 
-/** Moves a note to its notebook's trash (it can be restored). */
+/** Moves a note to its notebook's trash (it can be restored); one already there is left as it is. */
 export function trashNote(actor: Actor, id: string): { id: string } {
   return setDeleted(actor, id, true);
 }
 
-/** Brings a note back from the trash. */
+/** Brings a note back from the trash; a live note is left as it is. */
 export function restoreNote(actor: Actor, id: string): { id: string } {
   return setDeleted(actor, id, false);
 }

@@ -61,10 +61,10 @@ describe("searchNotes", () => {
   });
 
   it("follows edits and leaves trashed notes out", () => {
-    updateNote(analyst, { id: ids.fed, baseVersion: 1, body: "Now about hikes instead." });
+    updateNote(analyst, { id: ids.fed!, baseVersion: 1, body: "Now about hikes instead." });
     expect(hitIds('"rate cuts"')).toEqual([]);
     expect(hitIds("hikes")).toEqual([ids.fed]);
-    trashNote(analyst, ids.fed);
+    trashNote(analyst, ids.fed!);
     expect(hitIds("hikes")).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 // Malformed input to every procedure that takes input is refused with BAD_REQUEST and a human message, changing nothing.
 import { beforeAll, describe, expect, it } from "vitest";
 import { allProcedures, callerFor, callPath, dbSnapshot, formatted, rowCounts, takesInput, trpcError } from "@/test/helpers";
-import { EMPTY_OK_FIELDS, makeFixture, OPTIONAL_FIELDS, validInputs, type Fixture } from "@/test/procedures";
+import { EMPTY_OK_FIELDS, makeFixture, OPTIONAL_FIELDS, validInputs, WELL_TYPED_FIELDS, type Fixture } from "@/test/procedures";
 
 const HUGE = "x".repeat(10_000);
 const WHOLE_INPUTS: unknown[] = [undefined, null, [], ["a", "b"], "text", 42, true, {}];
@@ -22,8 +22,10 @@ function malformedVariants(path: string, valid: Record<string, unknown>): unknow
   const allOptional = Object.keys(valid).every((key) => optional.includes(key));
   const variants: unknown[] = WHOLE_INPUTS.filter((v) => !(allOptional && (v === undefined || isEmptyObject(v))));
   for (const key of Object.keys(valid)) {
-    for (const value of FIELD_VALUES) {
+    const typed = WELL_TYPED_FIELDS[path]?.[key];
+    for (const value of [...FIELD_VALUES, ...(typed?.bad ?? [])]) {
       if (value === "" && EMPTY_OK_FIELDS[path]?.includes(key)) continue;
+      if (typed?.accepts(value) && !typed.bad.includes(value)) continue;
       variants.push({ ...valid, [key]: value });
     }
     if (!optional.includes(key)) {
@@ -105,7 +107,8 @@ describe("input validation", () => {
   it("the valid samples do pass validation (so the malformed ones fail for their fault)", async () => {
     const owner = callerFor(fixture.owner);
     const inputs = validInputs(fixture);
-    for (const path of ["notebooks.get", "notebooks.members.list", "notes.list", "notes.get", "notebooks.deletionImpact"]) {
+    const reads = ["notebooks.get", "notebooks.members.list", "notes.list", "notes.get", "notebooks.deletionImpact", "notes.trash", "notes.revisions.list", "notes.revisions.get", "notes.tags.list", "search.query"];
+    for (const path of reads) {
       await expect(callPath(owner, path, inputs[path])).resolves.toBeTruthy();
     }
   });

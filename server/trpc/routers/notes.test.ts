@@ -1,7 +1,7 @@
-// The notes router: members read notes of their notebooks; others and deleted notes get NOT_FOUND.
+// The notes router: members read notes of their notebooks (trashed ones marked as such); others get NOT_FOUND.
 import { beforeAll, describe, expect, it } from "vitest";
 import { callerFor, trpcError } from "@/test/helpers";
-import { makeFixture, MISSING_ID, softDeleteNote, type Fixture } from "@/test/procedures";
+import { makeFixture, MISSING_ID, type Fixture } from "@/test/procedures";
 
 let fx: Fixture;
 beforeAll(async () => {
@@ -23,10 +23,19 @@ describe("notes router", () => {
     expect((await trpcError(() => callerFor(fx.outsider).notes.list({ notebookId: fx.notebookId }))).code).toBe("NOT_FOUND");
   });
 
-  it("hides a soft-deleted note from list and get", async () => {
-    softDeleteNote(fx.noteId);
+  it("hides a trashed note from the list but still shows it to members, marked deleted; strangers get NOT_FOUND", async () => {
     const owner = callerFor(fx.owner);
+    const viewer = callerFor(fx.member);
+    await owner.notes.remove({ id: fx.noteId });
     expect(await owner.notes.list({ notebookId: fx.notebookId })).toEqual([]);
-    expect((await trpcError(() => owner.notes.get({ id: fx.noteId }))).code).toBe("NOT_FOUND");
+    expect(await viewer.notes.list({})).toEqual([]);
+    expect((await owner.notes.trash({ notebookId: fx.notebookId })).map((n) => n.id)).toEqual([fx.noteId]);
+    const seen = await viewer.notes.get({ id: fx.noteId });
+    expect(seen).toMatchObject({ id: fx.noteId, title: "First note", canEdit: false });
+    expect(seen.deletedAt).toBeInstanceOf(Date);
+    expect((await owner.notes.get({ id: fx.noteId })).canEdit).toBe(true);
+    const stranger = await trpcError(() => callerFor(fx.outsider).notes.get({ id: fx.noteId }));
+    const missing = await trpcError(() => callerFor(fx.outsider).notes.get({ id: MISSING_ID }));
+    expect([stranger.code, stranger.message]).toEqual(["NOT_FOUND", missing.message]);
   });
 });

@@ -9,8 +9,11 @@ export const DEMO_NOTEBOOK = {
   description: "Small caps, cyclicals and the Big Tech slump in early 2026: the claims, the data behind them, and the questions that will settle them.",
 } as const;
 
-export const WELCOME_NOTE = {
+export type DemoNote = { title: string; body: string; tags: string[] };
+
+export const WELCOME_NOTE: DemoNote = {
   title: "Welcome to Quire",
+  tags: ["start-here"],
   body: `# Welcome to Quire
 
 This notebook follows one story: the swing out of the largest technology names and into smaller, more economically sensitive companies at the start of 2026. Use it to see how Quire keeps commentary, evidence and open questions together.
@@ -45,6 +48,45 @@ Money has also moved into cyclical and defensive corners: materials and industri
 ## Getting started
 
 - **Notebooks** hold your notes; invite colleagues as editors or viewers from the notebook's *Members* tab.
+- Write in Markdown with a live preview; Quire saves as you type and keeps every revision (see *History*).
+- Tag notes to group them, and press Ctrl/⌘ K anywhere to jump to a note by a word in it.
 - Live charts, tracked questions and read-only share links are on the way: this notebook will gain them as they arrive.
 `,
-} as const;
+};
+
+export const ROTATION_NOTE: DemoNote = {
+  title: "Early 2026: small caps take the lead",
+  tags: ["rotation", "small-caps", "2026"],
+  body: `# Early 2026: small caps take the lead
+
+**View:** the first weeks of 2026 look like a genuine change of leadership, not noise, but the evidence so far is a few weeks long. Keep the position, watch the rate path.
+
+## What moved
+
+- The Russell 2000 is up about 6–8% for the year while the S&P 500 has added only 1–2%.
+- Small caps beat the large-cap index for 9 to 11 sessions running, a streak last seen in 2008 (or 2019, depending on the count).
+- The Magnificent Seven basket fell about 1.6% in January, its third monthly loss in a row, something not seen since 2023. Apple and Meta each lost about 6% and Microsoft almost 5%.
+- Consumer staples gained about 3.7% in one week and 5.7% for the year, ahead of technology; materials, industrials and real estate also led their peers.
+
+## Why it might last
+
+1. **Valuation.** Small caps trade near 15–17 times forward earnings against 22–25 times for the largest technology names.
+2. **Rates.** Steadier expectations for Fed cuts matter more to companies whose borrowing floats with short rates.
+3. **Growth at home.** Materials and industrials benefit from better US growth hopes, and from spending on AI infrastructure and reshoring.
+
+## Why it might not
+
+- Small-cap streaks have a habit of fading before year-end.
+- A policy misstep, an inflation surprise or a weak AI or industrial earnings season could reverse the flows.
+- Forecasters are cautious: Goldman Sachs looks for roughly 10% from small caps in 2026 against about 12% from the S&P 500.
+
+## To watch
+
+- How many cuts the Fed actually delivers, and whether that is enough for smaller companies.
+- Whether the megacaps regain leadership later in the year.
+- Whether cyclical and defensive sectors can grow earnings enough to justify the money moving into them.
+`,
+};
+
+/** The notes of the demo notebook, oldest first. */
+export const DEMO_NOTES: DemoNote[] = [ROTATION_NOTE, WELCOME_NOTE];

@@ -3,11 +3,14 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { memberships, notebooks, notes, users } from "@/db/schema";
-import { DEMO_NOTEBOOK, DEMO_USER, WELCOME_NOTE } from "@/db/seed/demo-content";
+import { DEMO_NOTEBOOK, DEMO_NOTES, DEMO_USER, ROTATION_NOTE, WELCOME_NOTE } from "@/db/seed/demo-content";
 import { dbSnapshot, rowCounts } from "@/test/helpers";
 import { authenticate } from "./accounts";
 import { demoEnabled, ensureDemo } from "./demo";
 import { listNotebooks } from "./notebooks";
+import { listRevisions } from "./note-revisions";
+import { getNote, listNotes } from "./notes";
+import { searchNotes } from "./search";
 
 const saved = process.env.QUIRE_DEMO;
 afterEach(() => {
@@ -23,7 +26,7 @@ describe("ensureDemo", () => {
       users: before.users + 1,
       notebooks: before.notebooks + 1,
       memberships: before.memberships + 1,
-      notes: before.notes + 1,
+      notes: before.notes + DEMO_NOTES.length,
       events: before.events + 1,
     });
     const db = getDb();
@@ -31,9 +34,12 @@ describe("ensureDemo", () => {
     expect(user.name).toBe(DEMO_USER.name);
     expect(user.passwordHash).not.toContain(DEMO_USER.password);
     const [nb] = listNotebooks(user);
-    expect(nb).toMatchObject({ name: DEMO_NOTEBOOK.name, role: "owner", noteCount: 1, memberCount: 1 });
-    const note = db.select().from(notes).where(eq(notes.notebookId, nb!.id)).get()!;
-    expect(note).toMatchObject({ title: WELCOME_NOTE.title, body: WELCOME_NOTE.body, createdBy: user.id });
+    expect(nb).toMatchObject({ name: DEMO_NOTEBOOK.name, role: "owner", noteCount: DEMO_NOTES.length, memberCount: 1 });
+    const welcome = listNotes(user, { notebookId: nb!.id }).find((n) => n.title === WELCOME_NOTE.title)!;
+    expect(getNote(user, welcome.id)).toMatchObject({ body: WELCOME_NOTE.body, tags: WELCOME_NOTE.tags, version: 1 });
+    expect(listRevisions(user, welcome.id)).toHaveLength(1);
+    expect(listNotes(user, { notebookId: nb!.id, tag: "small-caps" }).map((n) => n.title)).toEqual([ROTATION_NOTE.title]);
+    expect(searchNotes(user, { q: "Magnificent" }).hits.map((h) => h.title)).toContain(ROTATION_NOTE.title);
     expect(db.select().from(memberships).where(eq(memberships.notebookId, nb!.id)).all()).toHaveLength(1);
   });
 

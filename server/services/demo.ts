@@ -1,10 +1,11 @@
-// First-run demo: a demo user and a notebook with a welcome note, created once, never overwritten.
+// First-run demo: a demo user and a notebook with its notes (tagged, with revisions), created once, never overwritten.
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { memberships, notebooks, notes, users } from "@/db/schema";
-import { DEMO_NOTEBOOK, DEMO_USER, WELCOME_NOTE } from "@/db/seed/demo-content";
+import { memberships, noteRevisions, noteTags, notebooks, notes, users } from "@/db/schema";
+import { DEMO_NOTEBOOK, DEMO_NOTES, DEMO_USER } from "@/db/seed/demo-content";
 import { newId } from "@/lib/ids";
 import { recordEvent } from "./audit";
+import { writeNoteLinks } from "./note-links";
 import { hashPassword } from "./passwords";
 
 /** True unless QUIRE_DEMO is set to 0, false or off. */
@@ -29,9 +30,14 @@ export async function ensureDemo(): Promise<boolean> {
     tx.insert(users).values({ id: userId, email: DEMO_USER.email, name: DEMO_USER.name, passwordHash }).run();
     tx.insert(notebooks).values({ id: notebookId, ...DEMO_NOTEBOOK, createdBy: userId }).run();
     tx.insert(memberships).values({ notebookId, userId, role: "owner" }).run();
-    tx.insert(notes)
-      .values({ id: newId(), notebookId, ...WELCOME_NOTE, createdBy: userId, updatedBy: userId })
-      .run();
+    DEMO_NOTES.forEach((note, i) => {
+      const id = newId();
+      const at = new Date(Date.now() - (DEMO_NOTES.length - i) * 60_000);
+      tx.insert(notes).values({ id, notebookId, title: note.title, body: note.body, createdBy: userId, updatedBy: userId, createdAt: at, updatedAt: at }).run();
+      tx.insert(noteRevisions).values({ noteId: id, noteVersion: 1, title: note.title, body: note.body, kind: "created", authorId: userId, createdAt: at, updatedAt: at }).run();
+      if (note.tags.length > 0) tx.insert(noteTags).values(note.tags.map((tag) => ({ noteId: id, tag }))).run();
+      writeNoteLinks(tx, id, note.body);
+    });
     recordEvent(tx, { actorId: userId, action: "demo.seeded", targetType: "notebook", targetId: notebookId, notebookId });
     return true;
   });

@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { memberships, notebooks, notes, users } from "@/db/schema";
+import { memberships, notebooks, users } from "@/db/schema";
 import { DEMO_NOTEBOOK, DEMO_NOTES, DEMO_USER, ROTATION_NOTE, WELCOME_NOTE } from "@/db/seed/demo-content";
 import { dbSnapshot, rowCounts } from "@/test/helpers";
 import { authenticate } from "./accounts";

@@ -6,8 +6,9 @@ import { useTRPC } from "@/components/trpc/provider";
 import { MembersPanel } from "./members-panel";
 import { NotebookNotes } from "./notebook-notes";
 import { NotebookSettings } from "./notebook-settings";
+import { NotebookTrash } from "./notebook-trash";
 
-export type NotebookTab = "notes" | "members" | "settings";
+export type NotebookTab = "notes" | "members" | "settings" | "trash";
 
 export function NotebookView({ id, tab }: { id: string; tab: NotebookTab }) {
   const trpc = useTRPC();
@@ -15,6 +16,7 @@ export function NotebookView({ id, tab }: { id: string; tab: NotebookTab }) {
   const tabs: Array<{ key: NotebookTab; label: string }> = [
     { key: "notes", label: `Notes (${notebook.noteCount})` },
     { key: "members", label: `Members (${notebook.memberCount})` },
+    { key: "trash", label: "Trash" },
     { key: "settings", label: "Settings" },
   ];
   return (
@@ -44,6 +46,7 @@ export function NotebookView({ id, tab }: { id: string; tab: NotebookTab }) {
       </nav>
       {tab === "notes" && <NotebookNotes notebookId={id} />}
       {tab === "members" && <MembersPanel notebookId={id} role={notebook.role} />}
+      {tab === "trash" && <NotebookTrash notebookId={id} canEdit={notebook.role !== "viewer"} />}
       {tab === "settings" && <NotebookSettings notebook={notebook} />}
     </div>
   );

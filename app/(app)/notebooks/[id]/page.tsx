@@ -7,7 +7,7 @@ import { HydrateClient, caller, getQueryClient, trpc } from "@/server/trpc/serve
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string }> };
 
-const TABS: NotebookTab[] = ["notes", "members", "settings"];
+const TABS: NotebookTab[] = ["notes", "members", "settings", "trash"];
 
 async function loadNotebook(id: string) {
   try {
@@ -36,6 +36,7 @@ export default async function NotebookPage({ params, searchParams }: Props) {
   queryClient.setQueryData(trpc.notebooks.get.queryKey({ id }), notebook);
   if (tab === "notes") await queryClient.prefetchQuery(trpc.notes.list.queryOptions({ notebookId: id }));
   if (tab === "members") await queryClient.prefetchQuery(trpc.notebooks.members.list.queryOptions({ id }));
+  if (tab === "trash") await queryClient.prefetchQuery(trpc.notes.trash.queryOptions({ notebookId: id }));
   return (
     <HydrateClient>
       <NotebookView id={id} tab={tab} />

@@ -1,6 +1,15 @@
-// A note as a standalone HTML page (for export): the same rendering as in the app, with its own styles.
-import { renderToStaticMarkup } from "react-dom/server";
-import { MarkdownView } from "./markdown-view";
+// A note as a standalone HTML page (for export), through the same Markdown plugins and sanitizer as the app.
+import rehypeSanitize from "rehype-sanitize";
+import rehypeStringify from "rehype-stringify";
+import remarkDirective from "remark-directive";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import { visit } from "unist-util-visit";
+import type { Element, Root } from "hast";
+import { remarkEmbeds } from "@/lib/notes/remark-embeds";
+import { isExternalHref, noteSanitizeSchema } from "./markdown-view";
 
 const STYLES = `
 body{font-family:ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1c1d1f;background:#fff;margin:0;line-height:1.65}
@@ -10,7 +19,29 @@ h1{font-size:1.9rem;line-height:1.25;margin:0 0 16px}h2{font-size:1.3rem;margin:
 table{border-collapse:collapse;width:100%;margin:0 0 16px}th,td{border:1px solid #e4e4df;padding:7px 12px;text-align:left}th{background:#f4f4f1}
 code{background:#f1f1ee;padding:1px 5px;border-radius:4px;font-size:.9em}pre{background:#f1f1ee;padding:14px;border-radius:6px;overflow-x:auto}
 blockquote{border-left:3px solid #d2d2cb;margin:0 0 14px;padding-left:14px;color:#55585e}a{color:#2f5bd3}
+.embed-card{border:1px dashed #d2d2cb;border-radius:8px;padding:12px 14px;margin:0 0 14px;color:#55585e}
 `;
+
+/** After sanitizing: external links open in a new tab without handing over the opener or the referrer. */
+function rehypeSafeExternalLinks() {
+  return (tree: Root) => {
+    visit(tree, "element", (node: Element) => {
+      if (node.tagName === "a" && isExternalHref(String(node.properties?.href ?? ""))) {
+        node.properties = { ...node.properties, target: "_blank", rel: ["noopener", "noreferrer"] };
+      }
+    });
+  };
+}
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkDirective)
+  .use(remarkEmbeds)
+  .use(remarkRehype)
+  .use(rehypeSanitize, noteSanitizeSchema)
+  .use(rehypeSafeExternalLinks)
+  .use(rehypeStringify);
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -18,12 +49,12 @@ function escapeHtml(text: string): string {
 
 /** The whole HTML document for a note. */
 export function standaloneNoteHtml(note: { title: string; body: string; notebookName: string; updatedAt: Date }): string {
-  const article = renderToStaticMarkup(<MarkdownView source={note.body} />);
+  const article = String(processor.processSync(note.body));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(note.title)}</title><style>${STYLES}</style></head>
 <body><main><header>${escapeHtml(note.notebookName)} · exported from Quire · last edited ${escapeHtml(note.updatedAt.toISOString().slice(0, 16).replace("T", " "))} UTC</header>
-${article}
+<article>${article}</article>
 </main></body></html>
 `;
 }

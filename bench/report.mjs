@@ -1,0 +1,60 @@
+// Judges each case against its bar, prints the table and writes bench/results.json.
+import fs from "node:fs";
+
+const fmt = (n, digits = 0) => (n === null || n === undefined ? "-" : n.toFixed(digits));
+
+/** Every failed condition of a case's bar, or [] when it passes; null when the case declares no bar. */
+export function judgeBar(entry, ceiling, cases) {
+  const bar = entry.bar;
+  if (!bar) return null;
+  const failures = [];
+  if (bar.minRatio !== undefined) {
+    const base = bar.of ? cases.find((c) => c.name === bar.of) : ceiling;
+    const ratio = base?.reqPerSec && entry.reqPerSec !== null ? entry.reqPerSec / base.reqPerSec : null;
+    const label = `req/s ≥ ${bar.minRatio} × ${bar.of ?? "ceiling"}`;
+    if (ratio === null) failures.push(`${label}: not measurable`);
+    else if (ratio < bar.minRatio) failures.push(`${label}: ${ratio.toFixed(2)}`);
+  }
+  if (bar.maxP50 !== undefined && !(entry.p50 !== null && entry.p50 <= bar.maxP50)) failures.push(`p50 ≤ ${bar.maxP50} ms: ${fmt(entry.p50, 1)}`);
+  if (bar.maxP99 !== undefined && !(entry.p99 !== null && entry.p99 <= bar.maxP99)) failures.push(`p99 ≤ ${bar.maxP99} ms: ${fmt(entry.p99, 1)}`);
+  return failures;
+}
+
+function describeBar(bar) {
+  const parts = [];
+  if (bar.minRatio !== undefined) parts.push(`≥${bar.minRatio}× ${bar.of ?? "ceiling"}`);
+  if (bar.maxP50 !== undefined) parts.push(`p50≤${bar.maxP50}ms`);
+  if (bar.maxP99 !== undefined) parts.push(`p99≤${bar.maxP99}ms`);
+  return parts.join(", ");
+}
+
+/** Prints one row per measurement, then each failure in full. */
+export function printTable(results) {
+  const rows = [results.ceiling, ...results.cases].map((e) => [
+    e.name,
+    fmt(e.reqPerSec),
+    fmt(e.p50, 1),
+    fmt(e.p99, 1),
+    e === results.ceiling ? "1.00" : fmt(e.ratioToCeiling, 2),
+    e.error ? "FAILED" : e.barFailures ? (e.barFailures.length ? `FAIL (${describeBar(e.bar)})` : `pass (${describeBar(e.bar)})`) : "ok",
+  ]);
+  const head = ["case", "req/s", "p50 ms", "p99 ms", "× ceiling", "result"];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  console.log(`\n${line(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
+  for (const r of rows) console.log(line(r));
+  console.log("");
+  if (results.ceiling.note) console.log(`note: ceiling: ${results.ceiling.note}`);
+  for (const e of [results.ceiling, ...results.cases]) {
+    if (e.error) console.log(`FAILED ${e.name} (${e.path}): ${e.error}`);
+    for (const f of e.barFailures ?? []) console.log(`BAR FAILED ${e.name}: ${f}`);
+  }
+}
+
+/** Writes the results file (the record of the last run). */
+export function writeResults(file, results) {
+  const kept = ["name", "path", "method", "note", "reqPerSec", "p50", "p99", "ratioToCeiling", "non2xx", "errors", "statusCodes", "requests", "error", "bar", "barPass", "barFailures"];
+  const strip = (entry) => Object.fromEntries(kept.filter((k) => entry[k] !== undefined).map((k) => [k, entry[k]]));
+  const out = { ...results, ceiling: strip(results.ceiling), cases: results.cases.map(strip) };
+  fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+}

@@ -1,0 +1,120 @@
+// `npm run bench`: start Quire once, sign in, measure the ceiling then every case in bench/cases.mjs, print and record.
+import { spawnSync } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+import { CASES, CEILING } from "./cases.mjs";
+import { measure } from "./measure.mjs";
+import { judgeBar, printTable, writeResults } from "./report.mjs";
+import { pinToTwoCores, startQuire } from "./server.mjs";
+import { demoUser, signIn } from "./session.mjs";
+
+function envNumber(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, not "${raw}"`);
+  return value;
+}
+
+/** The commit measured, marked when the working tree has uncommitted changes; null outside a git checkout. */
+function sourceRevision() {
+  const git = (...args) => spawnSync("git", args, { cwd: import.meta.dirname, encoding: "utf8" });
+  const head = git("rev-parse", "--short", "HEAD");
+  if (head.status !== 0) return null;
+  const dirty = git("status", "--porcelain", "--untracked-files=no").stdout.trim() !== "";
+  return `${head.stdout.trim()}${dirty ? " + uncommitted changes" : ""}`;
+}
+
+function checkCases() {
+  const names = CASES.map((c) => c.name);
+  const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+  if (duplicate) throw new Error(`Two cases are named "${duplicate}"`);
+  for (const c of CASES) {
+    if (c.bar?.of && !names.includes(c.bar.of)) throw new Error(`Case "${c.name}" compares with "${c.bar.of}", which is not a case`);
+  }
+}
+
+/** The ceiling page if it answers 2xx; until it exists, Next's prerendered not-found page served at the same path. */
+async function ceilingExpectation(baseURL) {
+  const response = await fetch(baseURL + CEILING.path, { redirect: "manual" });
+  await response.arrayBuffer();
+  if (response.ok) return { expectStatus: undefined, note: null };
+  if (response.status === 404 && (response.headers.get("content-type") ?? "").includes("text/html")) {
+    return {
+      expectStatus: 404,
+      note: `GET ${CEILING.path} answered 404, so the ceiling is Next's prerendered not-found page until a static page exists there`,
+    };
+  }
+  return { expectStatus: undefined, note: null };
+}
+
+const durationSec = envNumber("BENCH_DURATION", 10);
+const connections = envNumber("BENCH_CONNECTIONS", 10);
+const warmupSec = envNumber("BENCH_WARMUP", 2);
+const port = envNumber("BENCH_PORT", 3200);
+const load = { durationSec, warmupSec, connections };
+
+let server = null;
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, async () => {
+    console.error(`\n${signal}: stopping the server…`);
+    await server?.stop();
+    process.exit(130);
+  });
+}
+
+try {
+  checkCases();
+  pinToTwoCores(process.pid);
+  console.log(`Starting Quire on port ${port} (it builds first when the sources changed)…`);
+  server = await startQuire({ port });
+  const { baseURL } = server;
+  const cookie = await signIn(baseURL, demoUser());
+  console.log(`Signed in as the demo user. ${durationSec} s per case after ${warmupSec} s of warm-up, ${connections} connections.`);
+
+  const run = async (entry, extra = {}) => {
+    const { method = "GET", signedIn = false, headers = {}, body, verify } = entry;
+    console.log(`  ${entry.name}: ${method} ${entry.path}`);
+    const allHeaders = { ...headers, ...(signedIn ? { cookie } : {}) };
+    const measured = await measure(baseURL + entry.path, { method, headers: allHeaders, body, verify, ...load, ...extra });
+    if (!server.isRunning()) measured.error = `the server stopped during this case (${measured.error ?? "no other error"})\n${server.logTail()}`;
+    return { ...entry, ...measured };
+  };
+
+  const { expectStatus, note } = await ceilingExpectation(baseURL);
+  const ceiling = { ...(await run(CEILING, { expectStatus })), note };
+  const cases = [];
+  for (const entry of CASES) {
+    if (server.isRunning()) cases.push(await run(entry));
+    else cases.push({ ...entry, reqPerSec: null, p50: null, p99: null, non2xx: 0, errors: 0, error: "not run: the server had stopped" });
+  }
+  for (const c of cases) {
+    c.ratioToCeiling = ceiling.reqPerSec && c.reqPerSec !== null ? Math.round((c.reqPerSec / ceiling.reqPerSec) * 100) / 100 : null;
+    c.barFailures = judgeBar(c, ceiling, cases);
+    if (c.barFailures) c.barPass = c.barFailures.length === 0;
+  }
+
+  const results = {
+    date: new Date().toISOString(),
+    source: sourceRevision(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", node: process.version, loadAverage: os.loadavg() },
+    durationSec,
+    warmupSec,
+    connections,
+    ceiling,
+    cases,
+  };
+  printTable(results);
+  const file = path.join(import.meta.dirname, "results.json");
+  writeResults(file, results);
+  console.log(`Wrote ${path.relative(process.cwd(), file)}`);
+  const broken = [ceiling, ...cases].filter((e) => e.error).length;
+  const barsFailed = cases.filter((c) => c.barPass === false).length;
+  console.log(broken || barsFailed ? `${broken} failed, ${barsFailed} below their bar` : "All cases ran cleanly and met their bars.");
+  process.exitCode = broken || barsFailed ? 1 : 0;
+} catch (error) {
+  console.error(`bench: ${error instanceof Error ? error.message : error}`);
+  process.exitCode = 1;
+} finally {
+  await server?.stop();
+}

@@ -60,6 +60,16 @@ export async function startServer({ port, hostname }) {
       res.end("Something went wrong on our side.");
     });
   });
+  server.on("clientError", (err, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = err.code === "HPE_HEADER_OVERFLOW";
+    const body = JSON.stringify({
+      error: { message: tooLarge ? "The request's URL or headers are too large. Send large inputs in a POST body." : "The request could not be understood." },
+    });
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request"}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
   await new Promise((resolve) => server.listen(port, hostname, resolve));
   const shutdown = () => server.close(() => process.exit(0));
   process.once("SIGTERM", shutdown);

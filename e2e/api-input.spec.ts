@@ -117,3 +117,10 @@ test("an unknown procedure is a 404 with a message, signed in or not, by GET or 
     }
   }
 });
+
+test("a query input too large for the URL gets a 431 with a message, not a reset connection", async ({ baseURL }) => {
+  const huge = encodeURIComponent(JSON.stringify({ json: { q: "x".repeat(100_000) } }));
+  const reply = await send(baseURL!, `/api/trpc/search.query?input=${huge}`);
+  expect(reply.status).toBe(431);
+  expect(JSON.parse(reply.body).error.message).toContain("too large");
+});

@@ -4,7 +4,8 @@ import Credentials from "next-auth/providers/credentials";
 import { signInInput } from "@/lib/validation/account";
 import { logger } from "./logger";
 import { clientIpFrom } from "./request-meta";
-import { authenticate, currentSessionVersion } from "./services/accounts";
+import { authenticate } from "./services/accounts";
+import { isSessionCurrent } from "./session-version";
 
 declare module "next-auth" {
   interface Session {
@@ -64,8 +65,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.sv = user.sessionVersion;
         return token;
       }
-      if (!token.sub || currentSessionVersion(token.sub) !== token.sv) return null;
-      return token;
+      return isSessionCurrent(token) ? token : null;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;

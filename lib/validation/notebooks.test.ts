@@ -16,7 +16,8 @@ describe("idSchema", () => {
     ["abc-def", "That id is not valid."],
     ["../etc", "That id is not valid."],
     ["a".repeat(65), "That id is too long."],
-    [42, "An id is required."],
+    [42, "An id must be text."],
+    [undefined, "An id is required."],
   ])("refuses %j", (value, message) => {
     expect(messageOf(idSchema.safeParse(value))).toBe(message);
   });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { emailSchema } from "./account";
 
 export const idSchema = z
-  .string({ error: "An id is required." })
+  .string({ error: (issue) => (issue.input === undefined ? "An id is required." : "An id must be text.") })
   .min(1, { error: "An id is required." })
   .max(64, { error: "That id is too long." })
   .regex(/^[a-z0-9]+$/, { error: "That id is not valid." });

@@ -1,14 +1,10 @@
-// Builds the tRPC context for a request: the signed-in user (Auth.js), request id and client address.
-import { auth } from "@/server/auth";
+// Builds the tRPC context for a request: the signed-in user (from the Auth.js session cookie), request id and client address.
 import { clientIpFrom, requestIdFrom } from "@/server/request-meta";
+import { sessionUserFromHeaders } from "@/server/session-reader";
 import type { Context } from "./init";
 
 /** The context for one request; user is null when nobody is signed in or the session has ended. */
 export async function createContext(headers: Headers): Promise<Context> {
-  const session = await auth();
-  const user =
-    session?.user?.id
-      ? { id: session.user.id, email: session.user.email ?? "", name: session.user.name ?? "" }
-      : null;
+  const user = await sessionUserFromHeaders(headers);
   return { user, requestId: requestIdFrom(headers), clientIp: clientIpFrom(headers) };
 }

@@ -1,9 +1,10 @@
 // The one place that decides who may read or change what; every service calls it first.
 import { TRPCError } from "@trpc/server";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, notes, type Role } from "@/db/schema";
 import { notFound } from "./errors";
+import { prepared } from "./prepared";
 
 export type Actor = { id: string };
 
@@ -22,13 +23,16 @@ export type NotebookAction = keyof typeof NOTEBOOK_ACTIONS;
 
 /** The actor's role in the notebook, or null when they are not a member (or it does not exist). */
 export function roleIn(actor: Actor, notebookId: string): Role | null {
-  const row = getDb()
+  return roleQuery().get({ notebookId, userId: actor.id })?.role ?? null;
+}
+
+const roleQuery = prepared((db) =>
+  db
     .select({ role: memberships.role })
     .from(memberships)
-    .where(and(eq(memberships.notebookId, notebookId), eq(memberships.userId, actor.id)))
-    .get();
-  return row?.role ?? null;
-}
+    .where(and(eq(memberships.notebookId, sql.placeholder("notebookId")), eq(memberships.userId, sql.placeholder("userId"))))
+    .prepare(),
+);
 
 /** True when the role is enough for the action. */
 export function roleAllows(role: Role | null, action: NotebookAction): boolean {

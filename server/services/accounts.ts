@@ -7,6 +7,7 @@ import { newId } from "@/lib/ids";
 import { passwordWeakness } from "@/lib/validation/account";
 import type { Actor } from "./access";
 import { recordEvent } from "./audit";
+import { prepared } from "./prepared";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords";
 import { clearAccountFailures, recordSignInFailure, signInBlockedFor } from "./rate-limit";
 
@@ -61,9 +62,12 @@ export async function authenticate(emailInput: string, password: string, address
 
 /** The user's current session version, or null when the user no longer exists. */
 export function currentSessionVersion(userId: string): number | null {
-  const row = getDb().select({ v: users.sessionVersion }).from(users).where(eq(users.id, userId)).get();
-  return row?.v ?? null;
+  return sessionVersionQuery().get({ userId })?.v ?? null;
 }
+
+const sessionVersionQuery = prepared((db) =>
+  db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, sql.placeholder("userId"))).prepare(),
+);
 
 /** The signed-in user's own profile. */
 export function me(actor: Actor): PublicUser {

@@ -1,11 +1,12 @@
 // Notebooks and their members: reads and writes, each checked by the access module first.
 import { TRPCError } from "@trpc/server";
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { memberships, notebooks, notes, users, type Role } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { assertNotebookAccess, type Actor } from "./access";
 import { recordEvent } from "./audit";
+import { prepared } from "./prepared";
 
 export type NotebookSummary = {
   id: string;
@@ -20,9 +21,8 @@ export type NotebookSummary = {
 const noteCount = sql<number>`(select count(*) from ${notes} where ${notes.notebookId} = ${notebooks.id} and ${notes.deletedAt} is null)`;
 const memberCount = sql<number>`(select count(*) from ${memberships} m2 where m2.notebook_id = ${notebooks.id})`;
 
-/** The notebooks the actor belongs to, most recently changed first. */
-export function listNotebooks(actor: Actor): NotebookSummary[] {
-  return getDb()
+const listQuery = prepared((db: Db) =>
+  db
     .select({
       id: notebooks.id,
       name: notebooks.name,
@@ -34,9 +34,14 @@ export function listNotebooks(actor: Actor): NotebookSummary[] {
     })
     .from(memberships)
     .innerJoin(notebooks, eq(notebooks.id, memberships.notebookId))
-    .where(eq(memberships.userId, actor.id))
+    .where(eq(memberships.userId, sql.placeholder("userId")))
     .orderBy(desc(notebooks.updatedAt), asc(notebooks.name))
-    .all();
+    .prepare(),
+);
+
+/** The notebooks the actor belongs to, most recently changed first (a prepared statement: it is on every page). */
+export function listNotebooks(actor: Actor): NotebookSummary[] {
+  return listQuery().all({ userId: actor.id });
 }
 
 /** One notebook the actor may read, with their role and counts. */

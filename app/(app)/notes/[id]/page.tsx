@@ -1,51 +1,37 @@
-// One note, rendered from its Markdown.
+// One note's page: checks access on the server, prefetches the note, then hands over to the client workspace (editor or reader).
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { TRPCError } from "@trpc/server";
-import { MarkdownView } from "@/components/notes/markdown-view";
-import { TimeAgo } from "@/components/ui/time-ago";
-import { caller } from "@/server/trpc/server";
+import { NoteWorkspace } from "@/components/notes/note-workspace";
+import { HydrateClient, caller, getQueryClient, trpc } from "@/server/trpc/server";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function loadNote(id: string) {
+const loadNote = cache(async (id: string) => {
   try {
     return await caller.notes.get({ id });
   } catch (error) {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
     throw error;
   }
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   try {
-    return { title: (await caller.notes.get({ id: (await params).id })).title };
+    return { title: (await loadNote((await params).id)).title };
   } catch {
     return { title: "Note" };
   }
 }
 
 export default async function NotePage({ params }: Props) {
-  const note = await loadNote((await params).id);
+  const { id } = await params;
+  const note = await loadNote(id);
+  getQueryClient().setQueryData(trpc.notes.get.queryKey({ id }), note);
   return (
-    <div className="page">
-      <div className="stack-sm">
-        <nav className="breadcrumb" aria-label="Breadcrumb">
-          <Link href="/notebooks">Notebooks</Link>
-          <span aria-hidden="true">/</span>
-          <Link href={`/notebooks/${note.notebookId}`}>{note.notebookName}</Link>
-          <span aria-hidden="true">/</span>
-          <span>{note.title}</span>
-        </nav>
-        <p className="faint">
-          Last edited <TimeAgo date={note.updatedAt} />
-          {note.updatedByName && ` by ${note.updatedByName}`}
-        </p>
-      </div>
-      <article className="card card-body" style={{ padding: "32px 40px" }}>
-        <MarkdownView source={note.body} />
-      </article>
-    </div>
+    <HydrateClient>
+      <NoteWorkspace id={id} />
+    </HydrateClient>
   );
 }

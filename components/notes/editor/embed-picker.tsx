@@ -1,0 +1,97 @@
+"use client";
+// The picker that inserts a chart or question embed (::chart{id=…}, ::question{id=…}); says plainly when there is nothing to embed yet.
+import { useState } from "react";
+import { Dialog } from "@/components/ui/dialog";
+import { ChartIcon, QuestionIcon } from "@/components/ui/icons";
+import type { EmbedKind } from "@/lib/notes/directives";
+
+export type EmbedChoice = { id: string; title: string; detail?: string };
+
+type Source = { label: string; plural: string; items: EmbedChoice[]; empty: string };
+
+/** What each kind offers. Charts and questions have no list until their releases land. */
+export const EMBED_SOURCES: Record<EmbedKind, Source> = {
+  chart: { label: "Chart", plural: "Charts", items: [], empty: "No charts yet — they arrive with the charts release." },
+  question: { label: "Question", plural: "Questions", items: [], empty: "No questions yet — they arrive with the questions release." },
+};
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+export function EmbedPicker({ open, kind: initialKind, onClose, onInsert }: { open: boolean; kind: EmbedKind; onClose: () => void; onInsert: (kind: EmbedKind, id: string) => void }) {
+  return (
+    <Dialog open={open} onClose={onClose} title="Insert an embed">
+      {open && <PickerBody initialKind={initialKind} onClose={onClose} onInsert={onInsert} />}
+    </Dialog>
+  );
+}
+
+function PickerBody({ initialKind, onClose, onInsert }: { initialKind: EmbedKind; onClose: () => void; onInsert: (kind: EmbedKind, id: string) => void }) {
+  const [kind, setKind] = useState<EmbedKind>(initialKind);
+  const [manualId, setManualId] = useState("");
+  const [touched, setTouched] = useState(false);
+  const source = EMBED_SOURCES[kind];
+  const idValid = ID_PATTERN.test(manualId.trim());
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        setTouched(true);
+        if (idValid) onInsert(kind, manualId.trim());
+      }}
+      noValidate
+    >
+      <div className="dialog-body">
+        <h2>Insert an embed</h2>
+        <div className="segmented" role="tablist" aria-label="What to embed">
+          {(Object.keys(EMBED_SOURCES) as EmbedKind[]).map((k) => (
+            <button key={k} type="button" role="tab" aria-selected={k === kind} className="segmented-option" onClick={() => setKind(k)}>
+              {k === "chart" ? <ChartIcon /> : <QuestionIcon />} {EMBED_SOURCES[k].plural}
+            </button>
+          ))}
+        </div>
+        {source.items.length === 0 ? (
+          <div className="picker-empty" data-testid="embed-picker-empty">
+            {source.empty}
+          </div>
+        ) : (
+          <ul className="picker-list">
+            {source.items.map((item) => (
+              <li key={item.id}>
+                <button type="button" className="picker-item" onClick={() => onInsert(kind, item.id)}>
+                  <span>{item.title}</span>
+                  {item.detail && <span className="faint">{item.detail}</span>}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="field">
+          <label htmlFor="embed-id">Or insert by id</label>
+          <input
+            id="embed-id"
+            className="input"
+            value={manualId}
+            placeholder={kind === "chart" ? "e.g. rut-vs-spx" : "e.g. cuts-2026"}
+            aria-invalid={touched && !idValid ? true : undefined}
+            onChange={(e) => setManualId(e.target.value)}
+          />
+          {touched && !idValid ? (
+            <span className="field-error">Use letters, digits, - and _ (up to 64).</span>
+          ) : (
+            <span className="field-hint">
+              Inserts <code>{`::${kind}{id=${manualId.trim() || "…"}}`}</code> on its own line.
+            </span>
+          )}
+        </div>
+      </div>
+      <div className="dialog-actions">
+        <button type="button" className="btn" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="btn btn-primary">
+          Insert {source.label.toLowerCase()}
+        </button>
+      </div>
+    </form>
+  );
+}

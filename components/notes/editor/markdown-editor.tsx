@@ -1,0 +1,417 @@
+"use client";
+// The Markdown editor: CodeMirror 6 with a live preview (split, or toggled on narrow screens), shortcuts, and the embed picker and slash command.
+import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
+import { markdown, markdownLanguage } from "@codemirror/lang-markdown";
+import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import { Compartment, EditorSelection, EditorState, Prec, type StateCommand } from "@codemirror/state";
+import { EditorView, keymap, placeholder } from "@codemirror/view";
+import { tags as t } from "@lezer/highlight";
+import { useDeferredValue, useEffect, useImperativeHandle, useRef, useState, useSyncExternalStore, type KeyboardEvent, type Ref } from "react";
+import { MarkdownView } from "@/components/notes/markdown-view";
+import { embedDirective, type EmbedKind } from "@/lib/notes/directives";
+import { EMBED_SOURCES, EmbedPicker } from "./embed-picker";
+
+export type EditorMode = "edit" | "split" | "preview";
+
+export type MarkdownEditorHandle = {
+  /** Replaces the whole text (loading another version); it can be undone. */
+  setText: (text: string) => void;
+  getText: () => string;
+  focus: () => void;
+};
+
+type SlashState = { lineFrom: number; head: number; options: EmbedKind[]; left: number; top?: number; bottom?: number };
+
+const WIDE_QUERY = "(min-width: 900px)";
+const SLASH_KINDS: EmbedKind[] = ["chart", "question"];
+const SLASH_MENU_HEIGHT = 120;
+const SLASH_MENU_WIDTH = 240;
+
+const editorTheme = EditorView.theme({
+  "&": { color: "var(--text)", backgroundColor: "transparent", height: "100%" },
+  "&.cm-focused": { outline: "none" },
+  ".cm-scroller": { fontFamily: "var(--font-sans)", fontSize: "0.97rem", lineHeight: "1.7", overflow: "auto" },
+  ".cm-content": { caretColor: "var(--accent)", padding: "18px 0 30vh" },
+  ".cm-line": { padding: "0 22px" },
+  ".cm-cursor, .cm-dropCursor": { borderLeftColor: "var(--accent)", borderLeftWidth: "2px" },
+  ".cm-placeholder": { color: "var(--text-3)" },
+});
+
+const highlightStyle = HighlightStyle.define([
+  { tag: t.heading1, fontWeight: "700", fontSize: "1.3em" },
+  { tag: t.heading2, fontWeight: "680", fontSize: "1.15em" },
+  { tag: [t.heading3, t.heading4, t.heading5, t.heading6], fontWeight: "650" },
+  { tag: t.strong, fontWeight: "700" },
+  { tag: t.emphasis, fontStyle: "italic" },
+  { tag: t.strikethrough, textDecoration: "line-through" },
+  { tag: [t.link, t.url], color: "var(--accent)" },
+  { tag: t.monospace, fontFamily: "var(--font-mono)", fontSize: "0.9em", color: "var(--text-2)" },
+  { tag: t.quote, color: "var(--text-2)" },
+  { tag: [t.processingInstruction, t.contentSeparator, t.labelName, t.meta], color: "var(--text-3)" },
+  { tag: t.list, color: "var(--text)" },
+  { tag: [t.comment], color: "var(--text-3)", fontStyle: "italic" },
+]);
+
+function toggleWrap(marker: string, filler: string): StateCommand {
+  return ({ state, dispatch }) => {
+    const update = state.changeByRange((range) => {
+      const before = state.sliceDoc(range.from - marker.length, range.from);
+      const after = state.sliceDoc(range.to, range.to + marker.length);
+      if (before === marker && after === marker) {
+        return {
+          changes: [
+            { from: range.from - marker.length, to: range.from },
+            { from: range.to, to: range.to + marker.length },
+          ],
+          range: EditorSelection.range(range.from - marker.length, range.to - marker.length),
+        };
+      }
+      const text = range.empty ? filler : state.sliceDoc(range.from, range.to);
+      return {
+        changes: { from: range.from, to: range.to, insert: `${marker}${text}${marker}` },
+        range: EditorSelection.range(range.from + marker.length, range.from + marker.length + text.length),
+      };
+    });
+    dispatch(state.update(update, { scrollIntoView: true, userEvent: "input" }));
+    return true;
+  };
+}
+
+const insertLink: StateCommand = ({ state, dispatch }) => {
+  const update = state.changeByRange((range) => {
+    const selected = state.sliceDoc(range.from, range.to);
+    if (/^https?:\/\/\S+$/.test(selected)) {
+      return { changes: { from: range.from, to: range.to, insert: `[](${selected})` }, range: EditorSelection.cursor(range.from + 1) };
+    }
+    const text = selected || "link text";
+    const url = "https://";
+    const insert = `[${text}](${url})`;
+    const selection = selected ? EditorSelection.range(range.from + text.length + 3, range.from + text.length + 3 + url.length) : EditorSelection.range(range.from + 1, range.from + 1 + text.length);
+    return { changes: { from: range.from, to: range.to, insert }, range: selection };
+  });
+  dispatch(state.update(update, { scrollIntoView: true, userEvent: "input" }));
+  return true;
+};
+
+/** Puts a block (an embed directive) on its own line at `at`, with blank lines around it. */
+function insertBlock(view: EditorView, text: string, at: number) {
+  const { state } = view;
+  const line = state.doc.lineAt(Math.min(at, state.doc.length));
+  const blank = line.text.trim() === "";
+  const from = blank ? line.from : line.to;
+  const to = blank ? line.to : line.to;
+  const prev = blank && line.number > 1 ? state.doc.line(line.number - 1).text : "";
+  const next = line.number < state.doc.lines ? state.doc.line(line.number + 1).text : null;
+  const lead = blank ? (prev.trim() !== "" ? "\n" : "") : "\n\n";
+  const tail = next === null ? "\n" : next.trim() !== "" ? "\n" : "";
+  const insert = `${lead}${text}${tail}`;
+  view.dispatch({ changes: { from, to, insert }, selection: EditorSelection.cursor(from + lead.length + text.length + (tail ? 1 : 0)), scrollIntoView: true, userEvent: "input" });
+  view.focus();
+}
+
+function isMod(e: KeyboardEvent | globalThis.KeyboardEvent) {
+  return e.metaKey || e.ctrlKey;
+}
+
+function subscribeWide(onChange: () => void) {
+  const query = window.matchMedia(WIDE_QUERY);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+}
+
+export function MarkdownEditor({
+  initialText,
+  onChange,
+  onSaveNow,
+  readOnly = false,
+  ref,
+}: {
+  initialText: string;
+  onChange: (text: string) => void;
+  onSaveNow: () => void;
+  readOnly?: boolean;
+  ref?: Ref<MarkdownEditorHandle>;
+}) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const paneRef = useRef<HTMLDivElement>(null);
+  const previewRef = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const readOnlyCompartment = useRef(new Compartment());
+  const onChangeRef = useRef(onChange);
+  const onSaveNowRef = useRef(onSaveNow);
+  const [text, setText] = useState(initialText);
+  const preview = useDeferredValue(text);
+  const [mounted, setMounted] = useState(false);
+  const wide = useSyncExternalStore(subscribeWide, () => window.matchMedia(WIDE_QUERY).matches, () => true);
+  const [chosenMode, setChosenMode] = useState<EditorMode | null>(null);
+  const mode: EditorMode = chosenMode ?? (wide ? "split" : "edit");
+  const lastWritingMode = useRef<EditorMode>("split");
+  const [slash, setSlash] = useState<SlashState | null>(null);
+  const [slashIndex, setSlashIndex] = useState(0);
+  const slashRef = useRef<{ state: SlashState | null; index: number; dismissed: boolean }>({ state: null, index: 0, dismissed: false });
+  const [picker, setPicker] = useState<{ kind: EmbedKind; at: number | null } | null>(null);
+
+  useEffect(() => {
+    onChangeRef.current = onChange;
+    onSaveNowRef.current = onSaveNow;
+  });
+
+  const setMode = (next: EditorMode) => {
+    if (next !== "preview") lastWritingMode.current = next;
+    setChosenMode(next);
+    requestAnimationFrame(() => {
+      if (next === "preview") previewRef.current?.focus();
+      else viewRef.current?.focus();
+    });
+  };
+  const togglePreview = () => setMode(mode === "preview" ? (lastWritingMode.current === "preview" ? "edit" : lastWritingMode.current) : "preview");
+
+  const updateSlash = (next: SlashState | null, index = 0) => {
+    slashRef.current.state = next;
+    slashRef.current.index = index;
+    setSlash(next);
+    setSlashIndex(index);
+  };
+
+  const openPicker = (kind: EmbedKind, at: number | null) => {
+    updateSlash(null);
+    setPicker({ kind, at });
+  };
+
+  const pickSlash = (index: number) => {
+    const view = viewRef.current;
+    const current = slashRef.current.state;
+    if (!view || !current) return;
+    const kind = current.options[index] ?? current.options[0]!;
+    view.dispatch({ changes: { from: current.lineFrom, to: current.head }, userEvent: "delete" });
+    openPicker(kind, current.lineFrom);
+  };
+  const pickSlashRef = useRef(pickSlash);
+  useEffect(() => {
+    pickSlashRef.current = pickSlash;
+  });
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const slashKeys = (action: "down" | "up" | "pick" | "close") => () => {
+      const current = slashRef.current.state;
+      if (!current) return false;
+      if (action === "close") {
+        slashRef.current.dismissed = true;
+        updateSlash(null);
+      } else if (action === "pick") {
+        pickSlashRef.current(slashRef.current.index);
+      } else {
+        const n = current.options.length;
+        const index = (slashRef.current.index + (action === "down" ? 1 : n - 1)) % n;
+        slashRef.current.index = index;
+        setSlashIndex(index);
+      }
+      return true;
+    };
+    const view = new EditorView({
+      parent: host,
+      state: EditorState.create({
+        doc: initialText,
+        extensions: [
+          history(),
+          EditorView.lineWrapping,
+          markdown({ base: markdownLanguage }),
+          syntaxHighlighting(highlightStyle),
+          editorTheme,
+          placeholder("Write in Markdown… Type / at the start of a line to embed a chart or a question."),
+          EditorView.scrollMargins.of(() => {
+            const toolbar = toolbarRef.current;
+            if (!toolbar || getComputedStyle(toolbar).position !== "sticky") return null;
+            const rect = toolbar.getBoundingClientRect();
+            return rect.top <= parseFloat(getComputedStyle(toolbar).top || "0") + 1 ? { top: rect.bottom + 8 } : null;
+          }),
+          EditorView.contentAttributes.of({ "aria-label": "Note text (Markdown)", "aria-multiline": "true", "data-testid": "note-editor" }),
+          readOnlyCompartment.current.of([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
+          Prec.highest(
+            keymap.of([
+              { key: "ArrowDown", run: slashKeys("down") },
+              { key: "ArrowUp", run: slashKeys("up") },
+              { key: "Enter", run: slashKeys("pick") },
+              { key: "Tab", run: slashKeys("pick") },
+              { key: "Escape", run: slashKeys("close") },
+            ]),
+          ),
+          Prec.high(
+            keymap.of([
+              { key: "Mod-b", run: toggleWrap("**", "bold text") },
+              { key: "Mod-i", run: toggleWrap("_", "italic text") },
+              { key: "Mod-k", run: insertLink },
+            ]),
+          ),
+          keymap.of([...defaultKeymap, ...historyKeymap]),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged) {
+              const value = update.state.doc.toString();
+              setText(value);
+              onChangeRef.current(value);
+              slashRef.current.dismissed = false;
+            }
+            if (!update.docChanged && !update.selectionSet && !update.focusChanged) return;
+            const { state } = update;
+            const sel = state.selection.main;
+            const line = state.doc.lineAt(sel.head);
+            const match = sel.empty && update.view.hasFocus ? /^\/([a-z]*)$/i.exec(state.sliceDoc(line.from, sel.head)) : null;
+            const options = match && state.sliceDoc(sel.head, line.to).trim() === "" ? SLASH_KINDS.filter((k) => k.startsWith(match[1]!.toLowerCase())) : [];
+            if (options.length === 0 || slashRef.current.dismissed) {
+              if (slashRef.current.state) updateSlash(null);
+              return;
+            }
+            update.view.requestMeasure({
+              read: (v) => ({ coords: v.coordsAtPos(sel.head), pane: paneRef.current?.getBoundingClientRect() }),
+              write: ({ coords, pane }) => {
+                if (!coords || !pane) return;
+                const same = slashRef.current.state && slashRef.current.state.options.join() === options.join();
+                const roomBelow = Math.min(pane.bottom, window.innerHeight) - coords.bottom;
+                const place = roomBelow < SLASH_MENU_HEIGHT ? { bottom: pane.bottom - coords.top + 4 } : { top: coords.bottom - pane.top + 4 };
+                const left = Math.max(0, Math.min(coords.left - pane.left, pane.width - SLASH_MENU_WIDTH));
+                updateSlash({ lineFrom: line.from, head: sel.head, options, left, ...place }, same ? Math.min(slashRef.current.index, options.length - 1) : 0);
+              },
+            });
+          }),
+        ],
+      }),
+    });
+    viewRef.current = view;
+    setMounted(true);
+    const scroller = view.scrollDOM;
+    const sync = () => {
+      const target = previewRef.current;
+      if (!target) return;
+      const max = scroller.scrollHeight - scroller.clientHeight;
+      const ratio = max > 0 ? scroller.scrollTop / max : 0;
+      target.scrollTop = ratio * (target.scrollHeight - target.clientHeight);
+    };
+    scroller.addEventListener("scroll", sync, { passive: true });
+    return () => {
+      scroller.removeEventListener("scroll", sync);
+      view.destroy();
+      viewRef.current = null;
+    };
+    // The view is created once; later text changes go through the handle.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    viewRef.current?.dispatch({ effects: readOnlyCompartment.current.reconfigure([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]) });
+  }, [readOnly]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      setText: (next: string) => {
+        const view = viewRef.current;
+        if (!view) return;
+        if (view.state.doc.toString() === next) return;
+        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next }, userEvent: "input.replace" });
+      },
+      getText: () => viewRef.current?.state.doc.toString() ?? text,
+      focus: () => viewRef.current?.focus(),
+    }),
+    [text],
+  );
+
+  const run = (command: StateCommand) => {
+    const view = viewRef.current;
+    if (!view || readOnly) return;
+    command(view);
+    view.focus();
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!isMod(e)) return;
+    const key = e.key.toLowerCase();
+    if (key === "s" && !e.shiftKey) {
+      e.preventDefault();
+      onSaveNowRef.current();
+    } else if (key === "p" && e.shiftKey) {
+      e.preventDefault();
+      togglePreview();
+    } else if (key === "k" && (e.target as HTMLElement).closest(".cm-editor")) {
+      e.stopPropagation();
+    }
+  };
+
+  return (
+    <div className="md-editor" data-mode={mode} onKeyDown={onKeyDown}>
+      <div className="md-toolbar" ref={toolbarRef} role="toolbar" aria-label="Formatting">
+        <div className="md-toolbar-group">
+          <button type="button" className="btn btn-ghost btn-sm md-tool" title="Bold (Ctrl/⌘+B)" aria-label="Bold" disabled={readOnly || mode === "preview"} onClick={() => run(toggleWrap("**", "bold text"))}>
+            <strong>B</strong>
+          </button>
+          <button type="button" className="btn btn-ghost btn-sm md-tool" title="Italic (Ctrl/⌘+I)" aria-label="Italic" disabled={readOnly || mode === "preview"} onClick={() => run(toggleWrap("_", "italic text"))}>
+            <em>I</em>
+          </button>
+          <button type="button" className="btn btn-ghost btn-sm md-tool" title="Link (Ctrl/⌘+K)" aria-label="Link" disabled={readOnly || mode === "preview"} onClick={() => run(insertLink)}>
+            Link
+          </button>
+          <button type="button" className="btn btn-ghost btn-sm" title="Insert a chart or a question (or type /chart at the start of a line)" disabled={readOnly || mode === "preview"} onClick={() => openPicker("chart", null)}>
+            Insert…
+          </button>
+        </div>
+        <div className="segmented" role="group" aria-label="View">
+          {(["edit", "split", "preview"] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              className="segmented-option"
+              aria-pressed={mode === m}
+              title={m === "preview" ? "Preview (Ctrl/⌘+Shift+P)" : undefined}
+              onClick={() => setMode(m)}
+            >
+              {m === "edit" ? "Edit" : m === "split" ? "Split" : "Preview"}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="md-panes">
+        <div className="md-pane md-source" ref={paneRef} hidden={mode === "preview"}>
+          <div ref={hostRef} className="md-cm" />
+          {!mounted && <pre className="md-cm-fallback">{initialText}</pre>}
+          {slash && (
+            <ul className="slash-menu" role="listbox" aria-label="Embed" style={{ left: slash.left, top: slash.top, bottom: slash.bottom }}>
+              {slash.options.map((kind, i) => (
+                <li
+                  key={kind}
+                  role="option"
+                  aria-selected={i === slashIndex}
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    pickSlash(i);
+                  }}
+                >
+                  <span className="slash-name">/{kind}</span>
+                  <span className="faint">Embed a {EMBED_SOURCES[kind].label.toLowerCase()}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div className="md-pane md-preview" ref={previewRef} hidden={mode === "edit"} tabIndex={0} aria-label="Preview" data-testid="note-preview">
+          {preview.trim() ? <MarkdownView source={preview} /> : <p className="faint">Nothing to preview yet.</p>}
+        </div>
+      </div>
+      <EmbedPicker
+        open={picker !== null}
+        kind={picker?.kind ?? "chart"}
+        onClose={() => {
+          setPicker(null);
+          viewRef.current?.focus();
+        }}
+        onInsert={(kind, id) => {
+          const view = viewRef.current;
+          const at = picker?.at ?? view?.state.selection.main.head ?? 0;
+          setPicker(null);
+          if (view) insertBlock(view, embedDirective({ kind, id }), at);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,448 @@
+"use client";
+// A note's page: the editor with autosave, conflicts and local drafts for editors; the rendered note, read-only, for viewers and trashed notes.
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { format, isToday } from "date-fns";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { useTRPC } from "@/components/trpc/provider";
+import { Dialog } from "@/components/ui/dialog";
+import { TimeAgo } from "@/components/ui/time-ago";
+import type { AutosaveSnapshot, NoteText, ServerNote } from "@/lib/notes/autosave";
+import { diffStats } from "@/lib/notes/diff";
+import { clearDraft, draftDiffers, readDraft, type LocalDraft } from "@/lib/notes/local-draft";
+import { ConflictDialog, type ConflictReason } from "./editor/conflict-dialog";
+import { MarkdownEditor, type MarkdownEditorHandle } from "./editor/markdown-editor";
+import { browserStorage, useAutosave } from "./editor/use-autosave";
+import { NoteHistory } from "./history/note-history";
+import { MarkdownView } from "./markdown-view";
+import { NoteTagsEditor } from "./note-tags-editor";
+
+type Note = {
+  id: string;
+  notebookId: string;
+  notebookName: string;
+  title: string;
+  body: string;
+  version: number;
+  updatedAt: Date;
+  updatedByName: string | null;
+  deletedAt: Date | null;
+  tags: string[];
+  canEdit: boolean;
+};
+
+function clock(date: Date): string {
+  return format(date, isToday(date) ? "HH:mm" : "d MMM, HH:mm");
+}
+
+function serverNote(note: Pick<Note, "version" | "title" | "body" | "updatedAt" | "updatedByName">): ServerNote {
+  return { version: note.version, title: note.title, body: note.body, updatedAt: note.updatedAt, updatedByName: note.updatedByName };
+}
+
+export function NoteWorkspace({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const { data: note } = useSuspenseQuery(trpc.notes.get.queryOptions({ id }));
+  if (!note.canEdit || note.deletedAt) return <NoteReader note={note} />;
+  return <NoteEditorWorkspace key={note.id} note={note} />;
+}
+
+function Breadcrumb({ note, title }: { note: Pick<Note, "notebookId" | "notebookName">; title: string }) {
+  return (
+    <nav className="breadcrumb" aria-label="Breadcrumb">
+      <Link href="/notebooks">Notebooks</Link>
+      <span aria-hidden="true">/</span>
+      <Link href={`/notebooks/${note.notebookId}`}>{note.notebookName}</Link>
+      <span aria-hidden="true">/</span>
+      <span className="breadcrumb-current">{title || "Untitled"}</span>
+    </nav>
+  );
+}
+
+function ExportMenu({ noteId, beforeExport }: { noteId: string; beforeExport?: () => void }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const close = (e: MouseEvent) => {
+      if (ref.current?.open && !ref.current.contains(e.target as Node)) ref.current.open = false;
+    };
+    document.addEventListener("click", close);
+    return () => document.removeEventListener("click", close);
+  }, []);
+  return (
+    <details className="menu" ref={ref}>
+      <summary className="btn btn-sm">Export</summary>
+      <div className="menu-items" role="menu">
+        <a role="menuitem" href={`/api/notes/${noteId}/export?format=md`} onClick={beforeExport}>
+          Markdown (.md)
+        </a>
+        <a role="menuitem" href={`/api/notes/${noteId}/export?format=html`} onClick={beforeExport}>
+          Web page (.html)
+        </a>
+      </div>
+    </details>
+  );
+}
+
+function NoteReader({ note }: { note: Note }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const restore = useMutation(
+    trpc.notes.restore.mutationOptions({
+      onSuccess: async () => {
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.notes.get.queryKey({ id: note.id }) }),
+          queryClient.invalidateQueries({ queryKey: trpc.notes.list.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.notes.trash.queryKey() }),
+        ]);
+      },
+    }),
+  );
+  const reload = () => queryClient.invalidateQueries({ queryKey: trpc.notes.get.queryKey({ id: note.id }) });
+  return (
+    <div className="page note-page">
+      <div className="stack-sm">
+        <Breadcrumb note={note} title={note.title} />
+        {note.deletedAt && (
+          <div className="alert alert-warning note-banner" role="status" data-testid="trash-banner">
+            <span>
+              This note is in the trash (since <TimeAgo date={note.deletedAt} />
+              ). It is shown read-only{note.canEdit ? "; restore it to edit it again." : "."}
+            </span>
+            {note.canEdit && (
+              <button type="button" className="btn btn-sm" disabled={restore.isPending} onClick={() => restore.mutate({ id: note.id })}>
+                {restore.isPending ? "Restoring…" : "Restore note"}
+              </button>
+            )}
+          </div>
+        )}
+        {restore.error && <div className="alert alert-error">{restore.error.message}</div>}
+        <div className="note-head">
+          <h1 className="note-title-static" data-testid="note-title">
+            {note.title}
+          </h1>
+          {!note.canEdit && <span className="badge">View only</span>}
+        </div>
+        <div className="note-meta">
+          <NoteTagsEditor noteId={note.id} notebookId={note.notebookId} tags={note.tags} canEdit={false} />
+          <div className="note-actions">
+            <span className="faint">
+              Last edited <TimeAgo date={note.updatedAt} />
+              {note.updatedByName && ` by ${note.updatedByName}`}
+            </span>
+            <NoteHistory noteId={note.id} canEdit={false} onRestored={() => void reload()} />
+            <ExportMenu noteId={note.id} />
+          </div>
+        </div>
+      </div>
+      <article className="card note-read" data-testid="note-read">
+        {note.body.trim() ? <MarkdownView source={note.body} /> : <p className="faint">This note is empty.</p>}
+      </article>
+    </div>
+  );
+}
+
+function SaveIndicator({ snapshot, onRetry, onResolve }: { snapshot: AutosaveSnapshot; onRetry: () => void; onResolve: () => void }) {
+  const { status } = snapshot;
+  const last = <time suppressHydrationWarning>{clock(snapshot.lastSavedAt)}</time>;
+  return (
+    <div className="save-status" data-testid="save-status" data-state={status.state} role="status" aria-live="polite">
+      <span className="save-dot" aria-hidden="true" />
+      {status.state === "saved" && <span>Saved {last}</span>}
+      {(status.state === "pending" || status.state === "saving") && <span>Saving…</span>}
+      {status.state === "offline" && (
+        <>
+          <span title={status.message}>Offline · not saved (last saved {last})</span>
+          <button type="button" className="btn btn-ghost btn-sm" onClick={onRetry}>
+            Retry now
+          </button>
+        </>
+      )}
+      {status.state === "conflict" && (
+        <>
+          <span>Not saved · changed elsewhere</span>
+          <button type="button" className="btn btn-sm" onClick={onResolve}>
+            Resolve…
+          </button>
+        </>
+      )}
+      {status.state === "error" && <span title={status.message}>Not saved: {status.message}</span>}
+    </div>
+  );
+}
+
+function DraftOffer({ draft, server, onRestore, onDiscard }: { draft: LocalDraft; server: NoteText & { version: number }; onRestore: () => void; onDiscard: () => void }) {
+  const savedAt = new Date(draft.savedAt);
+  const { added, removed } = diffStats(server.body, draft.body);
+  const changes = [added > 0 && `${added} line${added === 1 ? "" : "s"} added`, removed > 0 && `${removed} removed`, draft.title.trim() && draft.title.trim() !== server.title.trim() && "a new title"].filter(Boolean);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const rect = ref.current?.getBoundingClientRect();
+      if (rect && (rect.top < 64 || rect.bottom > window.innerHeight)) ref.current?.scrollIntoView({ block: "start" });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  return (
+    <div ref={ref} className="alert alert-warning draft-offer" role="alert" data-testid="draft-offer">
+      <div>
+        <strong>Unsaved changes were kept in this browser</strong>
+        <p>
+          From {format(savedAt, "d MMM, HH:mm")}{changes.length > 0 && ` (${changes.join(", ")})`}; the server never confirmed them.
+          {draft.baseVersion !== server.version && " The note has changed since, so restoring lets you compare and choose."}
+        </p>
+      </div>
+      <div className="row">
+        <button type="button" className="btn btn-sm" onClick={onDiscard}>
+          Discard draft
+        </button>
+        <button type="button" className="btn btn-sm btn-primary" onClick={onRestore}>
+          Restore draft
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function NoteEditorWorkspace({ note }: { note: Note }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const editorRef = useRef<MarkdownEditorHandle>(null);
+  const [title, setTitle] = useState(note.title);
+  const textRef = useRef<NoteText>({ title: note.title, body: note.body });
+  const autosave = useAutosave({ noteId: note.id, version: note.version, text: { title: note.title, body: note.body }, savedAt: note.updatedAt });
+  const { snapshot } = autosave;
+  const [offer, setOffer] = useState<LocalDraft | null>(null);
+  const [conflict, setConflict] = useState<{ open: boolean; reason: ConflictReason; base: NoteText | null }>({ open: false, reason: "conflict", base: null });
+  const [notice, setNotice] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const [confirmTrash, setConfirmTrash] = useState(false);
+  const titleRef = useRef<HTMLTextAreaElement>(null);
+
+  const checkpoint = useMutation(trpc.notes.revisions.checkpoint.mutationOptions());
+  const remove = useMutation(trpc.notes.remove.mutationOptions());
+
+  useEffect(() => {
+    const draft = readDraft(browserStorage(), note.id);
+    if (draft && draftDiffers(draft, { title: note.title, body: note.body })) {
+      autosave.setKeepDrafts(false);
+      setOffer(draft);
+    } else if (draft) {
+      clearDraft(browserStorage(), note.id);
+    }
+    if (note.version === 1 && note.body === "" && !draft) titleRef.current?.select();
+    // Runs once, for the text the page was loaded with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const conflictState = snapshot.status.state;
+  useEffect(() => {
+    if (conflictState === "conflict") {
+      setConflict((c) => (c.open ? c : { open: true, reason: c.reason, base: c.reason === "draft" ? c.base : null }));
+    }
+  }, [conflictState]);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 5000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  const edit = (next: Partial<NoteText>) => {
+    textRef.current = { ...textRef.current, ...next };
+    autosave.edit(textRef.current);
+  };
+
+  /** Loads a server version into the editor as the new base (nothing left to save). */
+  const load = (server: ServerNote) => {
+    autosave.rebase(server, { title: server.title, body: server.body });
+    textRef.current = { title: server.title, body: server.body };
+    setTitle(server.title);
+    editorRef.current?.setText(server.body);
+  };
+
+  const current = snapshot.status.state === "conflict" ? snapshot.status.current : null;
+
+  const resolve = {
+    keepMine: () => {
+      if (!current) return;
+      autosave.rebase(current, textRef.current);
+      setConflict({ open: false, reason: "conflict", base: null });
+    },
+    keepTheirs: () => {
+      if (!current) return;
+      load(current);
+      setConflict({ open: false, reason: "conflict", base: null });
+    },
+    merge: (merged: NoteText) => {
+      if (!current) return;
+      autosave.rebase(current, merged);
+      textRef.current = merged;
+      setTitle(merged.title);
+      editorRef.current?.setText(merged.body);
+      setConflict({ open: false, reason: "conflict", base: null });
+    },
+  };
+
+  const restoreDraft = () => {
+    if (!offer) return;
+    const draft = offer;
+    setOffer(null);
+    autosave.setKeepDrafts(true);
+    const server = serverNote({ ...note, ...snapshot.acked, version: snapshot.baseVersion, updatedAt: snapshot.lastSavedAt });
+    if (draft.baseVersion !== snapshot.baseVersion) {
+      autosave.holdConflict(server);
+      setConflict({ open: true, reason: "draft", base: { title: server.title, body: draft.baseBody } });
+    }
+    textRef.current = { title: draft.title.trim() ? draft.title : textRef.current.title, body: draft.body };
+    setTitle(textRef.current.title);
+    editorRef.current?.setText(draft.body);
+    autosave.edit(textRef.current);
+  };
+
+  const discardDraft = () => {
+    clearDraft(browserStorage(), note.id);
+    setOffer(null);
+    autosave.setKeepDrafts(true);
+  };
+
+  const reloadFromServer = async () => {
+    const fresh = await queryClient.fetchQuery({ ...trpc.notes.get.queryOptions({ id: note.id }), staleTime: 0 });
+    const server = serverNote(fresh);
+    if (autosave.snapshot.unsaved) {
+      autosave.holdConflict(server);
+      setConflict({ open: true, reason: "conflict", base: null });
+    } else {
+      load(server);
+    }
+  };
+
+  const saveNow = async () => {
+    const after = await autosave.flush();
+    if (after.status.state === "conflict") setConflict((c) => ({ ...c, open: true }));
+    return after;
+  };
+
+  const keepCheckpoint = async () => {
+    const after = await saveNow();
+    if (after.unsaved) {
+      setNotice({ kind: "error", text: "The latest text is not saved yet, so no checkpoint was kept." });
+      return;
+    }
+    checkpoint.mutate(
+      { id: note.id },
+      {
+        onSuccess: () => {
+          setNotice({ kind: "ok", text: `Checkpoint kept (version ${after.baseVersion}).` });
+          void queryClient.invalidateQueries({ queryKey: trpc.notes.revisions.list.queryKey({ id: note.id }) });
+        },
+        onError: (error) => setNotice({ kind: "error", text: error.message }),
+      },
+    );
+  };
+
+  const moveToTrash = async () => {
+    await saveNow();
+    remove.mutate(
+      { id: note.id },
+      {
+        onSuccess: async () => {
+          clearDraft(browserStorage(), note.id);
+          await Promise.all([
+            queryClient.invalidateQueries({ queryKey: trpc.notes.list.queryKey() }),
+            queryClient.invalidateQueries({ queryKey: trpc.notebooks.get.queryKey({ id: note.notebookId }) }),
+          ]);
+          router.push(`/notebooks/${note.notebookId}`);
+        },
+      },
+    );
+  };
+
+  return (
+    <div className="page page-wide note-page">
+      <div className="stack-sm">
+        <Breadcrumb note={note} title={title} />
+        <div className="note-head">
+          <label htmlFor="note-title" className="visually-hidden">
+            Title
+          </label>
+          <textarea
+            id="note-title"
+            ref={titleRef}
+            className="note-title-input"
+            data-testid="note-title"
+            rows={1}
+            value={title}
+            maxLength={200}
+            placeholder="Title"
+            readOnly={offer !== null}
+            aria-invalid={title.trim() === "" ? true : undefined}
+            onChange={(e) => {
+              const value = e.target.value.replace(/[\r\n]+/g, " ");
+              setTitle(value);
+              edit({ title: value });
+            }}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" || (e.key === "ArrowDown" && !e.shiftKey)) {
+                e.preventDefault();
+                editorRef.current?.focus();
+              }
+              if ((e.metaKey || e.ctrlKey) && e.key.toLowerCase() === "s") {
+                e.preventDefault();
+                void saveNow();
+              }
+            }}
+          />
+          <SaveIndicator snapshot={snapshot} onRetry={autosave.retryNow} onResolve={() => setConflict((c) => ({ ...c, open: true }))} />
+        </div>
+        <div className="note-meta">
+          <NoteTagsEditor noteId={note.id} notebookId={note.notebookId} tags={note.tags} canEdit />
+          <div className="note-actions">
+            <NoteHistory noteId={note.id} canEdit onRestored={() => void reloadFromServer()} />
+            <button type="button" className="btn btn-sm" disabled={checkpoint.isPending} onClick={() => void keepCheckpoint()} title="Keep the current text as a named point in the history">
+              {checkpoint.isPending ? "Keeping…" : "Checkpoint"}
+            </button>
+            <ExportMenu noteId={note.id} beforeExport={() => void autosave.flush()} />
+            <button type="button" className="btn btn-sm btn-ghost" onClick={() => setConfirmTrash(true)}>
+              Move to trash
+            </button>
+          </div>
+        </div>
+        {notice && (
+          <div className={notice.kind === "ok" ? "alert alert-success" : "alert alert-error"} role="status" data-testid="note-notice">
+            {notice.text}
+          </div>
+        )}
+      </div>
+      {offer && <DraftOffer draft={offer} server={note} onRestore={restoreDraft} onDiscard={discardDraft} />}
+      <MarkdownEditor ref={editorRef} initialText={note.body} readOnly={offer !== null} onChange={(body) => edit({ body })} onSaveNow={() => void saveNow()} />
+      {current && (
+        <ConflictDialog
+          open={conflict.open}
+          reason={conflict.reason}
+          mine={snapshot.latest}
+          theirs={current}
+          base={conflict.base ?? snapshot.acked}
+          onKeepMine={resolve.keepMine}
+          onKeepTheirs={resolve.keepTheirs}
+          onMerge={resolve.merge}
+          onClose={() => setConflict((c) => ({ ...c, open: false }))}
+        />
+      )}
+      <Dialog open={confirmTrash} onClose={() => setConfirmTrash(false)} title="Move to trash">
+        <div className="dialog-body">
+          <h2>Move “{title || "Untitled"}” to the trash?</h2>
+          <p className="muted">It leaves the notebook&apos;s notes. It can be restored from the notebook&apos;s trash until the trash is emptied.</p>
+          {remove.error && <div className="alert alert-error">{remove.error.message}</div>}
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={() => setConfirmTrash(false)}>
+            Cancel
+          </button>
+          <button type="button" className="btn btn-danger" disabled={remove.isPending} onClick={() => void moveToTrash()}>
+            {remove.isPending ? "Moving…" : "Move to trash"}
+          </button>
+        </div>
+      </Dialog>
+    </div>
+  );
+}

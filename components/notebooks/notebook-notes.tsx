@@ -6,6 +6,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { EmptyState } from "@/components/ui/empty-state";
 import { NoteIcon, PlusIcon } from "@/components/ui/icons";
 import { NoteList } from "@/components/notes/note-list";
+import { TagFilter } from "./tag-filter";
 
 function NewNoteButton({ notebookId, primary }: { notebookId: string; primary?: boolean }) {
   const trpc = useTRPC();
@@ -36,11 +37,19 @@ function NewNoteButton({ notebookId, primary }: { notebookId: string; primary?: 
   );
 }
 
-export function NotebookNotes({ notebookId }: { notebookId: string }) {
+export function NotebookNotes({ notebookId, tag }: { notebookId: string; tag?: string }) {
   const trpc = useTRPC();
   const { data: notebook } = useSuspenseQuery(trpc.notebooks.get.queryOptions({ id: notebookId }));
-  const { data: notes } = useSuspenseQuery(trpc.notes.list.queryOptions({ notebookId }));
+  const { data: notes } = useSuspenseQuery(trpc.notes.list.queryOptions({ notebookId, tag }));
   const canWrite = notebook.role === "owner" || notebook.role === "editor";
+  if (tag) {
+    return (
+      <div className="stack-sm">
+        <TagFilter notebookId={notebookId} tag={tag} canWrite={canWrite} />
+        {notes.length === 0 ? <p className="muted">No live note carries #{tag}.</p> : <NoteList notes={notes} />}
+      </div>
+    );
+  }
   if (notes.length === 0) {
     return (
       <div className="card">
@@ -64,6 +73,7 @@ export function NotebookNotes({ notebookId }: { notebookId: string }) {
           <NewNoteButton notebookId={notebookId} />
         </div>
       )}
+      <TagFilter notebookId={notebookId} canWrite={canWrite} />
       <NoteList notes={notes} />
     </div>
   );

@@ -10,7 +10,7 @@ import { NotebookTrash } from "./notebook-trash";
 
 export type NotebookTab = "notes" | "members" | "settings" | "trash";
 
-export function NotebookView({ id, tab }: { id: string; tab: NotebookTab }) {
+export function NotebookView({ id, tab, tag }: { id: string; tab: NotebookTab; tag?: string }) {
   const trpc = useTRPC();
   const { data: notebook } = useSuspenseQuery(trpc.notebooks.get.queryOptions({ id }));
   const tabs: Array<{ key: NotebookTab; label: string }> = [
@@ -44,7 +44,7 @@ export function NotebookView({ id, tab }: { id: string; tab: NotebookTab }) {
           </Link>
         ))}
       </nav>
-      {tab === "notes" && <NotebookNotes notebookId={id} />}
+      {tab === "notes" && <NotebookNotes notebookId={id} tag={tag} />}
       {tab === "members" && <MembersPanel notebookId={id} role={notebook.role} />}
       {tab === "trash" && <NotebookTrash notebookId={id} canEdit={notebook.role !== "viewer"} />}
       {tab === "settings" && <NotebookSettings notebook={notebook} />}

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { TimeAgo } from "@/components/ui/time-ago";
 
-type NoteRow = { id: string; title: string; excerpt: string; updatedAt: Date; notebookName: string };
+type NoteRow = { id: string; title: string; excerpt: string; updatedAt: Date; notebookName: string; tags?: string[] };
 
 export function NoteList({ notes, showNotebook = false }: { notes: NoteRow[]; showNotebook?: boolean }) {
   return (
@@ -17,6 +17,7 @@ export function NoteList({ notes, showNotebook = false }: { notes: NoteRow[]; sh
             </span>
           </div>
           {note.excerpt && <p>{note.excerpt}</p>}
+          {note.tags && note.tags.length > 0 && <span className="note-row-tags">{note.tags.map((t) => `#${t}`).join("  ")}</span>}
         </Link>
       ))}
     </div>

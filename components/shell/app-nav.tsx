@@ -7,6 +7,7 @@ import { Brand } from "@/components/ui/brand";
 import { BookIcon, ChartIcon, DataIcon, MenuIcon, NoteIcon, QuestionIcon, SearchIcon } from "@/components/ui/icons";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { QuickSwitcher } from "@/components/search/quick-switcher";
+import { clearAllDrafts } from "@/lib/notes/local-draft";
 
 const LINKS: Array<{ href: string; label: string; icon: ReactNode; soon?: boolean }> = [
   { href: "/notebooks", label: "Notebooks", icon: <BookIcon /> },
@@ -63,7 +64,14 @@ export function AppNav({ user, signOutAction }: { user: { name: string; email: s
             </span>
           </Link>
           <ThemeToggle />
-          <form action={signOutAction}>
+          <form
+            action={signOutAction}
+            onSubmit={() => {
+              try {
+                clearAllDrafts(window.localStorage);
+              } catch {}
+            }}
+          >
             <button type="submit" className="btn btn-ghost btn-sm btn-block" style={{ justifyContent: "flex-start" }}>
               Sign out
             </button>

@@ -1,6 +1,6 @@
 // Local drafts: stored per note, read defensively, offered back only when they differ from the server.
 import { describe, expect, it } from "vitest";
-import { clearDraft, draftDiffers, draftKey, readDraft, writeDraft, type LocalDraft } from "./local-draft";
+import { clearAllDrafts, clearDraft, draftDiffers, draftKey, readDraft, writeDraft, type LocalDraft } from "./local-draft";
 
 function memoryStorage() {
   const map = new Map<string, string>();
@@ -49,5 +49,24 @@ describe("local drafts", () => {
     expect(draftDiffers({ title: "", body: "a" }, { title: "T", body: "a" })).toBe(false);
     expect(draftDiffers({ title: "U", body: "a" }, { title: "T", body: "a" })).toBe(true);
     expect(draftDiffers({ title: "T", body: "b" }, { title: "T", body: "a" })).toBe(true);
+  });
+});
+
+describe("clearAllDrafts", () => {
+  it("removes every note draft and nothing else", () => {
+    const data = new Map<string, string>([
+      ["quire:note-draft:a", "{}"],
+      ["quire:note-draft:b", "{}"],
+      ["quire-theme", "dark"],
+    ]);
+    const storage = {
+      get length() {
+        return data.size;
+      },
+      key: (i: number) => [...data.keys()][i] ?? null,
+      removeItem: (k: string) => void data.delete(k),
+    };
+    expect(clearAllDrafts(storage)).toBe(2);
+    expect([...data.keys()]).toEqual(["quire-theme"]);
   });
 });

@@ -68,3 +68,15 @@ export function clearDraft(storage: WritableStorage | null | undefined, noteId: 
 export function draftDiffers(draft: NoteText, server: NoteText): boolean {
   return draft.body !== server.body || (draft.title.trim() !== "" && draft.title.trim() !== server.title.trim());
 }
+
+/** Forgets every note draft kept in this browser (on sign-out, so the next person here is not offered them). */
+export function clearAllDrafts(storage: (Pick<Storage, "removeItem" | "key"> & { length: number }) | null | undefined): number {
+  if (!storage) return 0;
+  const keys: string[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key?.startsWith(PREFIX)) keys.push(key);
+  }
+  for (const key of keys) storage.removeItem(key);
+  return keys.length;
+}

@@ -3,9 +3,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { NotebookView, type NotebookTab } from "@/components/notebooks/notebook-view";
+import { tagSchema } from "@/lib/validation/notes";
 import { HydrateClient, caller, getQueryClient, trpc } from "@/server/trpc/server";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string; tag?: string }> };
 
 const TABS: NotebookTab[] = ["notes", "members", "settings", "trash"];
 
@@ -29,17 +30,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function NotebookPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { tab: rawTab } = await searchParams;
+  const { tab: rawTab, tag: rawTag } = await searchParams;
+  const parsedTag = tagSchema.safeParse(rawTag);
+  const tag = parsedTag.success ? parsedTag.data : undefined;
   const tab = TABS.find((t) => t === rawTab) ?? "notes";
   const notebook = await loadNotebook(id);
   const queryClient = getQueryClient();
   queryClient.setQueryData(trpc.notebooks.get.queryKey({ id }), notebook);
-  if (tab === "notes") await queryClient.prefetchQuery(trpc.notes.list.queryOptions({ notebookId: id }));
+  if (tab === "notes") await queryClient.prefetchQuery(trpc.notes.list.queryOptions({ notebookId: id, tag }));
   if (tab === "members") await queryClient.prefetchQuery(trpc.notebooks.members.list.queryOptions({ id }));
   if (tab === "trash") await queryClient.prefetchQuery(trpc.notes.trash.queryOptions({ notebookId: id }));
   return (
     <HydrateClient>
-      <NotebookView id={id} tab={tab} />
+      <NotebookView id={id} tab={tab} tag={tag} />
     </HydrateClient>
   );
 }

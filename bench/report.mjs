@@ -16,6 +16,7 @@ export function judgeBar(entry, ceiling, cases) {
     else if (ratio < bar.minRatio) failures.push(`${label}: ${ratio.toFixed(2)}`);
   }
   if (bar.maxP50 !== undefined && !(entry.p50 !== null && entry.p50 <= bar.maxP50)) failures.push(`p50 ≤ ${bar.maxP50} ms: ${fmt(entry.p50, 1)}`);
+  if (bar.maxP95 !== undefined && !(entry.p95 != null && entry.p95 <= bar.maxP95)) failures.push(`p95 ≤ ${bar.maxP95} ms: ${fmt(entry.p95, 1)}`);
   if (bar.maxP99 !== undefined && !(entry.p99 !== null && entry.p99 <= bar.maxP99)) failures.push(`p99 ≤ ${bar.maxP99} ms: ${fmt(entry.p99, 1)}`);
   return failures;
 }
@@ -24,6 +25,7 @@ function describeBar(bar) {
   const parts = [];
   if (bar.minRatio !== undefined) parts.push(`≥${bar.minRatio}× ${bar.of ?? "ceiling"}`);
   if (bar.maxP50 !== undefined) parts.push(`p50≤${bar.maxP50}ms`);
+  if (bar.maxP95 !== undefined) parts.push(`p95≤${bar.maxP95}ms`);
   if (bar.maxP99 !== undefined) parts.push(`p99≤${bar.maxP99}ms`);
   return parts.join(", ");
 }
@@ -46,6 +48,7 @@ export function printTable(results) {
   console.log("");
   if (results.ceiling.note) console.log(`note: ceiling: ${results.ceiling.note}`);
   for (const e of [results.ceiling, ...results.cases]) {
+    if (e.p95 != null) console.log(`${e.name}: p95 ${fmt(e.p95, 1)} ms${e.note ? ` (${e.note})` : ""}`);
     if (e.error) console.log(`FAILED ${e.name} (${e.path}): ${e.error}`);
     for (const f of e.barFailures ?? []) console.log(`BAR FAILED ${e.name}: ${f}`);
   }
@@ -53,7 +56,7 @@ export function printTable(results) {
 
 /** Writes the results file (the record of the last run). */
 export function writeResults(file, results) {
-  const kept = ["name", "path", "method", "note", "reqPerSec", "p50", "p99", "ratioToCeiling", "non2xx", "errors", "statusCodes", "requests", "error", "bar", "barPass", "barFailures"];
+  const kept = ["name", "path", "method", "note", "reqPerSec", "p50", "p95", "p99", "detail", "ratioToCeiling", "non2xx", "errors", "statusCodes", "requests", "error", "bar", "barPass", "barFailures"];
   const strip = (entry) => Object.fromEntries(kept.filter((k) => entry[k] !== undefined).map((k) => [k, entry[k]]));
   const out = { ...results, ceiling: strip(results.ceiling), cases: results.cases.map(strip) };
   fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);

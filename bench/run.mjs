@@ -2,7 +2,10 @@
 import { spawnSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
+import { measureAutosave } from "./autosave.mjs";
 import { CASES, CEILING } from "./cases.mjs";
+import { generateNotes, SEARCH_QUERIES } from "./generate-notes.mjs";
+import { measureSearch } from "./search.mjs";
 import { measure } from "./measure.mjs";
 import { judgeBar, printTable, writeResults } from "./report.mjs";
 import { pinToTwoCores, startQuire } from "./server.mjs";
@@ -49,6 +52,41 @@ async function ceilingExpectation(baseURL) {
 }
 
 const durationSec = envNumber("BENCH_DURATION", 10);
+const searchNotes = envNumber("BENCH_SEARCH_NOTES", 100_000);
+
+async function trpcGet(baseURL, cookie, path) {
+  const response = await fetch(`${baseURL}/api/trpc/${path}`, { headers: { cookie } });
+  if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+  return (await response.json()).result.data.json;
+}
+
+/** The cases that need more than one fixed request: autosave writers, then search over a generated corpus (run last: it adds notes). */
+async function specialCases(server, cookie) {
+  const { baseURL } = server;
+  const out = [];
+  if (!server.isRunning()) return out;
+  console.log("  autosave: 20 writers on their own notes, a save every 100 ms each, POST /api/trpc/notes.update");
+  out.push({
+    name: "notes.update autosave (20 writers)",
+    path: "/api/trpc/notes.update",
+    method: "POST",
+    bar: { maxP99: 25 },
+    ...(await measureAutosave({ baseURL, cookie, writers: 20, intervalMs: 100, durationSec, warmupSec })),
+  });
+  if (!server.isRunning() || searchNotes === 0) return out;
+  const [me, notebooks] = await Promise.all([trpcGet(baseURL, cookie, "account.me"), trpcGet(baseURL, cookie, "notebooks.list")]);
+  console.log(`  search: generating ${searchNotes.toLocaleString("en-US")} notes of 150 words…`);
+  const ms = generateNotes(path.join(server.dataDir, "quire.db"), { notebookId: notebooks[0].id, userId: me.id, count: searchNotes });
+  console.log(`  search: generated and indexed in ${(ms / 1000).toFixed(1)} s; ${SEARCH_QUERIES.length} queries × 30 rounds, one at a time`);
+  out.push({
+    name: `search.query (${searchNotes.toLocaleString("en-US")} notes)`,
+    path: "/api/trpc/search.query",
+    bar: { maxP95: 10 },
+    ...(await measureSearch({ baseURL, cookie, queries: SEARCH_QUERIES, rounds: 30 })),
+    note: `generated and indexed in ${(ms / 1000).toFixed(1)} s`,
+  });
+  return out;
+}
 const connections = envNumber("BENCH_CONNECTIONS", 10);
 const warmupSec = envNumber("BENCH_WARMUP", 2);
 const port = envNumber("BENCH_PORT", 3200);
@@ -88,6 +126,7 @@ try {
     if (server.isRunning()) cases.push(await run(entry));
     else cases.push({ ...entry, reqPerSec: null, p50: null, p99: null, non2xx: 0, errors: 0, error: "not run: the server had stopped" });
   }
+  cases.push(...(await specialCases(server, cookie)));
   for (const c of cases) {
     c.ratioToCeiling = ceiling.reqPerSec && c.reqPerSec !== null ? Math.round((c.reqPerSec / ceiling.reqPerSec) * 100) / 100 : null;
     c.barFailures = judgeBar(c, ceiling, cases);

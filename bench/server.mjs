@@ -98,5 +98,5 @@ export async function startQuire({ port, host = "127.0.0.1", timeoutMs = 300_000
     throw new Error(`${error.message}\n--- server log (last lines) ---\n${log}`);
   }
   pinToTwoCores(child.pid);
-  return { baseURL, stop, logTail: () => tail(logFile), isRunning: () => !exited };
+  return { baseURL, dataDir, stop, logTail: () => tail(logFile), isRunning: () => !exited };
 }

@@ -73,6 +73,14 @@ describe("searchNotes", () => {
     expect(hitIds("secrets")).toEqual([ids.hidden]);
   });
 
+  it("finds the searcher's matches even when hundreds of better ones sit in notebooks they cannot read", () => {
+    const crowd = createNotebook(outsider, { name: "Crowd" }).id;
+    for (let i = 0; i < 230; i++) createNote(outsider, { notebookId: crowd, title: `Needle ${i}`, body: "needle needle needle" });
+    const mine = createNote(analyst, { notebookId: research, title: "Plain", body: "one needle here among many other words" }).id;
+    expect(hitIds("needle")).toEqual([mine]);
+    expect(hitIds("needle", { notebookId: research })).toEqual([mine]);
+  });
+
   it("refuses a notebook filter the searcher cannot read with NOT_FOUND", async () => {
     const other = createNotebook(outsider, { name: "Closed" }).id;
     expect((await trpcError(() => searchNotes(analyst, { q: "x", notebookId: other }))).code).toBe("NOT_FOUND");

@@ -1,6 +1,7 @@
 // Full-text search over the notes a user may read: FTS5 with bm25 ranking, highlighted snippets, filters.
 import { getDb } from "@/db/client";
-import { HIGHLIGHT_END, HIGHLIGHT_START, toFtsQuery } from "@/lib/notes/search-query";
+import { toFtsQuery } from "@/lib/notes/search-query";
+import { markMatches, snippetOf, termsOf } from "@/lib/notes/snippet";
 import { assertNotebookAccess, type Actor } from "./access";
 
 export type SearchHit = {
@@ -13,56 +14,71 @@ export type SearchHit = {
   updatedAt: Date;
 };
 
-export type SearchResult = { hits: SearchHit[]; ftsQuery: string | null };
+export type SearchResult = { hits: SearchHit[]; ftsQuery: string | null; tookMs: number };
 
-const TITLE_WEIGHT = 5;
-const BODY_WEIGHT = 1;
+/** bm25 weights: a match in the title counts five times one in the body. */
+const RANKING = "bm25(notes_fts, 5.0, 1.0)";
+/** How many best matches are ranked before access and filters are applied on the fast path. */
+const WINDOW = 200;
 
-type Row = { id: string; notebook_id: string; notebook_name: string; title: string; title_marked: string; snippet_marked: string; updated_at: number };
+type Row = { id: string; notebook_id: string; notebook_name: string; title: string; body: string; updated_at: number };
+
+const SELECT_NOTE = `n.id, n.notebook_id, nb.name AS notebook_name, n.title, n.body, n.updated_at`;
+// CROSS JOIN keeps SQLite from driving the join from the notebook's notes: start from the ranked matches.
+const ACCESS_JOINS = `CROSS JOIN notes n ON n.rowid = ranked.rowid
+  JOIN memberships m ON m.notebook_id = n.notebook_id AND m.user_id = @userId
+  JOIN notebooks nb ON nb.id = n.notebook_id`;
+
+function filterSql(input: { notebookId?: string; tag?: string }): string {
+  return [
+    "n.deleted_at IS NULL",
+    input.notebookId ? "n.notebook_id = @notebookId" : null,
+    input.tag ? "EXISTS (SELECT 1 FROM note_tags t WHERE t.note_id = n.id AND t.tag = @tag)" : null,
+  ]
+    .filter(Boolean)
+    .join(" AND ");
+}
 
 /**
  * The best matches for `q` among the live notes in the actor's notebooks (one notebook and one tag
  * when given), best first. Anything typed is made into a safe query, so there is no syntax error.
+ * Fast path: rank inside the index alone, then keep what the actor may read; when that leaves too
+ * few, rank again over exactly the readable notes.
  */
 export function searchNotes(actor: Actor, input: { q: string; notebookId?: string; tag?: string; limit?: number }): SearchResult {
+  const started = performance.now();
   if (input.notebookId) assertNotebookAccess(actor, input.notebookId, "read");
   const ftsQuery = toFtsQuery(input.q);
-  if (!ftsQuery) return { hits: [], ftsQuery };
-  const filters: string[] = [];
-  if (input.notebookId) filters.push("AND n.notebook_id = @notebookId");
-  if (input.tag) filters.push("AND EXISTS (SELECT 1 FROM note_tags t WHERE t.note_id = n.id AND t.tag = @tag)");
-  const rows = getDb()
-    .$client.prepare(
-      `SELECT n.id, n.notebook_id, nb.name AS notebook_name, n.title, n.updated_at,
-              highlight(notes_fts, 0, @start, @end) AS title_marked,
-              snippet(notes_fts, 1, @start, @end, '…', 16) AS snippet_marked
-         FROM notes_fts
-         JOIN notes n ON n.rowid = notes_fts.rowid
-         JOIN memberships m ON m.notebook_id = n.notebook_id AND m.user_id = @userId
-         JOIN notebooks nb ON nb.id = n.notebook_id
-        WHERE notes_fts MATCH @query AND n.deleted_at IS NULL ${filters.join(" ")}
-        ORDER BY bm25(notes_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT})
-        LIMIT @limit`,
+  if (!ftsQuery) return { hits: [], ftsQuery, tookMs: 0 };
+  const limit = Math.min(Math.max(input.limit ?? 20, 1), 50);
+  const params = { query: ftsQuery, userId: actor.id, limit, window: WINDOW, ...(input.notebookId ? { notebookId: input.notebookId } : {}), ...(input.tag ? { tag: input.tag } : {}) };
+  const db = getDb().$client;
+  const where = filterSql(input);
+  const fast = db
+    .prepare(
+      `WITH ranked AS (SELECT rowid, ${RANKING} AS score FROM notes_fts WHERE notes_fts MATCH @query ORDER BY score LIMIT @window)
+       SELECT ${SELECT_NOTE} FROM ranked ${ACCESS_JOINS} WHERE ${where} ORDER BY ranked.score LIMIT @limit`,
     )
-    .all({
-      start: HIGHLIGHT_START,
-      end: HIGHLIGHT_END,
-      userId: actor.id,
-      query: ftsQuery,
-      limit: Math.min(Math.max(input.limit ?? 20, 1), 50),
-      ...(input.notebookId ? { notebookId: input.notebookId } : {}),
-      ...(input.tag ? { tag: input.tag } : {}),
-    }) as Row[];
-  return {
-    ftsQuery,
-    hits: rows.map((r) => ({
+    .all(params) as Row[];
+  const mayHaveMissed =
+    fast.length < limit && (db.prepare(`SELECT count(*) AS c FROM (SELECT 1 FROM notes_fts WHERE notes_fts MATCH @query LIMIT @window)`).get(params) as { c: number }).c >= WINDOW;
+  const rows = mayHaveMissed
+    ? (db
+        .prepare(
+          `WITH ranked AS (SELECT rowid, ${RANKING} AS score FROM notes_fts WHERE notes_fts MATCH @query)
+           SELECT ${SELECT_NOTE} FROM ranked ${ACCESS_JOINS} WHERE ${where} ORDER BY ranked.score LIMIT @limit`,
+        )
+        .all(params) as Row[])
+    : fast;
+  const terms = termsOf(ftsQuery);
+  const hits = rows.map((r) => ({
       id: r.id,
       notebookId: r.notebook_id,
       notebookName: r.notebook_name,
       title: r.title,
-      titleMarked: r.title_marked,
-      snippetMarked: r.snippet_marked,
+      titleMarked: markMatches(r.title, terms),
+      snippetMarked: snippetOf(r.body, terms),
       updatedAt: new Date(r.updated_at),
-    })),
-  };
+  }));
+  return { ftsQuery, hits, tookMs: Math.round((performance.now() - started) * 100) / 100 };
 }

@@ -1,0 +1,94 @@
+// Generates many realistic-looking market notes straight into a Quire database (the FTS triggers index them).
+import Database from "better-sqlite3";
+
+// A Zipf-shaped vocabulary like real prose: a few words in almost every note, most words in few.
+// Ranks 1-20 are filler words, 150-190 everyday market words (each in roughly 8-10% of notes), 400-600
+// sector and macro words (about 3%), and from 2,000 on specialised words (under 1% each).
+const FILLER = ["the", "a", "of", "and", "to", "in", "for", "on", "with", "as", "while", "but", "than", "over", "since", "after", "led", "fell", "rose", "held"];
+const COMMON = ["market", "rates", "growth", "earnings", "index", "sector", "small", "caps", "large", "inflation", "fed", "cuts", "yield", "rotation", "tech", "valuation", "returns", "risk", "quarter", "year", "investors", "stocks", "bonds", "prices", "demand", "policy", "outlook", "economy", "profits", "spending", "credit", "volatility", "leadership", "premium", "forecast", "consensus", "data", "week", "month", "trend"];
+const MEDIUM = ["staples", "materials", "industrials", "utilities", "energy", "banks", "reshoring", "buybacks", "margins", "guidance", "spreads", "duration", "breadth", "momentum", "defensives", "cyclicals", "housing", "payrolls", "tariffs", "dollar"];
+const RARE = ["semiconductor", "lithium", "uranium", "shipping", "copper", "cocoa", "insurance", "biotech", "railroads", "airlines", "casinos", "fertilizer", "timber", "satellites", "robotics", "quantum", "desalination", "microcaps", "convertible", "municipal"];
+const SYLLABLES = ["ka", "lo", "mi", "ten", "ra", "vo", "sel", "dun", "pri", "to", "mar", "qua", "zen", "bel", "cor", "fi"];
+const VOCABULARY_SIZE = 8_000;
+
+function vocabulary() {
+  const words = [...FILLER];
+  let n = 0;
+  const synthetic = () => {
+    let w = "";
+    for (let k = n++; w.length < 6 || k > 0; k = Math.floor(k / SYLLABLES.length)) w += SYLLABLES[k % SYLLABLES.length];
+    return w;
+  };
+  while (words.length < 150) words.push(synthetic());
+  words.push(...COMMON);
+  while (words.length < 400) words.push(synthetic());
+  words.push(...MEDIUM.flatMap((m) => [m, ...Array.from({ length: 9 }, synthetic)]));
+  while (words.length < 2_000) words.push(synthetic());
+  words.push(...RARE.flatMap((r) => [r, ...Array.from({ length: 19 }, synthetic)]));
+  while (words.length < VOCABULARY_SIZE) words.push(synthetic());
+  return words;
+}
+
+/** A small seeded generator, so every run indexes the same text. */
+function random(seed) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** Draws words with probability proportional to 1 / rank. */
+function zipfSampler(words, next) {
+  const cumulative = [];
+  let total = 0;
+  for (let r = 1; r <= words.length; r++) cumulative.push((total += 1 / r));
+  return () => {
+    const x = next() * total;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return words[lo];
+  };
+}
+
+/** Inserts `count` notes of about `words` words into the notebook, in one transaction; returns the elapsed ms. */
+export function generateNotes(dbFile, { notebookId, userId, count, words = 150, seed = 2026 }) {
+  const db = new Database(dbFile);
+  db.pragma("busy_timeout = 10000");
+  const next = random(seed);
+  const word = zipfSampler(vocabulary(), next);
+  const insertNote = db.prepare(
+    "INSERT INTO notes (id, notebook_id, title, body, version, created_by, updated_by, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)",
+  );
+  const insertTag = db.prepare("INSERT INTO note_tags (note_id, tag) VALUES (?, ?)");
+  const started = performance.now();
+  db.transaction(() => {
+    const now = Date.now();
+    for (let i = 0; i < count; i++) {
+      const id = `gen${i.toString(36).padStart(10, "0")}`;
+      const title = `${word()} ${word()} ${word()} note ${i}`;
+      const body = Array.from({ length: words }, () => word()).join(" ");
+      insertNote.run(id, notebookId, title, body, userId, userId, now - i * 1000, now - i * 1000);
+      if (i % 10 === 0) insertTag.run(id, MEDIUM[i % MEDIUM.length]);
+    }
+  })();
+  const elapsed = performance.now() - started;
+  db.close();
+  return elapsed;
+}
+
+/** The queries the search benchmark cycles through: common and rare words, prefixes, phrases, filters. */
+export const SEARCH_QUERIES = [
+  { q: "rotation" },
+  { q: "copper" },
+  { q: "small caps" },
+  { q: '"rate cuts"' },
+  { q: "infl" },
+  { q: "uranium OR lithium" },
+  { q: "staples", tag: "staples" },
+  { q: "earnings guidance margins" },
+  { q: "semicond" },
+  { q: "fed NOT tech" },
+];

@@ -1,0 +1,43 @@
+// Builds a search snippet in plain code: the passage around the first matched word, with matches marked.
+import { HIGHLIGHT_END, HIGHLIGHT_START } from "./search-query";
+
+export type SearchTerm = { text: string; prefix: boolean };
+
+const WORD = /[\p{L}\p{N}_]+/gu;
+
+function fold(word: string): string {
+  const lower = word.toLowerCase();
+  return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize("NFKD").replace(/\p{M}/gu, "");
+}
+
+/** The words of a typed query as the index sees them (lowercased, accents removed), each marked as a prefix or not. */
+export function termsOf(ftsQuery: string): SearchTerm[] {
+  const terms: SearchTerm[] = [];
+  for (const match of ftsQuery.matchAll(/"((?:[^"]|"")*)"(\*?)/g)) {
+    for (const word of match[1]!.replace(/""/g, '"').match(WORD) ?? []) terms.push({ text: fold(word), prefix: match[2] === "*" });
+  }
+  return terms;
+}
+
+function matches(word: string, terms: SearchTerm[]): boolean {
+  const folded = fold(word);
+  return terms.some((t) => (t.prefix ? folded.startsWith(t.text) : folded === t.text));
+}
+
+/** `text` with every matched word wrapped in the highlight markers. */
+export function markMatches(text: string, terms: SearchTerm[]): string {
+  return text.replace(WORD, (word) => (matches(word, terms) ? `${HIGHLIGHT_START}${word}${HIGHLIGHT_END}` : word));
+}
+
+/** About `size` words of `text` around the first match (the start when nothing matches), with matches marked. */
+export function snippetOf(text: string, terms: SearchTerm[], size = 24): string {
+  const plain = text.replace(/\s+/g, " ").trim();
+  const words = [...plain.matchAll(WORD)];
+  const first = words.findIndex((w) => matches(w[0], terms));
+  const startWord = Math.max(0, (first === -1 ? 0 : first) - Math.floor(size / 3));
+  const endWord = Math.min(words.length, startWord + size);
+  if (words.length === 0) return "";
+  const from = startWord === 0 ? 0 : words[startWord]!.index!;
+  const to = endWord >= words.length ? plain.length : words[endWord]!.index!;
+  return `${from > 0 ? "…" : ""}${markMatches(plain.slice(from, to).trim(), terms)}${to < plain.length ? "…" : ""}`;
+}

@@ -1,11 +1,13 @@
 "use client";
 // A note's page: the editor with autosave, conflicts and local drafts for editors; the rendered note, read-only, for viewers and trashed notes.
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { format, isToday } from "date-fns";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
+import type { AppRouter } from "@/server/trpc/root";
 import { Dialog } from "@/components/ui/dialog";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { AutosaveSnapshot, NoteText, ServerNote } from "@/lib/notes/autosave";
@@ -18,19 +20,8 @@ import { NoteHistory } from "./history/note-history";
 import { MarkdownView } from "./markdown-view";
 import { NoteTagsEditor } from "./note-tags-editor";
 
-type Note = {
-  id: string;
-  notebookId: string;
-  notebookName: string;
-  title: string;
-  body: string;
-  version: number;
-  updatedAt: Date;
-  updatedByName: string | null;
-  deletedAt: Date | null;
-  tags: string[];
-  canEdit: boolean;
-};
+/** A note as notes.get returns it. */
+type Note = inferRouterOutputs<AppRouter>["notes"]["get"];
 
 function clock(date: Date): string {
   return format(date, isToday(date) ? "HH:mm" : "d MMM, HH:mm");

@@ -2,7 +2,6 @@
 // A note's page: the editor with autosave, conflicts and local drafts for editors; the rendered note, read-only, for viewers and trashed notes.
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { format, isToday } from "date-fns";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
@@ -10,22 +9,18 @@ import { useTRPC } from "@/components/trpc/provider";
 import type { AppRouter } from "@/server/trpc/root";
 import { Dialog } from "@/components/ui/dialog";
 import { TimeAgo } from "@/components/ui/time-ago";
-import type { AutosaveSnapshot, NoteText, ServerNote } from "@/lib/notes/autosave";
-import { diffStats } from "@/lib/notes/diff";
+import type { NoteText, ServerNote } from "@/lib/notes/autosave";
 import { clearDraft, draftDiffers, readDraft, type LocalDraft } from "@/lib/notes/local-draft";
 import { ConflictDialog, type ConflictReason } from "./editor/conflict-dialog";
 import { MarkdownEditor, type MarkdownEditorHandle } from "./editor/markdown-editor";
 import { browserStorage, useAutosave } from "./editor/use-autosave";
+import { DraftOffer, SaveIndicator } from "./editor/save-status";
 import { NoteHistory } from "./history/note-history";
 import { MarkdownView } from "./markdown-view";
 import { NoteTagsEditor } from "./note-tags-editor";
 
 /** A note as notes.get returns it. */
 type Note = inferRouterOutputs<AppRouter>["notes"]["get"];
-
-function clock(date: Date): string {
-  return format(date, isToday(date) ? "HH:mm" : "d MMM, HH:mm");
-}
 
 function serverNote(note: Pick<Note, "version" | "title" | "body" | "updatedAt" | "updatedByName">): ServerNote {
   return { version: note.version, title: note.title, body: note.body, updatedAt: note.updatedAt, updatedByName: note.updatedByName };
@@ -128,68 +123,6 @@ function NoteReader({ note }: { note: Note }) {
       <article className="card note-read" data-testid="note-read">
         {note.body.trim() ? <MarkdownView source={note.body} /> : <p className="faint">This note is empty.</p>}
       </article>
-    </div>
-  );
-}
-
-function SaveIndicator({ snapshot, onRetry, onResolve }: { snapshot: AutosaveSnapshot; onRetry: () => void; onResolve: () => void }) {
-  const { status } = snapshot;
-  const last = <time suppressHydrationWarning>{clock(snapshot.lastSavedAt)}</time>;
-  return (
-    <div className="save-status" data-testid="save-status" data-state={status.state} role="status" aria-live="polite">
-      <span className="save-dot" aria-hidden="true" />
-      {status.state === "saved" && <span>Saved {last}</span>}
-      {(status.state === "pending" || status.state === "saving") && <span>Saving…</span>}
-      {status.state === "offline" && (
-        <>
-          <span title={status.message}>Offline · not saved (last saved {last})</span>
-          <button type="button" className="btn btn-ghost btn-sm" onClick={onRetry}>
-            Retry now
-          </button>
-        </>
-      )}
-      {status.state === "conflict" && (
-        <>
-          <span>Not saved · changed elsewhere</span>
-          <button type="button" className="btn btn-sm" onClick={onResolve}>
-            Resolve…
-          </button>
-        </>
-      )}
-      {status.state === "error" && <span title={status.message}>Not saved: {status.message}</span>}
-    </div>
-  );
-}
-
-function DraftOffer({ draft, server, onRestore, onDiscard }: { draft: LocalDraft; server: NoteText & { version: number }; onRestore: () => void; onDiscard: () => void }) {
-  const savedAt = new Date(draft.savedAt);
-  const { added, removed } = diffStats(server.body, draft.body);
-  const changes = [added > 0 && `${added} line${added === 1 ? "" : "s"} added`, removed > 0 && `${removed} removed`, draft.title.trim() && draft.title.trim() !== server.title.trim() && "a new title"].filter(Boolean);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => {
-      const rect = ref.current?.getBoundingClientRect();
-      if (rect && (rect.top < 64 || rect.bottom > window.innerHeight)) ref.current?.scrollIntoView({ block: "start" });
-    });
-    return () => cancelAnimationFrame(frame);
-  }, []);
-  return (
-    <div ref={ref} className="alert alert-warning draft-offer" role="alert" data-testid="draft-offer">
-      <div>
-        <strong>Unsaved changes were kept in this browser</strong>
-        <p>
-          From {format(savedAt, "d MMM, HH:mm")}{changes.length > 0 && ` (${changes.join(", ")})`}; the server never confirmed them.
-          {draft.baseVersion !== server.version && " The note has changed since, so restoring lets you compare and choose."}
-        </p>
-      </div>
-      <div className="row">
-        <button type="button" className="btn btn-sm" onClick={onDiscard}>
-          Discard draft
-        </button>
-        <button type="button" className="btn btn-sm btn-primary" onClick={onRestore}>
-          Restore draft
-        </button>
-      </div>
     </div>
   );
 }

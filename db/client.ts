@@ -9,6 +9,9 @@ import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** The handle a `db.transaction(...)` callback receives. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
 const SYNCHRONOUS_MODES = ["NORMAL", "FULL", "EXTRA"] as const;
 
 /** The database file: QUIRE_DB_PATH, else quire.db inside QUIRE_DATA_DIR (default ./data). */

@@ -1,5 +1,5 @@
 // e2e: accounts in a real browser: register, sign in and out, messages, redirects, sign out everywhere.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { registerViaUi, signInViaUi, STRONG_PASSWORD, uniqueEmail } from "./helpers/accounts";
 
 test("register, create a notebook, rename it, sign out, sign back in", async ({ page }) => {
@@ -72,7 +72,8 @@ test("wrong password and unknown email get the same message; taken email and wea
   await expect(page).toHaveURL(/\/register$/);
 });
 
-test("sign out everywhere ends the session in a second browser context", async ({ browser }) => {
+/** One account signed in from two separate browser contexts (two devices). */
+async function oneAccountTwoBrowsers(browser: Browser) {
   const first = await browser.newContext();
   const second = await browser.newContext();
   const pageA = await first.newPage();
@@ -80,6 +81,11 @@ test("sign out everywhere ends the session in a second browser context", async (
   const account = await registerViaUi(pageA);
   await signInViaUi(pageB, account.email, account.password);
   await expect(pageB).toHaveURL(/\/notebooks$/);
+  return { first, second, pageA, pageB, account };
+}
+
+test("sign out everywhere ends the session in a second browser context", async ({ browser }) => {
+  const { first, second, pageA, pageB } = await oneAccountTwoBrowsers(browser);
 
   await pageA.goto("/account");
   await pageA.getByRole("button", { name: "Sign out everywhere" }).click();
@@ -94,13 +100,7 @@ test("sign out everywhere ends the session in a second browser context", async (
 });
 
 test("a password change keeps this session and ends the other one", async ({ browser }) => {
-  const first = await browser.newContext();
-  const second = await browser.newContext();
-  const pageA = await first.newPage();
-  const pageB = await second.newPage();
-  const account = await registerViaUi(pageA);
-  await signInViaUi(pageB, account.email, account.password);
-  await expect(pageB).toHaveURL(/\/notebooks$/);
+  const { first, second, pageA, pageB, account } = await oneAccountTwoBrowsers(browser);
 
   await pageA.goto("/account");
   await pageA.getByLabel("Current password").fill(account.password);

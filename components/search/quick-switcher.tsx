@@ -7,7 +7,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { Dialog } from "@/components/ui/dialog";
 import { SearchIcon } from "@/components/ui/icons";
 import { Highlighted } from "./highlighted";
-import { useDebounced } from "./search-page";
+import { useDebounced } from "@/components/ui/use-debounced";
 
 type Item = { id: string; title: React.ReactNode; detail: React.ReactNode };
 

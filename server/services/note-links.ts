@@ -1,10 +1,8 @@
 // note_links: which charts and questions a note embeds, derived from its body whenever it is saved.
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Tx } from "@/db/client";
 import { noteLinks } from "@/db/schema";
 import { findEmbeds } from "@/lib/notes/directives";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** Replaces the note's recorded embeds with those in `body`; call inside the saving transaction. */
 export function writeNoteLinks(tx: Tx, noteId: string, body: string): void {

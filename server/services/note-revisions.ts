@@ -1,13 +1,11 @@
 // Note revisions: edits coalesced per author and time window, checkpoints, history, and restore.
 import { and, desc, eq } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import { noteRevisions, notebooks, notes, users } from "@/db/schema";
 import { assertNoteAccess, type Actor } from "./access";
 import { recordEvent } from "./audit";
 import { notFound } from "./errors";
 import { writeNoteLinks } from "./note-links";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** Edits by one author within this window fold into one revision. */
 export const REVISION_WINDOW_MS = 5 * 60 * 1000;

@@ -1,7 +1,7 @@
 // Notes: create, read, autosave with optimistic concurrency, trash; each call checks access first.
 import { TRPCError } from "@trpc/server";
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import { memberships, noteLinks, noteRevisions, noteTags, notebooks, notes, users } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { assertNoteAccess, assertNotebookAccess, roleIn, type Actor } from "./access";
@@ -9,8 +9,6 @@ import { recordEvent } from "./audit";
 import { conflict, notFound } from "./errors";
 import { writeNoteLinks } from "./note-links";
 import { recordEditRevision } from "./note-revisions";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export type NoteSummary = {
   id: string;

@@ -37,18 +37,7 @@ function Side({ label, meta, text, other, kind, testId }: { label: string; meta:
   );
 }
 
-export function ConflictDialog({
-  open,
-  reason,
-  mine,
-  theirs,
-  base,
-  onKeepMine,
-  onKeepTheirs,
-  onMerge,
-  onClose,
-}: {
-  open: boolean;
+type ConflictChoices = {
   reason: ConflictReason;
   mine: NoteText;
   theirs: ServerNote;
@@ -57,33 +46,17 @@ export function ConflictDialog({
   onKeepTheirs: () => void;
   onMerge: (text: NoteText) => void;
   onClose: () => void;
-}) {
+};
+
+export function ConflictDialog({ open, ...choices }: ConflictChoices & { open: boolean }) {
   return (
-    <Dialog open={open} onClose={onClose} title={reason === "draft" ? "Restore a draft" : "This note changed elsewhere"} wide>
-      {open && <ConflictBody reason={reason} mine={mine} theirs={theirs} base={base} onKeepMine={onKeepMine} onKeepTheirs={onKeepTheirs} onMerge={onMerge} onClose={onClose} />}
+    <Dialog open={open} onClose={choices.onClose} title={choices.reason === "draft" ? "Restore a draft" : "This note changed elsewhere"} wide>
+      {open && <ConflictBody {...choices} />}
     </Dialog>
   );
 }
 
-function ConflictBody({
-  reason,
-  mine,
-  theirs,
-  base,
-  onKeepMine,
-  onKeepTheirs,
-  onMerge,
-  onClose,
-}: {
-  reason: ConflictReason;
-  mine: NoteText;
-  theirs: ServerNote;
-  base: NoteText | null;
-  onKeepMine: () => void;
-  onKeepTheirs: () => void;
-  onMerge: (text: NoteText) => void;
-  onClose: () => void;
-}) {
+function ConflictBody({ reason, mine, theirs, base, onKeepMine, onKeepTheirs, onMerge, onClose }: ConflictChoices) {
   const [merging, setMerging] = useState<{ title: string; body: string; conflicts: number } | null>(null);
   const who = theirs.updatedByName ?? "Someone";
   const mineLabel = reason === "draft" ? "Draft kept in this browser" : "Your version";

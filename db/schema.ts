@@ -1,6 +1,6 @@
 // Drizzle schema: the tables Quire keeps in SQLite. Later capabilities add theirs here.
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -132,4 +132,99 @@ export const noteLinks = sqliteTable(
     targetId: text("target_id").notNull(),
   },
   (t) => [primaryKey({ columns: [t.noteId, t.targetType, t.targetId] }), index("note_links_target_idx").on(t.targetType, t.targetId)],
+);
+
+export const SERIES_FREQUENCIES = ["daily", "weekly", "monthly", "quarterly", "annual", "irregular"] as const;
+export const SERIES_SOURCES = ["manual", "upload", "api", "fred", "yahoo"] as const;
+export type SeriesSource = (typeof SERIES_SOURCES)[number];
+
+export const series = sqliteTable(
+  "series",
+  {
+    id: text("id").primaryKey(),
+    notebookId: text("notebook_id")
+      .notNull()
+      .references(() => notebooks.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    name: text("name").notNull(),
+    unit: text("unit").notNull().default(""),
+    frequency: text("frequency", { enum: SERIES_FREQUENCIES }).notNull().default("daily"),
+    source: text("source", { enum: SERIES_SOURCES }).notNull().default("manual"),
+    sourceRef: text("source_ref").notNull().default(""),
+    notes: text("notes").notNull().default(""),
+    refreshIntervalMinutes: integer("refresh_interval_minutes"),
+    nextRefreshAt: integer("next_refresh_at", { mode: "timestamp_ms" }),
+    lastRefreshAt: integer("last_refresh_at", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    lastErrorAt: integer("last_error_at", { mode: "timestamp_ms" }),
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    dataVersion: integer("data_version").notNull().default(0),
+    dataChangedAt: integer("data_changed_at", { mode: "timestamp_ms" }),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [uniqueIndex("series_notebook_key_unique").on(t.notebookId, t.key), index("series_next_refresh_idx").on(t.nextRefreshAt)],
+);
+
+/** One value of a series for a date, with the period during which it was the known value (its vintage). */
+export const observations = sqliteTable(
+  "observations",
+  {
+    id: integer("id").primaryKey(),
+    seriesId: text("series_id")
+      .notNull()
+      .references(() => series.id, { onDelete: "cascade" }),
+    date: text("date").notNull(),
+    value: real("value").notNull(),
+    knownFrom: integer("known_from").notNull(),
+    knownUntil: integer("known_until"),
+  },
+  (t) => [
+    uniqueIndex("observations_current_unique").on(t.seriesId, t.date).where(sql`known_until IS NULL`),
+    index("observations_series_date_idx").on(t.seriesId, t.date),
+  ],
+);
+
+export const charts = sqliteTable(
+  "charts",
+  {
+    id: text("id").primaryKey(),
+    notebookId: text("notebook_id")
+      .notNull()
+      .references(() => notebooks.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    spec: text("spec", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    version: integer("version").notNull().default(1),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    updatedBy: text("updated_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [index("charts_notebook_idx").on(t.notebookId, t.updatedAt)],
+);
+
+/** Tokens for scripts that push data: bound to one notebook, acting with the owner's role there; only a SHA-256 hash is kept. */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    notebookId: text("notebook_id")
+      .notNull()
+      .references(() => notebooks.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    prefix: text("prefix").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
 );

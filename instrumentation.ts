@@ -1,4 +1,4 @@
-// Runs once when the server starts: migrate the database and, unless turned off, create the demo.
+// Runs once when the server starts: migrate the database, create the demo unless turned off, and start the connector schedule.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDb, databasePath } = await import("./db/client");
@@ -7,4 +7,6 @@ export async function register() {
   getDb();
   logger.info({ database: databasePath() }, "database ready");
   if (demoEnabled() && (await ensureDemo())) logger.info("demo notebook created");
+  const { startRefreshScheduler } = await import("./server/jobs/refresh-scheduler");
+  startRefreshScheduler();
 }

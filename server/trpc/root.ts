@@ -1,17 +1,23 @@
 // The app router: every tRPC router mounted by its DESIGN.md name.
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { accountRouter } from "./routers/account";
+import { chartsRouter } from "./routers/charts";
 import { healthRouter } from "./routers/health";
 import { notebooksRouter } from "./routers/notebooks";
 import { notesRouter } from "./routers/notes";
 import { searchRouter } from "./routers/search";
+import { seriesRouter } from "./routers/series";
+import { tokensRouter } from "./routers/tokens";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
+  charts: chartsRouter,
   health: healthRouter,
   notebooks: notebooksRouter,
   notes: notesRouter,
   search: searchRouter,
+  series: seriesRouter,
+  tokens: tokensRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,100 @@
+// Input rules for data series, imports, observations and API tokens, shared by the forms, tRPC and the REST API.
+import { z } from "zod";
+import { idSchema } from "./notebooks";
+
+export const SERIES_FREQUENCIES = ["daily", "weekly", "monthly", "quarterly", "annual", "irregular"] as const;
+export const SERIES_SOURCES = ["manual", "upload", "api", "fred", "yahoo"] as const;
+export type SeriesSource = (typeof SERIES_SOURCES)[number];
+
+export const seriesKeySchema = z
+  .string({ error: "Give the series a key." })
+  .trim()
+  .min(1, { error: "Give the series a key." })
+  .max(64, { error: "Use at most 64 characters for the key." })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: "A key starts with a letter or digit and uses only letters, digits, “.”, “_” and “-”." });
+
+/** A calendar date written YYYY-MM-DD that exists (no 2026-02-30). */
+export const isoDate = z
+  .string({ error: "Write the date as YYYY-MM-DD." })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Write the date as YYYY-MM-DD." })
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, { error: "That date does not exist." });
+
+export const CONNECTOR_SOURCES = ["fred", "yahoo"] as const;
+
+const seriesFields = {
+  name: z.string({ error: "Give the series a name." }).trim().min(1, { error: "Give the series a name." }).max(120, { error: "Use at most 120 characters for the name." }),
+  unit: z.string().trim().max(40, { error: "Use at most 40 characters for the unit." }).default(""),
+  frequency: z.enum(SERIES_FREQUENCIES, { error: "Choose daily, weekly, monthly, quarterly, annual or irregular." }).default("daily"),
+  notes: z.string().trim().max(2000, { error: "Use at most 2,000 characters for the notes." }).default(""),
+};
+
+export const sourceRefSchema = z
+  .string()
+  .trim()
+  .max(64, { error: "Use at most 64 characters for the source id." })
+  .regex(/^[A-Za-z0-9^.=_-]*$/, { error: "A FRED series id or Yahoo symbol uses only letters, digits and ^ . = _ -" })
+  .default("");
+
+export const refreshIntervalSchema = z
+  .number({ error: "The refresh interval is a number of minutes." })
+  .int({ error: "The refresh interval is a whole number of minutes." })
+  .min(15, { error: "Refresh at most every 15 minutes." })
+  .max(60 * 24 * 31, { error: "Refresh at least once a month." })
+  .nullable()
+  .default(null);
+
+export const createSeriesInput = z
+  .object({
+    notebookId: idSchema,
+    key: seriesKeySchema,
+    ...seriesFields,
+    source: z.enum(["manual", "upload", "api", ...CONNECTOR_SOURCES], { error: "Choose where the data comes from." }).default("manual"),
+    sourceRef: sourceRefSchema,
+    refreshIntervalMinutes: refreshIntervalSchema,
+  })
+  .refine((s) => !(s.source === "fred" || s.source === "yahoo") || s.sourceRef.length > 0, {
+    error: "Name the FRED series id or Yahoo symbol to fetch.",
+    path: ["sourceRef"],
+  });
+
+export const updateSeriesInput = z.object({
+  id: idSchema,
+  ...seriesFields,
+  sourceRef: sourceRefSchema.optional(),
+  refreshIntervalMinutes: refreshIntervalSchema.optional(),
+});
+
+export const seriesIdInput = z.object({ id: idSchema });
+
+export const observationsQuery = z
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    asOf: z.coerce.date({ error: "asOf is a date and time, for example 2026-03-01T12:00:00Z." }).optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { error: "“from” must not be after “to”.", path: ["from"] });
+
+export const getSeriesInput = z.intersection(seriesIdInput, observationsQuery);
+
+/** Largest file accepted by an import or a REST push, in characters. */
+export const MAX_IMPORT_CHARS = 40_000_000;
+
+export const importMappingSchema = z.object({
+  dateColumn: z.string().max(200),
+  valueColumn: z.string().max(200),
+  filter: z.object({ column: z.string().max(200), equals: z.string().max(200) }).optional(),
+});
+
+export const importInput = z.object({
+  seriesId: idSchema,
+  text: z.string({ error: "Choose a file to import." }).min(1, { error: "The file is empty." }).max(MAX_IMPORT_CHARS, { error: "The file is larger than 40 MB; split it." }),
+  mapping: importMappingSchema.optional(),
+});
+
+export const tokenNameSchema = z.string({ error: "Name the token after the script that uses it." }).trim().min(1, { error: "Name the token after the script that uses it." }).max(80, { error: "Use at most 80 characters for the name." });
+
+export const createTokenInput = z.object({ notebookId: idSchema, name: tokenNameSchema });
+export const tokenIdInput = z.object({ id: idSchema });

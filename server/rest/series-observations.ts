@@ -1,0 +1,144 @@
+// REST for scripts: push and read a series' observations with a Bearer API token; errors are JSON with a status that says what went wrong.
+import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { z } from "zod";
+import { isoDate, observationsQuery, seriesKeySchema } from "@/lib/validation/series";
+import { authenticateToken } from "@/server/services/api-tokens";
+import { ErrorDetails } from "@/server/services/errors";
+import { pushCsv, pushObservations, readByKey } from "@/server/services/series-import";
+import { requestLogger } from "@/server/logger";
+
+/** Largest request body accepted, in bytes. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const MAX_JSON_OBSERVATIONS = 200_000;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+const observationSchema = z.object({
+  date: isoDate,
+  value: z.number({ error: "“value” must be a number." }).finite({ error: "“value” must be a finite number." }),
+});
+const jsonBodySchema = z.union([
+  z.object({ observations: z.array(observationSchema).max(MAX_JSON_OBSERVATIONS) }),
+  z.array(observationSchema).max(MAX_JSON_OBSERVATIONS),
+]);
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" },
+  });
+}
+
+function principalOf(req: Request) {
+  const header = req.headers.get("authorization") ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new HttpError(401, "Send an API token as “Authorization: Bearer <token>”. Create one on the Account page.");
+  const principal = authenticateToken(match[1]!);
+  if (!principal) throw new HttpError(401, "That API token is not valid: it is unknown or has been revoked.");
+  return principal;
+}
+
+function keyOf(raw: string): string {
+  const parsed = seriesKeySchema.safeParse(decodeURIComponent(raw));
+  if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]!.message);
+  return parsed.data;
+}
+
+async function readBody(req: Request): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new HttpError(413, `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; send the data in smaller batches.`);
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new HttpError(413, `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; send the data in smaller batches.`);
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new HttpError(400, "The body is not valid UTF-8 text.");
+  }
+}
+
+function fromError(err: unknown, requestId: string): Response {
+  if (err instanceof HttpError) return json(err.status, { error: { message: err.message, ...err.details } });
+  if (err instanceof TRPCError) {
+    const status = getHTTPStatusCodeFromError(err);
+    const details = err.cause instanceof ErrorDetails ? err.cause.details : undefined;
+    if (status >= 500) requestLogger(requestId).error({ err: { message: err.message } }, "rest error");
+    return json(status >= 500 ? 500 : status, { error: { message: status >= 500 ? "Something went wrong on our side." : err.message, ...details } });
+  }
+  requestLogger(requestId).error({ err: { message: (err as Error)?.message, stack: (err as Error)?.stack } }, "rest error");
+  return json(500, { error: { message: "Something went wrong on our side." } });
+}
+
+/** POST /api/v1/series/{key}/observations: JSON (`{observations:[{date,value}]}` or an array) or CSV (text/csv). */
+export async function postObservations(req: Request, rawKey: string): Promise<Response> {
+  const requestId = req.headers.get("x-request-id") ?? "rest";
+  try {
+    const principal = principalOf(req);
+    const key = keyOf(rawKey);
+    const actor = { id: principal.userId };
+    const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    const text = await readBody(req);
+    if (text.trim() === "") throw new HttpError(400, "The body is empty. Send JSON {\"observations\":[{\"date\":\"2026-01-02\",\"value\":1.5}]} or a CSV file.");
+    if (type === "application/json") {
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new HttpError(400, "The body is not valid JSON.");
+      }
+      const parsed = jsonBodySchema.safeParse(body);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw new HttpError(400, `${issue.path.length ? `At ${issue.path.join(".")}: ` : ""}${issue.message}`);
+      }
+      const observations = Array.isArray(parsed.data) ? parsed.data : parsed.data.observations;
+      if (observations.length === 0) throw new HttpError(400, "There are no observations in the body.");
+      return json(200, pushObservations(actor, { notebookId: principal.notebookId, key, observations }));
+    }
+    if (type === "text/csv" || type === "text/plain" || type === "application/csv") {
+      const url = new URL(req.url);
+      const dateColumn = url.searchParams.get("dateColumn");
+      const valueColumn = url.searchParams.get("valueColumn");
+      const mapping = dateColumn && valueColumn ? { dateColumn, valueColumn } : undefined;
+      return json(200, pushCsv(actor, { notebookId: principal.notebookId, key, text, mapping }));
+    }
+    throw new HttpError(415, "Send the body as application/json or text/csv.");
+  } catch (err) {
+    return fromError(err, requestId);
+  }
+}
+
+/** GET /api/v1/series/{key}/observations?from&to&asOf: the values as known now or at `asOf`. */
+export function getObservations(req: Request, rawKey: string): Response {
+  const requestId = req.headers.get("x-request-id") ?? "rest";
+  try {
+    const principal = principalOf(req);
+    const key = keyOf(rawKey);
+    const params = Object.fromEntries(new URL(req.url).searchParams);
+    const query = observationsQuery.safeParse({ from: params.from, to: params.to, asOf: params.asOf });
+    if (!query.success) throw new HttpError(400, query.error.issues[0]!.message);
+    return json(200, readByKey({ id: principal.userId }, { notebookId: principal.notebookId, key, ...query.data }));
+  } catch (err) {
+    return fromError(err, requestId);
+  }
+}

@@ -1,0 +1,94 @@
+// API tokens for scripts: create (shown once), list, revoke, and authenticate a Bearer token by its SHA-256 hash.
+import { createHash, randomBytes } from "node:crypto";
+import { TRPCError } from "@trpc/server";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { apiTokens, notebooks } from "@/db/schema";
+import { newId } from "@/lib/ids";
+import { assertNotebookAccess, type Actor } from "./access";
+import { recordEvent } from "./audit";
+
+const TOKEN_PREFIX = "quire_";
+const LAST_USED_GRANULARITY_MS = 60_000;
+
+export type TokenSummary = {
+  id: string;
+  name: string;
+  prefix: string;
+  notebookId: string;
+  notebookName: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
+
+/** The SHA-256 of a token, hex: the only form in which tokens are stored. */
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Creates a token for a notebook the actor may write to; the token text is returned this once only. */
+export function createToken(actor: Actor, input: { notebookId: string; name: string }): { id: string; token: string; prefix: string } {
+  assertNotebookAccess(actor, input.notebookId, "write");
+  const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  const id = newId();
+  const prefix = token.slice(0, TOKEN_PREFIX.length + 6);
+  getDb().transaction((tx) => {
+    tx.insert(apiTokens).values({ id, userId: actor.id, notebookId: input.notebookId, name: input.name, tokenHash: hashToken(token), prefix }).run();
+    recordEvent(tx, { actorId: actor.id, action: "token.create", targetType: "api_token", targetId: id, notebookId: input.notebookId, data: { name: input.name } });
+  });
+  return { id, token, prefix };
+}
+
+/** The actor's own tokens, newest first, revoked ones included (marked). */
+export function listTokens(actor: Actor): TokenSummary[] {
+  return getDb()
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      notebookId: apiTokens.notebookId,
+      notebookName: notebooks.name,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .innerJoin(notebooks, eq(notebooks.id, apiTokens.notebookId))
+    .where(eq(apiTokens.userId, actor.id))
+    .orderBy(desc(apiTokens.createdAt))
+    .all();
+}
+
+/** Revokes one of the actor's tokens at once; anyone else's token is NOT_FOUND. */
+export function revokeToken(actor: Actor, id: string): { id: string } {
+  const db = getDb();
+  const row = db.select().from(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, actor.id))).get();
+  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "That token does not exist, or it is not yours." });
+  if (!row.revokedAt) {
+    db.transaction((tx) => {
+      tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, id)).run();
+      recordEvent(tx, { actorId: actor.id, action: "token.revoke", targetType: "api_token", targetId: id, notebookId: row.notebookId });
+    });
+  }
+  return { id };
+}
+
+export type TokenPrincipal = { tokenId: string; userId: string; notebookId: string };
+
+/** The owner and notebook of a live token, or null for an unknown or revoked one. Notes the last use (per minute). */
+export function authenticateToken(token: string): TokenPrincipal | null {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+  const db = getDb();
+  const row = db
+    .select({ id: apiTokens.id, userId: apiTokens.userId, notebookId: apiTokens.notebookId, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
+    .get();
+  if (!row) return null;
+  const now = Date.now();
+  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
+    db.update(apiTokens).set({ lastUsedAt: new Date(now) }).where(eq(apiTokens.id, row.id)).run();
+  }
+  return { tokenId: row.id, userId: row.userId, notebookId: row.notebookId };
+}

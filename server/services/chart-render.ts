@@ -1,0 +1,62 @@
+// Turns a chart spec into chart data and a server-side SVG, cached per state of the spec and of the series it reads.
+import { and, eq, inArray } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { series } from "@/db/schema";
+import { buildChartData, type ChartData } from "@/lib/charts/chart-data";
+import { renderChartSvg } from "@/lib/charts/figure";
+import { createServerDocument } from "@/lib/charts/server-document";
+import type { ChartSpec } from "@/lib/charts/spec";
+import { readObservations } from "./observations";
+
+export type RenderedChart = { data: ChartData; svg: string; dataVersion: string };
+
+const CACHE_LIMIT = 300;
+const globalForCache = globalThis as unknown as { quireChartCache?: Map<string, RenderedChart> };
+const cache = (globalForCache.quireChartCache ??= new Map());
+
+/** A width the server renders at: clamped and rounded to 80 px so the cache is reused. */
+export function renderWidth(width: number | undefined): number {
+  return Math.min(1600, Math.max(320, Math.round((width ?? 720) / 80) * 80));
+}
+
+/** Today's date (UTC) as YYYY-MM-DD: what "YTD" and "1Y" count back from. */
+export function todayIso(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/**
+ * Renders the spec over the notebook's series, as known now or at `asOf`. Cached until the spec,
+ * the width, the day or the data version of any of its series changes.
+ */
+export function renderChart(notebookId: string, spec: ChartSpec, opts: { asOf?: Date; width?: number } = {}): RenderedChart {
+  const width = renderWidth(opts.width);
+  const today = todayIso(opts.asOf ?? new Date());
+  const rows = getDb()
+    .select({ id: series.id, key: series.key, name: series.name, unit: series.unit, dataVersion: series.dataVersion })
+    .from(series)
+    .where(and(eq(series.notebookId, notebookId), inArray(series.key, spec.series)))
+    .all();
+  const dataVersion = spec.series.map((k) => `${k}@${rows.find((r) => r.key === k)?.dataVersion ?? "none"}`).join(",");
+  const cacheKey = JSON.stringify([notebookId, spec, opts.asOf?.getTime() ?? null, width, today, dataVersion]);
+  const hit = cache.get(cacheKey);
+  if (hit) {
+    cache.delete(cacheKey);
+    cache.set(cacheKey, hit);
+    return hit;
+  }
+  const inputs = spec.series.map((key) => {
+    const row = rows.find((r) => r.key === key);
+    return {
+      key,
+      name: row?.name ?? key,
+      unit: row?.unit ?? "",
+      points: row ? readObservations(row.id, { asOf: opts.asOf }) : [],
+    };
+  });
+  const data = buildChartData(spec, inputs, { today, width });
+  const svg = renderChartSvg(data, { width, height: Math.round(width * 0.5), document: createServerDocument() });
+  const rendered = { data, svg, dataVersion };
+  cache.set(cacheKey, rendered);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  return rendered;
+}

@@ -1,0 +1,170 @@
+// Charts: saved specs over a notebook's series (list, get with asOf, preview, create, update, remove); access is checked first.
+import { TRPCError } from "@trpc/server";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { charts, memberships, noteLinks, notebooks, notes } from "@/db/schema";
+import type { ChartData } from "@/lib/charts/chart-data";
+import { chartSpecSchema, type ChartSpec } from "@/lib/charts/spec";
+import { newId } from "@/lib/ids";
+import { assertNotebookAccess, roleAllows, roleIn, type Actor } from "./access";
+import { recordEvent } from "./audit";
+import { conflict } from "./errors";
+import { renderChart } from "./chart-render";
+
+export type ChartSummary = {
+  id: string;
+  notebookId: string;
+  notebookName: string;
+  title: string;
+  kind: ChartSpec["kind"];
+  series: string[];
+  updatedAt: Date;
+  embedCount: number;
+};
+
+type ChartRow = typeof charts.$inferSelect;
+
+function notFoundChart(): TRPCError {
+  return new TRPCError({ code: "NOT_FOUND", message: "That chart does not exist, or you have no access to it." });
+}
+
+/** The chart row if the actor may do `action` in its notebook; NOT_FOUND for strangers and missing ids alike. */
+export function chartFor(actor: Actor, id: string, action: "read" | "write"): ChartRow {
+  const row = getDb().select().from(charts).where(eq(charts.id, id)).get();
+  if (!row || roleIn(actor, row.notebookId) === null) throw notFoundChart();
+  assertNotebookAccess(actor, row.notebookId, action);
+  return row;
+}
+
+/** A stored spec, read back through the schema (a spec from an older version still parses or is reported). */
+export function specOf(row: Pick<ChartRow, "spec">): ChartSpec {
+  const parsed = chartSpecSchema.safeParse(row.spec);
+  if (!parsed.success) throw new TRPCError({ code: "UNPROCESSABLE_CONTENT", message: "This chart's saved spec is no longer valid; edit and save it again." });
+  return parsed.data;
+}
+
+/** The charts of one notebook, or of every notebook the actor belongs to, most recently changed first. */
+export function listCharts(actor: Actor, opts: { notebookId?: string } = {}): ChartSummary[] {
+  if (opts.notebookId) assertNotebookAccess(actor, opts.notebookId, "read");
+  const db = getDb();
+  const scope = opts.notebookId
+    ? eq(charts.notebookId, opts.notebookId)
+    : inArray(charts.notebookId, db.select({ id: memberships.notebookId }).from(memberships).where(eq(memberships.userId, actor.id)));
+  const rows = db
+    .select({ chart: charts, notebookName: notebooks.name })
+    .from(charts)
+    .innerJoin(notebooks, eq(notebooks.id, charts.notebookId))
+    .where(scope)
+    .orderBy(desc(charts.updatedAt))
+    .all();
+  const counts = new Map<string, number>();
+  if (rows.length > 0) {
+    const links = db
+      .select({ id: noteLinks.targetId })
+      .from(noteLinks)
+      .innerJoin(notes, eq(notes.id, noteLinks.noteId))
+      .where(and(eq(noteLinks.targetType, "chart"), inArray(noteLinks.targetId, rows.map((r) => r.chart.id)), isNull(notes.deletedAt)))
+      .all();
+    for (const l of links) counts.set(l.id, (counts.get(l.id) ?? 0) + 1);
+  }
+  return rows.map(({ chart, notebookName }) => {
+    const spec = chartSpecSchema.safeParse(chart.spec);
+    return {
+      id: chart.id,
+      notebookId: chart.notebookId,
+      notebookName,
+      title: chart.title,
+      kind: spec.success ? spec.data.kind : "line",
+      series: spec.success ? spec.data.series : [],
+      updatedAt: chart.updatedAt,
+      embedCount: counts.get(chart.id) ?? 0,
+    };
+  });
+}
+
+export type ChartDetail = {
+  id: string;
+  notebookId: string;
+  notebookName: string;
+  title: string;
+  spec: ChartSpec;
+  version: number;
+  updatedAt: Date;
+  canEdit: boolean;
+  asOf: Date | null;
+  data: ChartData;
+  svg: string;
+  dataVersion: string;
+  embeddedIn: Array<{ id: string; title: string }>;
+};
+
+/** A chart with its data and server-rendered SVG, as known now or at `asOf`, and the notes that embed it. */
+export function getChart(actor: Actor, input: { id: string; asOf?: Date; width?: number }): ChartDetail {
+  const row = chartFor(actor, input.id, "read");
+  const spec = specOf(row);
+  const rendered = renderChart(row.notebookId, spec, { asOf: input.asOf, width: input.width });
+  const db = getDb();
+  const notebook = db.select({ name: notebooks.name }).from(notebooks).where(eq(notebooks.id, row.notebookId)).get();
+  const embeddedIn = db
+    .select({ id: notes.id, title: notes.title })
+    .from(noteLinks)
+    .innerJoin(notes, eq(notes.id, noteLinks.noteId))
+    .where(and(eq(noteLinks.targetType, "chart"), eq(noteLinks.targetId, row.id), eq(notes.notebookId, row.notebookId), isNull(notes.deletedAt)))
+    .orderBy(desc(notes.updatedAt))
+    .all();
+  return {
+    id: row.id,
+    notebookId: row.notebookId,
+    notebookName: notebook?.name ?? "",
+    title: row.title,
+    spec,
+    version: row.version,
+    updatedAt: row.updatedAt,
+    canEdit: roleAllows(roleIn(actor, row.notebookId), "write"),
+    asOf: input.asOf ?? null,
+    ...rendered,
+    embeddedIn,
+  };
+}
+
+/** Renders an unsaved spec over a notebook's series, for the builder's live preview. */
+export function previewChart(actor: Actor, input: { notebookId: string; spec: ChartSpec; width?: number }): { data: ChartData; svg: string } {
+  assertNotebookAccess(actor, input.notebookId, "read");
+  const { data, svg } = renderChart(input.notebookId, input.spec, { width: input.width });
+  return { data, svg };
+}
+
+/** Saves a new chart in a notebook the actor may write to. */
+export function createChart(actor: Actor, input: { notebookId: string; spec: ChartSpec }): { id: string; version: number } {
+  assertNotebookAccess(actor, input.notebookId, "write");
+  const id = newId();
+  getDb().transaction((tx) => {
+    tx.insert(charts).values({ id, notebookId: input.notebookId, title: input.spec.title, spec: input.spec, createdBy: actor.id, updatedBy: actor.id }).run();
+    recordEvent(tx, { actorId: actor.id, action: "chart.create", targetType: "chart", targetId: id, notebookId: input.notebookId });
+  });
+  return { id, version: 1 };
+}
+
+/** Replaces a chart's spec; with `baseVersion`, a stale edit gets CONFLICT instead of overwriting. */
+export function updateChart(actor: Actor, input: { id: string; spec: ChartSpec; baseVersion?: number }): { id: string; version: number } {
+  const row = chartFor(actor, input.id, "write");
+  if (input.baseVersion !== undefined && input.baseVersion !== row.version) {
+    throw conflict("Someone else saved this chart since you opened it. Reload to see their version.", { version: row.version });
+  }
+  const version = row.version + 1;
+  getDb().transaction((tx) => {
+    tx.update(charts).set({ title: input.spec.title, spec: input.spec, version, updatedBy: actor.id, updatedAt: new Date() }).where(eq(charts.id, row.id)).run();
+    recordEvent(tx, { actorId: actor.id, action: "chart.update", targetType: "chart", targetId: row.id, notebookId: row.notebookId });
+  });
+  return { id: row.id, version };
+}
+
+/** Deletes a chart; notes that embed it then show a "chart removed" card. */
+export function removeChart(actor: Actor, id: string): { id: string } {
+  const row = chartFor(actor, id, "write");
+  getDb().transaction((tx) => {
+    tx.delete(charts).where(eq(charts.id, row.id)).run();
+    recordEvent(tx, { actorId: actor.id, action: "chart.remove", targetType: "chart", targetId: row.id, notebookId: row.notebookId, data: { title: row.title } });
+  });
+  return { id: row.id };
+}

@@ -1,0 +1,79 @@
+// Imports a file into a series: parse on the server with the same code as the browser preview, then one transaction or nothing.
+import { TRPCError } from "@trpc/server";
+import { ImportFormatError, parseObservations, type ImportMapping } from "@/lib/series/parse";
+import { assertNotebookAccess, type Actor } from "./access";
+import { ErrorDetails } from "./errors";
+import { readObservations, type ObservationPoint, type ObservationRange } from "./observations";
+import { seriesByKey, seriesFor, writeObservations, type WriteResult } from "./series";
+
+export type ImportResult = WriteResult & { rows: number; skippedMissing: number; duplicates: number };
+
+/**
+ * Parses `text` (FRED CSV, Yahoo chart JSON, Stooq CSV, or a generic file with `mapping`) and writes it
+ * into the series. Any row error rejects the whole file with BAD_REQUEST listing the rows; nothing is written.
+ */
+export function importIntoSeries(actor: Actor, input: { seriesId: string; text: string; mapping?: ImportMapping }, via = "upload"): ImportResult {
+  const row = seriesFor(actor, input.seriesId, "write");
+  let parsed;
+  try {
+    parsed = parseObservations(input.text, input.mapping);
+  } catch (err) {
+    if (err instanceof ImportFormatError) throw new TRPCError({ code: "BAD_REQUEST", message: err.message });
+    throw err;
+  }
+  if (parsed.errorCount > 0) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: `${parsed.errorCount} ${parsed.errorCount === 1 ? "row has a problem" : "rows have problems"}; nothing was imported. Fix the file and try again.`,
+      cause: new ErrorDetails({ rowErrors: parsed.errors, errorCount: parsed.errorCount }),
+    });
+  }
+  if (parsed.observations.length === 0) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "The file has no values to import (every row was empty or missing)." });
+  }
+  const written = writeObservations(row, parsed.observations, actor.id, via);
+  return { ...written, rows: parsed.observations.length, skippedMissing: parsed.skippedMissing, duplicates: parsed.duplicates };
+}
+
+/** The series with `key` in a notebook the actor may do `action` in; NOT_FOUND names the key so a script's author can fix it. */
+export function seriesInNotebook(actor: Actor, notebookId: string, key: string, action: "read" | "write") {
+  assertNotebookAccess(actor, notebookId, action);
+  const row = seriesByKey(notebookId, key);
+  if (!row) {
+    throw new TRPCError({ code: "NOT_FOUND", message: `This notebook has no series with the key “${key}”. Create it on the Data page first; keys are case-sensitive.` });
+  }
+  return row;
+}
+
+/** Writes observations sent as JSON by a script into the series with `key`. */
+export function pushObservations(actor: Actor, input: { notebookId: string; key: string; observations: ObservationPoint[] }): WriteResult & { rows: number } {
+  const row = seriesInNotebook(actor, input.notebookId, input.key, "write");
+  const byDate = new Map<string, number>();
+  const rowErrors: Array<{ row: number; message: string }> = [];
+  input.observations.forEach((o, i) => {
+    const seen = byDate.get(o.date);
+    if (seen !== undefined && seen !== o.value) rowErrors.push({ row: i + 1, message: `${o.date} appears twice with different values (${seen} and ${o.value})` });
+    byDate.set(o.date, o.value);
+  });
+  if (rowErrors.length > 0) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: `${rowErrors.length} observations conflict; nothing was written.`,
+      cause: new ErrorDetails({ rowErrors: rowErrors.slice(0, 50), errorCount: rowErrors.length }),
+    });
+  }
+  const points = [...byDate].map(([date, value]) => ({ date, value })).sort((a, b) => (a.date < b.date ? -1 : 1));
+  return { ...writeObservations(row, points, actor.id, "api"), rows: points.length };
+}
+
+/** Imports a CSV body sent by a script into the series with `key`. */
+export function pushCsv(actor: Actor, input: { notebookId: string; key: string; text: string; mapping?: ImportMapping }): ImportResult {
+  const row = seriesInNotebook(actor, input.notebookId, input.key, "write");
+  return importIntoSeries(actor, { seriesId: row.id, text: input.text, mapping: input.mapping }, "api");
+}
+
+/** The observations of the series with `key`, between two dates, as known now or at `asOf`. */
+export function readByKey(actor: Actor, input: { notebookId: string; key: string } & ObservationRange) {
+  const row = seriesInNotebook(actor, input.notebookId, input.key, "read");
+  return { key: row.key, name: row.name, unit: row.unit, asOf: input.asOf ?? null, observations: readObservations(row.id, input) };
+}

@@ -1,0 +1,227 @@
+// Data series: the catalogue per notebook (list, get, create, update, remove) and imports into it; access is checked first.
+import { TRPCError } from "@trpc/server";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { memberships, notebooks, series } from "@/db/schema";
+import { newId } from "@/lib/ids";
+import type { SeriesSource } from "@/lib/validation/series";
+import { assertNotebookAccess, roleAllows, roleIn, type Actor } from "./access";
+import { recordEvent } from "./audit";
+import { announceSeriesChange } from "./live";
+import { applyObservations, readObservations, type ApplyResult, type ObservationPoint, type ObservationRange } from "./observations";
+
+export type SeriesRow = typeof series.$inferSelect;
+
+export type SeriesSummary = Pick<
+  SeriesRow,
+  "id" | "notebookId" | "key" | "name" | "unit" | "frequency" | "source" | "sourceRef" | "notes" | "refreshIntervalMinutes" | "lastRefreshAt" | "lastError" | "lastErrorAt" | "nextRefreshAt" | "dataVersion" | "dataChangedAt"
+> & {
+  notebookName: string;
+  rowCount: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  lastValue: number | null;
+  sparkline: number[];
+  canEdit: boolean;
+};
+
+const SPARKLINE_POINTS = 48;
+
+function notFoundSeries(): TRPCError {
+  return new TRPCError({ code: "NOT_FOUND", message: "That series does not exist, or you have no access to it." });
+}
+
+/** The series row if the actor may do `action` in its notebook; NOT_FOUND for strangers and missing ids alike. */
+export function seriesFor(actor: Actor, id: string, action: "read" | "write"): SeriesRow {
+  const row = getDb().select().from(series).where(eq(series.id, id)).get();
+  if (!row || roleIn(actor, row.notebookId) === null) throw notFoundSeries();
+  assertNotebookAccess(actor, row.notebookId, action);
+  return row;
+}
+
+/** The series with this key in the notebook, or null. Callers check access to the notebook first. */
+export function seriesByKey(notebookId: string, key: string): SeriesRow | null {
+  return getDb().select().from(series).where(and(eq(series.notebookId, notebookId), eq(series.key, key))).get() ?? null;
+}
+
+function statsOf(ids: string[]): Map<string, { rowCount: number; firstDate: string | null; lastDate: string | null }> {
+  const map = new Map<string, { rowCount: number; firstDate: string | null; lastDate: string | null }>();
+  if (ids.length === 0) return map;
+  const rows = getDb().$client
+    .prepare(
+      `SELECT series_id AS id, count(*) AS rowCount, min(date) AS firstDate, max(date) AS lastDate
+       FROM observations WHERE known_until IS NULL AND series_id IN (${ids.map(() => "?").join(",")}) GROUP BY series_id`,
+    )
+    .all(...ids) as Array<{ id: string; rowCount: number; firstDate: string; lastDate: string }>;
+  for (const r of rows) map.set(r.id, r);
+  return map;
+}
+
+/** About SPARKLINE_POINTS values spread over the series' last year, oldest first. */
+function sparklineOf(id: string, lastDate: string | null): { values: number[]; last: number | null } {
+  if (!lastDate) return { values: [], last: null };
+  const yearBefore = `${Number(lastDate.slice(0, 4)) - 1}${lastDate.slice(4)}`;
+  const points = readObservations(id, { from: yearBefore, to: lastDate });
+  const step = Math.max(1, Math.ceil(points.length / SPARKLINE_POINTS));
+  const values = points.filter((_, i) => i % step === 0 || i === points.length - 1).map((p) => p.value);
+  return { values, last: points.at(-1)?.value ?? null };
+}
+
+/** The series of one notebook, or of every notebook the actor belongs to, with stats and a sparkline each. */
+export function listSeries(actor: Actor, opts: { notebookId?: string } = {}): SeriesSummary[] {
+  if (opts.notebookId) assertNotebookAccess(actor, opts.notebookId, "read");
+  const db = getDb();
+  const roles = new Map(
+    db.select({ notebookId: memberships.notebookId, role: memberships.role }).from(memberships).where(eq(memberships.userId, actor.id)).all().map((m) => [m.notebookId, m.role]),
+  );
+  const notebookIds = opts.notebookId ? [opts.notebookId] : [...roles.keys()];
+  if (notebookIds.length === 0) return [];
+  const rows = db
+    .select({ s: series, notebookName: notebooks.name })
+    .from(series)
+    .innerJoin(notebooks, eq(notebooks.id, series.notebookId))
+    .where(inArray(series.notebookId, notebookIds))
+    .orderBy(asc(notebooks.name), asc(series.key))
+    .all();
+  const stats = statsOf(rows.map((r) => r.s.id));
+  return rows.map(({ s, notebookName }) => {
+    const st = stats.get(s.id) ?? { rowCount: 0, firstDate: null, lastDate: null };
+    const spark = sparklineOf(s.id, st.lastDate);
+    return {
+      id: s.id,
+      notebookId: s.notebookId,
+      notebookName,
+      key: s.key,
+      name: s.name,
+      unit: s.unit,
+      frequency: s.frequency,
+      source: s.source,
+      sourceRef: s.sourceRef,
+      notes: s.notes,
+      refreshIntervalMinutes: s.refreshIntervalMinutes,
+      lastRefreshAt: s.lastRefreshAt,
+      lastError: s.lastError,
+      lastErrorAt: s.lastErrorAt,
+      nextRefreshAt: s.nextRefreshAt,
+      dataVersion: s.dataVersion,
+      dataChangedAt: s.dataChangedAt,
+      ...st,
+      lastValue: spark.last,
+      sparkline: spark.values,
+      canEdit: roleAllows(roles.get(s.notebookId) ?? null, "write"),
+    };
+  });
+}
+
+export type SeriesDetail = SeriesSummary & { observations: ObservationPoint[]; asOf: Date | null; revisionCount: number };
+
+/** One series with its observations between `from` and `to`, as known now or at `asOf`. */
+export function getSeries(actor: Actor, input: { id: string } & ObservationRange): SeriesDetail {
+  const row = seriesFor(actor, input.id, "read");
+  const summary = listSeries(actor, { notebookId: row.notebookId }).find((s) => s.id === row.id);
+  if (!summary) throw notFoundSeries();
+  const revisionCount = (getDb().$client.prepare("SELECT count(*) AS n FROM observations WHERE series_id = ? AND known_until IS NOT NULL").get(row.id) as { n: number }).n;
+  return { ...summary, observations: readObservations(row.id, input), asOf: input.asOf ?? null, revisionCount };
+}
+
+export type CreateSeries = {
+  notebookId: string;
+  key: string;
+  name: string;
+  unit: string;
+  frequency: SeriesRow["frequency"];
+  source: SeriesSource;
+  sourceRef: string;
+  notes: string;
+  refreshIntervalMinutes: number | null;
+};
+
+/** Creates a series in a notebook the actor may write to; the key must be new in that notebook. */
+export function createSeries(actor: Actor, input: CreateSeries): { id: string; key: string } {
+  assertNotebookAccess(actor, input.notebookId, "write");
+  if (seriesByKey(input.notebookId, input.key)) {
+    throw new TRPCError({ code: "CONFLICT", message: `This notebook already has a series with the key “${input.key}”. Choose another key.` });
+  }
+  const id = newId();
+  const isConnector = input.source === "fred" || input.source === "yahoo";
+  const refreshIntervalMinutes = isConnector ? (input.refreshIntervalMinutes ?? 24 * 60) : null;
+  getDb().transaction((tx) => {
+    tx.insert(series)
+      .values({ ...input, id, refreshIntervalMinutes, nextRefreshAt: isConnector ? new Date() : null, createdBy: actor.id })
+      .run();
+    recordEvent(tx, { actorId: actor.id, action: "series.create", targetType: "series", targetId: id, notebookId: input.notebookId, data: { key: input.key } });
+  });
+  return { id, key: input.key };
+}
+
+/** Changes a series' descriptive fields (its key stays: charts and scripts refer to it). */
+export function updateSeries(
+  actor: Actor,
+  input: { id: string; name: string; unit: string; frequency: SeriesRow["frequency"]; notes: string; sourceRef?: string; refreshIntervalMinutes?: number | null },
+): { id: string } {
+  const row = seriesFor(actor, input.id, "write");
+  const isConnector = row.source === "fred" || row.source === "yahoo";
+  getDb().transaction((tx) => {
+    tx.update(series)
+      .set({
+        name: input.name,
+        unit: input.unit,
+        frequency: input.frequency,
+        notes: input.notes,
+        ...(isConnector && input.sourceRef ? { sourceRef: input.sourceRef } : {}),
+        ...(isConnector && input.refreshIntervalMinutes !== undefined ? { refreshIntervalMinutes: input.refreshIntervalMinutes ?? 24 * 60 } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(series.id, row.id))
+      .run();
+    recordEvent(tx, { actorId: actor.id, action: "series.update", targetType: "series", targetId: row.id, notebookId: row.notebookId });
+  });
+  return { id: row.id };
+}
+
+/** Deletes a series and all its observations (charts that use it then show it as missing). */
+export function removeSeries(actor: Actor, id: string): { id: string } {
+  const row = seriesFor(actor, id, "write");
+  getDb().transaction((tx) => {
+    tx.delete(series).where(eq(series.id, row.id)).run();
+    recordEvent(tx, { actorId: actor.id, action: "series.remove", targetType: "series", targetId: row.id, notebookId: row.notebookId, data: { key: row.key } });
+  });
+  announceSeriesChange({ notebookId: row.notebookId, seriesId: row.id, key: row.key, dataVersion: row.dataVersion + 1, at: Date.now() });
+  return { id: row.id };
+}
+
+export type WriteResult = ApplyResult & { dataVersion: number };
+
+/**
+ * Writes already-validated observations into a series (no access check: callers check write access)
+ * and tells open pages when anything changed.
+ */
+export function writeObservations(row: Pick<SeriesRow, "id" | "notebookId" | "key">, points: readonly ObservationPoint[], actorId: string | null, via: string): WriteResult {
+  const db = getDb();
+  const write = db.$client.transaction(() => {
+    const result = applyObservations(row.id, points);
+    if (result.inserted + result.revised > 0) {
+      recordEvent(db, { actorId, action: "series.data", targetType: "series", targetId: row.id, notebookId: row.notebookId, data: { via, ...result } });
+    }
+    const dataVersion = db.select({ v: series.dataVersion }).from(series).where(eq(series.id, row.id)).get()?.v ?? 0;
+    return { ...result, dataVersion };
+  });
+  const result = write.immediate();
+  if (result.inserted + result.revised > 0) {
+    announceSeriesChange({ notebookId: row.notebookId, seriesId: row.id, key: row.key, dataVersion: result.dataVersion, at: Date.now() });
+  }
+  return result;
+}
+
+/** Records the outcome of a refresh on the series row (the data page shows the last error). */
+export function recordRefresh(id: string, outcome: { ok: true; at: Date; next: Date | null } | { ok: false; at: Date; error: string; next: Date | null }): void {
+  getDb()
+    .update(series)
+    .set(
+      outcome.ok
+        ? { lastRefreshAt: outcome.at, lastError: null, lastErrorAt: null, consecutiveFailures: 0, nextRefreshAt: outcome.next }
+        : { lastError: outcome.error, lastErrorAt: outcome.at, consecutiveFailures: sql`${series.consecutiveFailures} + 1`, nextRefreshAt: outcome.next },
+    )
+    .where(eq(series.id, id))
+    .run();
+}

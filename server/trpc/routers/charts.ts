@@ -1,0 +1,20 @@
+// charts router: saved chart specs over series; get renders server-side SVG, as of any moment.
+import { z } from "zod";
+import { chartSpecSchema } from "@/lib/charts/spec";
+import { idSchema } from "@/lib/validation/notebooks";
+import { createChart, getChart, listCharts, previewChart, removeChart, updateChart } from "@/server/services/charts";
+import { createTRPCRouter, protectedProcedure } from "../init";
+
+const width = z.number().int().min(200, { error: "Width is at least 200 pixels." }).max(2000, { error: "Width is at most 2000 pixels." }).optional();
+const asOf = z.coerce.date({ error: "asOf is a date and time, for example 2026-03-01T12:00:00Z." }).optional();
+
+export const chartsRouter = createTRPCRouter({
+  list: protectedProcedure.input(z.object({ notebookId: idSchema.optional() })).query(({ ctx, input }) => listCharts(ctx.user, input)),
+  get: protectedProcedure.input(z.object({ id: idSchema, asOf, width })).query(({ ctx, input }) => getChart(ctx.user, input)),
+  preview: protectedProcedure.input(z.object({ notebookId: idSchema, spec: chartSpecSchema, width })).query(({ ctx, input }) => previewChart(ctx.user, input)),
+  create: protectedProcedure.input(z.object({ notebookId: idSchema, spec: chartSpecSchema })).mutation(({ ctx, input }) => createChart(ctx.user, input)),
+  update: protectedProcedure
+    .input(z.object({ id: idSchema, spec: chartSpecSchema, baseVersion: z.number().int().min(1).optional() }))
+    .mutation(({ ctx, input }) => updateChart(ctx.user, input)),
+  remove: protectedProcedure.input(z.object({ id: idSchema })).mutation(({ ctx, input }) => removeChart(ctx.user, input.id)),
+});

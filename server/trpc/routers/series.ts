@@ -1,0 +1,28 @@
+// series router: the data catalogue, observations as of any moment, imports, connector refresh, and the live change feed.
+import { z } from "zod";
+import { idSchema } from "@/lib/validation/notebooks";
+import { createSeriesInput, getSeriesInput, importInput, seriesIdInput, updateSeriesInput } from "@/lib/validation/series";
+import { roleIn } from "@/server/services/access";
+import { seriesChanges } from "@/server/services/live";
+import { importIntoSeries } from "@/server/services/series-import";
+import { refreshSeries } from "@/server/services/series-refresh";
+import { createSeries, getSeries, listSeries, removeSeries, updateSeries } from "@/server/services/series";
+import { createTRPCRouter, protectedProcedure } from "../init";
+
+export const seriesRouter = createTRPCRouter({
+  list: protectedProcedure.input(z.object({ notebookId: idSchema.optional() })).query(({ ctx, input }) => listSeries(ctx.user, input)),
+  get: protectedProcedure.input(getSeriesInput).query(({ ctx, input }) => getSeries(ctx.user, input)),
+  create: protectedProcedure.input(createSeriesInput).mutation(({ ctx, input }) => createSeries(ctx.user, input)),
+  update: protectedProcedure.input(updateSeriesInput).mutation(({ ctx, input }) => updateSeries(ctx.user, input)),
+  remove: protectedProcedure.input(seriesIdInput).mutation(({ ctx, input }) => removeSeries(ctx.user, input.id)),
+  import: protectedProcedure.input(importInput).mutation(({ ctx, input }) => importIntoSeries(ctx.user, input)),
+  refresh: protectedProcedure.input(seriesIdInput).mutation(({ ctx, input }) => refreshSeries(ctx.user, input.id)),
+  /** Every change to a series in a notebook the caller can read (checked per event, so a removed member stops hearing). */
+  changes: protectedProcedure.input(z.object({ notebookId: idSchema.optional() })).subscription(async function* ({ ctx, input, signal }) {
+    for await (const change of seriesChanges(signal)) {
+      if (input.notebookId && change.notebookId !== input.notebookId) continue;
+      if (roleIn(ctx.user, change.notebookId) === null) continue;
+      yield change;
+    }
+  }),
+});

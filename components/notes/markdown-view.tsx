@@ -4,6 +4,7 @@ import ReactMarkdown, { type Options } from "react-markdown";
 import remarkDirective from "remark-directive";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
+import { ChartEmbed } from "@/components/charts/chart-embed";
 import { remarkEmbeds } from "@/lib/notes/remark-embeds";
 
 /**
@@ -45,7 +46,13 @@ function Anchor({ href, children, node: _node, ...rest }: ComponentProps<"a"> & 
   );
 }
 
-const components: Options["components"] = { a: Anchor };
+/** Embed cards become live embeds where one exists (charts); anything else renders as the sanitized div. */
+function Block({ node: _node, ...props }: ComponentProps<"div"> & { node?: unknown; "data-embed-kind"?: string; "data-embed-id"?: string }) {
+  if (props["data-embed-kind"] === "chart" && props["data-embed-id"]) return <ChartEmbed id={props["data-embed-id"]} />;
+  return <div {...props} />;
+}
+
+const components: Options["components"] = { a: Anchor, div: Block };
 
 export function MarkdownView({ source, className }: { source: string; className?: string }) {
   return (

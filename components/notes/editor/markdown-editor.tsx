@@ -42,8 +42,10 @@ export function MarkdownEditor({
   onChange,
   onSaveNow,
   readOnly = false,
+  notebookId,
   ref,
 }: {
+  notebookId: string;
   initialText: string;
   onChange: (text: string) => void;
   onSaveNow: () => void;
@@ -319,6 +321,7 @@ export function MarkdownEditor({
       <EmbedPicker
         open={picker !== null}
         kind={picker?.kind ?? "chart"}
+        notebookId={notebookId}
         onClose={() => {
           setPicker(null);
           viewRef.current?.focus();

@@ -1,10 +1,9 @@
 // Renders a note's Markdown: GFM, chart and question embeds as cards, sanitized; external links open safely in a new tab.
-import type { ComponentProps } from "react";
+import { useMemo, type ComponentProps, type ReactNode } from "react";
 import ReactMarkdown, { type Options } from "react-markdown";
 import remarkDirective from "remark-directive";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
-import { ChartEmbed } from "@/components/charts/chart-embed";
 import { remarkEmbeds } from "@/lib/notes/remark-embeds";
 
 /**
@@ -46,15 +45,23 @@ function Anchor({ href, children, node: _node, ...rest }: ComponentProps<"a"> & 
   );
 }
 
-/** Embed cards become live embeds where one exists (charts); anything else renders as the sanitized div. */
-function Block({ node: _node, ...props }: ComponentProps<"div"> & { node?: unknown; "data-embed-kind"?: string; "data-embed-id"?: string }) {
-  if (props["data-embed-kind"] === "chart" && props["data-embed-id"]) return <ChartEmbed id={props["data-embed-id"]} />;
-  return <div {...props} />;
+/** How to draw a live embed in place of its placeholder card (without one, the card stays). */
+export type EmbedRenderers = { chart?: (id: string) => ReactNode };
+
+type DivProps = ComponentProps<"div"> & { node?: unknown; "data-embed-kind"?: string; "data-embed-id"?: string };
+
+function componentsFor(embeds: EmbedRenderers | undefined): Options["components"] {
+  const renderChart = embeds?.chart;
+  if (!renderChart) return { a: Anchor };
+  return {
+    a: Anchor,
+    div: ({ node: _node, ...props }: DivProps) =>
+      props["data-embed-kind"] === "chart" && props["data-embed-id"] ? renderChart(props["data-embed-id"]) : <div {...props} />,
+  };
 }
 
-const components: Options["components"] = { a: Anchor, div: Block };
-
-export function MarkdownView({ source, className }: { source: string; className?: string }) {
+export function MarkdownView({ source, className, embeds }: { source: string; className?: string; embeds?: EmbedRenderers }) {
+  const components = useMemo(() => componentsFor(embeds), [embeds]);
   return (
     <div className={className ? `prose ${className}` : "prose"}>
       <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={components}>

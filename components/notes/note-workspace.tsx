@@ -18,6 +18,7 @@ import { MarkdownEditor, type MarkdownEditorHandle } from "./editor/markdown-edi
 import { browserStorage, useAutosave } from "./editor/use-autosave";
 import { DraftOffer, SaveIndicator } from "./editor/save-status";
 import { NoteHistory } from "./history/note-history";
+import { NOTE_EMBEDS } from "@/components/charts/chart-embed";
 import { MarkdownView } from "./markdown-view";
 import { NoteTagsEditor } from "./note-tags-editor";
 
@@ -146,7 +147,7 @@ function NoteReader({ note, compareToggle }: { note: Note; compareToggle: ReactN
         </div>
       </div>
       <article className="card note-read" data-testid="note-read">
-        {note.body.trim() ? <MarkdownView source={note.body} /> : <p className="faint">This note is empty.</p>}
+        {note.body.trim() ? <MarkdownView source={note.body} embeds={NOTE_EMBEDS} /> : <p className="faint">This note is empty.</p>}
       </article>
     </div>
   );

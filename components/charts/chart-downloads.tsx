@@ -25,11 +25,14 @@ function save(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The first <svg> of the server markup, standalone, with a white background for viewers without one. */
+/** The chart's own <svg> from the server markup (the widest one: legend swatches are tiny SVGs of their own). */
 function standaloneSvg(markup: string): string {
-  const start = markup.indexOf("<svg");
-  const end = markup.indexOf("</svg>", start);
-  return start >= 0 && end > start ? markup.slice(start, end + 6) : markup;
+  const doc = new DOMParser().parseFromString(markup, "text/html");
+  const svgs = Array.from(doc.querySelectorAll("svg"));
+  const main = svgs.reduce<SVGSVGElement | null>((best, svg) => (!best || Number(svg.getAttribute("width") ?? 0) > Number(best.getAttribute("width") ?? 0) ? svg : best), null);
+  if (!main) return markup;
+  main.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  return new XMLSerializer().serializeToString(main);
 }
 
 async function pngOf(svg: string): Promise<Blob> {

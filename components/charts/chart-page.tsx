@@ -89,7 +89,7 @@ export function ChartPage({ id }: { id: string }) {
             <ChartFigure data={shown.data} svg={shown.svg} />
             {shown.data.missing.length > 0 && <p className="faint">No data in this range for: {shown.data.missing.join(", ")}</p>}
             <figcaption className="faint">{shown.data.description}</figcaption>
-            <ChartDownloads data={shown.data} svg={shown.svg} />
+            <ChartDownloads chartId={shown.id} asOf={asOf} data={shown.data} svg={shown.svg} />
           </figure>
         )}
       </section>

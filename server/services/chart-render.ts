@@ -8,7 +8,8 @@ import { createServerDocument } from "@/lib/charts/server-document";
 import type { ChartSpec } from "@/lib/charts/spec";
 import { readObservations } from "./observations";
 
-export type RenderedChart = { data: ChartData; svg: string; dataVersion: string };
+/** A chart ready to show, with how long the server took to build its data and draw its SVG (0 when it came from the cache). */
+export type RenderedChart = { data: ChartData; svg: string; dataVersion: string; renderMs: number };
 
 const CACHE_LIMIT = 300;
 const globalForCache = globalThis as unknown as { quireChartCache?: Map<string, RenderedChart> };
@@ -42,8 +43,9 @@ export function renderChart(notebookId: string, spec: ChartSpec, opts: { asOf?: 
   if (hit) {
     cache.delete(cacheKey);
     cache.set(cacheKey, hit);
-    return hit;
+    return { ...hit, renderMs: 0 };
   }
+  const started = performance.now();
   const inputs = spec.series.map((key) => {
     const row = rows.find((r) => r.key === key);
     return {
@@ -55,7 +57,7 @@ export function renderChart(notebookId: string, spec: ChartSpec, opts: { asOf?: 
   });
   const data = buildChartData(spec, inputs, { today, width });
   const svg = renderChartSvg(data, { width, height: Math.round(width * 0.5), document: createServerDocument() });
-  const rendered = { data, svg, dataVersion };
+  const rendered = { data, svg, dataVersion, renderMs: Math.round((performance.now() - started) * 100) / 100 };
   cache.set(cacheKey, rendered);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   return rendered;

@@ -9,7 +9,7 @@ import { newId } from "@/lib/ids";
 import { assertNotebookAccess, roleAllows, roleIn, type Actor } from "./access";
 import { recordEvent } from "./audit";
 import { conflict } from "./errors";
-import { renderChart } from "./chart-render";
+import { renderChart, type RenderTiming } from "./chart-render";
 
 export type ChartSummary = {
   id: string;
@@ -97,7 +97,7 @@ export type ChartDetail = {
   tableRowCount: number;
   svg: string;
   dataVersion: string;
-  renderMs: number;
+  timing: RenderTiming;
   embeddedIn: Array<{ id: string; title: string }>;
 };
 
@@ -145,10 +145,10 @@ export function chartTable(actor: Actor, input: { id: string; asOf?: Date }): { 
 }
 
 /** Renders an unsaved spec over a notebook's series, for the builder's live preview. */
-export function previewChart(actor: Actor, input: { notebookId: string; spec: ChartSpec; width?: number }): { data: ChartData; svg: string; renderMs: number } {
+export function previewChart(actor: Actor, input: { notebookId: string; spec: ChartSpec; width?: number }): { data: ChartData; svg: string; timing: RenderTiming } {
   assertNotebookAccess(actor, input.notebookId, "read");
-  const { data, svg, renderMs } = renderChart(input.notebookId, input.spec, { width: input.width });
-  return { data: withoutRows(data), svg, renderMs };
+  const { data, svg, timing } = renderChart(input.notebookId, input.spec, { width: input.width });
+  return { data: withoutRows(data), svg, timing };
 }
 
 /** Saves a new chart in a notebook the actor may write to. */

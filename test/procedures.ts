@@ -231,10 +231,8 @@ export const WELL_TYPED_FIELDS: Record<string, Record<string, { accepts: (value:
       { kind: "line", series: ["RUT"], range: { preset: "max" } },
     ],
   };
-  // asOf is z.coerce.date: a number is epoch milliseconds. null and true coerce too (to 1970, so `asOf: null` silently
-  // answers "no data yet" instead of being refused or meaning "now"): that looseness is reported, not endorsed; drop
-  // null and booleans from `accepts` once the schema refuses them. What cannot become a date at all is refused today.
-  const asOf = { accepts: (v: unknown) => v === null || typeof v === "number" || typeof v === "boolean", bad: ["not a date", "2026-13-45T00:00:00Z", Number.NaN, new Date(Number.NaN)] };
+  // asOf is a Date or ISO text; numbers, null and booleans are refused (they would otherwise read as 1970).
+  const asOf = { accepts: () => false, bad: ["not a date", "2026-13-45T00:00:00Z", Number.NaN, new Date(Number.NaN), null, true, 1_767_225_600_000] };
   return {
     "notes.create": { body, tags },
     "notes.update": { baseVersion: version },

@@ -18,7 +18,7 @@ function EmbedState({ id, title, note }: { id: string; title: string; note: stri
 
 function ChartView({ id, asOf, compact }: { id: string; asOf?: Date; compact?: boolean }) {
   const trpc = useTRPC();
-  const query = useQuery({ ...trpc.charts.get.queryOptions({ id, asOf }), retry: false });
+  const query = useQuery({ ...trpc.charts.get.queryOptions({ id, asOf, withPoints: false }), retry: false });
   if (query.isPending) {
     return <div className="chart-skeleton" aria-busy="true" aria-label="Loading chart" />;
   }
@@ -41,7 +41,7 @@ function ChartView({ id, asOf, compact }: { id: string; asOf?: Date; compact?: b
         </Link>
         <span className="faint">{asOf ? `as known ${formatDistanceToNowStrict(asOf, { addSuffix: true })}` : "live"}</span>
       </figcaption>
-      <ChartFigure data={chart.data} svg={chart.svg} />
+      <ChartFigure data={chart.data} svg={chart.svg} lazy={{ chartId: chart.id, asOf }} />
       {chart.data.missing.length > 0 && <p className="faint">No data in range for: {chart.data.missing.join(", ")}</p>}
       {!compact && <ChartDownloads chartId={chart.id} asOf={asOf} data={chart.data} svg={chart.svg} />}
     </figure>

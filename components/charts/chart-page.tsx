@@ -23,11 +23,11 @@ export function ChartPage({ id }: { id: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const { data: live } = useSuspenseQuery(trpc.charts.get.queryOptions({ id }));
+  const { data: live } = useSuspenseQuery(trpc.charts.get.queryOptions({ id, withPoints: false }));
   useLiveSeries(live.notebookId);
   const [asOfText, setAsOfText] = useState("");
   const asOf = asOfFrom(asOfText);
-  const past = useQuery({ ...trpc.charts.get.queryOptions({ id, asOf }), enabled: asOf !== undefined });
+  const past = useQuery({ ...trpc.charts.get.queryOptions({ id, asOf, withPoints: false }), enabled: asOf !== undefined });
   const [confirmDelete, setConfirmDelete] = useState(false);
   const remove = useMutation(
     trpc.charts.remove.mutationOptions({
@@ -86,7 +86,7 @@ export function ChartPage({ id }: { id: string }) {
           <div className="alert alert-error">{past.error.message}</div>
         ) : (
           <figure className="chart-card chart-card-page" data-chart-id={shown.id} data-data-version={shown.dataVersion}>
-            <ChartFigure data={shown.data} svg={shown.svg} />
+            <ChartFigure data={shown.data} svg={shown.svg} lazy={{ chartId: shown.id, asOf }} />
             {shown.data.missing.length > 0 && <p className="faint">No data in this range for: {shown.data.missing.join(", ")}</p>}
             <figcaption className="faint">{shown.data.description}</figcaption>
             <ChartDownloads chartId={shown.id} asOf={asOf} data={shown.data} svg={shown.svg} />

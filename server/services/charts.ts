@@ -94,6 +94,8 @@ export type ChartDetail = {
   asOf: Date | null;
   /** The chart's data without the table's rows (see chartTable). */
   data: ChartData;
+  /** False when the data was asked for without its points (lines and bars are then empty). */
+  pointsIncluded: boolean;
   tableRowCount: number;
   svg: string;
   dataVersion: string;
@@ -101,13 +103,16 @@ export type ChartDetail = {
   embeddedIn: Array<{ id: string; title: string }>;
 };
 
-/** Chart data without the table's rows: what pages need to draw (the rows come on demand from chartTable). */
-function withoutRows(data: ChartData): ChartData {
-  return { ...data, table: { columns: data.table.columns, rows: [] } };
+/** Chart data without the table's rows (they come on demand from chartTable), and without the drawn points unless asked for. */
+function slim(data: ChartData, withPoints = true): ChartData {
+  return { ...data, table: { columns: data.table.columns, rows: [] }, ...(withPoints ? {} : { lines: [], bars: [] }) };
 }
 
-/** A chart with its data and server-rendered SVG, as known now or at `asOf`, and the notes that embed it. */
-export function getChart(actor: Actor, input: { id: string; asOf?: Date; width?: number }): ChartDetail {
+/**
+ * A chart with its server-rendered SVG and data, as known now or at `asOf`, and the notes that embed it.
+ * With `withPoints: false` the data leaves out the drawn points: enough for a first paint, a fraction of the size.
+ */
+export function getChart(actor: Actor, input: { id: string; asOf?: Date; width?: number; withPoints?: boolean }): ChartDetail {
   const row = chartFor(actor, input.id, "read");
   const spec = specOf(row);
   const { data, ...rendered } = renderChart(row.notebookId, spec, { asOf: input.asOf, width: input.width });
@@ -130,7 +135,8 @@ export function getChart(actor: Actor, input: { id: string; asOf?: Date; width?:
     updatedAt: row.updatedAt,
     canEdit: roleAllows(roleIn(actor, row.notebookId), "write"),
     asOf: input.asOf ?? null,
-    data: withoutRows(data),
+    data: slim(data, input.withPoints),
+    pointsIncluded: input.withPoints !== false,
     tableRowCount: data.table.rows.length,
     ...rendered,
     embeddedIn,
@@ -148,7 +154,7 @@ export function chartTable(actor: Actor, input: { id: string; asOf?: Date }): { 
 export function previewChart(actor: Actor, input: { notebookId: string; spec: ChartSpec; width?: number }): { data: ChartData; svg: string; timing: RenderTiming } {
   assertNotebookAccess(actor, input.notebookId, "read");
   const { data, svg, timing } = renderChart(input.notebookId, input.spec, { width: input.width });
-  return { data: withoutRows(data), svg, timing };
+  return { data: slim(data), svg, timing };
 }
 
 /** Saves a new chart in a notebook the actor may write to. */

@@ -10,7 +10,7 @@ type Props = { params: Promise<{ id: string }> };
 
 const loadChart = cache(async (id: string) => {
   try {
-    return await caller.charts.get({ id });
+    return await caller.charts.get({ id, withPoints: false });
   } catch (error) {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
     throw error;
@@ -28,7 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ChartRoute({ params }: Props) {
   const { id } = await params;
   const chart = await loadChart(id);
-  getQueryClient().setQueryData(trpc.charts.get.queryKey({ id }), chart);
+  getQueryClient().setQueryData(trpc.charts.get.queryKey({ id, withPoints: false }), chart);
   return (
     <HydrateClient>
       <ChartPage id={id} />

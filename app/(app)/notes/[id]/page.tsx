@@ -31,7 +31,7 @@ export default async function NotePage({ params }: Props) {
   const queryClient = getQueryClient();
   queryClient.setQueryData(trpc.notes.get.queryKey({ id }), note);
   // Charts come with the first paint as server-rendered SVG; one that fails shows its own card on the client.
-  await Promise.all(note.links.filter((l) => l.kind === "chart").map((l) => queryClient.prefetchQuery(trpc.charts.get.queryOptions({ id: l.id }))));
+  await Promise.all(note.links.filter((l) => l.kind === "chart").map((l) => queryClient.prefetchQuery(trpc.charts.get.queryOptions({ id: l.id, withPoints: false }))));
   return (
     <HydrateClient>
       <NoteWorkspace id={id} />

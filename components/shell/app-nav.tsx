@@ -14,7 +14,7 @@ const LINKS: Array<{ href: string; label: string; icon: ReactNode; soon?: boolea
   { href: "/notes", label: "Notes", icon: <NoteIcon /> },
   { href: "/charts", label: "Charts", icon: <ChartIcon />, soon: true },
   { href: "/questions", label: "Questions", icon: <QuestionIcon />, soon: true },
-  { href: "/data", label: "Data", icon: <DataIcon />, soon: true },
+  { href: "/data", label: "Data", icon: <DataIcon /> },
   { href: "/search", label: "Search", icon: <SearchIcon /> },
 ];
 

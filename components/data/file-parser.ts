@@ -6,7 +6,12 @@ import type { ParseReply, ParseRequest, ParseSummary } from "./parse-protocol";
 
 type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
 
-type Pending = { resolve: (reply: ParseReply) => void; onProgress?: (fraction: number) => void };
+/** The parse worker; Turbopack bundles it because the call has exactly this shape. */
+function spawnWorker(): Worker {
+  return new Worker(new URL("./parse-worker.ts", import.meta.url));
+}
+
+type Pending = { request: ParseRequest; resolve: (reply: ParseReply) => void; onProgress?: (fraction: number) => void };
 
 /** Reads a File as text, reporting the fraction read. */
 export function readFileText(file: File, onProgress: (fraction: number) => void): Promise<string> {
@@ -30,7 +35,7 @@ export class FileParser {
 
   constructor() {
     try {
-      this.worker = new Worker(new URL("./parse-worker.ts", import.meta.url), { type: "module" });
+      this.worker = spawnWorker();
       this.worker.onmessage = (e: MessageEvent<ParseReply>) => this.receive(e.data);
       this.worker.onerror = () => this.fallBack();
     } catch {
@@ -38,11 +43,15 @@ export class FileParser {
     }
   }
 
+  /** Without a working worker, requests run in the page; those already sent are sent again, in order. */
   private fallBack(): void {
     this.worker?.terminate();
     this.worker = null;
-    this.local = createParseHandler((reply) => this.receive(reply));
-    for (const [id] of this.pending) this.receive({ id, type: "error", message: "Parsing stopped unexpectedly; choose the file again." });
+    if (this.local) return;
+    const local = createParseHandler((reply) => this.receive(reply));
+    this.local = local;
+    const queued = [...this.pending.values()].map((p) => p.request);
+    if (queued.length > 0) setTimeout(() => queued.forEach((r) => local(r)), 0);
   }
 
   private receive(reply: ParseReply): void {
@@ -60,7 +69,7 @@ export class FileParser {
     const id = this.next++;
     const full = { ...request, id } as ParseRequest;
     return new Promise((resolve) => {
-      this.pending.set(id, { resolve, onProgress });
+      this.pending.set(id, { request: full, resolve, onProgress });
       if (this.worker) this.worker.postMessage(full);
       else setTimeout(() => this.local?.(full), 20);
     });

@@ -19,6 +19,7 @@ const FORMAT_LABELS: Record<ParsedFile["format"], string> = {
 };
 const PREFERRED_VALUES = ["adj close", "adjclose", "adj_close", "adjusted close", "close", "price", "value"];
 const PREVIEW_ROWS = 8;
+const DATE_NAME = /date|time|day|period|month|year/i;
 
 type Stage =
   | { kind: "pick"; error?: string }
@@ -93,7 +94,7 @@ function ImportFlow({ onClose, series }: { onClose: () => void; series: { id: st
       return;
     }
     const file = detected.file;
-    setDateColumn(file.dateColumn ?? "");
+    setDateColumn(file.dateColumn ?? (file.format === "generic" ? file.columns.find((c) => DATE_NAME.test(c)) : undefined) ?? "");
     setValueColumn(defaultValueColumn(file));
     setFilterColumn("");
     setFilterValue("");
@@ -209,7 +210,7 @@ function ImportFlow({ onClose, series }: { onClose: () => void; series: { id: st
             <div className="import-file" data-testid="import-preview">
               <div className="row" style={{ flexWrap: "wrap" }}>
                 <strong className="import-file-name">{ready.name}</strong>
-                <span className="badge" data-testid="detected-format">
+                <span className="badge badge-plain" data-testid="detected-format">
                   {FORMAT_LABELS[ready.file.format]}
                 </span>
                 <span className="faint">

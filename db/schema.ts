@@ -1,6 +1,7 @@
 // Drizzle schema: the tables Quire keeps in SQLite. Later capabilities add theirs here.
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { SERIES_FREQUENCIES, SERIES_SOURCES } from "@/lib/validation/series";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -133,10 +134,6 @@ export const noteLinks = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.noteId, t.targetType, t.targetId] }), index("note_links_target_idx").on(t.targetType, t.targetId)],
 );
-
-export const SERIES_FREQUENCIES = ["daily", "weekly", "monthly", "quarterly", "annual", "irregular"] as const;
-export const SERIES_SOURCES = ["manual", "upload", "api", "fred", "yahoo"] as const;
-export type SeriesSource = (typeof SERIES_SOURCES)[number];
 
 export const series = sqliteTable(
   "series",

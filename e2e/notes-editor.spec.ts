@@ -77,7 +77,7 @@ test("shortcuts format, save at once, toggle the preview; the picker and /chart 
   await expect(page.locator(".cm-content")).toBeVisible();
 
   await page.getByRole("button", { name: "Insert…" }).click();
-  await expect(page.getByTestId("embed-picker-empty")).toHaveText("No charts yet — they arrive with the charts release.");
+  await expect(page.getByTestId("embed-picker-empty")).toHaveText("This notebook has no charts yet. Make one on the Charts page, then insert it here.");
   await page.getByRole("tab", { name: "Questions" }).click();
   await expect(page.getByTestId("embed-picker-empty")).toHaveText("No questions yet — they arrive with the questions release.");
   await page.getByLabel("Or insert by id").fill("cuts-2026");
@@ -87,10 +87,10 @@ test("shortcuts format, save at once, toggle the preview; the picker and /chart 
   await page.keyboard.insertText("/cha");
   await expect(page.getByRole("listbox", { name: "Embed" })).toContainText("/chart");
   await page.keyboard.press("Enter");
-  await expect(page.getByTestId("embed-picker-empty")).toHaveText("No charts yet — they arrive with the charts release.");
+  await expect(page.getByTestId("embed-picker-empty")).toHaveText("This notebook has no charts yet. Make one on the Charts page, then insert it here.");
   await page.getByLabel("Or insert by id").fill("rut-spx");
   await page.getByRole("button", { name: "Insert chart" }).click();
-  await expect(preview.locator('.embed-card[data-embed-kind="chart"]')).toContainText("Chart rut-spx — charts arrive with the charts release");
+  await expect(preview.locator('.embed-card[data-embed-kind="chart"]')).toContainText("Chart not available");
   await expectSaved(page);
   const body = (await serverNote(page, id)).body;
   expect(body).toContain("\n\n::question{id=cuts-2026}\n\n::chart{id=rut-spx}\n");

@@ -27,7 +27,7 @@ describe("MarkdownView", () => {
   it("renders chart and question directives as placeholder cards", () => {
     const html = render('::chart{id=rut-spx}\n\n::question{id="cuts-2026"}');
     expect(html).toContain('<div class="embed-card embed-chart" data-embed-kind="chart" data-embed-id="rut-spx"><span class="embed-card-title">Chart rut-spx</span>');
-    expect(html).toContain("charts arrive with the charts release");
+    expect(html).toContain("a live chart: open the note in Quire to see it");
     expect(html).toContain('data-embed-kind="question" data-embed-id="cuts-2026"><span class="embed-card-title">Question cuts-2026</span>');
   });
 

@@ -1,5 +1,5 @@
 // Renders a note's Markdown: GFM, chart and question embeds as cards, sanitized; external links open safely in a new tab.
-import type { ComponentProps } from "react";
+import { useMemo, type ComponentProps, type ReactNode } from "react";
 import ReactMarkdown, { type Options } from "react-markdown";
 import remarkDirective from "remark-directive";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
@@ -45,9 +45,23 @@ function Anchor({ href, children, node: _node, ...rest }: ComponentProps<"a"> & 
   );
 }
 
-const components: Options["components"] = { a: Anchor };
+/** How to draw a live embed in place of its placeholder card (without one, the card stays). */
+export type EmbedRenderers = { chart?: (id: string) => ReactNode };
 
-export function MarkdownView({ source, className }: { source: string; className?: string }) {
+type DivProps = ComponentProps<"div"> & { node?: unknown; "data-embed-kind"?: string; "data-embed-id"?: string };
+
+function componentsFor(embeds: EmbedRenderers | undefined): Options["components"] {
+  const renderChart = embeds?.chart;
+  if (!renderChart) return { a: Anchor };
+  return {
+    a: Anchor,
+    div: ({ node: _node, ...props }: DivProps) =>
+      props["data-embed-kind"] === "chart" && props["data-embed-id"] ? renderChart(props["data-embed-id"]) : <div {...props} />,
+  };
+}
+
+export function MarkdownView({ source, className, embeds }: { source: string; className?: string; embeds?: EmbedRenderers }) {
+  const components = useMemo(() => componentsFor(embeds), [embeds]);
   return (
     <div className={className ? `prose ${className}` : "prose"}>
       <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={components}>

@@ -4,7 +4,9 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { ChartCompareContext } from "@/components/charts/chart-as-of";
+import { useLiveSeries } from "@/components/charts/use-live-series";
 import { useTRPC } from "@/components/trpc/provider";
 import type { AppRouter } from "@/server/trpc/root";
 import { Dialog } from "@/components/ui/dialog";
@@ -16,6 +18,7 @@ import { MarkdownEditor, type MarkdownEditorHandle } from "./editor/markdown-edi
 import { browserStorage, useAutosave } from "./editor/use-autosave";
 import { DraftOffer, SaveIndicator } from "./editor/save-status";
 import { NoteHistory } from "./history/note-history";
+import { NOTE_EMBEDS } from "@/components/charts/chart-embed";
 import { MarkdownView } from "./markdown-view";
 import { NoteTagsEditor } from "./note-tags-editor";
 
@@ -29,8 +32,30 @@ function serverNote(note: Pick<Note, "version" | "title" | "body" | "updatedAt" 
 export function NoteWorkspace({ id }: { id: string }) {
   const trpc = useTRPC();
   const { data: note } = useSuspenseQuery(trpc.notes.get.queryOptions({ id }));
-  if (!note.canEdit || note.deletedAt) return <NoteReader note={note} />;
-  return <NoteEditorWorkspace key={note.id} note={note} />;
+  const [compare, setCompare] = useState(false);
+  useLiveSeries(note.notebookId);
+  const hasCharts = note.links.some((l) => l.kind === "chart");
+  const toggle = hasCharts ? <CompareToggle on={compare} onChange={setCompare} /> : null;
+  return (
+    <ChartCompareContext.Provider value={compare ? note.updatedAt : null}>
+      {!note.canEdit || note.deletedAt ? <NoteReader note={note} compareToggle={toggle} /> : <NoteEditorWorkspace key={note.id} note={note} compareToggle={toggle} />}
+    </ChartCompareContext.Provider>
+  );
+}
+
+/** Shows each embedded chart as its data stood at the note's last edit, beside the chart now. */
+function CompareToggle({ on, onChange }: { on: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <button
+      type="button"
+      className={on ? "btn btn-sm btn-toggle-on" : "btn btn-sm"}
+      aria-pressed={on}
+      title="Show each chart as its data was known when the note was last edited, beside the chart now"
+      onClick={() => onChange(!on)}
+    >
+      Charts then and now
+    </button>
+  );
 }
 
 function Breadcrumb({ note, title }: { note: Pick<Note, "notebookId" | "notebookName">; title: string }) {
@@ -69,7 +94,7 @@ function ExportMenu({ noteId, beforeExport }: { noteId: string; beforeExport?: (
   );
 }
 
-function NoteReader({ note }: { note: Note }) {
+function NoteReader({ note, compareToggle }: { note: Note; compareToggle: ReactNode }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const restore = useMutation(
@@ -115,19 +140,20 @@ function NoteReader({ note }: { note: Note }) {
               Last edited <TimeAgo date={note.updatedAt} />
               {note.updatedByName && ` by ${note.updatedByName}`}
             </span>
+            {compareToggle}
             <NoteHistory noteId={note.id} canEdit={false} onRestored={() => void reload()} />
             <ExportMenu noteId={note.id} />
           </div>
         </div>
       </div>
       <article className="card note-read" data-testid="note-read">
-        {note.body.trim() ? <MarkdownView source={note.body} /> : <p className="faint">This note is empty.</p>}
+        {note.body.trim() ? <MarkdownView source={note.body} embeds={NOTE_EMBEDS} /> : <p className="faint">This note is empty.</p>}
       </article>
     </div>
   );
 }
 
-function NoteEditorWorkspace({ note }: { note: Note }) {
+function NoteEditorWorkspace({ note, compareToggle }: { note: Note; compareToggle: ReactNode }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -321,6 +347,7 @@ function NoteEditorWorkspace({ note }: { note: Note }) {
         <div className="note-meta">
           <NoteTagsEditor noteId={note.id} notebookId={note.notebookId} tags={note.tags} canEdit />
           <div className="note-actions">
+            {compareToggle}
             <NoteHistory noteId={note.id} canEdit onRestored={() => void reloadFromServer()} />
             <button type="button" className="btn btn-sm" disabled={checkpoint.isPending} onClick={() => void keepCheckpoint()} title="Keep the current text as a named point in the history">
               {checkpoint.isPending ? "Keeping…" : "Checkpoint"}
@@ -338,7 +365,7 @@ function NoteEditorWorkspace({ note }: { note: Note }) {
         )}
       </div>
       {offer && <DraftOffer draft={offer} server={note} onRestore={restoreDraft} onDiscard={discardDraft} />}
-      <MarkdownEditor ref={editorRef} initialText={note.body} readOnly={offer !== null} onChange={(body) => edit({ body })} onSaveNow={() => void saveNow()} />
+      <MarkdownEditor ref={editorRef} notebookId={note.notebookId} initialText={note.body} readOnly={offer !== null} onChange={(body) => edit({ body })} onSaveNow={() => void saveNow()} />
       {current && (
         <ConflictDialog
           open={conflict.open}

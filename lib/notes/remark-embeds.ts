@@ -7,7 +7,7 @@ export type EmbedCardKind = (typeof EMBED_KINDS)[number];
 const EMBED_ID_MAX = 64;
 
 const PLACEHOLDER_NOTES: Record<EmbedCardKind, { label: string; note: string }> = {
-  chart: { label: "Chart", note: "charts arrive with the charts release" },
+  chart: { label: "Chart", note: "a live chart: open the note in Quire to see it" },
   question: { label: "Question", note: "questions arrive with the questions release" },
 };
 

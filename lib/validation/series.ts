@@ -1,26 +1,21 @@
 // Input rules for data series, imports, observations and API tokens, shared by the forms, tRPC and the REST API.
 import { z } from "zod";
+import { isoDateSchema, seriesKeySchema as chartSeriesKey } from "@/lib/charts/spec";
 import { idSchema } from "./notebooks";
 
 export const SERIES_FREQUENCIES = ["daily", "weekly", "monthly", "quarterly", "annual", "irregular"] as const;
 export const SERIES_SOURCES = ["manual", "upload", "api", "fred", "yahoo"] as const;
 export type SeriesSource = (typeof SERIES_SOURCES)[number];
 
+/** A series key: letters, digits, ".", "_" and "-", as chart specs and the REST URL name it (surrounding spaces dropped). */
 export const seriesKeySchema = z
   .string({ error: "Give the series a key." })
   .trim()
   .min(1, { error: "Give the series a key." })
-  .max(64, { error: "Use at most 64 characters for the key." })
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: "A key starts with a letter or digit and uses only letters, digits, “.”, “_” and “-”." });
+  .pipe(chartSeriesKey);
 
 /** A calendar date written YYYY-MM-DD that exists (no 2026-02-30). */
-export const isoDate = z
-  .string({ error: "Write the date as YYYY-MM-DD." })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Write the date as YYYY-MM-DD." })
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, { error: "That date does not exist." });
+export const isoDate = isoDateSchema;
 
 export const CONNECTOR_SOURCES = ["fred", "yahoo"] as const;
 

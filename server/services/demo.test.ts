@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { memberships, notebooks, users } from "@/db/schema";
 import { DEMO_NOTEBOOK, DEMO_NOTES, DEMO_USER, ROTATION_NOTE, WELCOME_NOTE } from "@/db/seed/demo-content";
+import { DEMO_CHARTS, DEMO_SERIES } from "@/db/seed/demo-data";
 import { dbSnapshot, rowCounts } from "@/test/helpers";
 import { authenticate } from "./accounts";
 import { demoEnabled, ensureDemo } from "./demo";
@@ -11,6 +12,9 @@ import { listNotebooks } from "./notebooks";
 import { listRevisions } from "./note-revisions";
 import { getNote, listNotes } from "./notes";
 import { searchNotes } from "./search";
+import { getChart, listCharts } from "./charts";
+import { getSeries, listSeries } from "./series";
+import { maxDrawdown } from "@/lib/charts/transforms";
 
 const saved = process.env.QUIRE_DEMO;
 afterEach(() => {
@@ -26,15 +30,16 @@ describe("ensureDemo", () => {
       users: before.users + 1,
       notebooks: before.notebooks + 1,
       memberships: before.memberships + 1,
-      notes: before.notes + DEMO_NOTES.length,
-      events: before.events + 1,
+      notes: before.notes + DEMO_NOTES.length + 1,
+      // demo.seeded, plus series.create and series.data for each series, plus chart.create for each chart
+      events: before.events + 1 + DEMO_SERIES.length * 2 + Object.keys(DEMO_CHARTS).length,
     });
     const db = getDb();
     const user = db.select().from(users).where(eq(users.email, DEMO_USER.email)).get()!;
     expect(user.name).toBe(DEMO_USER.name);
     expect(user.passwordHash).not.toContain(DEMO_USER.password);
     const [nb] = listNotebooks(user);
-    expect(nb).toMatchObject({ name: DEMO_NOTEBOOK.name, role: "owner", noteCount: DEMO_NOTES.length, memberCount: 1 });
+    expect(nb).toMatchObject({ name: DEMO_NOTEBOOK.name, role: "owner", noteCount: DEMO_NOTES.length + 1, memberCount: 1 });
     const welcome = listNotes(user, { notebookId: nb!.id }).find((n) => n.title === WELCOME_NOTE.title)!;
     expect(getNote(user, welcome.id)).toMatchObject({ body: WELCOME_NOTE.body, tags: WELCOME_NOTE.tags, version: 1 });
     expect(listRevisions(user, welcome.id)).toHaveLength(1);
@@ -53,6 +58,47 @@ describe("ensureDemo", () => {
     expect(await Promise.all([ensureDemo(), ensureDemo()])).toEqual([false, false]);
     expect(dbSnapshot()).toEqual(before);
     expect(getDb().select().from(notebooks).where(eq(notebooks.name, DEMO_NOTEBOOK.name)).all()).toHaveLength(1);
+  });
+});
+
+describe("the demo's data and charts", () => {
+  const demoUser = () => getDb().select().from(users).where(eq(users.email, DEMO_USER.email)).get()!;
+
+  it("imports the real vega-datasets prices and the reported 2026 figures", () => {
+    const user = demoUser();
+    const byKey = new Map(listSeries(user).map((s) => [s.key, s]));
+    expect([...byKey.keys()].sort()).toEqual(DEMO_SERIES.map((s) => s.key).sort());
+    expect(byKey.get("SPX")).toMatchObject({ firstDate: "2000-01-03", lastDate: "2020-04-17", source: "upload" });
+    expect(byKey.get("SPX")!.rowCount).toBeGreaterThan(5000);
+    expect(byKey.get("MSFT")).toMatchObject({ rowCount: 123, firstDate: "2000-01-01", lastValue: 28.8 });
+    expect(byKey.get("GOOG")).toMatchObject({ firstDate: "2004-08-01" });
+    expect(byKey.get("RUT-YTD-2026")).toMatchObject({ lastValue: 7, source: "manual", unit: "%" });
+    expect(byKey.get("RUT-YTD-2026")!.notes).toContain("Reported");
+  });
+
+  it("the note's facts match the data its charts draw", () => {
+    const user = demoUser();
+    const spx = getSeries(user, { id: listSeries(user).find((s) => s.key === "SPX")!.id, from: "2000-01-01", to: "2002-12-31" }).observations;
+    const drawdown = maxDrawdown(spx)!;
+    expect(drawdown).toMatchObject({ peakDate: "2000-03-24", troughDate: "2002-10-09" });
+    expect(drawdown.drawdown).toBeCloseTo(776.76001 / 1527.459961 - 1, 6);
+
+    const charts = listCharts(user);
+    expect(charts.map((c) => c.title).sort()).toEqual(Object.values(DEMO_CHARTS).map((c) => c.title).sort());
+    for (const c of charts) {
+      const chart = getChart(user, { id: c.id });
+      expect(chart.data.missing).toEqual([]);
+      expect(chart.svg).toContain("<svg");
+      expect(chart.embeddedIn.map((n) => n.title)).toEqual(["2000–2002: the last time the giants stopped leading"]);
+    }
+    const ratio = getChart(user, { id: charts.find((c) => c.title === DEMO_CHARTS.ratio.title)!.id });
+    const column = ratio.data.table.columns.indexOf("Microsoft / S&P 500");
+    const rows = ratio.data.table.rows.filter((r) => typeof r[column] === "number");
+    const at = (from: string, to: string) => rows.filter((r) => String(r[0]) >= from && String(r[0]) <= to).map((r) => r[column] as number);
+    const march2000High = Math.max(...at("2000-03-01", "2000-03-31"));
+    // "Measured against the index, Microsoft never got back to its March 2000 high in the rest of the decade."
+    expect(at("2001-01-01", "2010-03-31").length).toBeGreaterThan(2000);
+    expect(Math.max(...at("2001-01-01", "2010-03-31"))).toBeLessThan(march2000High);
   });
 });
 

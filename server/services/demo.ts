@@ -1,10 +1,16 @@
-// First-run demo: a demo user and a notebook with its notes (tagged, with revisions), created once, never overwritten.
+// First-run demo: a demo user and a notebook with real market data, charts and notes (tagged, with revisions), created once, never overwritten.
+import fs from "node:fs";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, noteRevisions, noteTags, notebooks, notes, users } from "@/db/schema";
-import { DEMO_NOTEBOOK, DEMO_NOTES, DEMO_USER } from "@/db/seed/demo-content";
+import { DEMO_NOTEBOOK, DEMO_NOTES, DEMO_USER, type DemoNote } from "@/db/seed/demo-content";
+import { DEMO_CHARTS, DEMO_SERIES, dotcomNote } from "@/db/seed/demo-data";
 import { newId } from "@/lib/ids";
 import { recordEvent } from "./audit";
+import { createChart } from "./charts";
+import { importIntoSeries } from "./series-import";
+import { createSeries, writeObservations } from "./series";
 import { writeNoteLinks } from "./note-links";
 import { hashPassword } from "./passwords";
 
@@ -30,9 +36,11 @@ export async function ensureDemo(): Promise<boolean> {
     tx.insert(users).values({ id: userId, email: DEMO_USER.email, name: DEMO_USER.name, passwordHash }).run();
     tx.insert(notebooks).values({ id: notebookId, ...DEMO_NOTEBOOK, createdBy: userId }).run();
     tx.insert(memberships).values({ notebookId, userId, role: "owner" }).run();
-    DEMO_NOTES.forEach((note, i) => {
+    const chartIds = seedDemoData({ id: userId }, notebookId);
+    const demoNotes: DemoNote[] = [dotcomNote(chartIds), ...DEMO_NOTES];
+    demoNotes.forEach((note, i) => {
       const id = newId();
-      const at = new Date(Date.now() - (DEMO_NOTES.length - i) * 60_000);
+      const at = new Date(Date.now() - (demoNotes.length - i) * 60_000);
       tx.insert(notes).values({ id, notebookId, title: note.title, body: note.body, createdBy: userId, updatedBy: userId, createdAt: at, updatedAt: at }).run();
       tx.insert(noteRevisions).values({ noteId: id, noteVersion: 1, title: note.title, body: note.body, kind: "created", authorId: userId, createdAt: at, updatedAt: at }).run();
       if (note.tags.length > 0) tx.insert(noteTags).values(note.tags.map((tag) => ({ noteId: id, tag }))).run();
@@ -41,4 +49,32 @@ export async function ensureDemo(): Promise<boolean> {
     recordEvent(tx, { actorId: userId, action: "demo.seeded", targetType: "notebook", targetId: notebookId, notebookId });
     return true;
   });
+}
+
+/** The folder of vega-datasets' data files in node_modules (the app runs from the project folder). */
+export function vegaDataDir(): string {
+  return path.resolve(process.cwd(), "node_modules/vega-datasets/data");
+}
+
+/**
+ * Imports the demo series through the same code as a user's upload (reported figures are entered by hand)
+ * and saves the demo charts; returns the charts' ids for the notes that embed them.
+ */
+function seedDemoData(owner: { id: string }, notebookId: string): Record<keyof typeof DEMO_CHARTS, string> {
+  const dataDir = vegaDataDir();
+  for (const s of DEMO_SERIES) {
+    const source = "file" in s.from ? "upload" : "manual";
+    const { id } = createSeries(owner, { notebookId, key: s.key, name: s.name, unit: s.unit, frequency: s.frequency, source, sourceRef: "", notes: s.notes, refreshIntervalMinutes: null });
+    if ("file" in s.from) {
+      const { file, ...mapping } = s.from;
+      importIntoSeries(owner, { seriesId: id, text: fs.readFileSync(path.join(dataDir, file), "utf8"), mapping });
+    } else {
+      writeObservations({ id, notebookId, key: s.key }, s.from.reported, owner.id, "manual");
+    }
+  }
+  const ids = {} as Record<keyof typeof DEMO_CHARTS, string>;
+  for (const [name, spec] of Object.entries(DEMO_CHARTS) as Array<[keyof typeof DEMO_CHARTS, (typeof DEMO_CHARTS)[keyof typeof DEMO_CHARTS]]>) {
+    ids[name] = createChart(owner, { notebookId, spec }).id;
+  }
+  return ids;
 }

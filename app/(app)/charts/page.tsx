@@ -1,9 +1,16 @@
-// The Charts section (placeholder until its capability lands).
+// The Charts page: prefetched on the server, shown by the client list.
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "@/components/shell/section-placeholder";
+import { ChartList } from "@/components/charts/chart-list";
+import { HydrateClient, getQueryClient, trpc } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Charts" };
 
-export default function ChartsPage() {
-  return <SectionPlaceholder section="charts" />;
+export default async function ChartsPage() {
+  const queryClient = getQueryClient();
+  await Promise.all([queryClient.prefetchQuery(trpc.charts.list.queryOptions({})), queryClient.prefetchQuery(trpc.notebooks.list.queryOptions())]);
+  return (
+    <HydrateClient>
+      <ChartList />
+    </HydrateClient>
+  );
 }

@@ -1,32 +1,69 @@
 "use client";
 // The picker that inserts a chart or question embed (::chart{id=…}, ::question{id=…}); says plainly when there is nothing to embed yet.
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTRPC } from "@/components/trpc/provider";
 import { Dialog } from "@/components/ui/dialog";
 import { ChartIcon, QuestionIcon } from "@/components/ui/icons";
 import type { EmbedKind } from "@/lib/notes/directives";
 
 export type EmbedChoice = { id: string; title: string; detail?: string };
 
-type Source = { label: string; plural: string; items: EmbedChoice[]; empty: string };
+type Source = { label: string; plural: string; empty: string };
 
-/** What each kind offers. Charts and questions have no list until their releases land. */
+/** What each kind is called, and what the picker says when the notebook has none. */
 export const EMBED_SOURCES: Record<EmbedKind, Source> = {
-  chart: { label: "Chart", plural: "Charts", items: [], empty: "No charts yet — they arrive with the charts release." },
-  question: { label: "Question", plural: "Questions", items: [], empty: "No questions yet — they arrive with the questions release." },
+  chart: { label: "Chart", plural: "Charts", empty: "This notebook has no charts yet. Make one on the Charts page, then insert it here." },
+  question: { label: "Question", plural: "Questions", empty: "No questions yet — they arrive with the questions release." },
 };
+
+/** The notebook's charts as picker choices (questions have none until their release). */
+function useChoices(kind: EmbedKind, notebookId: string): { items: EmbedChoice[]; loading: boolean; error: string | null } {
+  const trpc = useTRPC();
+  const charts = useQuery({ ...trpc.charts.list.queryOptions({ notebookId }), enabled: kind === "chart" });
+  if (kind !== "chart") return { items: [], loading: false, error: null };
+  return {
+    items: (charts.data ?? []).map((c) => ({ id: c.id, title: c.title, detail: c.series.join(", ") })),
+    loading: charts.isPending,
+    error: charts.error?.message ?? null,
+  };
+}
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
-export function EmbedPicker({ open, kind: initialKind, onClose, onInsert }: { open: boolean; kind: EmbedKind; onClose: () => void; onInsert: (kind: EmbedKind, id: string) => void }) {
+export function EmbedPicker({
+  open,
+  kind: initialKind,
+  notebookId,
+  onClose,
+  onInsert,
+}: {
+  open: boolean;
+  kind: EmbedKind;
+  notebookId: string;
+  onClose: () => void;
+  onInsert: (kind: EmbedKind, id: string) => void;
+}) {
   return (
     <Dialog open={open} onClose={onClose} title="Insert an embed">
-      {open && <PickerBody initialKind={initialKind} onClose={onClose} onInsert={onInsert} />}
+      {open && <PickerBody initialKind={initialKind} notebookId={notebookId} onClose={onClose} onInsert={onInsert} />}
     </Dialog>
   );
 }
 
-function PickerBody({ initialKind, onClose, onInsert }: { initialKind: EmbedKind; onClose: () => void; onInsert: (kind: EmbedKind, id: string) => void }) {
+function PickerBody({
+  initialKind,
+  notebookId,
+  onClose,
+  onInsert,
+}: {
+  initialKind: EmbedKind;
+  notebookId: string;
+  onClose: () => void;
+  onInsert: (kind: EmbedKind, id: string) => void;
+}) {
   const [kind, setKind] = useState<EmbedKind>(initialKind);
+  const choices = useChoices(kind, notebookId);
   const [manualId, setManualId] = useState("");
   const [touched, setTouched] = useState(false);
   const source = EMBED_SOURCES[kind];
@@ -49,13 +86,17 @@ function PickerBody({ initialKind, onClose, onInsert }: { initialKind: EmbedKind
             </button>
           ))}
         </div>
-        {source.items.length === 0 ? (
+        {choices.loading ? (
+          <div className="picker-empty">Loading {source.plural.toLowerCase()}…</div>
+        ) : choices.error ? (
+          <div className="alert alert-error">{choices.error}</div>
+        ) : choices.items.length === 0 ? (
           <div className="picker-empty" data-testid="embed-picker-empty">
             {source.empty}
           </div>
         ) : (
-          <ul className="picker-list">
-            {source.items.map((item) => (
+          <ul className="picker-list" aria-label={source.plural}>
+            {choices.items.map((item) => (
               <li key={item.id}>
                 <button type="button" className="picker-item" onClick={() => onInsert(kind, item.id)}>
                   <span>{item.title}</span>

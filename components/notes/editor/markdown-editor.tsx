@@ -6,6 +6,7 @@ import { syntaxHighlighting } from "@codemirror/language";
 import { Compartment, EditorState, Prec, type StateCommand } from "@codemirror/state";
 import { EditorView, keymap, placeholder } from "@codemirror/view";
 import { useDeferredValue, useEffect, useImperativeHandle, useRef, useState, useSyncExternalStore, type KeyboardEvent, type Ref } from "react";
+import { NOTE_EMBEDS } from "@/components/charts/chart-embed";
 import { MarkdownView } from "@/components/notes/markdown-view";
 import { embedDirective, type EmbedKind } from "@/lib/notes/directives";
 import { editorTheme, highlightStyle, insertBlock, insertLink, toggleWrap } from "./editor-commands";
@@ -42,8 +43,10 @@ export function MarkdownEditor({
   onChange,
   onSaveNow,
   readOnly = false,
+  notebookId,
   ref,
 }: {
+  notebookId: string;
   initialText: string;
   onChange: (text: string) => void;
   onSaveNow: () => void;
@@ -313,12 +316,13 @@ export function MarkdownEditor({
           )}
         </div>
         <div className="md-pane md-preview" ref={previewRef} hidden={mode === "edit"} tabIndex={0} aria-label="Preview" data-testid="note-preview">
-          {preview.trim() ? <MarkdownView source={preview} /> : <p className="faint">Nothing to preview yet.</p>}
+          {preview.trim() ? <MarkdownView source={preview} embeds={NOTE_EMBEDS} /> : <p className="faint">Nothing to preview yet.</p>}
         </div>
       </div>
       <EmbedPicker
         open={picker !== null}
         kind={picker?.kind ?? "chart"}
+        notebookId={notebookId}
         onClose={() => {
           setPicker(null);
           viewRef.current?.focus();

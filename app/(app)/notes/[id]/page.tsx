@@ -1,4 +1,4 @@
-// One note's page: checks access on the server, prefetches the note, then hands over to the client workspace (editor or reader).
+// One note's page: checks access on the server, prefetches the note and its charts, then hands over to the client workspace (editor or reader).
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -28,7 +28,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function NotePage({ params }: Props) {
   const { id } = await params;
   const note = await loadNote(id);
-  getQueryClient().setQueryData(trpc.notes.get.queryKey({ id }), note);
+  const queryClient = getQueryClient();
+  queryClient.setQueryData(trpc.notes.get.queryKey({ id }), note);
+  // Charts come with the first paint as server-rendered SVG; one that fails shows its own card on the client.
+  await Promise.all(note.links.filter((l) => l.kind === "chart").map((l) => queryClient.prefetchQuery(trpc.charts.get.queryOptions({ id: l.id }))));
   return (
     <HydrateClient>
       <NoteWorkspace id={id} />

@@ -1,0 +1,111 @@
+// The demo notebook's data: real prices from vega-datasets, the early-2026 reported figures, the charts over them, and the note that uses them.
+import type { ChartSpec } from "@/lib/charts/spec";
+import type { DemoNote } from "./demo-content";
+
+export type DemoSeries = {
+  key: string;
+  name: string;
+  unit: string;
+  frequency: "daily" | "monthly" | "irregular";
+  notes: string;
+  /** A file in vega-datasets' data folder, imported with the mapping; or reported values entered by hand. */
+  from: { file: string; dateColumn: string; valueColumn: string; filter?: { column: string; equals: string } } | { reported: Array<{ date: string; value: number }> };
+};
+
+const VEGA = "Real prices from the vega-datasets package (BSD-3-Clause), imported on first run with Quire's own CSV import.";
+const REPORTED =
+  "Reported figure, entered by hand from early-2026 market commentary (“Big Tech slumps as small caps and cyclicals surge”). Where the commentary gives a range, the value is its midpoint.";
+
+const monthly = (symbol: string, name: string): DemoSeries => ({
+  key: symbol,
+  name,
+  unit: "USD",
+  frequency: "monthly",
+  notes: `Monthly price, 2000–2010. ${VEGA}`,
+  from: { file: "stocks.csv", dateColumn: "date", valueColumn: "price", filter: { column: "symbol", equals: symbol } },
+});
+
+export const DEMO_SERIES: DemoSeries[] = [
+  {
+    key: "SPX",
+    name: "S&P 500",
+    unit: "index points",
+    frequency: "daily",
+    notes: `Daily close, 2000-01-03 to 2020-04-17. ${VEGA}`,
+    from: { file: "sp500-2000.csv", dateColumn: "date", valueColumn: "close" },
+  },
+  monthly("MSFT", "Microsoft"),
+  monthly("AMZN", "Amazon"),
+  monthly("AAPL", "Apple"),
+  monthly("IBM", "IBM"),
+  monthly("GOOG", "Alphabet (Google)"),
+  { key: "RUT-YTD-2026", name: "Russell 2000, return year to date (reported)", unit: "%", frequency: "irregular", notes: `${REPORTED} Reported as 6–8%.`, from: { reported: [{ date: "2026-01-30", value: 7 }] } },
+  { key: "SPX-YTD-2026", name: "S&P 500, return year to date (reported)", unit: "%", frequency: "irregular", notes: `${REPORTED} Reported as 1–2%.`, from: { reported: [{ date: "2026-01-30", value: 1.5 }] } },
+  { key: "MAGS-JAN-2026", name: "Magnificent Seven ETF, January return (reported)", unit: "%", frequency: "irregular", notes: `${REPORTED} Reported as about −1.6%.`, from: { reported: [{ date: "2026-01-30", value: -1.6 }] } },
+  { key: "STAPLES-YTD-2026", name: "Consumer staples, return year to date (reported)", unit: "%", frequency: "irregular", notes: `${REPORTED} Reported as about 5.7%.`, from: { reported: [{ date: "2026-01-30", value: 5.7 }] } },
+];
+
+const DOTCOM_RANGE = { preset: "custom", from: "2000-01-01", to: "2002-12-31" } as const;
+
+export const DEMO_CHARTS = {
+  rebased: {
+    title: "Big Tech against the S&P 500, 2000–2002 (rebased to 100)",
+    description: "",
+    kind: "rebased",
+    series: ["SPX", "MSFT", "AMZN", "AAPL", "IBM"],
+    range: DOTCOM_RANGE,
+    since: "2000-01-03",
+    annotations: [
+      { date: "2000-03-24", label: "S&P 500 peak" },
+      { date: "2001-09-17", label: "Markets reopen after 9/11" },
+      { date: "2002-10-09", label: "S&P 500 low" },
+    ],
+  },
+  yearly: {
+    title: "Calendar-year returns, 2000–2002",
+    description: "",
+    kind: "bars",
+    series: ["SPX", "MSFT", "AMZN", "AAPL", "IBM"],
+    range: DOTCOM_RANGE,
+    period: "year",
+    annotations: [],
+  },
+  ratio: {
+    title: "Microsoft relative to the S&P 500, 2000–2010",
+    description: "",
+    kind: "ratio",
+    series: ["MSFT", "SPX"],
+    range: { preset: "custom", from: "2000-01-01", to: "2010-03-31" },
+    annotations: [{ date: "2002-10-09", label: "S&P 500 low" }],
+  },
+} satisfies Record<string, ChartSpec>;
+
+/** The note on the 2000–2002 unwind, embedding the demo charts by their ids. */
+export function dotcomNote(ids: Record<keyof typeof DEMO_CHARTS, string>): DemoNote {
+  return {
+    title: "2000–2002: the last time the giants stopped leading",
+    tags: ["history", "big-tech", "rotation"],
+    body: `# 2000–2002: the last time the giants stopped leading
+
+Today's argument, that money is leaving the most expensive technology names for cheaper corners of the market, has a precedent in this notebook's own data. The charts below are drawn from real daily and monthly prices and redraw if the series change.
+
+::chart{id=${ids.rebased}}
+
+## What the data shows
+
+- The S&P 500 closed at its high of **1,527** on 24 March 2000 and did not find its floor until 9 October 2002, at **777**: a fall of about **49%** from peak to trough.
+- From January 2000 to December 2002 the index lost about 40%. The growth darlings lost far more: Apple about 72%, Amazon about 71% and Microsoft about 47%, measured on month-start prices.
+- IBM, the older and cheaper technology business, fell by roughly 30% over the same span: still a loss, but less than the index.
+
+::chart{id=${ids.yearly}}
+
+## The lesson for 2026
+
+The gap between leaders and laggards closed mostly because the leaders fell, not because the rest of the market rose. A rotation that works by de-rating the expensive names can leave a portfolio of "cheap" shares down in absolute terms. It is worth watching the ratio of a leader to the index, not only the index itself.
+
+::chart{id=${ids.ratio}}
+
+Measured against the index, Microsoft never got back to its March 2000 high in the rest of the decade. Whether today's leaders follow that path is one of the open questions this notebook tracks.
+`,
+  };
+}

@@ -1,0 +1,336 @@
+// From a ChartSpec and its series to what a chart draws: range, transform, alignment, downsampling, data table and description.
+import { alignSeries, type Point } from "./align";
+import { periodOf, resolveRange, type Period } from "./dates";
+import { downsample, targetPoints } from "./downsample";
+import { type ChartKind, type ChartSpec } from "./spec";
+import { basePoint, clip, indexAtOrBefore, periodReturns, ratio, rebase, returnsSince } from "./transforms";
+
+/** One series handed to buildChartData: its key (as in the spec), display name, unit and observations. */
+export type ChartInput = { key: string; name: string; unit: string; points: Point[] };
+
+/** One drawn line, downsampled for the screen. */
+export type ChartLine = { key: string; name: string; points: Point[] };
+
+/** One bar: a series' return over one period, in percent. */
+export type ChartBar = { period: string; key: string; name: string; value: number };
+
+/** The "show data" table (and CSV): a header row and rows of dates (or periods) by series, exact values, not downsampled. */
+export type ChartTable = { columns: string[]; rows: (string | number | null)[][] };
+
+/** Everything a renderer needs to draw one chart and describe it to a screen reader. */
+export type ChartData = {
+  kind: ChartKind;
+  title: string;
+  /** The spec's description, or a generated sentence with each series' first and last values. */
+  description: string;
+  /** First and last dates with data in the range (the resolved range itself when there is no data). */
+  from: string;
+  to: string;
+  yLabel: string;
+  /** For line, rebased, return and ratio charts; empty for bars. */
+  lines: ChartLine[];
+  /** For bar charts, ordered by period then by the spec's series order; empty otherwise. */
+  bars: ChartBar[];
+  /** The spec's annotations dated inside the range. */
+  annotations: { date: string; label: string }[];
+  table: ChartTable;
+  /** Keys of the spec's series with no data in the range (unknown keys included). */
+  missing: string[];
+};
+
+type Resolved = { key: string; name: string; unit: string; points: Point[] };
+
+const PERIOD_ADJECTIVE: Record<Period, string> = { month: "monthly", quarter: "quarterly", year: "yearly" };
+const EARLIEST = "0000-01-01";
+
+/** Sorted by date, one point per date (the last wins), finite values only; the input itself when already so. */
+function cleanPoints(points: Point[]): Point[] {
+  let clean = true;
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]!;
+    if (!Number.isFinite(p.value) || (i > 0 && points[i - 1]!.date >= p.date)) {
+      clean = false;
+      break;
+    }
+  }
+  if (clean) return points;
+  const sorted = points.filter((p) => Number.isFinite(p.value)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const out: Point[] = [];
+  for (const p of sorted) {
+    if (out.length > 0 && out[out.length - 1]!.date === p.date) out[out.length - 1] = p;
+    else out.push(p);
+  }
+  return out;
+}
+
+/** The last point before `from`, so that forward-filling carries it into the range. */
+function withCarry(points: Point[], from: string, visible: Point[]): Point[] {
+  const before = indexAtOrBefore(points, from);
+  const carry = before >= 0 && points[before]!.date < from ? points[before] : undefined;
+  return carry ? [carry, ...visible] : visible;
+}
+
+function tableOf(columns: string[], series: Point[][], from: string): ChartTable {
+  const { dates, values } = alignSeries(series);
+  const rows: (string | number | null)[][] = [];
+  for (let j = 0; j < dates.length; j++) {
+    const date = dates[j]!;
+    if (date < from) continue;
+    const row: (string | number | null)[] = [date];
+    for (const v of values) {
+      row.push(v[j]!);
+    }
+    rows.push(row);
+  }
+  return { columns: ["Date", ...columns], rows };
+}
+
+function listOf(names: string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+function formatValue(v: number): string {
+  const abs = Math.abs(v);
+  const digits = abs >= 1000 ? 2 : abs >= 1 ? 2 : 4;
+  return new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: abs >= 1 ? 2 : 0 }).format(v);
+}
+
+function formatPercent(v: number): string {
+  return `${Math.abs(v).toFixed(1)}%`;
+}
+
+function signedPercent(v: number): string {
+  const rounded = Math.abs(v) < 0.05 ? 0 : v;
+  return `${rounded > 0 ? "+" : rounded < 0 ? "−" : ""}${formatPercent(rounded)}`;
+}
+
+/** "rose 4.2%", "fell 38.5%" or "was unchanged" for a change given in percent. */
+function moved(pct: number): string {
+  if (Math.abs(pct) < 0.05) return "was unchanged";
+  return `${pct > 0 ? "rose" : "fell"} ${formatPercent(pct)}`;
+}
+
+function extentOf(series: Point[][]): { from: string; to: string } | null {
+  let from: string | null = null;
+  let to: string | null = null;
+  for (const s of series) {
+    const first = s[0];
+    const last = s[s.length - 1];
+    if (first && (from === null || first.date < from)) from = first.date;
+    if (last && (to === null || last.date > to)) to = last.date;
+  }
+  return from !== null && to !== null ? { from, to } : null;
+}
+
+function lineUnit(series: Resolved[]): string {
+  const units = [...new Set(series.map((s) => s.unit.trim()).filter((u) => u !== ""))];
+  return units.length > 0 ? units.join(", ") : "Value";
+}
+
+/**
+ * Builds what a chart draws from its spec and its series' observations: resolves the range against
+ * `opts.today`, transforms each series for the kind (rebased and return charts measure from the last
+ * value on or before `since`, default the start of the range; bars are full-period returns for every
+ * period the range touches), clips to the range, downsamples each line to targetPoints(opts.width),
+ * and keeps the full aligned table for "show data" and CSV. Series with no data in the range are
+ * listed in `missing`; nothing here throws on empty input.
+ */
+export function buildChartData(spec: ChartSpec, inputs: ChartInput[], opts: { today: string; width: number }): ChartData {
+  const byKey = new Map(inputs.map((input) => [input.key, input]));
+  const series: Resolved[] = spec.series.map((key) => {
+    const input = byKey.get(key);
+    return { key, name: input?.name ?? key, unit: input?.unit ?? "", points: cleanPoints(input?.points ?? []) };
+  });
+  let firstDate: string | undefined;
+  for (const s of series) {
+    const d = s.points[0]?.date;
+    if (d !== undefined && (firstDate === undefined || d < firstDate)) firstDate = d;
+  }
+  const range = resolveRange(spec.range, opts.today, firstDate);
+  const visibleRaw = series.map((s) => clip(s.points, range.from, range.to));
+  const extent = extentOf(visibleRaw);
+  const from = extent?.from ?? range.from;
+  const to = extent?.to ?? range.to;
+  const annotations = spec.annotations
+    .filter((a) => a.date >= range.from && a.date <= range.to)
+    .map((a) => ({ date: a.date, label: a.label }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const missing = series.filter((_, i) => visibleRaw[i]!.length === 0).map((s) => s.key);
+  const base = {
+    kind: spec.kind,
+    title: spec.title,
+    from,
+    to,
+    annotations,
+    missing,
+    lines: [] as ChartLine[],
+    bars: [] as ChartBar[],
+  };
+  const maxPoints = targetPoints(opts.width);
+  const missingSentence =
+    missing.length > 0 && missing.length < series.length
+      ? ` No data in this range for ${listOf(series.filter((s) => missing.includes(s.key)).map((s) => s.name))}.`
+      : "";
+  const noData = (what: string) => `${what}: no data from ${range.from} to ${range.to}.`;
+  const describe = (generated: string) => (spec.description !== "" ? spec.description : generated);
+  const names = listOf(series.map((s) => s.name));
+
+  if (spec.kind === "bars") {
+    const period = spec.period ?? "year";
+    const firstPeriod = periodOf(range.from, period);
+    const perSeries = series.map((s) =>
+      periodReturns(clip(s.points, EARLIEST, range.to), period).filter((r) => r.period >= firstPeriod),
+    );
+    const periods = [...new Set(perSeries.flatMap((rs) => rs.map((r) => r.period)))].sort();
+    const index = perSeries.map((rs) => new Map(rs.map((r) => [r.period, r.value])));
+    const bars: ChartBar[] = [];
+    const rows: (string | number | null)[][] = [];
+    for (const p of periods) {
+      const row: (string | number | null)[] = [p];
+      series.forEach((s, i) => {
+        const v = index[i]!.get(p);
+        if (v !== undefined) bars.push({ period: p, key: s.key, name: s.name, value: v });
+        row.push(v ?? null);
+      });
+      rows.push(row);
+    }
+    const barMissing = series.filter((_, i) => perSeries[i]!.length === 0).map((s) => s.key);
+    const what = `Bar chart of ${PERIOD_ADJECTIVE[period]} returns of ${names}`;
+    let generated: string;
+    if (bars.length === 0) generated = noData(what);
+    else {
+      const parts = series.flatMap((s, i) => {
+        const rs = perSeries[i]!;
+        if (rs.length === 0) return [];
+        if (rs.length <= 6) return [`${s.name}: ${rs.map((r) => `${r.period} ${signedPercent(r.value)}`).join(", ")}.`];
+        const best = rs.reduce((a, b) => (b.value > a.value ? b : a));
+        const worst = rs.reduce((a, b) => (b.value < a.value ? b : a));
+        return [`${s.name}: best ${best.period} (${signedPercent(best.value)}), worst ${worst.period} (${signedPercent(worst.value)}).`];
+      });
+      generated = `${what}, ${periods[0]} to ${periods[periods.length - 1]}. ${parts.join(" ")}${missingSentence}`;
+    }
+    return {
+      ...base,
+      missing: barMissing,
+      bars,
+      description: describe(generated),
+      yLabel: `Return per ${period}, %`,
+      table: { columns: ["Period", ...series.map((s) => s.name)], rows },
+    };
+  }
+
+  if (spec.kind === "ratio") {
+    const [a, b] = series as [Resolved, Resolved | undefined];
+    const denominator = b ?? { key: "", name: "", unit: "", points: [] };
+    const name = `${a.name} / ${denominator.name}`;
+    const full = ratio(a.points, denominator.points);
+    const visible = clip(full, range.from, range.to);
+    const what = `Ratio of ${a.name} to ${denominator.name}`;
+    let generated: string;
+    const first = visible[0];
+    const last = visible[visible.length - 1];
+    if (!first || !last) generated = noData(what);
+    else {
+      const change = (last.value / first.value - 1) * 100;
+      const relative =
+        first.value > 0 && last.value >= 0
+          ? `, so ${a.name} ${change >= 0 ? "gained" : "lost"} ${formatPercent(change)} against ${denominator.name}`
+          : "";
+      generated =
+        `${what} from ${from} to ${to}. It went from ${formatValue(first.value)} on ${first.date} ` +
+        `to ${formatValue(last.value)} on ${last.date}${relative}.${missingSentence}`;
+    }
+    return {
+      ...base,
+      lines: visible.length > 0 ? [{ key: `${a.key}/${denominator.key}`, name, points: downsample(visible, maxPoints) }] : [],
+      description: describe(generated),
+      yLabel: name,
+      table: tableOf(
+        [a.name, denominator.name, name],
+        [
+          withCarry(a.points, range.from, visibleRaw[0]!),
+          withCarry(denominator.points, range.from, visibleRaw[1] ?? []),
+          withCarry(full, range.from, visible),
+        ],
+        range.from,
+      ),
+    };
+  }
+
+  const since = spec.since ?? range.from;
+  const transformed = series.map((s) =>
+    spec.kind === "rebased" ? rebase(s.points, since) : spec.kind === "return" ? returnsSince(s.points, since) : s.points,
+  );
+  const visible = spec.kind === "line" ? visibleRaw : transformed.map((t) => clip(t, range.from, range.to));
+  const lines: ChartLine[] = series.flatMap((s, i) =>
+    visible[i]!.length > 0 ? [{ key: s.key, name: s.name, points: downsample(visible[i]!, maxPoints) }] : [],
+  );
+  const table = tableOf(
+    series.map((s) => s.name),
+    transformed.map((t, i) => withCarry(t, range.from, visible[i]!)),
+    range.from,
+  );
+  const what =
+    spec.kind === "rebased"
+      ? `Chart of ${names} rebased to 100 on ${since}`
+      : spec.kind === "return"
+        ? `Return since ${since} of ${names}`
+        : `Line chart of ${names}`;
+  const lateBase = (s: Resolved) => {
+    const b = basePoint(s.points, since);
+    return b && b.date > since ? ` (${s.name} starts later, so it is measured from its first value, on ${b.date})` : "";
+  };
+  let generated: string;
+  if (lines.length === 0) generated = noData(what);
+  else {
+    const parts = series.flatMap((s, i) => {
+      const v = visible[i]!;
+      const first = v[0];
+      const last = v[v.length - 1];
+      if (!first || !last) return [];
+      if (spec.kind === "return") {
+        return [`${s.name} ${moved(last.value)} by ${last.date}${lateBase(s)}.`];
+      }
+      if (spec.kind === "rebased") {
+        return [`${s.name} stood at ${last.value.toFixed(1)} on ${last.date}, so it ${moved(last.value - 100)}${lateBase(s)}.`];
+      }
+      const trend = first.value > 0 ? ` ${moved((last.value / first.value - 1) * 100)},` : "";
+      return [`${s.name}${trend} from ${formatValue(first.value)} on ${first.date} to ${formatValue(last.value)} on ${last.date}.`];
+    });
+    const prefix = spec.kind === "line" ? `${what} from ${from} to ${to}.` : `${what}, from ${from} to ${to}.`;
+    generated = `${prefix} ${parts.join(" ")}${missingSentence}`;
+  }
+  return {
+    ...base,
+    lines,
+    description: describe(generated),
+    yLabel:
+      spec.kind === "rebased"
+        ? spec.since !== undefined
+          ? `Index (${spec.since} = 100)`
+          : "Index (start = 100)"
+        : spec.kind === "return"
+          ? `Return since ${since}, %`
+          : lineUnit(series),
+    table,
+  };
+}
+
+function csvCell(value: string | number | null): string {
+  if (value === null) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? String(Number(value.toPrecision(12))) : "";
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * The chart's table as CSV (RFC 4180: CRLF line ends, fields with a comma, quote or line break quoted,
+ * quotes doubled). Numbers are written plainly, to 12 significant digits (no float noise such as
+ * 61.51420700000001); null is an empty field; text that a spreadsheet would run as a formula
+ * (starting with =, +, -, @) is prefixed with an apostrophe.
+ */
+export function chartDataToCsv(data: ChartData): string {
+  const lines = [data.table.columns, ...data.table.rows].map((row) => row.map(csvCell).join(","));
+  return `${lines.join("\r\n")}\r\n`;
+}

@@ -1,0 +1,254 @@
+// Drawing ChartData with Observable Plot: a DOM figure for the browser, or an SVG string on the server given a document.
+import * as Plot from "@observablehq/plot";
+import { type ChartData } from "./chart-data";
+import { isoToUtcDate } from "./dates";
+
+/** Series colours, in spec order: Observable's categorical palette, legible on light and dark backgrounds. */
+export const CHART_PALETTE = ["#4269d0", "#efb118", "#ff725c", "#6cc5b0", "#3ca951", "#ff8ab7", "#a463f2", "#97bbf5"] as const;
+
+/** The text the empty state shows. */
+export const NO_DATA_TEXT = "No data in this range";
+
+/** Options for chartFigure. `document` is the browser's by default; on the server pass createServerDocument(). */
+export type ChartFigureOptions = { width: number; height?: number; document?: Document; interactive?: boolean };
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+type LineRow = { key: string; name: string; iso: string; date: Date; value: number };
+type AnnotationRow = { date: Date; label: string; level: number; end: boolean };
+
+/** The default height for a chart `width` pixels wide. */
+export function defaultChartHeight(width: number): number {
+  return Math.round(Math.min(480, Math.max(240, width * 0.5)));
+}
+
+function formatNumber(v: number): string {
+  return v.toLocaleString("en-US", { maximumFractionDigits: Math.abs(v) >= 100 ? 2 : 4 });
+}
+
+function documentOf(opts: ChartFigureOptions): Document {
+  const doc = opts.document ?? (globalThis as { document?: Document }).document;
+  if (!doc) throw new Error("chartFigure needs a document: pass createServerDocument() when rendering on the server.");
+  return doc;
+}
+
+function mainSvg(el: Element): Element | undefined {
+  if (el.tagName.toLowerCase() === "svg") return el;
+  return Array.from(el.children).find((c) => c.tagName.toLowerCase() === "svg");
+}
+
+function label(svg: Element, doc: Document, data: ChartData): void {
+  const title = doc.createElementNS(SVG_NS, "title");
+  title.textContent = data.title;
+  svg.insertBefore(title, svg.firstChild);
+  svg.setAttribute("role", "img");
+}
+
+function emptyFigure(data: ChartData, doc: Document, width: number, height: number): SVGSVGElement {
+  const h = Math.min(height, 160);
+  const svg = doc.createElementNS(SVG_NS, "svg");
+  svg.setAttribute("width", String(width));
+  svg.setAttribute("height", String(h));
+  svg.setAttribute("viewBox", `0 0 ${width} ${h}`);
+  svg.setAttribute("aria-label", data.title);
+  svg.setAttribute("aria-description", data.description);
+  svg.setAttribute("fill", "currentColor");
+  svg.setAttribute("font-family", "system-ui, sans-serif");
+  svg.setAttribute("style", "max-width: 100%; height: auto;");
+  const text = doc.createElementNS(SVG_NS, "text");
+  text.setAttribute("x", String(width / 2));
+  text.setAttribute("y", String(h / 2));
+  text.setAttribute("text-anchor", "middle");
+  text.setAttribute("dominant-baseline", "middle");
+  text.setAttribute("font-size", "14");
+  text.setAttribute("fill-opacity", "0.7");
+  text.textContent = NO_DATA_TEXT;
+  svg.appendChild(text);
+  label(svg, doc, data);
+  return svg;
+}
+
+/** Ticks for a band axis of `count` labels: every label when they fit, else every n-th. */
+function thinTicks(count: number, width: number): (d: string, i: number) => string {
+  const step = Math.max(1, Math.ceil((count * 48) / Math.max(width, 1)));
+  return (d, i) => (i % step === 0 ? d : "");
+}
+
+function annotationMarks(rows: AnnotationRow[], x: (r: AnnotationRow) => Date | string, fx?: boolean): Plot.Markish[] {
+  if (rows.length === 0) return [];
+  const marks: Plot.Markish[] = [];
+  if (!fx) {
+    marks.push(Plot.ruleX(rows, { x, stroke: "currentColor", strokeOpacity: 0.6, strokeDasharray: "4,3" }));
+  }
+  for (const end of [false, true]) {
+    for (let level = 0; level < 3; level++) {
+      const subset = rows.filter((r) => r.end === end && r.level === level);
+      if (subset.length === 0) continue;
+      marks.push(
+        Plot.text(subset, {
+          ...(fx ? { fx: x, frameAnchor: "top-left" as const } : { x, frameAnchor: "top" as const }),
+          text: "label",
+          lineAnchor: "top",
+          textAnchor: end && !fx ? "end" : "start",
+          dx: end && !fx ? -4 : 4,
+          dy: 2 + level * 13,
+          fill: "currentColor",
+          stroke: "var(--plot-background)",
+          strokeWidth: 3,
+          paintOrder: "stroke",
+        }),
+      );
+    }
+  }
+  return marks;
+}
+
+function periodKind(period: string): "year" | "quarter" | "month" {
+  return period.includes("Q") ? "quarter" : period.length === 7 ? "month" : "year";
+}
+
+function periodOfDate(date: string, kind: "year" | "quarter" | "month"): string {
+  if (kind === "year") return date.slice(0, 4);
+  if (kind === "month") return date.slice(0, 7);
+  return `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
+}
+
+/**
+ * The chart as a DOM element built by Observable Plot: one coloured line per series (with a legend
+ * when there are several), a baseline at 100 (rebased) or 0 (returns, bars), bars grouped by period,
+ * dashed annotation rules with labels, the y label, and the title and description as the accessible
+ * name and description. With `interactive`, a tooltip and crosshair follow the pointer. Data with
+ * nothing to draw gives a small SVG saying "No data in this range".
+ */
+export function chartFigure(data: ChartData, opts: ChartFigureOptions): SVGSVGElement | HTMLElement {
+  const doc = documentOf(opts);
+  const width = Math.max(1, Math.round(opts.width));
+  const height = opts.height ?? defaultChartHeight(width);
+  if (data.lines.length === 0 && data.bars.length === 0) return emptyFigure(data, doc, width, height);
+
+  const keys: string[] = [];
+  const names = new Map<string, string>();
+  for (const s of data.kind === "bars" ? data.bars : data.lines) {
+    if (!names.has(s.key)) {
+      keys.push(s.key);
+      names.set(s.key, s.name);
+    }
+  }
+  const color: Plot.ScaleOptions = {
+    type: "categorical",
+    domain: keys,
+    range: keys.map((_, i) => CHART_PALETTE[i % CHART_PALETTE.length]!),
+    legend: keys.length > 1,
+    tickFormat: (k: string) => names.get(k) ?? k,
+  };
+  const marks: Plot.Markish[] = [];
+  const common = {
+    document: doc,
+    width,
+    height,
+    ariaLabel: data.title,
+    ariaDescription: data.description,
+    color,
+    y: { label: data.yLabel, grid: true, nice: true },
+  } satisfies Plot.PlotOptions;
+  let el: SVGSVGElement | HTMLElement;
+
+  if (data.kind === "bars") {
+    const bars = data.bars;
+    const periods = [...new Set(bars.map((b) => b.period))].sort();
+    const grouped = keys.length > 1;
+    const kind = periodKind(periods[0]!);
+    const present = new Set(periods);
+    const annos: AnnotationRow[] = [];
+    data.annotations.forEach((a, i) => {
+      const p = periodOfDate(a.date, kind);
+      if (present.has(p)) annos.push({ date: isoToUtcDate(a.date), label: a.label, level: i % 3, end: periods.indexOf(p) > periods.length * 0.75 });
+    });
+    const annoPeriod = (r: AnnotationRow) => periodOfDate(r.date.toISOString().slice(0, 10), kind);
+    const title = (b: (typeof bars)[number]) => `${b.name}\n${b.period}: ${b.value >= 0 ? "+" : ""}${b.value.toFixed(1)}%`;
+    marks.push(
+      Plot.ruleY([0], { stroke: "currentColor", strokeOpacity: 0.6 }),
+      Plot.barY(bars, {
+        ...(grouped ? { fx: "period", x: "key" } : { x: "period" }),
+        y: "value",
+        fill: "key",
+        ...(opts.interactive ? { tip: true, title } : {}),
+      }),
+      ...(grouped ? annotationMarks(annos, annoPeriod, true) : annotationMarks(annos, annoPeriod)),
+    );
+    const ticks = thinTicks(periods.length, width);
+    el = Plot.plot({
+      ...common,
+      marks,
+      ...(grouped
+        ? { x: { axis: null, domain: keys, paddingInner: 0.1 }, fx: { label: null, domain: periods, padding: 0.15, tickFormat: ticks } }
+        : { x: { label: null, domain: periods, padding: 0.2, tickFormat: ticks } }),
+    });
+  } else {
+    const rows: LineRow[] = data.lines.flatMap((l) =>
+      l.points.map((p) => ({ key: l.key, name: l.name, iso: p.date, date: isoToUtcDate(p.date), value: p.value })),
+    );
+    let tMin = Infinity;
+    let tMax = -Infinity;
+    for (const r of rows) {
+      const t = r.date.getTime();
+      if (t < tMin) tMin = t;
+      if (t > tMax) tMax = t;
+    }
+    const annos: AnnotationRow[] = data.annotations.map((a, i) => {
+      const date = isoToUtcDate(a.date);
+      return { date, label: a.label, level: i % 3, end: date.getTime() > tMin + (tMax - tMin) * 0.75 };
+    });
+    if (data.kind === "rebased") marks.push(Plot.ruleY([100], { stroke: "currentColor", strokeOpacity: 0.6 }));
+    if (data.kind === "return") marks.push(Plot.ruleY([0], { stroke: "currentColor", strokeOpacity: 0.6 }));
+    marks.push(
+      Plot.lineY(rows, { x: "date", y: "value", z: "key", stroke: "key", strokeWidth: 1.5 }),
+      ...annotationMarks(annos, (r) => r.date),
+    );
+    if (opts.interactive) {
+      const unit = data.kind === "return" ? "%" : "";
+      marks.push(
+        Plot.crosshairX(rows, { x: "date", y: "value" }),
+        Plot.dot(rows, Plot.pointerX({ x: "date", y: "value", stroke: "key", r: 3 })),
+        Plot.tip(
+          rows,
+          Plot.pointerX({
+            x: "date",
+            y: "value",
+            stroke: "key",
+            title: (r: LineRow) => `${r.name}\n${r.iso}\n${formatNumber(r.value)}${unit}`,
+          }),
+        ),
+      );
+    }
+    el = Plot.plot({ ...common, marks, x: { type: "utc", label: null } });
+  }
+  const svg = mainSvg(el);
+  if (svg) label(svg, doc, data);
+  return el;
+}
+
+function escapeAttributes(root: Element): void {
+  for (const el of [root, ...Array.from(root.querySelectorAll("*"))]) {
+    for (const name of el.getAttributeNames()) {
+      const value = el.getAttribute(name) ?? "";
+      if (/[&<>]/.test(value)) {
+        el.setAttribute(name, value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+      }
+    }
+  }
+}
+
+/**
+ * The chart as markup for the server (first paint, share pages, export): an `<svg>` with
+ * xmlns set, or, when Plot adds a legend, a `<figure>` holding the legend and the svg(s), each with
+ * xmlns. Pass a server document (createServerDocument()) outside the browser. Attribute values are
+ * escaped (&, <, >) so user text in titles and descriptions cannot break out of the markup.
+ */
+export function renderChartSvg(data: ChartData, opts: { width: number; height?: number; document?: Document }): string {
+  const el = chartFigure(data, { ...opts, interactive: false });
+  const svgs = el.tagName.toLowerCase() === "svg" ? [el] : Array.from(el.querySelectorAll("svg"));
+  for (const svg of svgs) svg.setAttribute("xmlns", SVG_NS);
+  escapeAttributes(el);
+  return el.outerHTML;
+}

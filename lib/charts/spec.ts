@@ -1,0 +1,136 @@
+// ChartSpec: the saved description of a chart (kind, series, range, annotations), validated with messages a person can act on.
+import { z } from "zod";
+import { isRealIsoDate } from "./dates";
+
+/** Chart kinds with the label the builder shows. */
+export const CHART_KINDS = {
+  line: "Line",
+  rebased: "Rebased to 100",
+  return: "Return since a date",
+  ratio: "Ratio of two series",
+  bars: "Bar of period returns",
+} as const;
+
+/** One of the chart kinds. */
+export type ChartKind = keyof typeof CHART_KINDS;
+
+/** Range presets with the label the builder shows. */
+export const RANGE_PRESETS = {
+  ytd: "Year to date",
+  "1y": "1 year",
+  "5y": "5 years",
+  max: "All data",
+  custom: "Custom dates",
+} as const;
+
+/** One of the range presets. */
+export type RangePreset = keyof typeof RANGE_PRESETS;
+
+/** Periods a bar chart can group returns by, with labels. */
+export const BAR_PERIODS = { month: "Month", quarter: "Quarter", year: "Year" } as const;
+
+/** The most series one chart may show. */
+export const MAX_SERIES = 8;
+/** The most annotations one chart may carry. */
+export const MAX_ANNOTATIONS = 20;
+
+const KIND_KEYS = Object.keys(CHART_KINDS) as [ChartKind, ...ChartKind[]];
+const SERIES_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
+export const isoDateSchema = z
+  .string({ error: "Enter a date as YYYY-MM-DD, like 2026-01-02." })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter a date as YYYY-MM-DD, like 2026-01-02." })
+  .refine(isRealIsoDate, { error: (issue) => `${String(issue.input)} is not a real calendar date.` });
+
+/** A series key as used in chart specs: letters, digits, dot, dash, underscore; up to 64 characters. */
+export const seriesKeySchema = z
+  .string({ error: "A series key must be text." })
+  .regex(SERIES_KEY, {
+    error: (issue) =>
+      `"${String(issue.input)}" is not a series key: use up to 64 letters, digits, ".", "_" or "-", starting with a letter or digit.`,
+  });
+
+const presetRange = z.object({
+  preset: z.enum(["ytd", "1y", "5y", "max"]),
+});
+
+const customRange = z
+  .object({
+    preset: z.literal("custom"),
+    from: isoDateSchema,
+    to: isoDateSchema.optional(),
+  })
+  .refine((r) => r.to === undefined || r.from <= r.to, {
+    error: "The start date must be on or before the end date.",
+    path: ["to"],
+  });
+
+/** The dates a chart covers: a preset ending today, or custom dates (without `to`, up to today). */
+export const chartRangeSchema = z.discriminatedUnion("preset", [presetRange, customRange], {
+  error: "Choose a range: year to date, 1 year, 5 years, all data or custom dates.",
+});
+
+/** One event marked on a chart: a dashed line at the date with a short label. */
+export const annotationSchema = z.object({
+  date: isoDateSchema,
+  label: z
+    .string({ error: "Give the annotation a label." })
+    .trim()
+    .min(1, { error: "Give the annotation a label." })
+    .max(80, { error: "Keep an annotation label to 80 characters or fewer." }),
+});
+
+/** A saved chart: what to draw, from which series, over which dates. */
+export const chartSpecSchema = z
+  .object({
+    title: z
+      .string({ error: "Give the chart a title." })
+      .trim()
+      .min(1, { error: "Give the chart a title." })
+      .max(200, { error: "Keep the title to 200 characters or fewer." }),
+    description: z
+      .string({ error: "The description must be text." })
+      .trim()
+      .max(1000, { error: "Keep the description to 1000 characters or fewer." })
+      .default(""),
+    kind: z.enum(KIND_KEYS, {
+      error: "Choose a chart kind: line, rebased to 100, return since a date, ratio of two series or bar of period returns.",
+    }),
+    series: z
+      .array(seriesKeySchema, { error: "Choose at least one series." })
+      .min(1, { error: "Choose at least one series." })
+      .max(MAX_SERIES, { error: `A chart can show at most ${MAX_SERIES} series; remove some.` }),
+    range: chartRangeSchema,
+    since: isoDateSchema.optional(),
+    period: z.enum(["month", "quarter", "year"], { error: "Choose a period for the bars: month, quarter or year." }).optional(),
+    annotations: z
+      .array(annotationSchema, { error: "Annotations must be a list." })
+      .max(MAX_ANNOTATIONS, { error: `A chart can carry at most ${MAX_ANNOTATIONS} annotations; remove some.` })
+      .default([]),
+  })
+  .superRefine((spec, ctx) => {
+    const seen = new Set<string>();
+    spec.series.forEach((key, i) => {
+      if (seen.has(key)) {
+        ctx.addIssue({ code: "custom", path: ["series", i], message: `"${key}" is listed twice; each series can appear once.` });
+      }
+      seen.add(key);
+    });
+    if (spec.kind === "ratio" && spec.series.length !== 2) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["series"],
+        message: "A ratio chart needs exactly two series: the numerator first, then the denominator.",
+      });
+    }
+  });
+
+/** A validated chart spec (defaults applied). `since` applies to "return" and "rebased", `period` to "bars"; other kinds ignore them. */
+export type ChartSpec = z.output<typeof chartSpecSchema>;
+
+/** A chart spec as written by a form or an API client, before defaults. */
+export type ChartSpecInput = z.input<typeof chartSpecSchema>;
+
+/** A chart range, validated. */
+export type ChartRange = z.output<typeof chartRangeSchema>;

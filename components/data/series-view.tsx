@@ -5,12 +5,13 @@ import { format } from "date-fns";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
+import { ChartFigure } from "@/components/charts/chart-figure";
 import { useTRPC } from "@/components/trpc/provider";
 import { Dialog } from "@/components/ui/dialog";
 import { TimeAgo } from "@/components/ui/time-ago";
+import { buildChartData } from "@/lib/charts/chart-data";
 import { FREQUENCY_LABELS, formatValue, intervalLabel, isConnector, plural, SOURCE_LABELS } from "./format";
 import { ImportDialog } from "./import-dialog";
-import { LineChart } from "./line-chart";
 import { RestInstructions } from "./rest-instructions";
 import { SeriesFormDialog } from "./series-form-dialog";
 import type { SeriesDetail } from "./types";
@@ -73,6 +74,15 @@ function SeriesPage({ s, asOfText, setAsOfText, asOf, live, fetching, openImport
   const first = obs[0];
   const connector = isConnector(s.source);
   const asOfShown = s.asOf ?? asOf;
+  const chart = useMemo(
+    () =>
+      buildChartData(
+        { title: s.name, description: "", kind: "line", series: [s.key], range: { preset: "max" }, annotations: [] },
+        [{ key: s.key, name: s.name, unit: s.unit, points: obs }],
+        { today: (asOfShown ?? new Date()).toISOString().slice(0, 10), width: 1000 },
+      ),
+    [s.name, s.key, s.unit, obs, asOfShown],
+  );
 
   return (
     <div className="page">
@@ -193,7 +203,13 @@ function SeriesPage({ s, asOfText, setAsOfText, asOf, live, fetching, openImport
             You are looking at this series as it was known on {format(asOfShown, "PPpp")}: later values and revisions are hidden.
           </div>
         )}
-        <LineChart points={obs} label={s.name} unit={s.unit} />
+        {obs.length === 0 ? (
+          <div className="chart-empty">{asOfShown ? "Nothing was known at that moment." : "No observations to draw yet."}</div>
+        ) : (
+          <div className="series-chart">
+            <ChartFigure data={chart} svg="" label={`${s.name}: ${plural(obs.length, "observation")} from ${first?.date} to ${last?.date}`} />
+          </div>
+        )}
       </section>
 
       <section className="card" aria-labelledby="obs-title">

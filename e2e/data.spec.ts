@@ -38,7 +38,7 @@ test("a series is created, a real CSV imported with a preview, and a bad file im
   await dialog.getByLabel("Key").fill("S&P 500");
   await dialog.getByLabel("Name").fill("S&P 500 monthly");
   await dialog.getByRole("button", { name: "Create series" }).click();
-  await expect(dialog.getByText(/A key starts with a letter or digit/)).toBeVisible();
+  await expect(dialog.getByText(/is not a series key/)).toBeVisible();
   await expect(dialog.getByLabel("Key")).toHaveAttribute("aria-invalid", "true");
   await dialog.getByLabel("Key").fill("");
   await createSeries(page, { key: "SPX", name: "S&P 500 monthly", unit: "index", frequency: "monthly" });

@@ -157,7 +157,7 @@ function SeriesRow({ s }: { s: SeriesSummary }) {
       <Sparkline values={s.sparkline} label={`${s.key}, last year`} />
       <div className="series-last">
         <strong data-testid="series-last-value">{formatValue(s.lastValue)}</strong>
-        {s.unit && <span className="faint"> {s.unit}</span>}
+        {s.unit && s.lastValue !== null && <span className="faint"> {s.unit}</span>}
         <div className="faint">{s.lastDate ?? "no data yet"}</div>
       </div>
       <div className="series-meta faint">

@@ -215,7 +215,7 @@ function SeriesPage({ s, asOfText, setAsOfText, asOf, live, fetching, openImport
       <section className="card" aria-labelledby="obs-title">
         <div className="card-header row-between">
           <h2 id="obs-title">Observations</h2>
-          <span className="faint">{showAll || obs.length <= TABLE_ROWS ? `all ${plural(obs.length, "row")}, newest first` : `latest ${TABLE_ROWS} of ${obs.length.toLocaleString("en-US")}, newest first`}</span>
+          <span className="faint">{obs.length === 0 ? "" : showAll || obs.length <= TABLE_ROWS ? `all ${plural(obs.length, "row")}, newest first` : `latest ${TABLE_ROWS} of ${obs.length.toLocaleString("en-US")}, newest first`}</span>
         </div>
         {obs.length === 0 ? (
           <p className="muted card-body">{asOfShown ? "Nothing was known at that moment." : "No observations yet. Import a file or push from a script."}</p>

@@ -15,6 +15,8 @@ export function judgeBar(entry, ceiling, cases) {
     if (ratio === null) failures.push(`${label}: not measurable`);
     else if (ratio < bar.minRatio) failures.push(`${label}: ${ratio.toFixed(2)}`);
   }
+  if (bar.minRowsPerSec !== undefined && !(entry.rowsPerSec >= bar.minRowsPerSec)) failures.push(`rows/s ≥ ${bar.minRowsPerSec}: ${fmt(entry.rowsPerSec)}`);
+  if (bar.minRatioToRaw !== undefined && !(entry.ratioToRaw >= bar.minRatioToRaw)) failures.push(`≥ ${bar.minRatioToRaw} × raw inserts: ${fmt(entry.ratioToRaw, 2)}`);
   if (bar.maxP50 !== undefined && !(entry.p50 !== null && entry.p50 <= bar.maxP50)) failures.push(`p50 ≤ ${bar.maxP50} ms: ${fmt(entry.p50, 1)}`);
   if (bar.maxP95 !== undefined && !(entry.p95 != null && entry.p95 <= bar.maxP95)) failures.push(`p95 ≤ ${bar.maxP95} ms: ${fmt(entry.p95, 1)}`);
   if (bar.maxP99 !== undefined && !(entry.p99 !== null && entry.p99 <= bar.maxP99)) failures.push(`p99 ≤ ${bar.maxP99} ms: ${fmt(entry.p99, 1)}`);
@@ -24,6 +26,8 @@ export function judgeBar(entry, ceiling, cases) {
 function describeBar(bar) {
   const parts = [];
   if (bar.minRatio !== undefined) parts.push(`≥${bar.minRatio}× ${bar.of ?? "ceiling"}`);
+  if (bar.minRowsPerSec !== undefined) parts.push(`≥${bar.minRowsPerSec} rows/s`);
+  if (bar.minRatioToRaw !== undefined) parts.push(`≥${bar.minRatioToRaw}× raw`);
   if (bar.maxP50 !== undefined) parts.push(`p50≤${bar.maxP50}ms`);
   if (bar.maxP95 !== undefined) parts.push(`p95≤${bar.maxP95}ms`);
   if (bar.maxP99 !== undefined) parts.push(`p99≤${bar.maxP99}ms`);
@@ -49,6 +53,8 @@ export function printTable(results) {
   if (results.ceiling.note) console.log(`note: ceiling: ${results.ceiling.note}`);
   for (const e of [results.ceiling, ...results.cases]) {
     if (e.p95 != null) console.log(`${e.name}: p95 ${fmt(e.p95, 1)} ms${e.note ? ` (${e.note})` : ""}`);
+    if (e.rowsPerSec != null) console.log(`${e.name}: ${fmt(e.rowsPerSec)} rows/s (parse ${fmt(e.parseMs)} ms, write ${fmt(e.writeMs)} ms), raw inserts ${fmt(e.rawRowsPerSec)} rows/s, ratio ${fmt(e.ratioToRaw, 2)}`);
+    for (const r of e.renders ?? []) console.log(`${e.name}: ${r.points} points: read ${fmt(r.readMs, 1)} ms, build ${fmt(r.buildMs, 1)} ms, draw ${fmt(r.drawMs, 1)} ms`);
     if (e.error) console.log(`FAILED ${e.name} (${e.path}): ${e.error}`);
     for (const f of e.barFailures ?? []) console.log(`BAR FAILED ${e.name}: ${f}`);
   }
@@ -56,7 +62,7 @@ export function printTable(results) {
 
 /** Writes the results file (the record of the last run). */
 export function writeResults(file, results) {
-  const kept = ["name", "path", "method", "note", "reqPerSec", "p50", "p95", "p99", "detail", "ratioToCeiling", "non2xx", "errors", "statusCodes", "requests", "error", "bar", "barPass", "barFailures"];
+  const kept = ["name", "path", "method", "note", "reqPerSec", "p50", "p95", "p99", "rowsPerSec", "rawRowsPerSec", "ratioToRaw", "parseMs", "writeMs", "renders", "detail", "ratioToCeiling", "non2xx", "errors", "statusCodes", "requests", "error", "bar", "barPass", "barFailures"];
   const strip = (entry) => Object.fromEntries(kept.filter((k) => entry[k] !== undefined).map((k) => [k, entry[k]]));
   const out = { ...results, ceiling: strip(results.ceiling), cases: results.cases.map(strip) };
   fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);

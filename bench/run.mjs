@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { measureAutosave } from "./autosave.mjs";
 import { CASES, CEILING } from "./cases.mjs";
+import { chartCases } from "./charts.mjs";
 import { generateNotes, SEARCH_QUERIES } from "./generate-notes.mjs";
 import { measureSearch } from "./search.mjs";
 import { measure } from "./measure.mjs";
@@ -73,6 +74,9 @@ async function specialCases(server, cookie) {
     bar: { maxP99: 25 },
     ...(await measureAutosave({ baseURL, cookie, writers: 20, intervalMs: 100, durationSec, warmupSec })),
   });
+  if (!server.isRunning()) return out;
+  console.log("  data and charts: CSV import against raw inserts, render time by series length, a note page with three charts");
+  out.push(...(await chartCases({ baseURL, cookie, measure, load })));
   if (!server.isRunning() || searchNotes === 0) return out;
   const [me, notebooks] = await Promise.all([trpcGet(baseURL, cookie, "account.me"), trpcGet(baseURL, cookie, "notebooks.list")]);
   console.log(`  search: generating ${searchNotes.toLocaleString("en-US")} notes of 150 words…`);

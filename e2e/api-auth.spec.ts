@@ -1,7 +1,7 @@
 // Over real HTTP: sign-in throttling per account and per client address (spoofed X-Forwarded-For never helps), and 401 for anonymous callers.
 import { expect, test } from "@playwright/test";
-import { registerAccount, signIn, trpcMutation, trpcQuery, type TrpcReply } from "./helpers/http";
-import { PLACEHOLDER_IDS, PROCEDURES } from "./helpers/procedures";
+import { queryInput, registerAccount, send, signIn, trpcMutation, trpcQuery, type TrpcReply } from "./helpers/http";
+import { PLACEHOLDER_IDS, PROCEDURES, subscriptionReply, type Procedure } from "./helpers/procedures";
 
 // The defaults of server/services/rate-limit.ts (the e2e server does not override them).
 const PER_ACCOUNT = 5;
@@ -49,7 +49,8 @@ test.describe("sign-in throttling", () => {
   });
 });
 
-async function call(base: string, path: string, type: "query" | "mutation", input: unknown, cookie?: string): Promise<TrpcReply> {
+async function call(base: string, path: string, type: Procedure["type"], input: unknown, cookie?: string): Promise<TrpcReply> {
+  if (type === "subscription") return subscriptionReply(await send(base, `/api/trpc/${path}${queryInput(input)}`, { cookie }));
   return type === "query" ? trpcQuery(base, path, input, { cookie }) : trpcMutation(base, path, input, { cookie });
 }
 
@@ -61,6 +62,20 @@ function not401(reply: TrpcReply): string | null {
   return null;
 }
 
+/**
+ * What is wrong with a subscription's reply that should refuse the caller, or null when it does. tRPC sends a
+ * subscription's status line (200, text/event-stream) before the procedure runs, so the refusal is the stream's one
+ * event after `connected`: a `serialized-error` with UNAUTHORIZED and httpStatus 401, after which the stream ends
+ * (the reply is complete, so no change was ever sent).
+ */
+function notRefusedStream(reply: TrpcReply & { events?: string[] }): string | null {
+  if (reply.status !== 200) return `HTTP ${reply.status}: ${reply.body.slice(0, 160)}`;
+  if (!String(reply.headers["content-type"]).includes("text/event-stream")) return `content-type ${reply.headers["content-type"]}`;
+  if (JSON.stringify(reply.events) !== JSON.stringify(["connected", "serialized-error"])) return `events ${JSON.stringify(reply.events)}: ${reply.body.slice(0, 160)}`;
+  if (reply.error?.code !== "UNAUTHORIZED" || reply.error.httpStatus !== 401 || !reply.error.message.trim()) return `error ${JSON.stringify(reply.error)}`;
+  return null;
+}
+
 test.describe("anonymous callers", () => {
   const PROTECTED = PROCEDURES.filter((p) => p.access === "protected");
 
@@ -68,11 +83,12 @@ test.describe("anonymous callers", () => {
     ["no session", undefined],
     ["a forged session cookie", "authjs.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.forged.token.value.x"],
   ] as const) {
-    test(`with ${label}, every protected procedure answers 401 with a JSON message`, async ({ baseURL }) => {
+    test(`with ${label}, every protected procedure answers 401 with a JSON message (a subscription: an UNAUTHORIZED event)`, async ({ baseURL }) => {
       expect(PROTECTED.length).toBeGreaterThan(10);
       const wrong: string[] = [];
       for (const p of PROTECTED) {
-        const problem = not401(await call(baseURL!, p.path, p.type, p.sample?.(PLACEHOLDER_IDS), cookie));
+        const reply = await call(baseURL!, p.path, p.type, p.sample?.(PLACEHOLDER_IDS), cookie);
+        const problem = p.type === "subscription" ? notRefusedStream(reply) : not401(reply);
         if (problem) wrong.push(`${p.type} ${p.path}: ${problem}`);
       }
       expect(wrong).toEqual([]);

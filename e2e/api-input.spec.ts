@@ -1,36 +1,62 @@
 // Over real HTTP: malformed input to every procedure is a 400 with a message (never a 500) and changes nothing; unknown procedures are 404.
 import { expect, test } from "@playwright/test";
-import { asTrpc, registerAccount, send, signIn, trpcMutation, trpcQuery, type TrpcReply } from "./helpers/http";
+import { asTrpc, queryInput, registerAccount, send, signIn, trpcMutation, trpcQuery, type TrpcReply } from "./helpers/http";
 import { malformedInputs } from "./helpers/malformed";
-import { PROCEDURES, type Procedure, type SampleIds } from "./helpers/procedures";
+import { CHART_SPEC, PROCEDURES, subscriptionReply, type Procedure, type SampleIds } from "./helpers/procedures";
 
 type Attempt = { label: string; send: () => Promise<TrpcReply> };
+
+/** A GET of a subscription, read as its event stream: a refused input ends the stream at once with an error event. */
+async function subscribe(base: string, path: string, query: string, cookie: string): Promise<TrpcReply> {
+  return subscriptionReply(await send(base, `/api/trpc/${path}${query}`, { cookie }));
+}
+
+/**
+ * True when the reply refuses the input with BAD_REQUEST and a message: a JSON 400, or for a subscription tRPC's
+ * event stream (HTTP 200, sent before the input is read) whose error event says BAD_REQUEST with httpStatus 400.
+ */
+function refusedAsBadRequest(p: Procedure, reply: TrpcReply): boolean {
+  const stream = p.type === "subscription" && String(reply.headers["content-type"]).includes("text/event-stream");
+  const status = stream ? reply.status === 200 && reply.error?.httpStatus === 400 : reply.status === 400;
+  return status && reply.error?.code === "BAD_REQUEST" && reply.error.message.trim() !== "";
+}
 
 /** Every malformed request for one procedure: malformed inputs, then bodies and queries that are not valid JSON at all. */
 function attempts(base: string, p: Procedure, ids: SampleIds, cookie: string): Attempt[] {
   const sample = p.sample!(ids);
   const list: Attempt[] = [...malformedInputs(p, sample), ...(p.extra?.(ids) ?? [])].map(([label, input]) => ({
     label,
-    send: () => (p.type === "query" ? trpcQuery(base, p.path, input, { cookie }) : trpcMutation(base, p.path, input, { cookie })),
+    send: () =>
+      p.type === "subscription"
+        ? subscribe(base, p.path, queryInput(input), cookie)
+        : p.type === "query"
+          ? trpcQuery(base, p.path, input, { cookie })
+          : trpcMutation(base, p.path, input, { cookie }),
   }));
+  // Queries and subscriptions take their input in the URL; mutations in the body.
   const raw = (label: string, query: string, body: string): Attempt => ({
     label,
     send: async () =>
-      asTrpc(
-        p.type === "query"
-          ? await send(base, `/api/trpc/${p.path}${query}`, { cookie })
-          : await send(base, `/api/trpc/${p.path}`, { method: "POST", body, cookie, headers: { "content-type": "application/json" } }),
-      ),
+      p.type === "subscription"
+        ? subscribe(base, p.path, query, cookie)
+        : asTrpc(
+            p.type === "query"
+              ? await send(base, `/api/trpc/${p.path}${query}`, { cookie })
+              : await send(base, `/api/trpc/${p.path}`, { method: "POST", body, cookie, headers: { "content-type": "application/json" } }),
+          ),
   });
   list.push(raw("invalid JSON", "?input=%7Bnot%20json", "{not json"), raw("truncated JSON", `?input=${encodeURIComponent('{"json":{')}`, '{"json":{'));
   if (!Object.keys(sample).every((k) => p.optional?.includes(k))) {
     list.push(raw("input without the superjson envelope", `?input=${encodeURIComponent(JSON.stringify(sample))}`, JSON.stringify(sample)));
   }
-  if (p.type === "query") list.push(raw("a broken percent-escape", "?input=%E0%A4%A", ""));
+  if (p.type !== "mutation") list.push(raw("a broken percent-escape", "?input=%E0%A4%A", ""));
   return list;
 }
 
-/** An owner with a notebook (a viewer, a tagged note with a revision) and a registered outsider; the owner is signed in. */
+/**
+ * An owner with a notebook (a viewer, a tagged note with a revision, a series RUT with observations, a chart over it,
+ * an API token) and a registered outsider; the owner is signed in.
+ */
 async function fixture(base: string) {
   const [owner, member, outsider] = await Promise.all(["owner", "member", "outsider"].map((l) => registerAccount(base, `input-${l}`)));
   const session = await signIn(base, owner!.email, owner!.password);
@@ -45,6 +71,11 @@ async function fixture(base: string) {
   ok(await trpcMutation(base, "notebooks.members.add", { notebookId, email: member!.email, role: "viewer" }, { cookie }));
   const note = ok(await trpcMutation(base, "notes.create", { notebookId, title: "Rotation", body: "Small caps led.", tags: ["rates"] }, { cookie }));
   const revisions = ok(await trpcQuery(base, "notes.revisions.list", { id: note.id }, { cookie })) as unknown as Array<{ id: number }>;
+  const series = ok(await trpcMutation(base, "series.create", { notebookId, key: "RUT", name: "Russell 2000", unit: "index points", source: "upload" }, { cookie }));
+  const text = "date,RUT\n2026-01-02,2000\n2026-01-05,2010.5\n2026-01-30,2140\n";
+  expect(ok(await trpcMutation(base, "series.import", { seriesId: series.id, text }, { cookie }))).toMatchObject({ inserted: 3 });
+  const chart = ok(await trpcMutation(base, "charts.create", { notebookId, spec: CHART_SPEC }, { cookie }));
+  const token = ok(await trpcMutation(base, "tokens.create", { notebookId, name: "Input probe" }, { cookie }));
   const ids: SampleIds = {
     notebookId,
     notebookName,
@@ -53,6 +84,10 @@ async function fixture(base: string) {
     noteId: note.id as string,
     noteVersion: note.version as number,
     revisionId: revisions[0]!.id,
+    seriesId: series.id as string,
+    chartId: chart.id as string,
+    chartVersion: chart.version as number,
+    tokenId: token.id as string,
   };
   return { owner: owner!, cookie, ids };
 }
@@ -68,6 +103,12 @@ async function snapshot(base: string, cookie: string, ids: SampleIds): Promise<s
     ["notes.trash", { notebookId: ids.notebookId }],
     ["notes.tags.list", { notebookId: ids.notebookId }],
     ["notes.revisions.list", { id: ids.noteId }],
+    ["series.list", { notebookId: ids.notebookId }],
+    ["series.get", { id: ids.seriesId }],
+    // charts.get would not do: it reports the server's render timing, which differs between a fresh and a cached render.
+    ["charts.list", { notebookId: ids.notebookId }],
+    ["charts.table", { id: ids.chartId }],
+    ["tokens.list", undefined],
   ];
   const replies = await Promise.all(reads.map(([path, input]) => trpcQuery(base, path, input, { cookie })));
   for (const r of replies) expect(r.status, r.body.slice(0, 200)).toBe(200);
@@ -88,7 +129,7 @@ test("malformed input to every procedure that takes input is a 400 with a messag
     for (const attempt of attempts(base, p, ids, cookie)) {
       const reply = await attempt.send();
       sent += 1;
-      const ok = reply.status === 400 && reply.error?.code === "BAD_REQUEST" && reply.error.message.trim() !== "";
+      const ok = refusedAsBadRequest(p, reply);
       if (!ok) wrong.push(`${p.path} with ${attempt.label}: HTTP ${reply.status} ${reply.body.slice(0, 160)}`);
     }
   }

@@ -2,8 +2,13 @@
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { events, noteRevisions } from "@/db/schema";
+import type { ChartSpec } from "@/lib/charts/spec";
+import { createToken } from "@/server/services/api-tokens";
+import { createChart } from "@/server/services/charts";
 import { addMember, createNotebook } from "@/server/services/notebooks";
 import { createNote } from "@/server/services/notes";
+import { createSeries } from "@/server/services/series";
+import { importIntoSeries } from "@/server/services/series-import";
 import type { SessionUser } from "@/server/trpc/init";
 import { makeUser, OTHER_STRONG_PASSWORD, STRONG_PASSWORD } from "./helpers";
 
@@ -15,9 +20,28 @@ export type Fixture = {
   notebookName: string;
   noteId: string;
   revisionId: number;
+  /** An uploaded series with the key "RUT" and a few January 2026 observations. */
+  seriesId: string;
+  /** A line chart over RUT (FIXTURE_CHART_SPEC), at version 1. */
+  chartId: string;
+  /** The owner's API token for the notebook. */
+  tokenId: string;
 };
 
-/** An owner's notebook with one viewer and one note (tagged "macro"), plus a registered user who is not a member. */
+/** The fixture chart: valid, over the fixture's one series, with custom dates around its observations. */
+export const FIXTURE_CHART_SPEC: ChartSpec = {
+  title: "Russell 2000 in January",
+  description: "",
+  kind: "line",
+  series: ["RUT"],
+  range: { preset: "custom", from: "2026-01-01", to: "2026-01-31" },
+  annotations: [{ date: "2026-01-15", label: "CPI" }],
+};
+
+/**
+ * An owner's notebook with one viewer, one note (tagged "macro"), a series "RUT" with observations, a chart over it
+ * and an API token of the owner's, plus a registered user who is not a member. Everything is made through the services.
+ */
 export async function makeFixture(label = "fx"): Promise<Fixture> {
   const owner = await makeUser(`${label}owner`);
   const member = await makeUser(`${label}member`);
@@ -27,7 +51,21 @@ export async function makeFixture(label = "fx"): Promise<Fixture> {
   addMember(owner, { notebookId, email: member.email, role: "viewer" });
   const { id: noteId } = createNote(owner, { notebookId, title: "First note", body: "Small caps led in January.", tags: ["macro"] });
   const revision = getDb().select({ id: noteRevisions.id }).from(noteRevisions).where(eq(noteRevisions.noteId, noteId)).get();
-  return { owner, member, outsider, notebookId, notebookName, noteId, revisionId: revision!.id };
+  const { id: seriesId } = createSeries(owner, {
+    notebookId,
+    key: "RUT",
+    name: "Russell 2000",
+    unit: "index points",
+    frequency: "daily",
+    source: "upload",
+    sourceRef: "",
+    notes: "",
+    refreshIntervalMinutes: null,
+  });
+  importIntoSeries(owner, { seriesId, text: "date,RUT\n2026-01-02,2000\n2026-01-05,2010.5\n2026-01-30,2140\n" });
+  const { id: chartId } = createChart(owner, { notebookId, spec: FIXTURE_CHART_SPEC });
+  const { id: tokenId } = createToken(owner, { notebookId, name: "nightly push" });
+  return { owner, member, outsider, notebookId, notebookName, noteId, revisionId: revision!.id, seriesId, chartId, tokenId };
 }
 
 export type Team = { owner: SessionUser; editor: SessionUser; viewer: SessionUser; stranger: SessionUser; notebookId: string };
@@ -85,6 +123,33 @@ export function validInputs(f: Fixture): Record<string, Record<string, unknown>>
     "notes.tags.set": { id: f.noteId, tags: ["macro", "small-caps"] },
     "notes.tags.rename": { notebookId: f.notebookId, from: "macro", to: "macro-2026" },
     "search.query": { q: "small caps", notebookId: f.notebookId, tag: "macro", limit: 10 },
+    "series.list": { notebookId: f.notebookId },
+    "series.get": { id: f.seriesId, from: "2026-01-01", to: "2026-01-31", asOf: new Date() },
+    "series.create": {
+      notebookId: f.notebookId,
+      key: "SPX",
+      name: "S&P 500",
+      unit: "index points",
+      frequency: "daily",
+      source: "upload",
+      sourceRef: "",
+      notes: "Large caps.",
+      refreshIntervalMinutes: 1440,
+    },
+    "series.update": { id: f.seriesId, name: "Russell 2000 Index", unit: "points", frequency: "daily", notes: "Small caps.", sourceRef: "", refreshIntervalMinutes: 1440 },
+    "series.remove": { id: f.seriesId },
+    "series.import": { seriesId: f.seriesId, text: "day,close\n2026-01-06,2021\n2026-01-07,2033\n", mapping: { dateColumn: "day", valueColumn: "close" } },
+    "series.refresh": { id: f.seriesId },
+    "series.changes": { notebookId: f.notebookId },
+    "charts.list": { notebookId: f.notebookId },
+    "charts.get": { id: f.chartId, asOf: new Date(), width: 640 },
+    "charts.table": { id: f.chartId, asOf: new Date() },
+    "charts.preview": { notebookId: f.notebookId, spec: FIXTURE_CHART_SPEC, width: 640 },
+    "charts.create": { notebookId: f.notebookId, spec: { ...FIXTURE_CHART_SPEC, title: "A second chart" } },
+    "charts.update": { id: f.chartId, spec: { ...FIXTURE_CHART_SPEC, kind: "rebased" }, baseVersion: 1 },
+    "charts.remove": { id: f.chartId },
+    "tokens.create": { notebookId: f.notebookId, name: "weekly push" },
+    "tokens.revoke": { id: f.tokenId },
   };
 }
 
@@ -94,20 +159,80 @@ export const OPTIONAL_FIELDS: Record<string, string[]> = {
   "notes.list": ["notebookId"],
   "notes.create": ["body", "tags"],
   "search.query": ["notebookId", "tag", "limit"],
+  "series.list": ["notebookId"],
+  "series.get": ["from", "to", "asOf"],
+  "series.create": ["unit", "frequency", "source", "sourceRef", "notes", "refreshIntervalMinutes"],
+  "series.update": ["unit", "frequency", "notes", "sourceRef", "refreshIntervalMinutes"],
+  "series.import": ["mapping"],
+  "series.changes": ["notebookId"],
+  "charts.list": ["notebookId"],
+  "charts.get": ["asOf", "width"],
+  "charts.table": ["asOf"],
+  "charts.preview": ["width"],
+  "charts.update": ["baseVersion"],
 };
 
 /** Fields where an empty string is a valid value. */
-export const EMPTY_OK_FIELDS: Record<string, string[]> = { "notebooks.create": ["description"], "notes.create": ["body"], "search.query": ["q"] };
+export const EMPTY_OK_FIELDS: Record<string, string[]> = {
+  "notebooks.create": ["description"],
+  "notes.create": ["body"],
+  "search.query": ["q"],
+  "series.create": ["unit", "sourceRef", "notes"],
+  "series.update": ["unit", "sourceRef", "notes"],
+};
 
 /**
- * Fields of the right kind for some generic malformed values: a number for a version, revision id or limit,
- * a list for tags, any string up to 200,000 characters for a body. The generic value is skipped where
- * the predicate holds, and the field's own bad values are tried instead.
+ * Fields of the right kind for some generic malformed values: a number for a version, revision id, limit, width or
+ * refresh interval, a list for tags, any string up to 200,000 characters for a body, something z.coerce.date turns
+ * into a date for asOf. The generic value is skipped where the predicate holds, and the field's own bad values are
+ * tried instead. Fields whose predicate accepts nothing (dates, keys, chart specs, import files) get every generic
+ * value and their own bad values besides: rules the generic values cannot reach (a ratio of one series, from after to).
  */
 export const WELL_TYPED_FIELDS: Record<string, Record<string, { accepts: (value: unknown) => boolean; bad: unknown[] }>> = (() => {
   const version = { accepts: (v: unknown) => typeof v === "number", bad: [0, -1, 1.5, "2", Number.NaN] };
   const tags = { accepts: (v: unknown) => Array.isArray(v), bad: [[""], ["has space"], ["-lead"], [12], ["t".repeat(41)], Array.from({ length: 21 }, (_, i) => `t${i}`)] };
   const body = { accepts: (v: unknown) => typeof v === "string", bad: ["x".repeat(200_001)] };
+  // Series and charts.
+  const notDates = ["2026-02-30", "2026-1-2", "02/01/2026", "2026-02-01T00:00:00Z"];
+  // The sample reads 2026-01-01 to 2026-01-31, so a later start or an earlier end puts "from" after "to".
+  const from = { accepts: () => false, bad: [...notDates, "2026-02-01"] };
+  const to = { accepts: () => false, bad: [...notDates, "2025-12-31"] };
+  const width = { accepts: (v: unknown) => typeof v === "number", bad: [199, 2001, 640.5, Number.NaN, "640"] };
+  const refreshInterval = { accepts: (v: unknown) => v === null || typeof v === "number", bad: [14, 0, -60, 1.5, 60 * 24 * 31 + 1, "60"] };
+  const seriesKey = { accepts: () => false, bad: ["has space", "-lead", ".lead", "k".repeat(65), "a/b", 42] };
+  const importText = { accepts: () => false, bad: ["day,close\n2026-01-06,not a number\n", "day,close\n2026-02-30,2021\n", "<html><body>Not found</body></html>", "day,close\n"] };
+  const importMapping = {
+    accepts: () => false,
+    bad: [{ dateColumn: "nope", valueColumn: "close" }, { dateColumn: "day", valueColumn: "nope" }, { dateColumn: "day" }, { dateColumn: "day", valueColumn: "close", filter: { column: "x" } }],
+  };
+  const spec = FIXTURE_CHART_SPEC;
+  const chartSpec = {
+    accepts: () => false,
+    bad: [
+      { ...spec, kind: "ratio" },
+      { ...spec, range: { preset: "custom", from: "2026-02-01", to: "2026-01-31" } },
+      { ...spec, range: { preset: "custom", from: "2026-02-30" } },
+      { ...spec, annotations: Array.from({ length: 21 }, (_, i) => ({ date: "2026-01-15", label: `Event ${i}` })) },
+      { ...spec, annotations: [{ date: "2026-01-15", label: "   " }] },
+      { ...spec, annotations: [{ date: "2026-02-30", label: "CPI" }] },
+      { ...spec, title: "   " },
+      { ...spec, title: "t".repeat(201) },
+      { ...spec, kind: "pie" },
+      { ...spec, series: [] },
+      { ...spec, series: ["RUT", "RUT"] },
+      { ...spec, series: ["has space"] },
+      { ...spec, series: ["k".repeat(65)] },
+      { ...spec, series: ["k".repeat(10_000)] },
+      { ...spec, series: Array.from({ length: 9 }, (_, i) => `S${i}`) },
+      { ...spec, range: { preset: "2y" } },
+      { ...spec, range: { preset: "custom" } },
+      { ...spec, period: "week" },
+      { ...spec, since: "2026-13-01" },
+      { kind: "line", series: ["RUT"], range: { preset: "max" } },
+    ],
+  };
+  // asOf is a Date or ISO text; numbers, null and booleans are refused (they would otherwise read as 1970).
+  const asOf = { accepts: () => false, bad: ["not a date", "2026-13-45T00:00:00Z", Number.NaN, new Date(Number.NaN), null, true, 1_767_225_600_000] };
   return {
     "notes.create": { body, tags },
     "notes.update": { baseVersion: version },
@@ -115,11 +240,20 @@ export const WELL_TYPED_FIELDS: Record<string, Record<string, { accepts: (value:
     "notes.revisions.restore": { revisionId: version },
     "notes.tags.set": { tags },
     "search.query": { limit: { accepts: (v: unknown) => typeof v === "number", bad: [0, 51, 1.5] } },
+    "series.get": { from, to, asOf },
+    "series.create": { key: seriesKey, source: { accepts: () => false, bad: ["ftp", "fred", "yahoo"] }, refreshIntervalMinutes: refreshInterval },
+    "series.update": { refreshIntervalMinutes: refreshInterval },
+    "series.import": { text: importText, mapping: importMapping },
+    "charts.get": { asOf, width },
+    "charts.table": { asOf },
+    "charts.preview": { spec: chartSpec, width },
+    "charts.create": { spec: chartSpec },
+    "charts.update": { spec: chartSpec, baseVersion: version },
   };
 })();
 
-/** Fields that name a notebook, note or user by id. */
-export const ID_FIELDS = ["id", "notebookId", "noteId", "userId"] as const;
+/** Fields that name a notebook, note, user, series, chart or token by id. */
+export const ID_FIELDS = ["id", "notebookId", "noteId", "userId", "seriesId"] as const;
 
 /** A well-formed id that no row has. */
 export const MISSING_ID = "nosuchid00000000";

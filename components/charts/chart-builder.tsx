@@ -170,7 +170,7 @@ export function ChartBuilder({
               })}
             </ul>
           )}
-          {errors.series && <span className="field-error">{errors.series}</span>}
+          {(touched || draft.series.length > 0) && errors.series && <span className="field-error">{errors.series}</span>}
         </fieldset>
         <div className="field">
           <label htmlFor="chart-range">Range</label>

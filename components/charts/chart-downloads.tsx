@@ -1,7 +1,9 @@
 "use client";
 // Download a chart as SVG, PNG or CSV, and show its numbers as a table.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { chartDataToCsv, type ChartData } from "@/lib/charts/chart-data";
+import { useTRPC } from "@/components/trpc/provider";
+import { chartDataToCsv, type ChartData, type ChartTable as Table } from "@/lib/charts/chart-data";
 
 /** A file-system-safe name from the chart's title. */
 export function fileNameOf(title: string): string {
@@ -25,11 +27,14 @@ function save(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The first <svg> of the server markup, standalone, with a white background for viewers without one. */
+/** The chart's own <svg> from the server markup (the widest one: legend swatches are tiny SVGs of their own). */
 function standaloneSvg(markup: string): string {
-  const start = markup.indexOf("<svg");
-  const end = markup.indexOf("</svg>", start);
-  return start >= 0 && end > start ? markup.slice(start, end + 6) : markup;
+  const doc = new DOMParser().parseFromString(markup, "text/html");
+  const svgs = Array.from(doc.querySelectorAll("svg"));
+  const main = svgs.reduce<SVGSVGElement | null>((best, svg) => (!best || Number(svg.getAttribute("width") ?? 0) > Number(best.getAttribute("width") ?? 0) ? svg : best), null);
+  if (!main) return markup;
+  main.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  return new XMLSerializer().serializeToString(main);
 }
 
 async function pngOf(svg: string): Promise<Blob> {
@@ -57,10 +62,24 @@ async function pngOf(svg: string): Promise<Blob> {
   }
 }
 
-export function ChartDownloads({ data, svg }: { data: ChartData; svg: string }) {
+/** Downloads and the data table for a saved chart; the table's rows are fetched only when asked for. */
+export function ChartDownloads({ chartId, asOf, data, svg }: { chartId: string; asOf?: Date; data: ChartData; svg: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const [showTable, setShowTable] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const name = fileNameOf(data.title);
+  const tableQuery = trpc.charts.table.queryOptions({ id: chartId, asOf });
+  const table = useQuery({ ...tableQuery, enabled: showTable });
+  const downloadCsv = async () => {
+    setError(null);
+    try {
+      const { table: full } = await queryClient.fetchQuery(tableQuery);
+      save(new Blob([chartDataToCsv({ ...data, table: full })], { type: "text/csv" }), `${name}.csv`);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
   return (
     <div className="chart-tools">
       <div className="chart-tool-row">
@@ -84,29 +103,36 @@ export function ChartDownloads({ data, svg }: { data: ChartData; svg: string }) 
         >
           PNG
         </button>
-        <button type="button" className="btn btn-sm btn-ghost" onClick={() => save(new Blob([chartDataToCsv(data)], { type: "text/csv" }), `${name}.csv`)}>
+        <button type="button" className="btn btn-sm btn-ghost" onClick={() => void downloadCsv()}>
           CSV
         </button>
         {error && <span className="field-error">{error}</span>}
       </div>
-      {showTable && <ChartTable data={data} />}
+      {showTable &&
+        (table.isPending ? (
+          <p className="faint">Loading the numbers…</p>
+        ) : table.isError ? (
+          <div className="alert alert-error">{table.error.message}</div>
+        ) : (
+          <ChartTable title={data.title} table={table.data.table} />
+        ))}
     </div>
   );
 }
 
 const TABLE_ROWS = 400;
 
-function ChartTable({ data }: { data: ChartData }) {
-  const rows = data.table.rows;
+function ChartTable({ title, table }: { title: string; table: Table }) {
+  const rows = table.rows;
   const shown = rows.length > TABLE_ROWS ? rows.slice(-TABLE_ROWS) : rows;
   return (
     <div className="chart-table-wrap">
       {rows.length > TABLE_ROWS && <p className="faint">The last {TABLE_ROWS} of {rows.length.toLocaleString()} rows; download the CSV for all of them.</p>}
       <table className="data-table">
-        <caption className="sr-only">{data.title}: the numbers behind the chart</caption>
+        <caption className="sr-only">{title}: the numbers behind the chart</caption>
         <thead>
           <tr>
-            {data.table.columns.map((c) => (
+            {table.columns.map((c) => (
               <th key={c} scope="col">
                 {c}
               </th>

@@ -43,7 +43,7 @@ function ChartView({ id, asOf, compact }: { id: string; asOf?: Date; compact?: b
       </figcaption>
       <ChartFigure data={chart.data} svg={chart.svg} />
       {chart.data.missing.length > 0 && <p className="faint">No data in range for: {chart.data.missing.join(", ")}</p>}
-      {!compact && <ChartDownloads data={chart.data} svg={chart.svg} />}
+      {!compact && <ChartDownloads chartId={chart.id} asOf={asOf} data={chart.data} svg={chart.svg} />}
     </figure>
   );
 }

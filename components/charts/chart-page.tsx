@@ -71,7 +71,7 @@ export function ChartPage({ id }: { id: string }) {
       <section className="card card-body stack-sm">
         <div className="chart-asof">
           <label htmlFor="chart-asof">Data as known at</label>
-          <input id="chart-asof" type="datetime-local" className="input" value={asOfText} onChange={(e) => setAsOfText(e.target.value)} />
+          <input id="chart-asof" type="datetime-local" step={1} className="input" value={asOfText} onChange={(e) => setAsOfText(e.target.value)} />
           {asOfText ? (
             <button type="button" className="btn btn-sm btn-ghost" onClick={() => setAsOfText("")}>
               Back to live
@@ -89,7 +89,7 @@ export function ChartPage({ id }: { id: string }) {
             <ChartFigure data={shown.data} svg={shown.svg} />
             {shown.data.missing.length > 0 && <p className="faint">No data in this range for: {shown.data.missing.join(", ")}</p>}
             <figcaption className="faint">{shown.data.description}</figcaption>
-            <ChartDownloads data={shown.data} svg={shown.svg} />
+            <ChartDownloads chartId={shown.id} asOf={asOf} data={shown.data} svg={shown.svg} />
           </figure>
         )}
       </section>

@@ -12,7 +12,7 @@ import { clearAllDrafts } from "@/lib/notes/local-draft";
 const LINKS: Array<{ href: string; label: string; icon: ReactNode; soon?: boolean }> = [
   { href: "/notebooks", label: "Notebooks", icon: <BookIcon /> },
   { href: "/notes", label: "Notes", icon: <NoteIcon /> },
-  { href: "/charts", label: "Charts", icon: <ChartIcon />, soon: true },
+  { href: "/charts", label: "Charts", icon: <ChartIcon /> },
   { href: "/questions", label: "Questions", icon: <QuestionIcon />, soon: true },
   { href: "/data", label: "Data", icon: <DataIcon /> },
   { href: "/search", label: "Search", icon: <SearchIcon /> },

@@ -2,16 +2,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ChartIcon, DataIcon, QuestionIcon } from "@/components/ui/icons";
+import { DataIcon, QuestionIcon } from "@/components/ui/icons";
 
 const SECTIONS: Record<string, { title: string; icon: ReactNode; heading: string; body: string; meanwhile: string }> = {
-  charts: {
-    title: "Charts",
-    icon: <ChartIcon />,
-    heading: "Live charts of your data",
-    body: "Charts draw the series you argue from: an index rebased to 100, returns since a date, the ratio of small caps to large caps. They redraw when new data arrives.",
-    meanwhile: "Charts arrive with the data and charts release. Meanwhile, put your research in a notebook.",
-  },
   questions: {
     title: "Questions",
     icon: <QuestionIcon />,

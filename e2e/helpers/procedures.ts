@@ -1,6 +1,7 @@
 // Every tRPC procedure of the app, listed by hand (the HTTP specs import nothing from the app), with a sample input.
 // The vitest tests server/trpc/root.test.ts and server/trpc/input-validation.test.ts enumerate the router itself, so a
 // new procedure cannot be missed there; this list can miss one, so add each new procedure here as well.
+import { asTrpc, type Reply, type TrpcReply } from "./http";
 
 /** Real ids from the signed-in owner's fixture, so that a call which skipped validation would change something visible. */
 export type SampleIds = {
@@ -11,11 +12,18 @@ export type SampleIds = {
   noteId: string;
   noteVersion: number;
   revisionId: number;
+  /** An uploaded series with the key "RUT" (CHART_SPEC draws it) and a few observations. */
+  seriesId: string;
+  chartId: string;
+  chartVersion: number;
+  /** The owner's API token for the notebook. */
+  tokenId: string;
 };
 
 export type Procedure = {
   path: string;
-  type: "query" | "mutation";
+  /** A subscription is a GET answered as text/event-stream (see subscriptionReply). */
+  type: "query" | "mutation" | "subscription";
   access: "public" | "protected";
   /** A well-formed input (undefined: the procedure takes none). */
   sample?: (ids: SampleIds) => Record<string, unknown>;
@@ -34,7 +42,39 @@ const inNotebook = (ids: SampleIds) => ({ notebookId: ids.notebookId });
 const revision = (ids: SampleIds) => ({ noteId: ids.noteId, revisionId: ids.revisionId });
 const q = "query" as const;
 const m = "mutation" as const;
+const sub = "subscription" as const;
 const p = "protected" as const;
+
+/** A valid chart spec over the fixture's series RUT. */
+export const CHART_SPEC = {
+  title: "Russell 2000 in January",
+  description: "",
+  kind: "line",
+  series: ["RUT"],
+  range: { preset: "custom", from: "2026-01-01", to: "2026-01-31" },
+  annotations: [{ date: "2026-01-15", label: "CPI" }],
+};
+
+/** Chart specs that break a rule of their own (not of a field's type), each under `spec` of the sample. */
+const badSpecs = (sample: Record<string, unknown>): Array<[string, unknown]> =>
+  (
+    [
+      ["a ratio chart of one series", { ...CHART_SPEC, kind: "ratio" }],
+      ["a range that starts after it ends", { ...CHART_SPEC, range: { preset: "custom", from: "2026-02-01", to: "2026-01-31" } }],
+      ["a range from 2026-02-30", { ...CHART_SPEC, range: { preset: "custom", from: "2026-02-30" } }],
+      ["21 annotations", { ...CHART_SPEC, annotations: Array.from({ length: 21 }, (_, i) => ({ date: "2026-01-15", label: `Event ${i}` })) }],
+      ["a series listed twice", { ...CHART_SPEC, series: ["RUT", "RUT"] }],
+      ["no series", { ...CHART_SPEC, series: [] }],
+      ["an unknown kind", { ...CHART_SPEC, kind: "pie" }],
+      ["a blank title", { ...CHART_SPEC, title: "   " }],
+    ] as const
+  ).map(([label, spec]) => [`spec with ${label}`, { ...sample, spec }]);
+
+/** A date or moment that is not one, for the optional `asOf` (the samples leave it out: see the note on series.get). */
+const badAsOf = (sample: Record<string, unknown>): Array<[string, unknown]> => [
+  ["asOf not a date", { ...sample, asOf: "not a date" }],
+  ["asOf an impossible moment", { ...sample, asOf: "2026-13-45T00:00:00Z" }],
+];
 
 export const PROCEDURES: Procedure[] = [
   { path: "health.ping", type: q, access: "public" },
@@ -102,6 +142,112 @@ export const PROCEDURES: Procedure[] = [
     sample: (ids) => ({ q: "rates", notebookId: ids.notebookId, tag: "rates", limit: 10 }),
     optional: ["notebookId", "tag", "limit"],
   },
+
+  { path: "series.list", type: q, access: p, sample: inNotebook, optional: ["notebookId"] },
+  {
+    // asOf is coerced to a date (a number is epoch milliseconds, and null or true coerce too), so it is not in the
+    // sample, whose fields get values of other types; extra gives it values that are no date at all.
+    path: "series.get",
+    type: q,
+    access: p,
+    sample: (ids) => ({ id: ids.seriesId, from: "2026-01-01", to: "2026-01-31" }),
+    optional: ["from", "to"],
+    extra: (ids) => {
+      const sample = { id: ids.seriesId, from: "2026-01-01", to: "2026-01-31" };
+      return [
+        ["from after to", { ...sample, from: "2026-02-01" }],
+        ["from 2026-02-30", { ...sample, from: "2026-02-30" }],
+        ["to not YYYY-MM-DD", { ...sample, to: "31/01/2026" }],
+        ...badAsOf(sample),
+      ];
+    },
+  },
+  {
+    // refreshIntervalMinutes is nullable, so a null is no fault; it is left out of the sample and checked in extra.
+    path: "series.create",
+    type: m,
+    access: p,
+    sample: (ids) => ({ notebookId: ids.notebookId, key: "SPX", name: "S&P 500", unit: "index points", frequency: "daily", source: "upload", sourceRef: "", notes: "" }),
+    optional: ["unit", "frequency", "source", "sourceRef", "notes"],
+    extra: (ids) => {
+      const sample = { notebookId: ids.notebookId, key: "SPX", name: "S&P 500", unit: "index points", frequency: "daily", source: "upload", sourceRef: "", notes: "" };
+      return [
+        ["a FRED series without a FRED id", { ...sample, source: "fred" }],
+        ["a key with a space", { ...sample, key: "S P X" }],
+        ["a key of 65 characters", { ...sample, key: "K".repeat(65) }],
+        ["an unknown frequency", { ...sample, frequency: "hourly" }],
+        ["refreshIntervalMinutes below 15", { ...sample, refreshIntervalMinutes: 5 }],
+        ["refreshIntervalMinutes as a fraction", { ...sample, refreshIntervalMinutes: 60.5 }],
+        ["refreshIntervalMinutes as a string", { ...sample, refreshIntervalMinutes: "60" }],
+      ];
+    },
+  },
+  {
+    path: "series.update",
+    type: m,
+    access: p,
+    sample: (ids) => ({ id: ids.seriesId, name: "Russell 2000 Index", unit: "points", frequency: "daily", notes: "Small caps." }),
+    optional: ["unit", "frequency", "notes"],
+    extra: (ids) => [["refreshIntervalMinutes below 15", { id: ids.seriesId, name: "Russell 2000 Index", refreshIntervalMinutes: 5 }]],
+  },
+  { path: "series.remove", type: m, access: p, sample: (ids) => ({ id: ids.seriesId }) },
+  {
+    path: "series.import",
+    type: m,
+    access: p,
+    sample: (ids) => ({ seriesId: ids.seriesId, text: "day,close\n2026-01-06,2021\n", mapping: { dateColumn: "day", valueColumn: "close" } }),
+    optional: ["mapping"],
+    extra: (ids) => {
+      const sample = { seriesId: ids.seriesId, text: "day,close\n2026-01-06,2021\n", mapping: { dateColumn: "day", valueColumn: "close" } };
+      return [
+        ["a row whose value is not a number", { ...sample, text: "day,close\n2026-01-06,n/a?\n2026-01-07,abc\n" }],
+        ["a row dated 2026-02-30", { ...sample, text: "day,close\n2026-02-30,2021\n" }],
+        ["a file with a header only", { ...sample, text: "day,close\n" }],
+        ["a mapping naming a missing column", { ...sample, mapping: { dateColumn: "day", valueColumn: "price" } }],
+      ];
+    },
+  },
+  { path: "series.refresh", type: m, access: p, sample: (ids) => ({ id: ids.seriesId }) },
+  { path: "series.changes", type: sub, access: p, sample: inNotebook, optional: ["notebookId"] },
+
+  { path: "charts.list", type: q, access: p, sample: inNotebook, optional: ["notebookId"] },
+  {
+    path: "charts.get",
+    type: q,
+    access: p,
+    sample: (ids) => ({ id: ids.chartId, width: 640 }),
+    optional: ["width"],
+    extra: (ids) => [["width below 200", { id: ids.chartId, width: 199 }], ["width above 2000", { id: ids.chartId, width: 2001 }], ...badAsOf({ id: ids.chartId })],
+  },
+  { path: "charts.table", type: q, access: p, sample: (ids) => ({ id: ids.chartId }), extra: (ids) => badAsOf({ id: ids.chartId }) },
+  {
+    path: "charts.preview",
+    type: q,
+    access: p,
+    sample: (ids) => ({ notebookId: ids.notebookId, spec: CHART_SPEC, width: 640 }),
+    optional: ["width"],
+    extra: (ids) => badSpecs({ notebookId: ids.notebookId, spec: CHART_SPEC, width: 640 }),
+  },
+  {
+    path: "charts.create",
+    type: m,
+    access: p,
+    sample: (ids) => ({ notebookId: ids.notebookId, spec: { ...CHART_SPEC, title: "Probe chart" } }),
+    extra: (ids) => badSpecs({ notebookId: ids.notebookId }),
+  },
+  {
+    path: "charts.update",
+    type: m,
+    access: p,
+    sample: (ids) => ({ id: ids.chartId, spec: { ...CHART_SPEC, kind: "rebased" }, baseVersion: ids.chartVersion }),
+    optional: ["baseVersion"],
+    extra: (ids) => badSpecs({ id: ids.chartId, baseVersion: ids.chartVersion }),
+  },
+  { path: "charts.remove", type: m, access: p, sample: (ids) => ({ id: ids.chartId }) },
+
+  { path: "tokens.create", type: m, access: p, sample: (ids) => ({ notebookId: ids.notebookId, name: "Probe token" }), extra: (ids) => [["a blank name", { notebookId: ids.notebookId, name: "   " }]] },
+  { path: "tokens.list", type: q, access: p },
+  { path: "tokens.revoke", type: m, access: p, sample: (ids) => ({ id: ids.tokenId }) },
 ];
 
 /** Well-formed ids that no row has: enough for calls that must be refused before any lookup. */
@@ -113,4 +259,33 @@ export const PLACEHOLDER_IDS: SampleIds = {
   noteId: "nosuchnote000000",
   noteVersion: 1,
   revisionId: 1,
+  seriesId: "nosuchseries0000",
+  chartId: "nosuchchart00000",
+  chartVersion: 1,
+  tokenId: "nosuchtoken00000",
 };
+
+/**
+ * A subscription's reply (GET /api/trpc/<path>?input=…) read as tRPC's server-sent events. tRPC answers a subscription
+ * with HTTP 200 and text/event-stream before the procedure has decided anything: a refusal (UNAUTHORIZED, BAD_REQUEST)
+ * is a `serialized-error` event carrying the usual error shape, after which the server ends the stream. `error` is
+ * that event's error, `events` the names of all events, in order. A reply that is not an event stream (for example a
+ * JSON error from before tRPC) is parsed as plain tRPC JSON.
+ */
+export function subscriptionReply(reply: Reply): TrpcReply & { events: string[] } {
+  if (!String(reply.headers["content-type"]).includes("text/event-stream")) return { ...asTrpc(reply), events: [] };
+  const events: string[] = [];
+  let error: TrpcReply["error"];
+  for (const block of reply.body.split(/\n\n+/)) {
+    const lines = block.split("\n");
+    const event = lines.find((l) => l.startsWith("event: "))?.slice("event: ".length) ?? "message";
+    const data = lines.find((l) => l.startsWith("data: "))?.slice("data: ".length);
+    if (!lines.some((l) => l.trim() !== "")) continue;
+    events.push(event);
+    if (event === "serialized-error" && data) {
+      const e = (JSON.parse(data) as { json?: { message?: string; data?: { code?: string; httpStatus?: number } } }).json;
+      error = { message: e?.message ?? "", code: e?.data?.code ?? "", httpStatus: e?.data?.httpStatus ?? 0 };
+    }
+  }
+  return { ...reply, error, events };
+}

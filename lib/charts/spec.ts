@@ -48,7 +48,7 @@ export const seriesKeySchema = z
   .string({ error: "A series key must be text." })
   .regex(SERIES_KEY, {
     error: (issue) =>
-      `"${String(issue.input)}" is not a series key: use up to 64 letters, digits, ".", "_" or "-", starting with a letter or digit.`,
+      `"${String(issue.input).slice(0, 40)}${String(issue.input).length > 40 ? "…" : ""}" is not a series key: use up to 64 letters, digits, ".", "_" or "-", starting with a letter or digit.`,
   });
 
 const presetRange = z.object({

@@ -64,11 +64,19 @@ export const updateSeriesInput = z.object({
 
 export const seriesIdInput = z.object({ id: idSchema });
 
+const AS_OF_MESSAGE = "asOf is a date and time, for example 2026-03-01T12:00:00Z (or a date, 2026-03-01).";
+
+/** A moment to read data as of: a Date (from the app) or an ISO date or date-time text (from scripts); nothing else. */
+export const asOfSchema = z
+  .union([z.date({ error: AS_OF_MESSAGE }), z.iso.datetime({ offset: true, error: AS_OF_MESSAGE }), z.iso.date({ error: AS_OF_MESSAGE })], { error: AS_OF_MESSAGE })
+  .transform((v) => (v instanceof Date ? v : new Date(v.length === 10 ? `${v}T23:59:59.999Z` : v)))
+  .refine((d) => !Number.isNaN(d.getTime()), { error: AS_OF_MESSAGE });
+
 export const observationsQuery = z
   .object({
     from: isoDate.optional(),
     to: isoDate.optional(),
-    asOf: z.coerce.date({ error: "asOf is a date and time, for example 2026-03-01T12:00:00Z." }).optional(),
+    asOf: asOfSchema.optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { error: "“from” must not be after “to”.", path: ["from"] });
 

@@ -1,8 +1,14 @@
 // Access rules: the role table, and a stranger cannot tell an existing notebook or note from a missing one.
 import { beforeAll, describe, expect, it } from "vitest";
-import { allProcedures, callerFor, callPath, dbSnapshot, takesInput, trpcError } from "@/test/helpers";
+import type { SessionUser } from "@/server/trpc/init";
+import { createCaller } from "@/server/trpc/root";
+import { allProcedures, callerFor, callPath, dbSnapshot, makeUser, takesInput, trpcError } from "@/test/helpers";
 import { ID_FIELDS, makeFixture, MISSING_ID, validInputs, type Fixture } from "@/test/procedures";
 import { assertNotebookAccess, NOTEBOOK_ACTIONS, roleAllows, roleIn, type NotebookAction } from "./access";
+import { listenerCount } from "./live";
+import { addMember, createNotebook } from "./notebooks";
+import { createSeries } from "./series";
+import { importIntoSeries } from "./series-import";
 
 let fixture: Fixture;
 beforeAll(async () => {
@@ -49,15 +55,38 @@ function withMissingIds(input: Record<string, unknown>): Record<string, unknown>
 }
 
 describe("a signed-in stranger", () => {
+  // Subscriptions do not answer at all until something happens; they have their own test below.
   const idProcedures = () =>
     allProcedures()
-      .filter(([path, p]) => /^(notebooks|notes)\./.test(path) && takesInput(p))
+      .filter(([path, p]) => /^(notebooks|notes|series|charts|tokens)\./.test(path) && takesInput(p) && p._def.type !== "subscription")
       .map(([path]) => path)
       .filter((path) => Object.keys(validInputs(fixture)[path] ?? {}).some((k) => (ID_FIELDS as readonly string[]).includes(k)));
 
-  it("covers the notebook, member and note procedures that take an id", () => {
+  /** A token is the caller's own or nobody's, so its NOT_FOUND says so. */
+  const NOT_FOUND_MESSAGE: Record<string, RegExp> = { "tokens.revoke": /does not exist, or it is not yours/ };
+
+  it("covers the notebook, member, note, series, chart and token procedures that take an id", () => {
     const paths = idProcedures();
-    for (const path of ["notebooks.get", "notebooks.rename", "notebooks.remove", "notebooks.members.add", "notebooks.members.remove", "notes.get", "notes.list"]) {
+    for (const path of [
+      "notebooks.get",
+      "notebooks.rename",
+      "notebooks.remove",
+      "notebooks.members.add",
+      "notebooks.members.remove",
+      "notes.get",
+      "notes.list",
+      "series.list",
+      "series.get",
+      "series.import",
+      "series.refresh",
+      "series.remove",
+      "charts.get",
+      "charts.table",
+      "charts.preview",
+      "charts.update",
+      "tokens.create",
+      "tokens.revoke",
+    ]) {
       expect(paths).toContain(path);
     }
   });
@@ -73,7 +102,7 @@ describe("a signed-in stranger", () => {
       const b = await trpcError(() => callPath(stranger, path, missing));
       expect({ path, code: a.code, message: a.message }).toEqual({ path, code: "NOT_FOUND", message: b.message });
       expect(b.code, path).toBe("NOT_FOUND");
-      expect(a.message, path).toMatch(/does not exist, or you have no access/);
+      expect(a.message, path).toMatch(NOT_FOUND_MESSAGE[path] ?? /does not exist, or you have no access/);
     }
     expect(dbSnapshot()).toEqual(before);
   });
@@ -93,6 +122,42 @@ describe("a signed-in stranger", () => {
     const stranger = callerFor(fixture.outsider);
     expect(await stranger.notebooks.list()).toEqual([]);
     expect(await stranger.notes.list({})).toEqual([]);
+    expect(await stranger.series.list({})).toEqual([]);
+    expect(await stranger.charts.list({})).toEqual([]);
+    expect(await stranger.tokens.list()).toEqual([]);
+  });
+
+  it("hears nothing on the change feed about a notebook they cannot read (naming it is NOT_FOUND), while a viewer hears it", async () => {
+    const controller = new AbortController();
+    const caller = (user: SessionUser) => createCaller({ user, requestId: "test", clientIp: "127.0.0.1" }, { signal: controller.signal });
+    const open = async (user: SessionUser, input: { notebookId?: string }) => (await caller(user).series.changes(input))[Symbol.asyncIterator]();
+    const { id: ownNotebookId } = createNotebook(fixture.outsider, { name: "The outsider's own", description: "" });
+    const own = createSeries(fixture.outsider, { notebookId: ownNotebookId, key: "OWN", name: "Own", unit: "", frequency: "daily", source: "upload", sourceRef: "", notes: "", refreshIntervalMinutes: null });
+    const baseline = listenerCount();
+
+    // Naming the notebook is refused with NOT_FOUND, exactly as naming a notebook that does not exist is.
+    for (const notebookId of [fixture.notebookId, MISSING_ID]) {
+      const refused = await open(fixture.outsider, { notebookId });
+      await expect(refused.next()).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    const strangerAll = await open(fixture.outsider, {});
+    const viewer = await open(fixture.member, { notebookId: fixture.notebookId });
+    const heard = [strangerAll, viewer].map((it) => it.next());
+    heard.forEach((p) => p.catch(() => undefined));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(listenerCount()).toBe(baseline + 2);
+
+    importIntoSeries(fixture.owner, { seriesId: fixture.seriesId, text: "date,RUT\n2026-02-02,2200\n" });
+    importIntoSeries(fixture.outsider, { seriesId: own.id, text: "date,OWN\n2026-02-02,1\n" });
+
+    await expect(heard[1]).resolves.toEqual({ done: false, value: expect.objectContaining({ notebookId: fixture.notebookId, seriesId: fixture.seriesId, key: "RUT" }) });
+    // The outsider's unfiltered stream skipped the fixture's change and heard its own, announced after it.
+    await expect(heard[0]).resolves.toEqual({ done: false, value: expect.objectContaining({ notebookId: ownNotebookId, seriesId: own.id, key: "OWN" }) });
+
+    controller.abort();
+    await Promise.allSettled(heard);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(listenerCount()).toBe(baseline);
   });
 
   it("is refused after being removed, like any stranger", async () => {
@@ -104,4 +169,93 @@ describe("a signed-in stranger", () => {
     expect([gone.code, gone.message]).toEqual([missing.code, missing.message]);
     expect(gone.code).toBe("NOT_FOUND");
   });
+});
+
+describe("roles on series, charts and API tokens", () => {
+  type Outcome = "ok" | "FORBIDDEN" | "NOT_FOUND";
+  /**
+   * What each role gets from each procedure with the fixture's sample input, in the order the calls are made
+   * (the removals last, so that every earlier call still finds its series and chart). Viewers read; editors and
+   * owners change. Tokens are personal: a token is made for a notebook the caller may write to, and only its
+   * maker sees or revokes it, so the owner's token is NOT_FOUND to everyone else.
+   */
+  const TABLE: Array<[path: string, viewer: Outcome, editor: Outcome, owner: Outcome]> = [
+    ["series.list", "ok", "ok", "ok"],
+    ["series.get", "ok", "ok", "ok"],
+    ["series.changes", "ok", "ok", "ok"],
+    ["series.create", "FORBIDDEN", "ok", "ok"],
+    ["series.update", "FORBIDDEN", "ok", "ok"],
+    ["series.import", "FORBIDDEN", "ok", "ok"],
+    ["series.refresh", "FORBIDDEN", "ok", "ok"],
+    ["charts.list", "ok", "ok", "ok"],
+    ["charts.get", "ok", "ok", "ok"],
+    ["charts.table", "ok", "ok", "ok"],
+    ["charts.preview", "ok", "ok", "ok"],
+    ["charts.create", "FORBIDDEN", "ok", "ok"],
+    ["charts.update", "FORBIDDEN", "ok", "ok"],
+    ["tokens.list", "ok", "ok", "ok"],
+    ["tokens.create", "FORBIDDEN", "ok", "ok"],
+    ["tokens.revoke", "NOT_FOUND", "NOT_FOUND", "ok"],
+    ["charts.remove", "FORBIDDEN", "ok", "ok"],
+    ["series.remove", "FORBIDDEN", "ok", "ok"],
+  ];
+  const ROLES = ["viewer", "editor", "owner"] as const;
+
+  let f: Fixture;
+  let editor: SessionUser;
+  beforeAll(async () => {
+    f = await makeFixture("roles");
+    editor = await makeUser("roleseditor");
+    addMember(f.owner, { notebookId: f.notebookId, email: editor.email, role: "editor" });
+  });
+
+  it("covers every series, chart and token procedure", () => {
+    const paths = allProcedures()
+      .map(([path]) => path)
+      .filter((path) => /^(series|charts|tokens)\./.test(path));
+    expect(TABLE.map(([path]) => path).sort()).toEqual(paths.sort());
+  });
+
+  /** Calls one procedure as `user` and tells what happened; a subscription that opens is closed at once. */
+  async function outcome(on: Fixture, user: SessionUser, path: string): Promise<Outcome | string> {
+    const input = validInputs(on)[path];
+    try {
+      const result = await callPath(callerFor(user), path, input);
+      if (path === "series.changes") await (result as AsyncIterable<unknown>)[Symbol.asyncIterator]().return?.();
+      if (path === "series.refresh") expect(result).toMatchObject({ ok: false, error: expect.stringContaining("Only FRED and Yahoo") });
+      return "ok";
+    } catch (error) {
+      return (error as { code?: string }).code ?? String(error);
+    }
+  }
+
+  for (const [index, role] of ROLES.entries()) {
+    const title = { viewer: "a viewer reads, and changes nothing", editor: "an editor reads and changes, and acts on its own tokens only", owner: "an owner reads and changes, and revokes its own token" }[role];
+    it(title, async () => {
+      // The viewer and then the editor share one fixture (the viewer changes nothing); the owner gets a fresh one.
+      const on = role === "owner" ? await makeFixture("rolesowner") : f;
+      const user = role === "viewer" ? on.member : role === "editor" ? editor : on.owner;
+      const before = dbSnapshot();
+      const got: string[] = [];
+      const expected: string[] = [];
+      for (const row of TABLE) {
+        got.push(`${row[0]}: ${await outcome(on, user, row[0])}`);
+        expected.push(`${row[0]}: ${row[index + 1]}`);
+      }
+      expect(got).toEqual(expected);
+      if (role === "viewer") expect(dbSnapshot()).toEqual(before);
+      else {
+        // The changes took: the sample created SPX and a second chart, then removed the fixture's chart and RUT.
+        expect((await callerFor(user).series.list({ notebookId: on.notebookId })).map((x) => x.key)).toEqual(["SPX"]);
+        expect((await callerFor(user).charts.list({ notebookId: on.notebookId })).map((c) => c.title)).toEqual(["A second chart"]);
+      }
+      // The owner's token is untouched by anyone else, and nobody else's list shows it.
+      const ownerTokens = await callerFor(on.owner).tokens.list();
+      expect(ownerTokens.find((t) => t.id === on.tokenId)?.revokedAt ?? null).toEqual(role === "owner" ? expect.any(Date) : null);
+      const mine = await callerFor(user).tokens.list();
+      if (role !== "owner") expect(mine.map((t) => t.id)).not.toContain(on.tokenId);
+      // The viewer made none; the editor made one (tokens.create); the owner has the fixture's and the one it made.
+      expect(mine).toHaveLength({ viewer: 0, editor: 1, owner: 2 }[role]);
+    });
+  }
 });

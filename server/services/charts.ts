@@ -9,7 +9,7 @@ import { newId } from "@/lib/ids";
 import { assertNotebookAccess, roleAllows, roleIn, type Actor } from "./access";
 import { recordEvent } from "./audit";
 import { conflict } from "./errors";
-import { renderChart } from "./chart-render";
+import { renderChart, type RenderTiming } from "./chart-render";
 
 export type ChartSummary = {
   id: string;
@@ -92,17 +92,25 @@ export type ChartDetail = {
   updatedAt: Date;
   canEdit: boolean;
   asOf: Date | null;
+  /** The chart's data without the table's rows (see chartTable). */
   data: ChartData;
+  tableRowCount: number;
   svg: string;
   dataVersion: string;
+  timing: RenderTiming;
   embeddedIn: Array<{ id: string; title: string }>;
 };
+
+/** Chart data without the table's rows: what pages need to draw (the rows come on demand from chartTable). */
+function withoutRows(data: ChartData): ChartData {
+  return { ...data, table: { columns: data.table.columns, rows: [] } };
+}
 
 /** A chart with its data and server-rendered SVG, as known now or at `asOf`, and the notes that embed it. */
 export function getChart(actor: Actor, input: { id: string; asOf?: Date; width?: number }): ChartDetail {
   const row = chartFor(actor, input.id, "read");
   const spec = specOf(row);
-  const rendered = renderChart(row.notebookId, spec, { asOf: input.asOf, width: input.width });
+  const { data, ...rendered } = renderChart(row.notebookId, spec, { asOf: input.asOf, width: input.width });
   const db = getDb();
   const notebook = db.select({ name: notebooks.name }).from(notebooks).where(eq(notebooks.id, row.notebookId)).get();
   const embeddedIn = db
@@ -122,16 +130,25 @@ export function getChart(actor: Actor, input: { id: string; asOf?: Date; width?:
     updatedAt: row.updatedAt,
     canEdit: roleAllows(roleIn(actor, row.notebookId), "write"),
     asOf: input.asOf ?? null,
+    data: withoutRows(data),
+    tableRowCount: data.table.rows.length,
     ...rendered,
     embeddedIn,
   };
 }
 
+/** The numbers behind a chart (every aligned row, not downsampled), as known now or at `asOf`: for "show data" and CSV. */
+export function chartTable(actor: Actor, input: { id: string; asOf?: Date }): { title: string; table: ChartData["table"] } {
+  const row = chartFor(actor, input.id, "read");
+  const { data } = renderChart(row.notebookId, specOf(row), { asOf: input.asOf });
+  return { title: data.title, table: data.table };
+}
+
 /** Renders an unsaved spec over a notebook's series, for the builder's live preview. */
-export function previewChart(actor: Actor, input: { notebookId: string; spec: ChartSpec; width?: number }): { data: ChartData; svg: string } {
+export function previewChart(actor: Actor, input: { notebookId: string; spec: ChartSpec; width?: number }): { data: ChartData; svg: string; timing: RenderTiming } {
   assertNotebookAccess(actor, input.notebookId, "read");
-  const { data, svg } = renderChart(input.notebookId, input.spec, { width: input.width });
-  return { data, svg };
+  const { data, svg, timing } = renderChart(input.notebookId, input.spec, { width: input.width });
+  return { data: withoutRows(data), svg, timing };
 }
 
 /** Saves a new chart in a notebook the actor may write to. */

@@ -12,7 +12,7 @@ import { listNotebooks } from "./notebooks";
 import { listRevisions } from "./note-revisions";
 import { getNote, listNotes } from "./notes";
 import { searchNotes } from "./search";
-import { getChart, listCharts } from "./charts";
+import { chartTable, getChart, listCharts } from "./charts";
 import { getSeries, listSeries } from "./series";
 import { maxDrawdown } from "@/lib/charts/transforms";
 
@@ -91,9 +91,9 @@ describe("the demo's data and charts", () => {
       expect(chart.svg).toContain("<svg");
       expect(chart.embeddedIn.map((n) => n.title)).toEqual(["2000–2002: the last time the giants stopped leading"]);
     }
-    const ratio = getChart(user, { id: charts.find((c) => c.title === DEMO_CHARTS.ratio.title)!.id });
-    const column = ratio.data.table.columns.indexOf("Microsoft / S&P 500");
-    const rows = ratio.data.table.rows.filter((r) => typeof r[column] === "number");
+    const ratio = chartTable(user, { id: charts.find((c) => c.title === DEMO_CHARTS.ratio.title)!.id }).table;
+    const column = ratio.columns.indexOf("Microsoft / S&P 500");
+    const rows = ratio.rows.filter((r) => typeof r[column] === "number");
     const at = (from: string, to: string) => rows.filter((r) => String(r[0]) >= from && String(r[0]) <= to).map((r) => r[column] as number);
     const march2000High = Math.max(...at("2000-03-01", "2000-03-31"));
     // "Measured against the index, Microsoft never got back to its March 2000 high in the rest of the decade."

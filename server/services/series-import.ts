@@ -6,7 +6,8 @@ import { ErrorDetails } from "./errors";
 import { readObservations, type ObservationPoint, type ObservationRange } from "./observations";
 import { seriesByKey, seriesFor, writeObservations, type WriteResult } from "./series";
 
-export type ImportResult = WriteResult & { rows: number; skippedMissing: number; duplicates: number };
+/** What an import did, with the server's own timing of the parse and of the write (for the benchmark and the UI). */
+export type ImportResult = WriteResult & { rows: number; skippedMissing: number; duplicates: number; tookMs: { parse: number; write: number } };
 
 /**
  * Parses `text` (FRED CSV, Yahoo chart JSON, Stooq CSV, or a generic file with `mapping`) and writes it
@@ -14,6 +15,7 @@ export type ImportResult = WriteResult & { rows: number; skippedMissing: number;
  */
 export function importIntoSeries(actor: Actor, input: { seriesId: string; text: string; mapping?: ImportMapping }, via = "upload"): ImportResult {
   const row = seriesFor(actor, input.seriesId, "write");
+  const started = performance.now();
   let parsed;
   try {
     parsed = parseObservations(input.text, input.mapping);
@@ -31,8 +33,14 @@ export function importIntoSeries(actor: Actor, input: { seriesId: string; text: 
   if (parsed.observations.length === 0) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "The file has no values to import (every row was empty or missing)." });
   }
+  const parsedAt = performance.now();
   const written = writeObservations(row, parsed.observations, actor.id, via);
-  return { ...written, rows: parsed.observations.length, skippedMissing: parsed.skippedMissing, duplicates: parsed.duplicates };
+  const tookMs = { parse: round(parsedAt - started), write: round(performance.now() - parsedAt) };
+  return { ...written, rows: parsed.observations.length, skippedMissing: parsed.skippedMissing, duplicates: parsed.duplicates, tookMs };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
 }
 
 /** The series with `key` in a notebook the actor may do `action` in; NOT_FOUND names the key so a script's author can fix it. */

@@ -107,9 +107,42 @@ describe("input validation", () => {
   it("the valid samples do pass validation (so the malformed ones fail for their fault)", async () => {
     const owner = callerFor(fixture.owner);
     const inputs = validInputs(fixture);
-    const reads = ["notebooks.get", "notebooks.members.list", "notes.list", "notes.get", "notebooks.deletionImpact", "notes.trash", "notes.revisions.list", "notes.revisions.get", "notes.tags.list", "search.query"];
+    const reads = [
+      "notebooks.get",
+      "notebooks.members.list",
+      "notes.list",
+      "notes.get",
+      "notebooks.deletionImpact",
+      "notes.trash",
+      "notes.revisions.list",
+      "notes.revisions.get",
+      "notes.tags.list",
+      "search.query",
+      "series.list",
+      "series.get",
+      "charts.list",
+      "charts.get",
+      "charts.table",
+      "charts.preview",
+    ];
     for (const path of reads) {
       await expect(callPath(owner, path, inputs[path])).resolves.toBeTruthy();
+    }
+    await expect(callPath(owner, "series.list", inputs["series.list"])).resolves.toMatchObject([{ key: "RUT", rowCount: 3 }]);
+    await expect(callPath(owner, "series.get", inputs["series.get"])).resolves.toMatchObject({ key: "RUT", observations: [{ date: "2026-01-02" }, { date: "2026-01-05" }, { date: "2026-01-30" }] });
+    await expect(callPath(owner, "charts.get", inputs["charts.get"])).resolves.toMatchObject({ id: fixture.chartId, svg: expect.stringContaining("<svg") });
+    await expect(callPath(owner, "charts.table", inputs["charts.table"])).resolves.toMatchObject({ title: "Russell 2000 in January", table: { rows: expect.arrayContaining([expect.anything()]) } });
+  });
+
+  it("the valid subscription sample opens a stream (so its malformed ones fail for their fault)", async () => {
+    const owner = callerFor(fixture.owner);
+    const subscriptions = allProcedures().filter(([, p]) => p._def.type === "subscription");
+    expect(subscriptions.map(([path]) => path)).toEqual(["series.changes"]);
+    for (const [path] of subscriptions) {
+      const stream = (await callPath(owner, path, validInputs(fixture)[path])) as AsyncIterable<unknown>;
+      const iterator = stream[Symbol.asyncIterator]();
+      expect(typeof iterator.next, path).toBe("function");
+      await iterator.return?.();
     }
   });
 });

@@ -1,5 +1,6 @@
 // Every procedure except an explicit public allow-list refuses an anonymous caller with UNAUTHORIZED.
 import { beforeAll, describe, expect, it } from "vitest";
+import { listenerCount } from "@/server/services/live";
 import { allProcedures, callerFor, callPath, dbSnapshot, takesInput, trpcError } from "@/test/helpers";
 import { makeFixture, validInputs, type Fixture } from "@/test/procedures";
 
@@ -35,6 +36,21 @@ describe("anonymous callers", () => {
     }
     expect(wrong).toEqual([]);
     expect(dbSnapshot()).toEqual(before);
+  });
+
+  it("cannot open a subscription: UNAUTHORIZED comes before any stream starts listening", async () => {
+    const anon = callerFor(null);
+    const inputs = validInputs(fixture);
+    const subscriptions = allProcedures().filter(([, p]) => p._def.type === "subscription");
+    expect(subscriptions.map(([path]) => path)).toEqual(["series.changes"]);
+    const listeners = listenerCount();
+    for (const [path] of subscriptions) {
+      for (const input of [inputs[path], {}, undefined]) {
+        const error = await trpcError(() => callPath(anon, path, input));
+        expect([path, error.code, error.message]).toEqual([path, "UNAUTHORIZED", "Sign in to continue."]);
+      }
+    }
+    expect(listenerCount()).toBe(listeners);
   });
 
   it("can use the public procedures", async () => {

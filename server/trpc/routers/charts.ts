@@ -2,15 +2,17 @@
 import { z } from "zod";
 import { chartSpecSchema } from "@/lib/charts/spec";
 import { idSchema } from "@/lib/validation/notebooks";
-import { createChart, getChart, listCharts, previewChart, removeChart, updateChart } from "@/server/services/charts";
+import { asOfSchema } from "@/lib/validation/series";
+import { chartTable, createChart, getChart, listCharts, previewChart, removeChart, updateChart } from "@/server/services/charts";
 import { createTRPCRouter, protectedProcedure } from "../init";
 
 const width = z.number().int().min(200, { error: "Width is at least 200 pixels." }).max(2000, { error: "Width is at most 2000 pixels." }).optional();
-const asOf = z.coerce.date({ error: "asOf is a date and time, for example 2026-03-01T12:00:00Z." }).optional();
+const asOf = asOfSchema.optional();
 
 export const chartsRouter = createTRPCRouter({
   list: protectedProcedure.input(z.object({ notebookId: idSchema.optional() })).query(({ ctx, input }) => listCharts(ctx.user, input)),
   get: protectedProcedure.input(z.object({ id: idSchema, asOf, width })).query(({ ctx, input }) => getChart(ctx.user, input)),
+  table: protectedProcedure.input(z.object({ id: idSchema, asOf })).query(({ ctx, input }) => chartTable(ctx.user, input)),
   preview: protectedProcedure.input(z.object({ notebookId: idSchema, spec: chartSpecSchema, width })).query(({ ctx, input }) => previewChart(ctx.user, input)),
   create: protectedProcedure.input(z.object({ notebookId: idSchema, spec: chartSpecSchema })).mutation(({ ctx, input }) => createChart(ctx.user, input)),
   update: protectedProcedure

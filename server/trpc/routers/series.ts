@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/validation/notebooks";
 import { createSeriesInput, getSeriesInput, importInput, seriesIdInput, updateSeriesInput } from "@/lib/validation/series";
-import { roleIn } from "@/server/services/access";
+import { assertNotebookAccess, roleIn } from "@/server/services/access";
 import { seriesChanges } from "@/server/services/live";
 import { importIntoSeries } from "@/server/services/series-import";
 import { refreshSeries } from "@/server/services/series-refresh";
@@ -19,6 +19,7 @@ export const seriesRouter = createTRPCRouter({
   refresh: protectedProcedure.input(seriesIdInput).mutation(({ ctx, input }) => refreshSeries(ctx.user, input.id)),
   /** Every change to a series in a notebook the caller can read (checked per event, so a removed member stops hearing). */
   changes: protectedProcedure.input(z.object({ notebookId: idSchema.optional() })).subscription(async function* ({ ctx, input, signal }) {
+    if (input.notebookId) assertNotebookAccess(ctx.user, input.notebookId, "read");
     for await (const change of seriesChanges(signal)) {
       if (input.notebookId && change.notebookId !== input.notebookId) continue;
       if (roleIn(ctx.user, change.notebookId) === null) continue;

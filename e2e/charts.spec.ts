@@ -1,0 +1,120 @@
+// e2e: build a chart, embed it in a note from the picker, watch it redraw in another browser when data arrives, and look back "as of".
+import { expect, test, type Page } from "@playwright/test";
+import { signInViaUi } from "./helpers/accounts";
+import { newNote, signedInPage } from "./helpers/notes";
+
+/** A tRPC mutation with the page's session; fails the test unless it succeeds. */
+async function mutate<T = unknown>(page: Page, path: string, input: unknown): Promise<T> {
+  const response = await page.request.post(`/api/trpc/${path}`, { data: { json: input } });
+  const body = await response.json();
+  expect(response.status(), JSON.stringify(body)).toBe(200);
+  return body.result.data.json as T;
+}
+
+const RUT_CSV = "date,close\n2026-01-02,2500\n2026-01-15,2600\n2026-01-30,2675\n";
+const SPX_CSV = "date,close\n2026-01-02,6800\n2026-01-15,6850\n2026-01-30,6900\n";
+
+test("build a chart, embed it from the picker, see it redraw live in a second browser, and look back as of before the change", async ({ browser }) => {
+  const { page, account, context } = await signedInPage(browser, "Chad Charter");
+  const { id: noteId, notebookUrl } = await newNote(page, "Rotation data");
+  const notebookId = notebookUrl.split("/").pop()!.split("?")[0]!;
+  const rut = await mutate<{ id: string }>(page, "series.create", { notebookId, key: "RUT", name: "Russell 2000", unit: "index points" });
+  const spx = await mutate<{ id: string }>(page, "series.create", { notebookId, key: "SPX", name: "S&P 500", unit: "index points" });
+  await mutate(page, "series.import", { seriesId: rut.id, text: RUT_CSV, mapping: { dateColumn: "date", valueColumn: "close" } });
+  await mutate(page, "series.import", { seriesId: spx.id, text: SPX_CSV, mapping: { dateColumn: "date", valueColumn: "close" } });
+
+  // The builder: the preview draws as soon as the spec is valid; a bad custom range says what is wrong.
+  await page.goto(`/charts/new?notebook=${notebookId}`);
+  await page.getByLabel("Title").fill("Small caps against large caps, January 2026");
+  await page.getByLabel("Kind").selectOption("rebased");
+  await page.getByRole("checkbox", { name: /Russell 2000/ }).check();
+  await page.getByRole("checkbox", { name: /S&P 500/ }).check();
+  await page.getByLabel("Range", { exact: true }).selectOption("custom");
+  await page.getByLabel("From").fill("2026-02-01");
+  await page.getByLabel("To (empty: today)").fill("2026-01-01");
+  await expect(page.locator(".field-error", { hasText: "The start date must be on or before the end date." })).toBeVisible();
+  await page.getByLabel("From").fill("2026-01-01");
+  await page.getByLabel("To (empty: today)").fill("2026-01-31");
+  await page.getByRole("button", { name: "Add annotation" }).click();
+  await page.getByLabel("Annotation 1 date").fill("2026-01-15");
+  await page.getByLabel("Annotation 1 label").fill("CPI print");
+  const preview = page.getByTestId("builder-preview");
+  await expect(preview.locator("svg").first()).toBeVisible();
+  await expect(preview).toContainText("CPI print");
+  await page.getByRole("button", { name: "Create chart" }).click();
+  await expect(page).toHaveURL(/\/charts\/[a-z0-9]+$/);
+  const chartId = page.url().split("/").pop()!;
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Small caps against large caps, January 2026");
+  await expect(page.locator("figcaption")).toContainText("Russell 2000 stood at 107.0 on 2026-01-30");
+  await expect(page.getByText("No note embeds it yet.")).toBeVisible();
+
+  // Embed it from the editor's picker; the preview draws the chart.
+  await page.goto(`/notes/${noteId}`);
+  await page.locator(".cm-content").click();
+  await page.getByRole("button", { name: "Insert…" }).click();
+  await page.getByRole("list", { name: "Charts" }).getByRole("button", { name: /Small caps against large caps/ }).click();
+  const embedded = page.getByTestId("note-preview").locator(`figure[data-chart-id="${chartId}"]`);
+  await expect(embedded.locator("svg").first()).toBeVisible();
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved", { timeout: 10_000 });
+
+  // A second browser has the chart page open; new data redraws both pages without a reload.
+  const other = await browser.newContext();
+  const watcher = await other.newPage();
+  await signInViaUi(watcher, account.email, account.password);
+  await expect(watcher).toHaveURL(/\/notebooks/);
+  await watcher.goto(`/charts/${chartId}`);
+  const watched = watcher.locator(`figure[data-chart-id="${chartId}"]`);
+  const versionBefore = await watched.getAttribute("data-data-version");
+  await watcher.waitForTimeout(1_100); // the "before" moment below must differ from the revision's second
+  const before = await watcher.evaluate(() => {
+    const d = new Date();
+    const pad = (n: number) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  });
+  await watcher.waitForTimeout(1_100);
+  await mutate(page, "series.import", { seriesId: rut.id, text: "date,close\n2026-01-30,2750\n", mapping: { dateColumn: "date", valueColumn: "close" } });
+  await expect(watched).not.toHaveAttribute("data-data-version", versionBefore!, { timeout: 2_000 });
+  await expect(watcher.locator("figcaption")).toContainText("Russell 2000 stood at 110.0 on 2026-01-30", { timeout: 2_000 });
+  await expect(embedded).not.toHaveAttribute("data-data-version", versionBefore!, { timeout: 2_000 });
+
+  // As of the moment before the revision, the chart shows what was known then.
+  await watcher.getByLabel("Data as known at").fill(before);
+  await expect(watcher.locator("figcaption")).toContainText("Russell 2000 stood at 107.0 on 2026-01-30");
+  await watcher.getByRole("button", { name: "Back to live" }).click();
+  await expect(watcher.locator("figcaption")).toContainText("Russell 2000 stood at 110.0 on 2026-01-30");
+
+  // The chart page lists the note that embeds it.
+  await watcher.reload();
+  await expect(watcher.getByRole("region", { name: "Notes that embed this chart" }).getByRole("link")).toHaveText("Untitled note");
+  await other.close();
+  await context.close();
+});
+
+test("a chart in another notebook is not found, and a removed chart leaves a clear card in the note", async ({ browser }) => {
+  const owner = await signedInPage(browser, "Olga Owner");
+  const { id: noteId, notebookUrl } = await newNote(owner.page, "Private data");
+  const notebookId = notebookUrl.split("/").pop()!.split("?")[0]!;
+  const s = await owner.page.request.post("/api/trpc/series.create", { data: { json: { notebookId, key: "X", name: "Private series" } } });
+  expect(s.status()).toBe(200);
+  const chart = await mutate<{ id: string }>(owner.page, "charts.create", {
+    notebookId,
+    spec: { title: "Private chart", kind: "line", series: ["X"], range: { preset: "max" } },
+  });
+
+  const stranger = await signedInPage(browser, "Sam Stranger");
+  const response = await stranger.page.goto(`/charts/${chart.id}`);
+  expect(response?.status()).toBe(404);
+  const api = await stranger.page.request.get(`/api/trpc/charts.get?input=${encodeURIComponent(JSON.stringify({ json: { id: chart.id } }))}`);
+  expect(api.status()).toBe(404);
+
+  await owner.page.goto(`/notes/${noteId}`);
+  await owner.page.locator(".cm-content").click();
+  await owner.page.keyboard.insertText(`::chart{id=${chart.id}}\n`);
+  await expect(owner.page.getByTestId("note-preview").locator(`figure[data-chart-id="${chart.id}"]`)).toContainText("No data in this range");
+  await expect(owner.page.getByTestId("save-status")).toHaveAttribute("data-state", "saved", { timeout: 10_000 });
+  await mutate(owner.page, "charts.remove", { id: chart.id });
+  await owner.page.reload();
+  await expect(owner.page.getByTestId("note-preview").locator(".embed-card")).toContainText("Chart not available");
+  await owner.context.close();
+  await stranger.context.close();
+});

@@ -1,7 +1,8 @@
-// The account page: who you are, change password, sign out everywhere.
+// The account page: who you are, change password, API tokens for scripts, sign out everywhere.
 import type { Metadata } from "next";
+import { ApiTokens } from "@/components/account/api-tokens";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
-import { caller } from "@/server/trpc/server";
+import { HydrateClient, caller, getQueryClient, trpc } from "@/server/trpc/server";
 import { changePasswordAction, signOutEverywhereAction } from "../../(auth)/actions";
 
 export const metadata: Metadata = { title: "Account" };
@@ -9,6 +10,8 @@ export const metadata: Metadata = { title: "Account" };
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ passwordChanged?: string }> }) {
   const me = await caller.account.me();
   const { passwordChanged } = await searchParams;
+  const queryClient = getQueryClient();
+  await Promise.all([queryClient.prefetchQuery(trpc.tokens.list.queryOptions()), queryClient.prefetchQuery(trpc.notebooks.list.queryOptions())]);
   return (
     <div className="page" style={{ maxWidth: 720 }}>
       <div className="page-header">
@@ -28,6 +31,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <h2>Password</h2>
         <ChangePasswordForm action={changePasswordAction} />
       </section>
+      <HydrateClient>
+        <ApiTokens />
+      </HydrateClient>
       <section className="card card-body stack-sm">
         <h2>Sessions</h2>
         <p className="muted">Lost a laptop, or signed in on a shared computer? End every session of your account, this one included.</p>

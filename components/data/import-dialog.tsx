@@ -1,0 +1,438 @@
+"use client";
+// Import a file into a series: drop or pick it, preview what was detected, map the columns, check every row in the browser, then import.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import { useTRPC } from "@/components/trpc/provider";
+import { Dialog } from "@/components/ui/dialog";
+import type { ImportMapping, ParsedFile, RowError } from "@/lib/series/parse";
+import { MAX_IMPORT_CHARS } from "@/lib/validation/series";
+import { FileParser, readFileText } from "./file-parser";
+import { formatValue, plural } from "./format";
+import type { ParseSummary } from "./parse-protocol";
+import type { ImportResult } from "./types";
+
+const FORMAT_LABELS: Record<ParsedFile["format"], string> = {
+  fred: "FRED graph CSV",
+  yahoo: "Yahoo chart JSON",
+  stooq: "Stooq daily CSV",
+  generic: "CSV with a date column",
+};
+const PREFERRED_VALUES = ["adj close", "adjclose", "adj_close", "adjusted close", "close", "price", "value"];
+const PREVIEW_ROWS = 8;
+const DATE_NAME = /date|time|day|period|month|year/i;
+
+type Stage =
+  | { kind: "pick"; error?: string }
+  | { kind: "reading"; name: string; fraction: number }
+  | { kind: "ready"; name: string; size: number; text: string; file: ParsedFile };
+
+type Check = { kind: "idle" } | { kind: "parsing"; fraction: number } | { kind: "done"; summary: ParseSummary } | { kind: "error"; message: string };
+
+function defaultValueColumn(file: ParsedFile): string {
+  if (file.format !== "generic") return file.valueColumns[0] ?? "";
+  return file.valueColumns.find((c) => PREFERRED_VALUES.includes(c.toLowerCase())) ?? file.valueColumns[0] ?? "";
+}
+
+function sizeLabel(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export function ImportDialog({ open, onClose, series }: { open: boolean; onClose: () => void; series: { id: string; key: string; name: string } }) {
+  return (
+    <Dialog open={open} onClose={onClose} title={`Import into ${series.key}`} wide>
+      <ImportFlow onClose={onClose} series={series} />
+    </Dialog>
+  );
+}
+
+function ImportFlow({ onClose, series }: { onClose: () => void; series: { id: string; key: string; name: string } }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [stage, setStage] = useState<Stage>({ kind: "pick" });
+  const [check, setCheck] = useState<Check>({ kind: "idle" });
+  const [dateColumn, setDateColumn] = useState("");
+  const [valueColumn, setValueColumn] = useState("");
+  const [filterColumn, setFilterColumn] = useState("");
+  const [filterValue, setFilterValue] = useState("");
+  const [filterValues, setFilterValues] = useState<string[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const parser = useRef<FileParser | null>(null);
+  const parseSeq = useRef(0);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => () => parser.current?.dispose(), []);
+
+  const importMutation = useMutation(
+    trpc.series.import.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.series.pathKey() }),
+    }),
+  );
+
+  const accept = useCallback(async (picked: File | undefined) => {
+    if (!picked) return;
+    importMutation.reset();
+    setCheck({ kind: "idle" });
+    if (picked.size > MAX_IMPORT_CHARS) {
+      setStage({ kind: "pick", error: `${picked.name} is ${sizeLabel(picked.size)}; files up to 40 MB can be imported. Split it into smaller files.` });
+      return;
+    }
+    setStage({ kind: "reading", name: picked.name, fraction: 0 });
+    let text: string;
+    try {
+      text = await readFileText(picked, (fraction) => setStage({ kind: "reading", name: picked.name, fraction }));
+    } catch (err) {
+      setStage({ kind: "pick", error: (err as Error).message });
+      return;
+    }
+    parser.current?.dispose();
+    parser.current = new FileParser();
+    const detected = await parser.current.detect(text, picked.name);
+    if ("error" in detected) {
+      setStage({ kind: "pick", error: `${picked.name}: ${detected.error}` });
+      return;
+    }
+    const file = detected.file;
+    setDateColumn(file.dateColumn ?? (file.format === "generic" ? file.columns.find((c) => DATE_NAME.test(c)) : undefined) ?? "");
+    setValueColumn(defaultValueColumn(file));
+    setFilterColumn("");
+    setFilterValue("");
+    setStage({ kind: "ready", name: picked.name, size: picked.size, text, file });
+  }, [importMutation]);
+
+  const ready = stage.kind === "ready" ? stage : null;
+  const mapping = useMemo<ImportMapping | undefined>(() => {
+    if (!ready || !dateColumn || !valueColumn) return undefined;
+    return { dateColumn, valueColumn, ...(filterColumn && filterValue ? { filter: { column: filterColumn, equals: filterValue } } : {}) };
+  }, [ready, dateColumn, valueColumn, filterColumn, filterValue]);
+  const mappingComplete = mapping !== undefined && (!filterColumn || filterValue !== "");
+
+  useEffect(() => {
+    if (!ready || !parser.current) return;
+    if (!mappingComplete) {
+      setCheck({ kind: "idle" });
+      return;
+    }
+    const seq = ++parseSeq.current;
+    setCheck({ kind: "parsing", fraction: 0 });
+    void parser.current
+      .parse(mapping, (fraction) => {
+        if (seq === parseSeq.current) setCheck({ kind: "parsing", fraction });
+      })
+      .then((result) => {
+        if (seq !== parseSeq.current) return;
+        setCheck("error" in result ? { kind: "error", message: result.error } : { kind: "done", summary: result.summary });
+      });
+  }, [ready, mapping, mappingComplete]);
+
+  useEffect(() => {
+    if (!filterColumn || !parser.current) {
+      setFilterValues([]);
+      return;
+    }
+    let live = true;
+    void parser.current.values(filterColumn).then((values) => live && setFilterValues(values));
+    return () => {
+      live = false;
+    };
+  }, [filterColumn]);
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    void accept(e.dataTransfer.files[0]);
+  };
+
+  const summary = check.kind === "done" ? check.summary : null;
+  const canImport = !!ready && !!summary && summary.errorCount === 0 && summary.observationCount > 0 && !importMutation.isPending && !importMutation.isSuccess;
+  const serverDetails = importMutation.error?.data?.details as { rowErrors?: RowError[]; errorCount?: number } | null | undefined;
+  const result: ImportResult | undefined = importMutation.data;
+
+  return (
+    <>
+      <div className="dialog-body import">
+        <div>
+          <h2>Import into {series.key}</h2>
+          <p className="muted">
+            {series.name}. FRED and Stooq CSV files, Yahoo chart JSON, or any CSV with a column of dates. Nothing is written until every row reads cleanly;
+            values already known are kept as earlier vintages when they change.
+          </p>
+        </div>
+
+        {stage.kind !== "ready" && (
+          <div
+            className="dropzone"
+            data-dragging={dragging || undefined}
+            onDragOver={(e) => {
+              e.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={onDrop}
+            data-testid="dropzone"
+          >
+            {stage.kind === "reading" ? (
+              <Progress label={`Reading ${stage.name}…`} fraction={stage.fraction} />
+            ) : (
+              <>
+                <p>
+                  <strong>Drop a file here</strong> or
+                </p>
+                <button type="button" className="btn btn-primary" onClick={() => inputRef.current?.click()} autoFocus>
+                  Choose a file…
+                </button>
+                <p className="faint">.csv, .tsv, .txt or Yahoo .json, up to 40 MB</p>
+              </>
+            )}
+          </div>
+        )}
+        <input
+          ref={inputRef}
+          type="file"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-label="Data file"
+          accept=".csv,.tsv,.txt,.json,text/csv,text/plain,application/json"
+          onChange={(e) => {
+            void accept(e.target.files?.[0]);
+            e.target.value = "";
+          }}
+        />
+        {stage.kind === "pick" && stage.error && (
+          <div className="alert alert-error" role="alert">
+            {stage.error}
+          </div>
+        )}
+
+        {ready && (
+          <>
+            <div className="import-file" data-testid="import-preview">
+              <div className="row" style={{ flexWrap: "wrap" }}>
+                <strong className="import-file-name">{ready.name}</strong>
+                <span className="badge badge-plain" data-testid="detected-format">
+                  {FORMAT_LABELS[ready.file.format]}
+                </span>
+                <span className="faint">
+                  {sizeLabel(ready.size)} · {plural(ready.file.rowCount, "data row")}
+                  {ready.file.suggestedKey && ready.file.suggestedKey !== series.key && ` · looks like ${ready.file.suggestedKey}`}
+                </span>
+                <button type="button" className="btn btn-ghost btn-sm" style={{ marginLeft: "auto" }} onClick={() => inputRef.current?.click()} disabled={importMutation.isPending}>
+                  Choose another file
+                </button>
+              </div>
+              <PreviewTable file={ready.file} dateColumn={dateColumn} valueColumn={valueColumn} />
+            </div>
+
+            <fieldset className="mapping" disabled={importMutation.isPending || importMutation.isSuccess}>
+              <legend className="visually-hidden">Columns to import</legend>
+              {ready.file.format === "generic" && (
+                <div className="field">
+                  <label htmlFor="import-date-column">Date column</label>
+                  <select id="import-date-column" className="input" value={dateColumn} onChange={(e) => setDateColumn(e.target.value)}>
+                    <option value="">Choose…</option>
+                    {ready.file.columns.map((c) => (
+                      <option key={c} value={c}>
+                        {c}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              )}
+              <div className="field">
+                <label htmlFor="import-value-column">Value column</label>
+                <select id="import-value-column" className="input" value={valueColumn} onChange={(e) => setValueColumn(e.target.value)}>
+                  <option value="">Choose…</option>
+                  {(ready.file.format === "generic" ? ready.file.columns.filter((c) => c !== dateColumn) : ready.file.valueColumns).map((c) => (
+                    <option key={c} value={c}>
+                      {c}
+                      {ready.file.format === "generic" && !ready.file.valueColumns.includes(c) ? " (not numeric)" : ""}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              {ready.file.format === "generic" && (
+                <>
+                  <div className="field">
+                    <label htmlFor="import-filter-column">Only rows where (optional)</label>
+                    <select
+                      id="import-filter-column"
+                      className="input"
+                      value={filterColumn}
+                      onChange={(e) => {
+                        setFilterColumn(e.target.value);
+                        setFilterValue("");
+                      }}
+                    >
+                      <option value="">All rows</option>
+                      {ready.file.columns
+                        .filter((c) => c !== dateColumn && c !== valueColumn)
+                        .map((c) => (
+                          <option key={c} value={c}>
+                            {c}
+                          </option>
+                        ))}
+                    </select>
+                  </div>
+                  {filterColumn && (
+                    <div className="field">
+                      <label htmlFor="import-filter-value">equals</label>
+                      <select id="import-filter-value" className="input" value={filterValue} onChange={(e) => setFilterValue(e.target.value)}>
+                        <option value="">Choose…</option>
+                        {filterValues.map((v) => (
+                          <option key={v} value={v}>
+                            {v}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                  )}
+                </>
+              )}
+            </fieldset>
+
+            {!mappingComplete && <p className="field-hint">Choose the {!dateColumn ? "date column" : !valueColumn ? "value column" : "value to keep"} to check the file.</p>}
+            {check.kind === "parsing" && <Progress label="Checking every row…" fraction={check.fraction} />}
+            {check.kind === "error" && (
+              <div className="alert alert-error" role="alert">
+                {check.message}
+              </div>
+            )}
+            {summary && !result && !importMutation.error && <CheckSummary summary={summary} />}
+          </>
+        )}
+
+        {importMutation.isPending && <Progress label={`Importing ${summary ? plural(summary.observationCount, "observation") : ""}…`} />}
+        {importMutation.error && (
+          <div className="alert alert-error" role="alert" data-testid="import-server-error">
+            <p>{importMutation.error.message}</p>
+            {serverDetails?.rowErrors && <RowErrors errors={serverDetails.rowErrors} total={serverDetails.errorCount ?? serverDetails.rowErrors.length} />}
+          </div>
+        )}
+        {result && (
+          <div className="alert alert-success" role="status" data-testid="import-result">
+            <p>
+              <strong>Imported {plural(result.rows, "observation")}</strong> into {series.key}: {result.inserted.toLocaleString("en-US")} new,{" "}
+              {result.revised.toLocaleString("en-US")} revised, {result.unchanged.toLocaleString("en-US")} unchanged.
+            </p>
+            {(result.skippedMissing > 0 || result.duplicates > 0) && (
+              <p className="faint">
+                {result.skippedMissing > 0 && `${plural(result.skippedMissing, "missing value")} skipped. `}
+                {result.duplicates > 0 && `${plural(result.duplicates, "repeated row")} merged.`}
+              </p>
+            )}
+          </div>
+        )}
+      </div>
+      <div className="dialog-actions">
+        <button type="button" className="btn" onClick={onClose}>
+          {result ? "Done" : "Cancel"}
+        </button>
+        {!result && ready && (
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={!canImport}
+            onClick={() => importMutation.mutate({ seriesId: series.id, text: ready.text, mapping })}
+          >
+            {importMutation.isPending
+              ? "Importing…"
+              : summary && summary.errorCount > 0
+                ? "Fix the file to import"
+                : `Import ${summary ? plural(summary.observationCount, "observation") : ""}`.trim()}
+          </button>
+        )}
+      </div>
+    </>
+  );
+}
+
+function Progress({ label, fraction }: { label: string; fraction?: number }) {
+  const pct = fraction === undefined ? undefined : Math.round(fraction * 100);
+  return (
+    <div className="progress-wrap">
+      <div className="row-between faint">
+        <span>{label}</span>
+        {pct !== undefined && <span>{pct}%</span>}
+      </div>
+      <progress className="progress" max={100} value={pct} aria-label={label} />
+    </div>
+  );
+}
+
+function PreviewTable({ file, dateColumn, valueColumn }: { file: ParsedFile; dateColumn: string; valueColumn: string }) {
+  const rows = file.preview.slice(0, PREVIEW_ROWS);
+  return (
+    <div className="table-scroll">
+      <table className="data-table data-table-compact" aria-label="First rows of the file">
+        <thead>
+          <tr>
+            {file.columns.map((c) => (
+              <th key={c} data-role={c === dateColumn ? "date" : c === valueColumn ? "value" : undefined} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={i}>
+              {file.columns.map((c, j) => (
+                <td key={c} data-role={c === dateColumn ? "date" : c === valueColumn ? "value" : undefined}>
+                  {row[j] ?? ""}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {file.rowCount > rows.length && <p className="faint table-more">…and {plural(file.rowCount - rows.length, "more row")}</p>}
+    </div>
+  );
+}
+
+function CheckSummary({ summary }: { summary: ParseSummary }) {
+  const ok = summary.errorCount === 0 && summary.observationCount > 0;
+  return (
+    <div className={ok ? "check check-ok" : "check check-bad"} data-testid="import-check" role="status">
+      {summary.observationCount > 0 ? (
+        <p>
+          <strong>{plural(summary.observationCount, "observation")}</strong> from {summary.firstDate} to {summary.lastDate} (last value {formatValue(summary.lastValue)}).
+        </p>
+      ) : (
+        <p>
+          <strong>No values to import</strong>: every row was empty, missing or wrong.
+        </p>
+      )}
+      {(summary.skippedMissing > 0 || summary.duplicates > 0) && (
+        <p className="faint">
+          {summary.skippedMissing > 0 && `${plural(summary.skippedMissing, "row")} with a missing value will be skipped. `}
+          {summary.duplicates > 0 && `${plural(summary.duplicates, "repeated row")} will be merged.`}
+        </p>
+      )}
+      {summary.errorCount > 0 && (
+        <div className="alert alert-error" data-testid="import-row-errors">
+          <p>
+            <strong>{plural(summary.errorCount, "row has a problem", "rows have problems")}</strong>; nothing will be imported until the file is fixed.
+          </p>
+          <RowErrors errors={summary.errors} total={summary.errorCount} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function RowErrors({ errors, total }: { errors: RowError[]; total: number }) {
+  return (
+    <>
+      <ul className="row-errors">
+        {errors.map((e, i) => (
+          <li key={`${e.row}-${i}`}>
+            <span className="row-error-line">Line {e.row}</span> {e.message}
+          </li>
+        ))}
+      </ul>
+      {total > errors.length && <p className="faint">…and {plural(total - errors.length, "more row")} with problems.</p>}
+    </>
+  );
+}

@@ -13,7 +13,7 @@ import { FREQUENCY_LABELS, formatValue, intervalLabel, isConnector, plural, SOUR
 import { SeriesFormDialog } from "./series-form-dialog";
 import { Sparkline } from "./sparkline";
 import type { SeriesSummary } from "./types";
-import { useSeriesLive } from "./use-series-live";
+import { useLiveSeries } from "@/components/charts/use-live-series";
 import "./data.css";
 
 export function DataCatalogue({ notebookId }: { notebookId?: string }) {
@@ -21,7 +21,7 @@ export function DataCatalogue({ notebookId }: { notebookId?: string }) {
   const router = useRouter();
   const { data: series } = useSuspenseQuery(trpc.series.list.queryOptions(notebookId ? { notebookId } : {}));
   const { data: notebooks = [] } = useQuery(trpc.notebooks.list.queryOptions());
-  const { live } = useSeriesLive(notebookId);
+  const { live } = useLiveSeries(notebookId);
   const [creating, setCreating] = useState<SeriesSource | null>(null);
   const canCreate = notebooks.some((n) => n.role !== "viewer");
 

@@ -15,7 +15,7 @@ import { ImportDialog } from "./import-dialog";
 import { RestInstructions } from "./rest-instructions";
 import { SeriesFormDialog } from "./series-form-dialog";
 import type { SeriesDetail } from "./types";
-import { useSeriesLive } from "./use-series-live";
+import { useLiveSeries } from "@/components/charts/use-live-series";
 import "./data.css";
 
 const TABLE_ROWS = 100;
@@ -32,7 +32,7 @@ export function SeriesView({ id, openImport = false }: { id: string; openImport?
   const [asOfText, setAsOfText] = useState("");
   const asOf = parseLocal(asOfText);
   const query = useQuery({ ...trpc.series.get.queryOptions(asOf ? { id, asOf } : { id }), placeholderData: keepPreviousData });
-  const { live } = useSeriesLive();
+  const { live } = useLiveSeries();
   if (query.error && !query.data) {
     return (
       <div className="page">

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
-import { DataIcon, QuestionIcon } from "@/components/ui/icons";
+import { QuestionIcon } from "@/components/ui/icons";
 
 const SECTIONS: Record<string, { title: string; icon: ReactNode; heading: string; body: string; meanwhile: string }> = {
   questions: {
@@ -12,17 +12,9 @@ const SECTIONS: Record<string, { title: string; icon: ReactNode; heading: string
     body: "An open question, like how many rate cuts 2026 brings, keeps your forecast over time, the notes that moved it, and its resolution and score.",
     meanwhile: "Questions arrive with the forecasting release. Meanwhile, put your research in a notebook.",
   },
-  data: {
-    title: "Data",
-    icon: <DataIcon />,
-    heading: "Bring in the series behind your charts",
-    body: "Import a CSV, push observations from your own scripts, or connect FRED and Yahoo. Every revision is kept, so you can see what was known when.",
-    meanwhile: "Data import arrives with the data and charts release. Meanwhile, put your research in a notebook.",
-  },
 };
 
 export type PlaceholderSection = keyof typeof SECTIONS;
-
 
 export function SectionPlaceholder({ section }: { section: PlaceholderSection }) {
   const s = SECTIONS[section]!;

@@ -26,10 +26,10 @@ const observationSchema = z.object({
   date: isoDate,
   value: z.number({ error: "“value” must be a number." }).finite({ error: "“value” must be a finite number." }),
 });
-const jsonBodySchema = z.union([
-  z.object({ observations: z.array(observationSchema).max(MAX_JSON_OBSERVATIONS) }),
-  z.array(observationSchema).max(MAX_JSON_OBSERVATIONS),
-]);
+const observationList = z
+  .array(observationSchema, { error: "Send “observations” as a list of {date, value}." })
+  .max(MAX_JSON_OBSERVATIONS, { error: `Send at most ${MAX_JSON_OBSERVATIONS.toLocaleString("en-US")} observations per request.` });
+const jsonBodySchema = z.object({ observations: observationList }, { error: "Send {\"observations\": [{\"date\": \"2026-01-02\", \"value\": 1.5}]} or a list of {date, value}." });
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), {
@@ -106,12 +106,12 @@ export async function postObservations(req: Request, rawKey: string): Promise<Re
       } catch {
         throw new HttpError(400, "The body is not valid JSON.");
       }
-      const parsed = jsonBodySchema.safeParse(body);
+      const parsed = jsonBodySchema.safeParse(Array.isArray(body) ? { observations: body } : body);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
         throw new HttpError(400, `${issue.path.length ? `At ${issue.path.join(".")}: ` : ""}${issue.message}`);
       }
-      const observations = Array.isArray(parsed.data) ? parsed.data : parsed.data.observations;
+      const observations = parsed.data.observations;
       if (observations.length === 0) throw new HttpError(400, "There are no observations in the body.");
       return json(200, pushObservations(actor, { notebookId: principal.notebookId, key, observations }));
     }

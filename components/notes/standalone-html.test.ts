@@ -26,4 +26,13 @@ describe("standaloneNoteHtml", () => {
   it("renders embeds as placeholder cards", () => {
     expect(note("::chart{id=spx}")).toMatch(/class="embed-card embed-chart"/);
   });
+
+  it("draws charts it is given in place of their cards, escaping title and description, and leaves the rest as cards", () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><path d="M0,0L10,10"></path></svg>';
+    const charts = new Map([["spx", { title: "S&P <500>", description: "Fell 38% & more", svg }]]);
+    const html = standaloneNoteHtml({ title: "T", body: "::chart{id=spx}\n\n::chart{id=gone}\n\n<script>alert(1)</script>", notebookName: "N", updatedAt: new Date(0) }, charts);
+    expect(html).toContain(`<figure class="chart"><figcaption>S&amp;P &lt;500&gt;</figcaption>${svg}<p>Fell 38% &amp; more</p></figure>`);
+    expect(html).toMatch(/class="embed-card embed-chart" data-embed-kind="chart" data-embed-id="gone"/);
+    expect(html).not.toMatch(/<script/i);
+  });
 });

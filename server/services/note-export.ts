@@ -1,5 +1,7 @@
-// Note export: the Markdown file and the file name for a note the actor may read.
+// Note export: the Markdown file, the charts drawn for the HTML page, and the file name, for a note the actor may read.
+import { TRPCError } from "@trpc/server";
 import type { Actor } from "./access";
+import { getChart } from "./charts";
 import { getNote, type NoteDetail } from "./notes";
 
 /** A file-name-safe slug of the title. */
@@ -19,4 +21,19 @@ export function noteForExport(actor: Actor, id: string): { note: NoteDetail; mar
   const note = getNote(actor, id);
   const markdown = /^\s*#\s/.test(note.body) ? note.body : `# ${note.title}\n\n${note.body}`;
   return { note, markdown };
+}
+
+/** The note's embedded charts that the actor can see, drawn on the server, keyed by chart id (missing ones are left out). */
+export function chartsForExport(actor: Actor, note: Pick<NoteDetail, "links">): Map<string, { title: string; description: string; svg: string }> {
+  const charts = new Map<string, { title: string; description: string; svg: string }>();
+  for (const link of note.links) {
+    if (link.kind !== "chart") continue;
+    try {
+      const chart = getChart(actor, { id: link.id, withPoints: false });
+      charts.set(link.id, { title: chart.title, description: chart.data.description, svg: chart.svg });
+    } catch (error) {
+      if (!(error instanceof TRPCError)) throw error;
+    }
+  }
+  return charts;
 }

@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { standaloneNoteHtml } from "@/components/notes/standalone-html";
 import { auth } from "@/server/auth";
-import { exportFileName, noteForExport } from "@/server/services/note-export";
+import { chartsForExport, exportFileName, noteForExport } from "@/server/services/note-export";
 
 function errorResponse(status: number, message: string) {
   return Response.json({ error: { message } }, { status });
@@ -18,7 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!/^[a-z0-9]{1,64}$/.test(id)) return errorResponse(404, "That note does not exist, or you have no access to it.");
   try {
     const { note, markdown } = noteForExport({ id: session.user.id }, id);
-    const body = format === "md" ? markdown : standaloneNoteHtml({ ...note, body: markdown });
+    const body = format === "md" ? markdown : standaloneNoteHtml({ ...note, body: markdown }, chartsForExport({ id: session.user.id }, note));
     return new Response(body, {
       headers: {
         "content-type": format === "md" ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8",

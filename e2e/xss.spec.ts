@@ -141,7 +141,7 @@ test("a note body typed in the editor runs no script in the live preview", async
 
   const preview = page.getByTestId("note-preview");
   await expect(preview.locator("h1")).toHaveText("XSS corpus");
-  await expect(preview.locator('.embed-card[data-embed-id="safe-id"]')).toContainText("Chart safe-id");
+  await expect(preview.locator('.embed-card[data-embed-id="safe-id"]')).toContainText("No chart “safe-id” in this notebook");
   await expect(preview.locator("table")).toBeVisible();
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved", { timeout: 10_000 });
   await poke(page, '[data-testid="note-preview"]');
@@ -187,4 +187,58 @@ test("a note body saved through the tRPC HTTP API runs no script in the editor p
   });
   await expect.poll(async () => (await inertReport(page, '[data-testid="note-read"]')).canary).toBe("control");
   expect((await inertReport(page, '[data-testid="note-read"]')).bad).toEqual(expect.arrayContaining(["img[onerror]"]));
+});
+
+/** Inside charts, SVG is expected; what must never be there: scripts, foreign objects, handlers, script URLs. */
+async function expectChartsInert(page: Page, root: string) {
+  const bad = await page.evaluate((selector) => {
+    const found: string[] = [];
+    for (const el of document.querySelectorAll(`${selector} *`)) {
+      const tag = el.tagName.toLowerCase();
+      if (["script", "foreignobject", "iframe", "object", "embed", "img"].includes(tag)) found.push(`<${tag}>`);
+      for (const attr of Array.from(el.attributes)) {
+        if (attr.name.toLowerCase().startsWith("on")) found.push(`${tag}[${attr.name}]`);
+        if (/href$/i.test(attr.name) && /^\s*(javascript|data):/i.test(attr.value)) found.push(`${tag}[${attr.name}]`);
+      }
+    }
+    return found;
+  }, root);
+  expect(bad).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+}
+
+test("a chart whose title, series name and annotation carry markup runs no script in the note, the chart page or the export", async ({ page }) => {
+  const dialogs = watchDialogs(page);
+  await registerViaUi(page, { name: "Xavier Chart" });
+  const notebookId = await createNotebook(page, "XSS via charts");
+  const evil = `"><img src=x onerror=alert('svg')><script>alert('svg')</script>`;
+  const series = await trpcMutation(page, "series.create", { notebookId, key: "EVIL", name: `Series ${evil}`, unit: "<b onmouseover=alert(1)>" });
+  await trpcMutation(page, "series.import", { seriesId: series.id, text: "date,v\n2026-01-02,1\n2026-01-05,2\n", mapping: { dateColumn: "date", valueColumn: "v" } });
+  const chart = await trpcMutation(page, "charts.create", {
+    notebookId,
+    spec: { title: `Chart ${evil}`, description: `Desc ${evil}`, kind: "line", series: ["EVIL"], range: { preset: "max" }, annotations: [{ date: "2026-01-03", label: "<svg onload=alert(1)>" }] },
+  });
+  const { id } = await trpcMutation(page, "notes.create", { notebookId, title: "Charts", body: `::chart{id=${chart.id}}` });
+
+  await page.goto(`/notes/${id}`);
+  const figure = page.getByTestId("note-preview").locator(`figure[data-chart-id="${chart.id}"]`);
+  await expect(figure.locator("svg").first()).toBeVisible();
+  await expect(figure.locator(".chart-figure")).toHaveAttribute("data-interactive", "true");
+  await figure.locator(".chart-figure").hover();
+  await expectChartsInert(page, '[data-testid="note-preview"]');
+
+  await page.goto(`/charts/${chart.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText('Chart "><img');
+  await page.locator(".chart-figure").hover();
+  await page.getByRole("button", { name: "Show data" }).click();
+  await expect(page.locator(".data-table")).toContainText("Series");
+  await expectChartsInert(page, "main");
+
+  // The exported page, opened as a browser would: it draws the chart and holds nothing that runs.
+  const exported = await page.request.get(`/api/notes/${id}/export?format=html`);
+  await page.setContent(await exported.text());
+  await expect(page.locator("figure.chart svg")).toBeVisible();
+  await expect(page.locator("figure.chart figcaption")).toContainText("<script>alert('svg')</script>");
+  await expectChartsInert(page, "article");
+  expect(dialogs).toEqual([]);
 });

@@ -23,7 +23,7 @@ function ChartView({ id, asOf, compact }: { id: string; asOf?: Date; compact?: b
     return <div className="chart-skeleton" aria-busy="true" aria-label="Loading chart" />;
   }
   if (query.isError) {
-    const missing = query.error.data?.code === "NOT_FOUND";
+    const missing = query.error.data?.code === "NOT_FOUND" || query.error.data?.code === "BAD_REQUEST";
     return (
       <EmbedState
         id={id}

@@ -1,8 +1,8 @@
 // Malformed versions of a well-formed tRPC input: wrong whole inputs, then each field of a wrong type, oversized or missing.
 import type { Procedure } from "./procedures";
 
-// A query's input travels in the URL, and Node refuses request heads over 16 KB (HTTP 431, or a reset connection)
-// before the app sees them, so queries get oversized strings that still fit in a URL; mutations get 100 KB.
+// A query's or subscription's input travels in the URL, and Node refuses request heads over 16 KB (HTTP 431, or a reset connection)
+// before the app sees them, so those get oversized strings that still fit in a URL; mutations get 100 KB.
 export const OVERSIZED_IN_URL = 10_000;
 export const OVERSIZED_IN_BODY = 100_000;
 
@@ -43,7 +43,7 @@ export function malformedInputs(p: Procedure, sample: Record<string, unknown>): 
   ];
   if (!allOptional) inputs.push(["an empty object", {}], ["no input", undefined]);
   for (const [key, value] of Object.entries(sample)) {
-    const oversized = p.oversized?.[key] ?? (p.type === "query" ? OVERSIZED_IN_URL : OVERSIZED_IN_BODY);
+    const oversized = p.oversized?.[key] ?? (p.type === "mutation" ? OVERSIZED_IN_BODY : OVERSIZED_IN_URL);
     for (const [what, wrong] of wrongValues(value, oversized)) inputs.push([`${key} as ${what}`, { ...sample, [key]: wrong }]);
     if (!optional.includes(key)) {
       const rest = Object.fromEntries(Object.entries(sample).filter(([k]) => k !== key));

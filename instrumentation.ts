@@ -1,4 +1,4 @@
-// Runs once when the server starts: migrate the database, create the demo unless turned off, and start the connector schedule.
+// Runs once when the server starts: migrate the database, create the demo unless turned off, and start the connector schedule and the question rules.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDb, databasePath } = await import("./db/client");
@@ -9,4 +9,6 @@ export async function register() {
   if (demoEnabled() && (await ensureDemo())) logger.info("demo notebook created");
   const { startRefreshScheduler } = await import("./server/jobs/refresh-scheduler");
   startRefreshScheduler();
+  const { startQuestionRules } = await import("./server/jobs/question-rules");
+  startQuestionRules();
 }

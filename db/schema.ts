@@ -1,6 +1,7 @@
 // Drizzle schema: the tables Quire keeps in SQLite. Later capabilities add theirs here.
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { QUESTION_KINDS, QUESTION_STATUSES } from "@/lib/questions/spec";
 import { SERIES_FREQUENCIES, SERIES_SOURCES } from "@/lib/validation/series";
 
 const createdAt = () =>
@@ -224,4 +225,75 @@ export const apiTokens = sqliteTable(
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
   },
   (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+
+/** A tracked question: what would settle it, by when, and how it resolved (by hand or by a data rule, with the evidence). */
+export const questions = sqliteTable(
+  "questions",
+  {
+    id: text("id").primaryKey(),
+    notebookId: text("notebook_id")
+      .notNull()
+      .references(() => notebooks.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    details: text("details").notNull().default(""),
+    criteria: text("criteria").notNull(),
+    resolveBy: text("resolve_by").notNull(),
+    kind: text("kind", { enum: QUESTION_KINDS }).notNull(),
+    unit: text("unit").notNull().default(""),
+    rangeMin: real("range_min"),
+    rangeMax: real("range_max"),
+    rule: text("rule", { mode: "json" }).$type<Record<string, unknown>>(),
+    status: text("status", { enum: QUESTION_STATUSES }).notNull().default("open"),
+    outcome: real("outcome"),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+    resolvedBy: text("resolved_by").references(() => users.id, { onDelete: "set null" }),
+    resolutionSource: text("resolution_source", { enum: ["manual", "rule"] }),
+    resolutionComment: text("resolution_comment").notNull().default(""),
+    evidence: text("evidence", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** Why the rule has not resolved the question yet (e.g. the data for the end date is not in). */
+    ruleStatus: text("rule_status"),
+    /** False after an owner reopens a rule-resolved question, until the question is edited. */
+    ruleActive: integer("rule_active", { mode: "boolean" }).notNull().default(true),
+    version: integer("version").notNull().default(1),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [index("questions_notebook_idx").on(t.notebookId, t.status, t.resolveBy)],
+);
+
+export const questionTags = sqliteTable(
+  "question_tags",
+  {
+    questionId: text("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
+    tag: text("tag").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.questionId, t.tag] })],
+);
+
+/** One user's forecast at one moment: a probability (binary) or a value with an 80% interval (numeric), why, and the note that prompted it. */
+export const forecasts = sqliteTable(
+  "forecasts",
+  {
+    id: integer("id").primaryKey(),
+    questionId: text("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    probability: real("probability"),
+    value: real("value"),
+    low: real("low"),
+    high: real("high"),
+    rationale: text("rationale").notNull().default(""),
+    noteId: text("note_id").references(() => notes.id, { onDelete: "set null" }),
+  },
+  (t) => [index("forecasts_question_idx").on(t.questionId, t.at), index("forecasts_user_idx").on(t.userId, t.at)],
 );

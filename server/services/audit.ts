@@ -7,7 +7,7 @@ type Tx = Pick<Db, "insert">;
 export type AuditEvent = {
   actorId: string | null;
   action: string;
-  targetType: "user" | "notebook" | "membership" | "note" | "series" | "chart" | "api_token";
+  targetType: "user" | "notebook" | "membership" | "note" | "series" | "chart" | "api_token" | "question";
   targetId: string;
   notebookId?: string | null;
   data?: Record<string, unknown>;

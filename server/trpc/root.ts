@@ -5,6 +5,7 @@ import { chartsRouter } from "./routers/charts";
 import { healthRouter } from "./routers/health";
 import { notebooksRouter } from "./routers/notebooks";
 import { notesRouter } from "./routers/notes";
+import { questionsRouter } from "./routers/questions";
 import { searchRouter } from "./routers/search";
 import { seriesRouter } from "./routers/series";
 import { tokensRouter } from "./routers/tokens";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   health: healthRouter,
   notebooks: notebooksRouter,
   notes: notesRouter,
+  questions: questionsRouter,
   search: searchRouter,
   series: seriesRouter,
   tokens: tokensRouter,

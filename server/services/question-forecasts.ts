@@ -1,0 +1,48 @@
+// Forecasts on a question: any member who can read it records their own (with a rationale and the note that prompted it).
+import { TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { forecasts, notes, questions } from "@/db/schema";
+import { forecastSchemaFor, type ForecastInput } from "@/lib/questions/spec";
+import { type Actor } from "./access";
+import { recordEvent } from "./audit";
+import { questionFor } from "./questions";
+
+/**
+ * Records the actor's forecast on an open question they can read (viewers included: a forecast is
+ * one's own view). A note given as evidence must be a live note of the same notebook.
+ */
+export function recordForecast(actor: Actor, input: ForecastInput & { questionId: string }, at: Date = new Date()): { id: number; at: Date } {
+  const row = questionFor(actor, input.questionId, "read");
+  if (row.status !== "open") {
+    throw new TRPCError({ code: "BAD_REQUEST", message: `This question is ${row.status}; forecasts are closed. ${row.status === "resolved" ? "An owner can reopen it." : ""}`.trim() });
+  }
+  const parsed = forecastSchemaFor(row.kind).safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: row.kind === "binary" && input.probability === undefined ? "This is a binary question: give a probability of yes (0 to 1)." : issue.message,
+    });
+  }
+  if (input.noteId) {
+    const note = getDb().select({ notebookId: notes.notebookId, deletedAt: notes.deletedAt }).from(notes).where(eq(notes.id, input.noteId)).get();
+    if (!note || note.notebookId !== row.notebookId || note.deletedAt) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: "The note given as evidence is not a note of this question's notebook." });
+    }
+  }
+  const values =
+    row.kind === "binary"
+      ? { probability: input.probability!, value: null, low: null, high: null }
+      : { probability: null, value: input.value!, low: input.low!, high: input.high! };
+  return getDb().transaction((tx) => {
+    const inserted = tx
+      .insert(forecasts)
+      .values({ questionId: row.id, userId: actor.id, at, rationale: input.rationale ?? "", noteId: input.noteId ?? null, ...values })
+      .returning({ id: forecasts.id })
+      .get();
+    tx.update(questions).set({ updatedAt: at }).where(eq(questions.id, row.id)).run();
+    recordEvent(tx, { actorId: actor.id, action: "question.forecast", targetType: "question", targetId: row.id, notebookId: row.notebookId, data: { ...values, noteId: input.noteId ?? null } });
+    return { id: inserted.id, at };
+  });
+}

@@ -1,0 +1,287 @@
+// Tracked questions: list (the dashboard), get (the question page), create and edit; access is checked first in every call.
+import { TRPCError } from "@trpc/server";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { getDb, type Tx } from "@/db/client";
+import { events, forecasts, memberships, noteLinks, notebooks, notes, questionTags, questions, users } from "@/db/schema";
+import { newId } from "@/lib/ids";
+import { describeRule, type DataRule, type Question, type QuestionKind, type QuestionStatus } from "@/lib/questions/spec";
+import { assertNotebookAccess, roleAllows, roleIn, type Actor } from "./access";
+import { recordEvent } from "./audit";
+import { conflict } from "./errors";
+
+export type QuestionRow = typeof questions.$inferSelect;
+
+/** The same NOT_FOUND for a question that does not exist as for one in a notebook the actor cannot read. */
+export function notFoundQuestion(): TRPCError {
+  return new TRPCError({ code: "NOT_FOUND", message: "That question does not exist, or you have no access to it." });
+}
+
+/** The question row if the actor may do `action` in its notebook. */
+export function questionFor(actor: Actor, id: string, action: "read" | "write" | "remove"): QuestionRow {
+  const row = getDb().select().from(questions).where(eq(questions.id, id)).get();
+  if (!row || roleIn(actor, row.notebookId) === null) throw notFoundQuestion();
+  assertNotebookAccess(actor, row.notebookId, action);
+  return row;
+}
+
+export type ForecastPoint = {
+  id: number;
+  questionId: string;
+  userId: string;
+  userName: string;
+  at: Date;
+  probability: number | null;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  rationale: string;
+  noteId: string | null;
+  noteTitle: string | null;
+};
+
+/** Every forecast on the questions, oldest first, with the forecaster's name and the prompting note's title (when still readable). */
+export function forecastsOf(questionIds: string[]): ForecastPoint[] {
+  if (questionIds.length === 0) return [];
+  return getDb()
+    .select({
+      id: forecasts.id,
+      questionId: forecasts.questionId,
+      userId: forecasts.userId,
+      userName: users.name,
+      at: forecasts.at,
+      probability: forecasts.probability,
+      value: forecasts.value,
+      low: forecasts.low,
+      high: forecasts.high,
+      rationale: forecasts.rationale,
+      noteId: forecasts.noteId,
+      noteTitle: notes.title,
+    })
+    .from(forecasts)
+    .innerJoin(users, eq(users.id, forecasts.userId))
+    .leftJoin(notes, eq(notes.id, forecasts.noteId))
+    .where(inArray(forecasts.questionId, questionIds))
+    .orderBy(asc(forecasts.at), asc(forecasts.id))
+    .all();
+}
+
+function tagsOf(ids: string[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  if (ids.length === 0) return map;
+  for (const row of getDb().select().from(questionTags).where(inArray(questionTags.questionId, ids)).orderBy(questionTags.tag).all()) {
+    map.set(row.questionId, [...(map.get(row.questionId) ?? []), row.tag]);
+  }
+  return map;
+}
+
+/** Today's date in UTC as YYYY-MM-DD. */
+export function todayUtc(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+export type QuestionSummary = {
+  id: string;
+  notebookId: string;
+  notebookName: string;
+  title: string;
+  kind: QuestionKind;
+  unit: string;
+  status: QuestionStatus;
+  resolveBy: string;
+  overdue: boolean;
+  outcome: number | null;
+  tags: string[];
+  updatedAt: Date;
+  lastChangeAt: Date;
+  /** The actor's own latest forecast, if any. */
+  myForecast: { probability: number | null; value: number | null; low: number | null; high: number | null; at: Date } | null;
+  /** The actor's forecast history (probability, or value), oldest first, for a sparkline. */
+  sparkline: number[];
+  forecastCount: number;
+  canEdit: boolean;
+};
+
+/** The questions of one notebook, or every notebook the actor belongs to: open ones first by resolve-by date, then the rest. */
+export function listQuestions(actor: Actor, opts: { notebookId?: string; status?: QuestionStatus } = {}): QuestionSummary[] {
+  if (opts.notebookId) assertNotebookAccess(actor, opts.notebookId, "read");
+  const db = getDb();
+  const roles = new Map(db.select({ id: memberships.notebookId, role: memberships.role }).from(memberships).where(eq(memberships.userId, actor.id)).all().map((m) => [m.id, m.role]));
+  const scope = opts.notebookId ? [opts.notebookId] : [...roles.keys()];
+  if (scope.length === 0) return [];
+  const rows = db
+    .select({ q: questions, notebookName: notebooks.name })
+    .from(questions)
+    .innerJoin(notebooks, eq(notebooks.id, questions.notebookId))
+    .where(and(inArray(questions.notebookId, scope), opts.status ? eq(questions.status, opts.status) : undefined))
+    .orderBy(asc(questions.resolveBy), desc(questions.updatedAt))
+    .all();
+  const ids = rows.map((r) => r.q.id);
+  const all = forecastsOf(ids);
+  const tags = tagsOf(ids);
+  const today = todayUtc();
+  const byQuestion = new Map<string, ForecastPoint[]>();
+  for (const f of all) byQuestion.set(f.questionId, [...(byQuestion.get(f.questionId) ?? []), f]);
+  const summaries = rows.map(({ q, notebookName }) => {
+    const list = byQuestion.get(q.id) ?? [];
+    const mine = list.filter((f) => f.userId === actor.id);
+    const last = mine.at(-1);
+    const lastChangeAt = new Date(Math.max(q.updatedAt.getTime(), list.at(-1)?.at.getTime() ?? 0));
+    return {
+      id: q.id,
+      notebookId: q.notebookId,
+      notebookName,
+      title: q.title,
+      kind: q.kind,
+      unit: q.unit,
+      status: q.status,
+      resolveBy: q.resolveBy,
+      overdue: q.status === "open" && q.resolveBy < today,
+      outcome: q.outcome,
+      tags: tags.get(q.id) ?? [],
+      updatedAt: q.updatedAt,
+      lastChangeAt,
+      myForecast: last ? { probability: last.probability, value: last.value, low: last.low, high: last.high, at: last.at } : null,
+      sparkline: mine.map((f) => (q.kind === "binary" ? (f.probability ?? 0) : (f.value ?? 0))),
+      forecastCount: list.length,
+      canEdit: roleAllows(roles.get(q.notebookId) ?? null, "write"),
+    };
+  });
+  const rank = (s: QuestionSummary) => (s.status === "open" ? 0 : 1);
+  return summaries.sort((a, b) => rank(a) - rank(b) || (a.status === "open" ? a.resolveBy.localeCompare(b.resolveBy) : b.lastChangeAt.getTime() - a.lastChangeAt.getTime()));
+}
+
+export type Activity = { at: Date; action: string; actorName: string | null; data: Record<string, unknown> | null };
+
+/** The question's activity, oldest first: created, forecasts, edits (with the old criteria), resolved, reopened. */
+export function questionActivity(questionId: string): Activity[] {
+  return getDb()
+    .select({ at: events.at, action: events.action, actorName: users.name, data: events.data })
+    .from(events)
+    .leftJoin(users, eq(users.id, events.actorId))
+    .where(and(eq(events.targetType, "question"), eq(events.targetId, questionId)))
+    .orderBy(asc(events.at), asc(events.id))
+    .all();
+}
+
+export type QuestionDetail = Omit<QuestionRow, "rule" | "evidence"> & {
+  notebookName: string;
+  rule: DataRule | null;
+  ruleText: string | null;
+  evidence: Record<string, unknown> | null;
+  tags: string[];
+  forecasts: ForecastPoint[];
+  citedBy: Array<{ id: string; title: string; updatedAt: Date }>;
+  activity: Activity[];
+  role: "owner" | "editor" | "viewer";
+  canEdit: boolean;
+  canReopen: boolean;
+};
+
+/** One question with everything its page shows: forecasts of every member, citing notes, activity. */
+export function getQuestion(actor: Actor, id: string): QuestionDetail {
+  const row = questionFor(actor, id, "read");
+  const db = getDb();
+  const role = roleIn(actor, row.notebookId)!;
+  const notebook = db.select({ name: notebooks.name }).from(notebooks).where(eq(notebooks.id, row.notebookId)).get();
+  const citedBy = db
+    .select({ id: notes.id, title: notes.title, updatedAt: notes.updatedAt, deletedAt: notes.deletedAt })
+    .from(noteLinks)
+    .innerJoin(notes, eq(notes.id, noteLinks.noteId))
+    .where(and(eq(noteLinks.targetType, "question"), eq(noteLinks.targetId, row.id), eq(notes.notebookId, row.notebookId)))
+    .orderBy(asc(notes.updatedAt))
+    .all()
+    .filter((n) => n.deletedAt === null)
+    .map(({ deletedAt: _deleted, ...n }) => n);
+  const rule = (row.rule as DataRule | null) ?? null;
+  return {
+    ...row,
+    notebookName: notebook?.name ?? "",
+    rule,
+    ruleText: rule ? describeRule(rule) : null,
+    evidence: row.evidence ?? null,
+    tags: tagsOf([row.id]).get(row.id) ?? [],
+    forecasts: forecastsOf([row.id]),
+    citedBy,
+    activity: questionActivity(row.id),
+    role,
+    canEdit: roleAllows(role, "write"),
+    canReopen: roleAllows(role, "remove"),
+  };
+}
+
+function writeTags(tx: Tx, questionId: string, tags: string[]): void {
+  tx.delete(questionTags).where(eq(questionTags.questionId, questionId)).run();
+  if (tags.length > 0) tx.insert(questionTags).values(tags.map((tag) => ({ questionId, tag }))).run();
+}
+
+/** Creates a question in a notebook the actor may write to. */
+export function createQuestion(actor: Actor, input: Question & { notebookId: string }): { id: string } {
+  assertNotebookAccess(actor, input.notebookId, "write");
+  const id = newId();
+  getDb().transaction((tx) => {
+    tx.insert(questions)
+      .values({
+        id,
+        notebookId: input.notebookId,
+        title: input.title,
+        details: input.details,
+        criteria: input.criteria,
+        resolveBy: input.resolveBy,
+        kind: input.kind,
+        unit: input.unit,
+        rangeMin: input.rangeMin ?? null,
+        rangeMax: input.rangeMax ?? null,
+        rule: (input.rule as Record<string, unknown> | undefined) ?? null,
+        createdBy: actor.id,
+      })
+      .run();
+    writeTags(tx, id, input.tags);
+    recordEvent(tx, { actorId: actor.id, action: "question.create", targetType: "question", targetId: id, notebookId: input.notebookId, data: { title: input.title } });
+  });
+  return { id };
+}
+
+/**
+ * Edits a question (its kind stays: forecasts were made in it). A change of criteria keeps the old text
+ * in the activity. With `baseVersion`, a stale edit gets CONFLICT.
+ */
+export function updateQuestion(actor: Actor, input: Question & { id: string; baseVersion?: number }): { id: string; version: number } {
+  const row = questionFor(actor, input.id, "write");
+  if (input.baseVersion !== undefined && input.baseVersion !== row.version) {
+    throw conflict("Someone else changed this question since you opened it. Reload to see their version.", { version: row.version });
+  }
+  if (input.kind !== row.kind) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "A question's kind cannot change once it exists; create a new question instead." });
+  }
+  const version = row.version + 1;
+  getDb().transaction((tx) => {
+    tx.update(questions)
+      .set({
+        title: input.title,
+        details: input.details,
+        criteria: input.criteria,
+        resolveBy: input.resolveBy,
+        unit: input.unit,
+        rangeMin: input.rangeMin ?? null,
+        rangeMax: input.rangeMax ?? null,
+        rule: (input.rule as Record<string, unknown> | undefined) ?? null,
+        ruleStatus: null,
+        ruleActive: true,
+        version,
+        updatedAt: new Date(),
+      })
+      .where(eq(questions.id, row.id))
+      .run();
+    writeTags(tx, row.id, input.tags);
+    const changed = (["title", "criteria", "resolveBy", "details"] as const).filter((k) => input[k] !== row[k]);
+    recordEvent(tx, {
+      actorId: actor.id,
+      action: row.criteria !== input.criteria ? "question.criteria" : "question.update",
+      targetType: "question",
+      targetId: row.id,
+      notebookId: row.notebookId,
+      data: { changed, ...(row.criteria !== input.criteria ? { oldCriteria: row.criteria, newCriteria: input.criteria } : {}), ...(row.resolveBy !== input.resolveBy ? { oldResolveBy: row.resolveBy } : {}) },
+    });
+  });
+  return { id: row.id, version };
+}

@@ -1,7 +1,12 @@
 // Quire's HTTP front: Next's production server behind a Node http server that fixes the client
-// address (socket, or a trusted proxy), stamps a request id, and logs each request without secrets.
+// address (socket, or a trusted proxy), stamps a request id, logs each request without secrets, and
+// answers /api/trpc itself from the bundle scripts/build-trpc.mjs makes (Next's route when it is missing).
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import next from "next";
 import pino from "pino";
 
@@ -32,11 +37,39 @@ function pagePath(url) {
   return parsed.pathname + parsed.search;
 }
 
+/** The headers next.config.js sets on every path, for the responses this front sends without Next. */
+export async function everyPathHeaders(dir) {
+  const config = createRequire(import.meta.url)(path.join(dir, "next.config.js"));
+  const rules = (await config.headers?.()) ?? [];
+  return rules.filter((rule) => rule.source === "/:path*" && !rule.has && !rule.missing).flatMap((rule) => rule.headers.map((h) => [h.key, h.value]));
+}
+
+/** The direct tRPC handler, when its bundle was built for the current Next build and QUIRE_TRPC_DIRECT is not 0; null otherwise (Next's route answers). */
+async function loadTrpcHandler(dir) {
+  if (["0", "false", "off", "no"].includes((process.env.QUIRE_TRPC_DIRECT ?? "1").toLowerCase())) return null;
+  const bundle = path.join(dir, ".next", "quire-trpc.mjs");
+  const stamp = path.join(dir, ".next", "quire-trpc.build-id");
+  const buildId = path.join(dir, ".next", "BUILD_ID");
+  if (![bundle, stamp, buildId].every((f) => fs.existsSync(f)) || fs.readFileSync(stamp, "utf8") !== fs.readFileSync(buildId, "utf8")) {
+    log.warn("no tRPC bundle for this build (npm start makes one): /api/trpc is served through Next's route handler");
+    return null;
+  }
+  return import(pathToFileURL(bundle).href);
+}
+
 export async function startServer({ port, hostname }) {
   const trustedHops = Number(process.env.QUIRE_TRUST_PROXY ?? 0);
-  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  const dir = process.cwd();
+  const app = next({ dev: false, dir, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const trpc = await loadTrpcHandler(dir);
+  const directHeaders = trpc ? await everyPathHeaders(dir) : [];
+  const route = (req, res) => {
+    if (!trpc?.isTrpcRequest(req)) return handle(req, res);
+    for (const [name, value] of directHeaders) res.setHeader(name, value);
+    return trpc.handleTrpc(req, res);
+  };
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
     const requestId = randomUUID();
@@ -54,7 +87,7 @@ export async function startServer({ port, hostname }) {
         "request",
       );
     });
-    handle(req, res).catch((err) => {
+    route(req, res).catch((err) => {
       log.error({ requestId, err: { message: err?.message } }, "unhandled request error");
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end("Something went wrong on our side.");

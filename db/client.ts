@@ -3,7 +3,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
 
@@ -42,9 +42,17 @@ export function openDb(file: string): Db {
 }
 
 const globalForDb = globalThis as unknown as { quireDb?: Db };
+let ownWrapper: Db | undefined;
 
-/** The process-wide connection, opened on first use. */
+/**
+ * The process-wide connection, opened on first use. server.mjs loads a second bundle of this module
+ * (the direct tRPC handler) beside Next's: both share the one connection on globalThis, each through
+ * a drizzle wrapper of its own copy of drizzle-orm.
+ */
 export function getDb(): Db {
   globalForDb.quireDb ??= openDb(databasePath());
-  return globalForDb.quireDb;
+  const shared: Db = globalForDb.quireDb;
+  if ((shared as unknown) instanceof BetterSQLite3Database) return shared;
+  if (ownWrapper?.$client !== shared.$client) ownWrapper = drizzle(shared.$client, { schema }) as Db;
+  return ownWrapper;
 }

@@ -38,7 +38,33 @@ export function openDb(file: string): Db {
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: path.resolve(process.cwd(), "db/migrations") });
+  reuseStatements(sqlite);
   return db;
+}
+
+const STATEMENT_CACHE_LIMIT = 500;
+
+/**
+ * Makes the connection's prepare() hand back an already prepared statement for SQL it has seen, so
+ * the query builder does not compile the same SQL on every call (the least recently used are dropped).
+ * Statements finish before prepare() is called again (no open iterators), so one may serve every caller;
+ * the result mode (raw or objects) is reset each time.
+ */
+function reuseStatements(sqlite: Database.Database): void {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (statement) {
+      cache.delete(source);
+      if (statement.reader) statement.raw(false);
+    } else {
+      statement = prepare(source);
+      if (cache.size >= STATEMENT_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, statement);
+    return statement;
+  }) as Database.Database["prepare"];
 }
 
 const globalForDb = globalThis as unknown as { quireDb?: Db };

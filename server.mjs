@@ -7,6 +7,7 @@ import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 import next from "next";
 import pino from "pino";
 
@@ -57,11 +58,34 @@ async function loadTrpcHandler(dir) {
   return import(pathToFileURL(bundle).href);
 }
 
+/**
+ * Checkpoints the WAL from a worker thread (db/checkpoint-worker.mjs), so the serving connection, opened
+ * with automatic checkpoints off, never makes a request wait for one. If the worker fails, SQLite's own
+ * checkpoints come back on.
+ */
+function startCheckpointer(dir) {
+  const file = process.env.QUIRE_DB_PATH ? path.resolve(process.env.QUIRE_DB_PATH) : path.resolve(process.env.QUIRE_DATA_DIR ?? "data", "quire.db");
+  const synchronous = (process.env.QUIRE_SYNCHRONOUS ?? "NORMAL").toUpperCase();
+  const worker = new Worker(path.join(dir, "db", "checkpoint-worker.mjs"), { workerData: { file, synchronous, intervalMs: 250 } });
+  const fallBack = (reason) => {
+    log.error({ reason }, "WAL checkpoint worker stopped; checkpoints go back to SQLite's automatic ones");
+    process.env.QUIRE_BACKGROUND_CHECKPOINTS = "0";
+    globalThis.quireDb?.$client.pragma("wal_autocheckpoint = 1000");
+  };
+  worker.on("message", (message) => message?.error && log.warn({ err: { message: message.error } }, "WAL checkpoint failed"));
+  worker.on("error", (err) => fallBack(err.message));
+  worker.on("exit", (code) => code !== 0 && fallBack(`exit code ${code}`));
+  worker.unref();
+  return worker;
+}
+
 export async function startServer({ port, hostname }) {
   const trustedHops = Number(process.env.QUIRE_TRUST_PROXY ?? 0);
   const dir = process.cwd();
+  process.env.QUIRE_BACKGROUND_CHECKPOINTS = "1";
   const app = next({ dev: false, dir, hostname, port });
   await app.prepare();
+  startCheckpointer(dir);
   const handle = app.getRequestHandler();
   const trpc = await loadTrpcHandler(dir);
   const directHeaders = trpc ? await everyPathHeaders(dir) : [];

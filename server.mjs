@@ -1,7 +1,13 @@
 // Quire's HTTP front: Next's production server behind a Node http server that fixes the client
-// address (socket, or a trusted proxy), stamps a request id, and logs each request without secrets.
+// address (socket, or a trusted proxy), stamps a request id, logs each request without secrets, and
+// answers /api/trpc itself from the bundle scripts/build-trpc.mjs makes (Next's route when it is missing).
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 import next from "next";
 import pino from "pino";
 
@@ -32,11 +38,62 @@ function pagePath(url) {
   return parsed.pathname + parsed.search;
 }
 
+/** The headers next.config.js sets on every path, for the responses this front sends without Next. */
+export async function everyPathHeaders(dir) {
+  const config = createRequire(import.meta.url)(path.join(dir, "next.config.js"));
+  const rules = (await config.headers?.()) ?? [];
+  return rules.filter((rule) => rule.source === "/:path*" && !rule.has && !rule.missing).flatMap((rule) => rule.headers.map((h) => [h.key, h.value]));
+}
+
+/** The direct tRPC handler, when its bundle was built for the current Next build and QUIRE_TRPC_DIRECT is not 0; null otherwise (Next's route answers). */
+async function loadTrpcHandler(dir) {
+  if (["0", "false", "off", "no"].includes((process.env.QUIRE_TRPC_DIRECT ?? "1").toLowerCase())) return null;
+  const bundle = path.join(dir, ".next", "quire-trpc.mjs");
+  const stamp = path.join(dir, ".next", "quire-trpc.build-id");
+  const buildId = path.join(dir, ".next", "BUILD_ID");
+  if (![bundle, stamp, buildId].every((f) => fs.existsSync(f)) || fs.readFileSync(stamp, "utf8") !== fs.readFileSync(buildId, "utf8")) {
+    log.warn("no tRPC bundle for this build (npm start makes one): /api/trpc is served through Next's route handler");
+    return null;
+  }
+  return import(pathToFileURL(bundle).href);
+}
+
+/**
+ * Checkpoints the WAL from a worker thread (db/checkpoint-worker.mjs), so the serving connection, opened
+ * with automatic checkpoints off, never makes a request wait for one. If the worker fails, SQLite's own
+ * checkpoints come back on.
+ */
+function startCheckpointer(dir) {
+  const file = process.env.QUIRE_DB_PATH ? path.resolve(process.env.QUIRE_DB_PATH) : path.resolve(process.env.QUIRE_DATA_DIR ?? "data", "quire.db");
+  const synchronous = (process.env.QUIRE_SYNCHRONOUS ?? "NORMAL").toUpperCase();
+  const worker = new Worker(path.join(dir, "db", "checkpoint-worker.mjs"), { workerData: { file, synchronous, intervalMs: 250 } });
+  const fallBack = (reason) => {
+    log.error({ reason }, "WAL checkpoint worker stopped; checkpoints go back to SQLite's automatic ones");
+    process.env.QUIRE_BACKGROUND_CHECKPOINTS = "0";
+    globalThis.quireDb?.$client.pragma("wal_autocheckpoint = 1000");
+  };
+  worker.on("message", (message) => message?.error && log.warn({ err: { message: message.error } }, "WAL checkpoint failed"));
+  worker.on("error", (err) => fallBack(err.message));
+  worker.on("exit", (code) => code !== 0 && fallBack(`exit code ${code}`));
+  worker.unref();
+  return worker;
+}
+
 export async function startServer({ port, hostname }) {
   const trustedHops = Number(process.env.QUIRE_TRUST_PROXY ?? 0);
-  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  const dir = process.cwd();
+  process.env.QUIRE_BACKGROUND_CHECKPOINTS = "1";
+  const app = next({ dev: false, dir, hostname, port });
   await app.prepare();
+  startCheckpointer(dir);
   const handle = app.getRequestHandler();
+  const trpc = await loadTrpcHandler(dir);
+  const directHeaders = trpc ? await everyPathHeaders(dir) : [];
+  const route = (req, res) => {
+    if (!trpc?.isTrpcRequest(req)) return handle(req, res);
+    for (const [name, value] of directHeaders) res.setHeader(name, value);
+    return trpc.handleTrpc(req, res);
+  };
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
     const requestId = randomUUID();
@@ -54,7 +111,7 @@ export async function startServer({ port, hostname }) {
         "request",
       );
     });
-    handle(req, res).catch((err) => {
+    route(req, res).catch((err) => {
       log.error({ requestId, err: { message: err?.message } }, "unhandled request error");
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end("Something went wrong on our side.");

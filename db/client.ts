@@ -3,7 +3,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
 
@@ -36,15 +36,51 @@ export function openDb(file: string): Db {
   sqlite.pragma(`synchronous = ${synchronousMode()}`);
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  // server.mjs checkpoints the WAL from a worker thread (db/checkpoint-worker.mjs); elsewhere SQLite does it on commit.
+  if (process.env.QUIRE_BACKGROUND_CHECKPOINTS === "1") sqlite.pragma("wal_autocheckpoint = 0");
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: path.resolve(process.cwd(), "db/migrations") });
+  reuseStatements(sqlite);
   return db;
 }
 
-const globalForDb = globalThis as unknown as { quireDb?: Db };
+const STATEMENT_CACHE_LIMIT = 500;
 
-/** The process-wide connection, opened on first use. */
+/**
+ * Makes the connection's prepare() hand back an already prepared statement for SQL it has seen, so
+ * the query builder does not compile the same SQL on every call (the least recently used are dropped).
+ * Statements finish before prepare() is called again (no open iterators), so one may serve every caller;
+ * the result mode (raw or objects) is reset each time.
+ */
+function reuseStatements(sqlite: Database.Database): void {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (statement) {
+      cache.delete(source);
+      if (statement.reader) statement.raw(false);
+    } else {
+      statement = prepare(source);
+      if (cache.size >= STATEMENT_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, statement);
+    return statement;
+  }) as Database.Database["prepare"];
+}
+
+const globalForDb = globalThis as unknown as { quireDb?: Db };
+let ownWrapper: Db | undefined;
+
+/**
+ * The process-wide connection, opened on first use. server.mjs loads a second bundle of this module
+ * (the direct tRPC handler) beside Next's: both share the one connection on globalThis, each through
+ * a drizzle wrapper of its own copy of drizzle-orm.
+ */
 export function getDb(): Db {
   globalForDb.quireDb ??= openDb(databasePath());
-  return globalForDb.quireDb;
+  const shared: Db = globalForDb.quireDb;
+  if ((shared as unknown) instanceof BetterSQLite3Database) return shared;
+  if (ownWrapper?.$client !== shared.$client) ownWrapper = drizzle(shared.$client, { schema }) as Db;
+  return ownWrapper;
 }

@@ -68,6 +68,8 @@ export const notes = sqliteTable(
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+    /** The note's tags, space-separated, for the search index; kept by triggers on note_tags (migration 0005). */
+    tagsText: text("tags_text").notNull().default(""),
   },
   (t) => [index("notes_notebook_updated_idx").on(t.notebookId, t.updatedAt)],
 );

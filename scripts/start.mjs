@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { buildTrpcBundle, TRPC_BUNDLE, TRPC_BUNDLE_STAMP } from "./build-trpc.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -21,7 +22,7 @@ function ensureAuthSecret() {
 }
 
 const SOURCE_DIRS = ["app", "components", "server", "db", "lib"];
-const SOURCE_FILES = ["package-lock.json", "package.json", "next.config.js", "tsconfig.json", "instrumentation.ts"];
+const SOURCE_FILES = ["package-lock.json", "package.json", "next.config.js", "tsconfig.json", "instrumentation.ts", "scripts/build-trpc.mjs"];
 
 function listFiles(dir) {
   if (!fs.existsSync(dir)) return [];
@@ -39,18 +40,24 @@ export function sourceHash() {
   return hash.digest("hex");
 }
 
-function buildIfNeeded() {
+/** The Next build when the sources changed, then the direct tRPC bundle (server.mjs) when it is not for this build. */
+async function buildIfNeeded() {
   const stamp = path.join(".next", "quire-source-hash");
   const current = sourceHash();
-  if (fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === current) return;
-  console.log("Building Quire (first run, or the sources changed)…");
-  const result = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit" });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-  fs.writeFileSync(stamp, current);
+  const buildId = path.join(".next", "BUILD_ID");
+  if (!fs.existsSync(buildId) || !fs.existsSync(stamp) || fs.readFileSync(stamp, "utf8") !== current) {
+    console.log("Building Quire (first run, or the sources changed)…");
+    fs.rmSync(stamp, { force: true });
+    const result = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit" });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+    fs.writeFileSync(stamp, current);
+  }
+  const bundleCurrent = fs.existsSync(TRPC_BUNDLE) && fs.existsSync(TRPC_BUNDLE_STAMP) && fs.readFileSync(TRPC_BUNDLE_STAMP, "utf8") === fs.readFileSync(buildId, "utf8");
+  if (!bundleCurrent) await buildTrpcBundle();
 }
 
 ensureAuthSecret();
-buildIfNeeded();
+await buildIfNeeded();
 process.env.NODE_ENV = "production";
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "127.0.0.1";

@@ -32,12 +32,20 @@ export function markMatches(text: string, terms: SearchTerm[]): string {
 /** About `size` words of `text` around the first match (the start when nothing matches), with matches marked. */
 export function snippetOf(text: string, terms: SearchTerm[], size = 24): string {
   const plain = text.replace(/\s+/g, " ").trim();
-  const words = [...plain.matchAll(WORD)];
-  const first = words.findIndex((w) => matches(w[0], terms));
-  const startWord = Math.max(0, (first === -1 ? 0 : first) - Math.floor(size / 3));
-  const endWord = Math.min(words.length, startWord + size);
-  if (words.length === 0) return "";
-  const from = startWord === 0 ? 0 : words[startWord]!.index!;
-  const to = endWord >= words.length ? plain.length : words[endWord]!.index!;
+  const lead = Math.floor(size / 3);
+  // Word starts, read only as far as the snippet needs: up to the word after its last one.
+  const starts: number[] = [];
+  let first = -1;
+  const scan = new RegExp(WORD.source, "gu");
+  for (let m = scan.exec(plain); m; m = scan.exec(plain)) {
+    starts.push(m.index);
+    if (first === -1 && matches(m[0], terms)) first = starts.length - 1;
+    if (first !== -1 && starts.length > Math.max(0, first - lead) + size) break;
+  }
+  if (starts.length === 0) return "";
+  const startWord = Math.max(0, (first === -1 ? 0 : first) - lead);
+  const endWord = startWord + size;
+  const from = startWord === 0 ? 0 : starts[startWord]!;
+  const to = endWord >= starts.length ? plain.length : starts[endWord]!;
   return `${from > 0 ? "…" : ""}${markMatches(plain.slice(from, to).trim(), terms)}${to < plain.length ? "…" : ""}`;
 }

@@ -1,7 +1,6 @@
 // The one place that decides who may read or change what; every service calls it first.
 import { TRPCError } from "@trpc/server";
 import { and, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
 import { memberships, notes, type Role } from "@/db/schema";
 import { notFound } from "./errors";
 import { prepared } from "./prepared";
@@ -60,8 +59,16 @@ export function assertNotebookAccess(actor: Actor, notebookId: string, action: N
  * notebook the actor cannot see answers NOT_FOUND, exactly like a note that does not exist.
  */
 export function assertNoteAccess(actor: Actor, noteId: string, action: NotebookAction): { notebookId: string; deletedAt: Date | null } {
-  const row = getDb().select({ notebookId: notes.notebookId, deletedAt: notes.deletedAt }).from(notes).where(eq(notes.id, noteId)).get();
+  const row = noteNotebookQuery().get({ noteId });
   if (!row || roleIn(actor, row.notebookId) === null) throw notFound("note");
   assertNotebookAccess(actor, row.notebookId, action);
   return row;
 }
+
+const noteNotebookQuery = prepared((db) =>
+  db
+    .select({ notebookId: notes.notebookId, deletedAt: notes.deletedAt })
+    .from(notes)
+    .where(eq(notes.id, sql.placeholder("noteId")))
+    .prepare(),
+);

@@ -1,30 +1,46 @@
 // Note revisions: edits coalesced per author and time window, checkpoints, history, and restore.
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { noteRevisions, notebooks, notes, users } from "@/db/schema";
 import { assertNoteAccess, type Actor } from "./access";
 import { recordEvent } from "./audit";
 import { notFound } from "./errors";
 import { writeNoteLinks } from "./note-links";
+import { prepared } from "./prepared";
 
 /** Edits by one author within this window fold into one revision. */
 export const REVISION_WINDOW_MS = 5 * 60 * 1000;
 
-/** Records an edit: folds it into the author's open revision if it is recent enough, else starts a new one. */
-export function recordEditRevision(tx: Tx, edit: { noteId: string; noteVersion: number; title: string; body: string; authorId: string; at: Date }): void {
-  const latest = tx
+const latestRevision = prepared((db) =>
+  db
     .select({ id: noteRevisions.id, kind: noteRevisions.kind, authorId: noteRevisions.authorId, createdAt: noteRevisions.createdAt })
     .from(noteRevisions)
-    .where(eq(noteRevisions.noteId, edit.noteId))
+    .where(eq(noteRevisions.noteId, sql.placeholder("noteId")))
     .orderBy(desc(noteRevisions.id))
     .limit(1)
-    .get();
+    .prepare(),
+);
+
+// updatedAt is passed as epoch milliseconds: placeholders inside sql`` skip the column's Date mapping.
+const foldIntoRevision = prepared((db) =>
+  db
+    .update(noteRevisions)
+    .set({
+      noteVersion: sql`${sql.placeholder("noteVersion")}`,
+      title: sql`${sql.placeholder("title")}`,
+      body: sql`${sql.placeholder("body")}`,
+      updatedAt: sql`${sql.placeholder("updatedAt")}`,
+    })
+    .where(eq(noteRevisions.id, sql.placeholder("id")))
+    .prepare(),
+);
+
+/** Records an edit: folds it into the author's open revision if it is recent enough, else starts a new one. */
+export function recordEditRevision(tx: Tx, edit: { noteId: string; noteVersion: number; title: string; body: string; authorId: string; at: Date }): void {
+  const latest = latestRevision().get({ noteId: edit.noteId });
   const foldable = latest && latest.kind === "edit" && latest.authorId === edit.authorId && edit.at.getTime() - latest.createdAt.getTime() < REVISION_WINDOW_MS;
   if (foldable) {
-    tx.update(noteRevisions)
-      .set({ noteVersion: edit.noteVersion, title: edit.title, body: edit.body, updatedAt: edit.at })
-      .where(eq(noteRevisions.id, latest.id))
-      .run();
+    foldIntoRevision().run({ id: latest.id, noteVersion: edit.noteVersion, title: edit.title, body: edit.body, updatedAt: edit.at.getTime() });
     return;
   }
   tx.insert(noteRevisions)

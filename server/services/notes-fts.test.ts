@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { makeTeam, type Team } from "@/test/procedures";
 import { removeNotebook, createNotebook } from "./notebooks";
 import { listRevisions, restoreRevision } from "./note-revisions";
+import { renameTag, setNoteTags } from "./note-tags";
 import { createNote, emptyTrash, restoreNote, trashNote, updateNote } from "./notes";
 
 let t: Team;
@@ -33,8 +34,8 @@ function integrityCheck(): void {
 function indexDrift(): { extra: string[]; missing: string[] } {
   const db = sqlite();
   db.exec(`DROP TABLE IF EXISTS temp.fts_ref; DROP TABLE IF EXISTS temp.fts_ref_v; DROP TABLE IF EXISTS temp.fts_real_v;
-    CREATE VIRTUAL TABLE temp.fts_ref USING fts5(title, body, tokenize='unicode61 remove_diacritics 2');
-    INSERT INTO temp.fts_ref(rowid, title, body) SELECT rowid, title, body FROM main.notes WHERE deleted_at IS NULL;
+    CREATE VIRTUAL TABLE temp.fts_ref USING fts5(title, body, tags_text, tokenize='unicode61 remove_diacritics 2');
+    INSERT INTO temp.fts_ref(rowid, title, body, tags_text) SELECT rowid, title, body, tags_text FROM main.notes WHERE deleted_at IS NULL;
     CREATE VIRTUAL TABLE temp.fts_ref_v USING fts5vocab(temp, fts_ref, instance);
     CREATE VIRTUAL TABLE temp.fts_real_v USING fts5vocab(main, notes_fts, instance);`);
   const rows = (table: string) =>
@@ -64,6 +65,29 @@ describe("notes_fts triggers", () => {
     expect(matches("axolotl")).toEqual([]);
     expect(matches("pangolin")).toEqual([rowid]);
     expect(matches("narwhal")).toEqual([rowid]);
+    expect(indexDrift()).toEqual({ extra: [], missing: [] });
+  });
+
+  it("indexes a note's tags in tags_text only, through create, set, rename and trash", () => {
+    const { id } = createNote(t.owner, { notebookId: t.notebookId, title: "Tagged", body: "Gecko note.", tags: ["small-caps", "rates"] });
+    const rowid = rowidOf(id);
+    expect(matches("{tags_text}: rates")).toEqual([rowid]);
+    expect(matches('{tags_text}: "small caps"')).toEqual([rowid]);
+    expect(matches("{title body}: rates")).toEqual([]);
+    setNoteTags(t.owner, { id, tags: ["breadth"] });
+    expect(matches("{tags_text}: rates")).toEqual([]);
+    expect(matches("{tags_text}: breadth")).toEqual([rowid]);
+    renameTag(t.owner, { notebookId: t.notebookId, from: "breadth", to: "market-breadth" });
+    expect(matches("{tags_text}: breadth")).toEqual([rowid]);
+    expect(matches("{tags_text}: market")).toEqual([rowid]);
+    expect(indexDrift()).toEqual({ extra: [], missing: [] });
+    trashNote(t.owner, id);
+    expect(matches("{tags_text}: market")).toEqual([]);
+    restoreNote(t.owner, id);
+    expect(matches("{tags_text}: market")).toEqual([rowid]);
+    setNoteTags(t.owner, { id, tags: [] });
+    expect(matches("{tags_text}: market")).toEqual([]);
+    expect((sqlite().prepare("SELECT tags_text FROM notes WHERE id = ?").get(id) as { tags_text: string }).tags_text).toBe("");
     expect(indexDrift()).toEqual({ extra: [], missing: [] });
   });
 
@@ -123,10 +147,10 @@ describe("notes_fts triggers", () => {
   });
 
   it("the checks do catch an index that has drifted from the notes", () => {
-    sqlite().prepare("INSERT INTO notes_fts(rowid, title, body) VALUES (987654, 'ghost', 'phantom')").run();
+    sqlite().prepare("INSERT INTO notes_fts(rowid, title, body, tags_text) VALUES (987654, 'ghost', 'phantom', '')").run();
     expect(indexDrift().extra).toEqual(expect.arrayContaining(["ghost@987654:title:0", "phantom@987654:body:0"]));
     expect(() => sqlite().prepare("INSERT INTO notes_fts(notes_fts, rank) VALUES('integrity-check', 1)").run()).toThrow();
-    sqlite().prepare("INSERT INTO notes_fts(notes_fts, rowid, title, body) VALUES('delete', 987654, 'ghost', 'phantom')").run();
+    sqlite().prepare("INSERT INTO notes_fts(notes_fts, rowid, title, body, tags_text) VALUES('delete', 987654, 'ghost', 'phantom', '')").run();
     expect(indexDrift()).toEqual({ extra: [], missing: [] });
     integrityCheck();
   });

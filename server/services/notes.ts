@@ -9,6 +9,7 @@ import { recordEvent } from "./audit";
 import { conflict, notFound } from "./errors";
 import { writeNoteLinks } from "./note-links";
 import { recordEditRevision } from "./note-revisions";
+import { prepared } from "./prepared";
 
 export type NoteSummary = {
   id: string;
@@ -132,9 +133,35 @@ export function getNote(actor: Actor, id: string): NoteDetail {
   return { ...row, tags: tagsByNote([id]).get(id) ?? [], links, canEdit: role === "owner" || role === "editor" };
 }
 
-function touchNotebook(tx: Tx, notebookId: string, at: Date): void {
-  tx.update(notebooks).set({ updatedAt: at }).where(eq(notebooks.id, notebookId)).run();
+function touchNotebook(_tx: Tx, notebookId: string, at: Date): void {
+  touchNotebookStatement().run({ notebookId, updatedAt: at.getTime() });
 }
+
+// Hot statements of an autosave, prepared once per connection. Dates go in as epoch milliseconds:
+// placeholders inside sql`` skip the column's Date mapping.
+const touchNotebookStatement = prepared((db) =>
+  db
+    .update(notebooks)
+    .set({ updatedAt: sql`${sql.placeholder("updatedAt")}` })
+    .where(eq(notebooks.id, sql.placeholder("notebookId")))
+    .prepare(),
+);
+
+const noteRow = prepared((db) => db.select().from(notes).where(eq(notes.id, sql.placeholder("id"))).prepare());
+
+const saveNoteStatement = prepared((db) =>
+  db
+    .update(notes)
+    .set({
+      title: sql`${sql.placeholder("title")}`,
+      body: sql`${sql.placeholder("body")}`,
+      version: sql`${sql.placeholder("version")}`,
+      updatedBy: sql`${sql.placeholder("updatedBy")}`,
+      updatedAt: sql`${sql.placeholder("updatedAt")}`,
+    })
+    .where(eq(notes.id, sql.placeholder("id")))
+    .prepare(),
+);
 
 /** Creates a note in a notebook the actor may write to. */
 export function createNote(actor: Actor, input: { notebookId: string; title: string; body?: string; tags?: string[] }): { id: string; version: number } {
@@ -167,7 +194,7 @@ export function updateNote(
   const { notebookId } = assertNoteAccess(actor, input.id, "write");
   const now = new Date();
   return getDb().transaction((tx) => {
-    const current = tx.select().from(notes).where(eq(notes.id, input.id)).get();
+    const current = noteRow().get({ id: input.id });
     if (!current) throw notFound("note");
     if (current.deletedAt) throw new TRPCError({ code: "BAD_REQUEST", message: "This note is in the trash. Restore it before editing." });
     if (current.version !== input.baseVersion) {
@@ -179,7 +206,7 @@ export function updateNote(
     const title = input.title ?? current.title;
     const body = input.body ?? current.body;
     const version = current.version + 1;
-    tx.update(notes).set({ title, body, version, updatedBy: actor.id, updatedAt: now }).where(eq(notes.id, input.id)).run();
+    saveNoteStatement().run({ id: input.id, title, body, version, updatedBy: actor.id, updatedAt: now.getTime() });
     if (input.body !== undefined && input.body !== current.body) writeNoteLinks(tx, input.id, body);
     recordEditRevision(tx, { noteId: input.id, noteVersion: version, title, body, authorId: actor.id, at: now });
     touchNotebook(tx, notebookId, now);

@@ -47,6 +47,15 @@ describe("searchNotes", () => {
     expect(hitIds("rotation", { tag: "sectors" })).toEqual([ids.staples]);
   });
 
+  it("keeps the tag filter exact: a tag whose words only resemble it does not count", () => {
+    const note = createNote(analyst, { notebookId: research, title: "Breadth", body: "Sector breadth broadened.", tags: ["sectors-us", "defensive"] }).id;
+    const other = createNote(analyst, { notebookId: research, title: "Breadth again", body: "Breadth broadened again.", tags: ["sectors"] }).id;
+    expect(hitIds("broadened", { tag: "sectors-us" })).toEqual([note]);
+    expect(hitIds("broadened", { tag: "sectors" })).toEqual([other]);
+    expect(hitIds("broadened", { tag: "us" })).toEqual([]);
+    expect(hitIds("defensive"), "a tag is a filter, not searched text").toEqual([ids.staples]);
+  });
+
   it("marks the matched words in the title and the snippet", () => {
     const [hit] = searchNotes(analyst, { q: "staples" }).hits;
     expect(hit!.snippetMarked).toContain("\u0002staples\u0003");

@@ -1,21 +1,9 @@
-// tRPC over HTTP (GET for queries, POST for mutations) at /api/trpc.
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { requestLogger } from "@/server/logger";
-import { createContext } from "@/server/trpc/context";
-import { appRouter } from "@/server/trpc/root";
+// tRPC over HTTP (GET for queries, POST for mutations) at /api/trpc. server.mjs answers these paths itself
+// with the same handler when its bundle is built (scripts/build-trpc.mjs); this route is the fallback.
+import { handleTrpcRequest } from "@/server/trpc/http-handler";
 
 function handler(req: Request) {
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext: () => createContext(req.headers),
-    onError({ error, path, ctx }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") {
-        requestLogger(ctx?.requestId ?? "unknown").error({ path, err: { message: error.message, stack: error.stack } }, "trpc error");
-      }
-    },
-  });
+  return handleTrpcRequest(req);
 }
 
 export { handler as GET, handler as POST };

@@ -1,0 +1,1 @@
+ALTER TABLE `notes` ADD `tags_text` text DEFAULT '' NOT NULL;

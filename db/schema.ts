@@ -26,6 +26,8 @@ export const notebooks = sqliteTable("notebooks", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
   description: text("description").notNull().default(""),
+  /** The notebook's own FRED API key for its FRED series (else FRED_API_KEY from the environment); never sent to browsers. */
+  fredApiKey: text("fred_api_key"),
   createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" })

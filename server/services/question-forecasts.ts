@@ -22,7 +22,12 @@ export function recordForecast(actor: Actor, input: ForecastInput & { questionId
     const issue = parsed.error.issues[0]!;
     throw new TRPCError({
       code: "BAD_REQUEST",
-      message: row.kind === "binary" && input.probability === undefined ? "This is a binary question: give a probability of yes (0 to 1)." : issue.message,
+      message:
+        row.kind === "binary" && input.probability === undefined
+          ? "This is a binary question: give a probability of yes (0 to 1)."
+          : row.kind === "numeric" && input.value === undefined
+            ? "This is a numeric question: give a value and the low and high ends of your 80% interval."
+            : issue.message,
     });
   }
   if (input.noteId) {

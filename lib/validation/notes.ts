@@ -2,6 +2,12 @@
 import { z } from "zod";
 import { idSchema } from "./notebooks";
 
+/** The version an edit started from (optimistic concurrency): a stale one gets CONFLICT. */
+export const baseVersionSchema = z
+  .number({ error: "baseVersion must be the version the edit started from." })
+  .int({ error: "baseVersion must be a whole number." })
+  .positive({ error: "baseVersion must be the version the edit started from (1 or more)." });
+
 export const NOTE_BODY_MAX = 200_000;
 export const NOTE_TITLE_MAX = 200;
 export const TAGS_PER_NOTE_MAX = 20;
@@ -34,7 +40,7 @@ export const createNoteInput = z.object({
 export const updateNoteInput = z
   .object({
     id: idSchema,
-    baseVersion: z.number({ error: "baseVersion must be the version the edit started from." }).int().positive(),
+    baseVersion: baseVersionSchema,
     title: noteTitle.optional(),
     body: noteBody.optional(),
   })

@@ -11,6 +11,8 @@ export type AuditEvent = {
   targetId: string;
   notebookId?: string | null;
   data?: Record<string, unknown>;
+  /** When it happened, if not now (a forecast recorded with its own moment). */
+  at?: Date;
 };
 
 /** Appends one event; call it inside the transaction that makes the change. */

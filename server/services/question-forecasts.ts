@@ -47,7 +47,7 @@ export function recordForecast(actor: Actor, input: Omit<ForecastInput, "rationa
       .returning({ id: forecasts.id })
       .get();
     tx.update(questions).set({ updatedAt: at }).where(eq(questions.id, row.id)).run();
-    recordEvent(tx, { actorId: actor.id, action: "question.forecast", targetType: "question", targetId: row.id, notebookId: row.notebookId, data: { ...values, noteId: input.noteId ?? null } });
+    recordEvent(tx, { actorId: actor.id, action: "question.forecast", targetType: "question", targetId: row.id, notebookId: row.notebookId, data: { ...values, noteId: input.noteId ?? null }, at });
     return { id: inserted.id, at };
   });
 }

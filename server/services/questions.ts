@@ -250,6 +250,9 @@ export function updateQuestion(actor: Actor, input: Question & { id: string; bas
   if (input.baseVersion !== undefined && input.baseVersion !== row.version) {
     throw conflict("Someone else changed this question since you opened it. Reload to see their version.", { version: row.version });
   }
+  if (row.status !== "open") {
+    throw new TRPCError({ code: "BAD_REQUEST", message: `This question is ${row.status}; an owner must reopen it before it can be edited.` });
+  }
   if (input.kind !== row.kind) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "A question's kind cannot change once it exists; create a new question instead." });
   }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { chartSpecSchema } from "@/lib/charts/spec";
 import { idSchema } from "@/lib/validation/notebooks";
+import { baseVersionSchema } from "@/lib/validation/notes";
 import { asOfSchema } from "@/lib/validation/series";
 import { chartTable, createChart, getChart, listCharts, previewChart, removeChart, updateChart } from "@/server/services/charts";
 import { createTRPCRouter, protectedProcedure } from "../init";
@@ -16,7 +17,7 @@ export const chartsRouter = createTRPCRouter({
   preview: protectedProcedure.input(z.object({ notebookId: idSchema, spec: chartSpecSchema, width })).query(({ ctx, input }) => previewChart(ctx.user, input)),
   create: protectedProcedure.input(z.object({ notebookId: idSchema, spec: chartSpecSchema })).mutation(({ ctx, input }) => createChart(ctx.user, input)),
   update: protectedProcedure
-    .input(z.object({ id: idSchema, spec: chartSpecSchema, baseVersion: z.number().int().min(1).optional() }))
+    .input(z.object({ id: idSchema, spec: chartSpecSchema, baseVersion: baseVersionSchema.optional() }))
     .mutation(({ ctx, input }) => updateChart(ctx.user, input)),
   remove: protectedProcedure.input(z.object({ id: idSchema })).mutation(({ ctx, input }) => removeChart(ctx.user, input.id)),
 });

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { forecastInputSchema, QUESTION_STATUSES, questionInputSchema, resolutionInputSchema } from "@/lib/questions/spec";
 import { idSchema } from "@/lib/validation/notebooks";
+import { baseVersionSchema } from "@/lib/validation/notes";
 import { recordForecast } from "@/server/services/question-forecasts";
 import { reopenQuestion, resolveByRules, resolveQuestion } from "@/server/services/question-resolution";
 import { myCalibration } from "@/server/services/question-scores";
@@ -21,7 +22,7 @@ export const questionsRouter = createTRPCRouter({
     return created;
   }),
   update: protectedProcedure
-    .input(z.intersection(questionInputSchema, z.object({ id: idSchema, baseVersion: z.number().int().min(1).optional() })))
+    .input(z.intersection(questionInputSchema, z.object({ id: idSchema, baseVersion: baseVersionSchema.optional() })))
     .mutation(({ ctx, input }) => {
       const updated = updateQuestion(ctx.user, input);
       resolveByRules({ notebookId: getQuestion(ctx.user, input.id).notebookId });

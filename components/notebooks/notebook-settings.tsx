@@ -1,5 +1,5 @@
 "use client";
-// The Settings tab: rename (editors and owners) and delete with a confirmation that names what is lost (owners).
+// The Settings tab: rename (editors and owners), the FRED API key and delete with a confirmation that names what is lost (owners).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -117,6 +117,61 @@ function DeleteSection({ notebook }: { notebook: Notebook }) {
   );
 }
 
+const FRED_KEY_STATUS = {
+  notebook: "This notebook's FRED series use its own key.",
+  environment: "FRED series use the server's key (FRED_API_KEY). Set one here to use this notebook's own.",
+  none: "No key: FRED series are fetched as the keyless graph CSV. A key uses FRED's API, which also reports vintages.",
+} as const;
+
+/** Owners set or clear the notebook's FRED API key; the key is never shown again, only whether one is set. */
+function FredKeyForm({ notebook }: { notebook: Notebook }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [key, setKey] = useState("");
+  const settings = useQuery(trpc.series.connectorSettings.queryOptions({ notebookId: notebook.id }));
+  const save = useMutation(
+    trpc.series.setFredApiKey.mutationOptions({
+      onSuccess: (next) => {
+        setKey("");
+        queryClient.setQueryData(trpc.series.connectorSettings.queryKey({ notebookId: notebook.id }), next);
+      },
+    }),
+  );
+  const error = save.error?.data?.fieldErrors?.apiKey?.[0] ?? save.error?.message;
+  return (
+    <form
+      className="card card-body stack-sm"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({ notebookId: notebook.id, apiKey: key.trim() });
+      }}
+      noValidate
+    >
+      <h2>FRED API key</h2>
+      <p className="muted" data-testid="fred-key-status">
+        {settings.data ? FRED_KEY_STATUS[settings.data.fredApiKey] : "Loading…"}
+      </p>
+      <div className="row" style={{ alignItems: "flex-start", flexWrap: "wrap" }}>
+        <div className="field" style={{ flex: "1 1 260px" }}>
+          <label htmlFor="fred-key" className="visually-hidden">
+            FRED API key
+          </label>
+          <input id="fred-key" className="input" type="password" autoComplete="off" placeholder="32 letters and digits" value={key} aria-invalid={error ? true : undefined} onChange={(e) => setKey(e.target.value)} />
+          {error && <span className="field-error">{error}</span>}
+        </div>
+        <button type="submit" className="btn btn-primary" disabled={save.isPending || key.trim() === ""}>
+          {save.isPending ? "Saving…" : "Save key"}
+        </button>
+        {settings.data?.fredApiKey === "notebook" && (
+          <button type="button" className="btn btn-ghost" disabled={save.isPending} onClick={() => save.mutate({ notebookId: notebook.id, apiKey: null })}>
+            Remove key
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
 export function NotebookSettings({ notebook }: { notebook: Notebook }) {
   if (notebook.role === "viewer") {
     return <p className="muted">You can read this notebook. Ask an owner or an editor if you need to change it.</p>;
@@ -124,6 +179,7 @@ export function NotebookSettings({ notebook }: { notebook: Notebook }) {
   return (
     <div className="stack">
       <RenameForm notebook={notebook} />
+      {notebook.role === "owner" && <FredKeyForm notebook={notebook} />}
       {notebook.role === "owner" && <DeleteSection notebook={notebook} />}
     </div>
   );

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { memberships, notebooks, users } from "@/db/schema";
 import { DEMO_NOTEBOOK, DEMO_NOTES, DEMO_USER, ROTATION_NOTE, WELCOME_NOTE } from "@/db/seed/demo-content";
 import { DEMO_CHARTS, DEMO_SERIES } from "@/db/seed/demo-data";
+import { DEMO_QUESTIONS, DEMO_RUT_SERIES } from "@/db/seed/demo-questions";
 import { dbSnapshot, rowCounts } from "@/test/helpers";
 import { authenticate } from "./accounts";
 import { demoEnabled, ensureDemo } from "./demo";
@@ -13,6 +14,8 @@ import { listRevisions } from "./note-revisions";
 import { getNote, listNotes } from "./notes";
 import { searchNotes } from "./search";
 import { chartTable, getChart, listCharts } from "./charts";
+import { myCalibration } from "./question-scores";
+import { getQuestion, listQuestions } from "./questions";
 import { getSeries, listSeries } from "./series";
 import { maxDrawdown } from "@/lib/charts/transforms";
 
@@ -31,8 +34,10 @@ describe("ensureDemo", () => {
       notebooks: before.notebooks + 1,
       memberships: before.memberships + 1,
       notes: before.notes + DEMO_NOTES.length + 1,
-      // demo.seeded, plus series.create and series.data for each series, plus chart.create for each chart
-      events: before.events + 1 + DEMO_SERIES.length * 2 + Object.keys(DEMO_CHARTS).length,
+      // demo.seeded; series.create and series.data for each series (the empty RUT series only series.create); chart.create per chart;
+      // question.create and one question.forecast per forecast for each question; question.resolve for the two practice questions
+      events:
+        before.events + 1 + DEMO_SERIES.length * 2 + 1 + Object.keys(DEMO_CHARTS).length + DEMO_QUESTIONS.length + DEMO_QUESTIONS.reduce((n, q) => n + q.forecasts.length, 0) + 2,
     });
     const db = getDb();
     const user = db.select().from(users).where(eq(users.email, DEMO_USER.email)).get()!;
@@ -67,7 +72,7 @@ describe("the demo's data and charts", () => {
   it("imports the real vega-datasets prices and the reported 2026 figures", () => {
     const user = demoUser();
     const byKey = new Map(listSeries(user).map((s) => [s.key, s]));
-    expect([...byKey.keys()].sort()).toEqual(DEMO_SERIES.map((s) => s.key).sort());
+    expect([...byKey.keys()].sort()).toEqual([...DEMO_SERIES.map((s) => s.key), DEMO_RUT_SERIES.key].sort());
     expect(byKey.get("SPX")).toMatchObject({ firstDate: "2000-01-03", lastDate: "2020-04-17", source: "upload" });
     expect(byKey.get("SPX")!.rowCount).toBeGreaterThan(5000);
     expect(byKey.get("MSFT")).toMatchObject({ rowCount: 123, firstDate: "2000-01-01", lastValue: 28.8 });
@@ -99,6 +104,34 @@ describe("the demo's data and charts", () => {
     // "Measured against the index, Microsoft never got back to its March 2000 high in the rest of the decade."
     expect(at("2001-01-01", "2010-03-31").length).toBeGreaterThan(2000);
     expect(Math.max(...at("2001-01-01", "2010-03-31"))).toBeLessThan(march2000High);
+  });
+});
+
+describe("the demo's questions", () => {
+  it("tracks the commentary's open questions with forecast histories citing the rotation note, and the practice questions resolved by their rules", () => {
+    const user = getDb().select().from(users).where(eq(users.email, DEMO_USER.email)).get()!;
+    const list = listQuestions(user);
+    expect(list.map((q) => [q.title, q.status])).toEqual(
+      expect.arrayContaining([
+        ["How many times will the Fed cut rates in 2026?", "open"],
+        ["Will the Magnificent Seven beat the S&P 500 over 2026?", "open"],
+        ["Will small caps hold their lead over the S&P 500 to year-end 2026?", "open"],
+        ["Practice: will the S&P 500 end 2008 lower than it started?", "resolved"],
+        ["Practice: will IBM beat the S&P 500 over 2000–2002?", "resolved"],
+      ]),
+    );
+    const smallCaps = getQuestion(user, list.find((q) => q.title.startsWith("Will small caps"))!.id);
+    expect(smallCaps.ruleStatus).toMatch(/Russell 2000/);
+    expect(smallCaps.citedBy.map((n) => n.title)).toEqual([ROTATION_NOTE.title]);
+    expect(smallCaps.forecasts.map((f) => [f.probability, f.noteTitle])).toEqual([
+      [0.65, null],
+      [0.6, ROTATION_NOTE.title],
+    ]);
+    // S&P 500 2008: 1468.36 → 903.25 is a fall, so YES; IBM 2000–2002 (−29.8%) beat the S&P 500 (−39.5%), so YES.
+    const practice = list.filter((q) => q.status === "resolved").map((q) => q.outcome);
+    expect(practice).toEqual([1, 1]);
+    // The practice forecasts that count: 0.85 (2008) and 0.4 (IBM): Brier (0.85−1)² = 0.0225 and (0.4−1)² = 0.36, mean 0.19125.
+    expect(myCalibration(user).meanBrier).toBeCloseTo(0.19125, 12);
   });
 });
 

@@ -6,11 +6,16 @@ import { getDb } from "@/db/client";
 import { memberships, noteRevisions, noteTags, notebooks, notes, users } from "@/db/schema";
 import { DEMO_NOTEBOOK, DEMO_NOTES, DEMO_USER, type DemoNote } from "@/db/seed/demo-content";
 import { DEMO_CHARTS, DEMO_SERIES, dotcomNote } from "@/db/seed/demo-data";
+import { DEMO_QUESTIONS, DEMO_RUT_SERIES, rotationQuestionsSection, type DemoQuestion } from "@/db/seed/demo-questions";
+import { ROTATION_NOTE } from "@/db/seed/demo-content";
 import { newId } from "@/lib/ids";
 import { recordEvent } from "./audit";
 import { createChart } from "./charts";
 import { importIntoSeries } from "./series-import";
 import { createSeries, writeObservations } from "./series";
+import { recordForecast } from "./question-forecasts";
+import { resolveByRules } from "./question-resolution";
+import { createQuestion } from "./questions";
 import { writeNoteLinks } from "./note-links";
 import { hashPassword } from "./passwords";
 
@@ -37,15 +42,21 @@ export async function ensureDemo(): Promise<boolean> {
     tx.insert(notebooks).values({ id: notebookId, ...DEMO_NOTEBOOK, createdBy: userId }).run();
     tx.insert(memberships).values({ notebookId, userId, role: "owner" }).run();
     const chartIds = seedDemoData({ id: userId }, notebookId);
-    const demoNotes: DemoNote[] = [dotcomNote(chartIds), ...DEMO_NOTES];
+    const questionIds = seedDemoQuestions({ id: userId }, notebookId);
+    const rotation = { ...ROTATION_NOTE, body: ROTATION_NOTE.body + rotationQuestionsSection(questionIds) };
+    const demoNotes: DemoNote[] = [dotcomNote(chartIds), ...DEMO_NOTES.map((n) => (n === ROTATION_NOTE ? rotation : n))];
+    let rotationNoteId = "";
     demoNotes.forEach((note, i) => {
       const id = newId();
+      if (note === rotation) rotationNoteId = id;
       const at = new Date(Date.now() - (demoNotes.length - i) * 60_000);
       tx.insert(notes).values({ id, notebookId, title: note.title, body: note.body, createdBy: userId, updatedBy: userId, createdAt: at, updatedAt: at }).run();
       tx.insert(noteRevisions).values({ noteId: id, noteVersion: 1, title: note.title, body: note.body, kind: "created", authorId: userId, createdAt: at, updatedAt: at }).run();
       if (note.tags.length > 0) tx.insert(noteTags).values(note.tags.map((tag) => ({ noteId: id, tag }))).run();
       writeNoteLinks(tx, id, note.body);
     });
+    seedDemoForecasts({ id: userId }, questionIds, rotationNoteId);
+    resolveByRules({ notebookId });
     recordEvent(tx, { actorId: userId, action: "demo.seeded", targetType: "notebook", targetId: notebookId, notebookId });
     return true;
   });
@@ -77,4 +88,36 @@ function seedDemoData(owner: { id: string }, notebookId: string): Record<keyof t
     ids[name] = createChart(owner, { notebookId, spec }).id;
   }
   return ids;
+}
+
+/** The demo questions (and the empty Russell 2000 series the small-cap rule reads); returns their ids by key. */
+function seedDemoQuestions(owner: { id: string }, notebookId: string): Record<DemoQuestion["key"], string> {
+  createSeries(owner, { notebookId, ...DEMO_RUT_SERIES, frequency: "daily", source: "api", sourceRef: "", refreshIntervalMinutes: null });
+  const ids = {} as Record<DemoQuestion["key"], string>;
+  for (const q of DEMO_QUESTIONS) {
+    ids[q.key] = createQuestion(owner, {
+      notebookId,
+      title: q.title,
+      kind: q.kind,
+      criteria: q.criteria,
+      details: q.details,
+      resolveBy: q.resolveBy,
+      tags: q.tags,
+      unit: q.unit ?? "",
+      rangeMin: q.rangeMin,
+      rangeMax: q.rangeMax,
+      rule: q.rule,
+    }).id;
+  }
+  return ids;
+}
+
+/** Each demo question's forecast history; forecasts marked so cite the rotation note as their evidence. */
+function seedDemoForecasts(owner: { id: string }, ids: Record<DemoQuestion["key"], string>, rotationNoteId: string): void {
+  for (const q of DEMO_QUESTIONS) {
+    for (const f of q.forecasts) {
+      const { at, citesRotationNote, ...values } = f;
+      recordForecast(owner, { questionId: ids[q.key], ...values, noteId: citesRotationNote ? rotationNoteId : undefined }, new Date(at));
+    }
+  }
 }

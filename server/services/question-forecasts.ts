@@ -12,7 +12,7 @@ import { questionFor } from "./questions";
  * Records the actor's forecast on an open question they can read (viewers included: a forecast is
  * one's own view). A note given as evidence must be a live note of the same notebook.
  */
-export function recordForecast(actor: Actor, input: ForecastInput & { questionId: string }, at: Date = new Date()): { id: number; at: Date } {
+export function recordForecast(actor: Actor, input: Omit<ForecastInput, "rationale"> & { rationale?: string; questionId: string }, at: Date = new Date()): { id: number; at: Date } {
   const row = questionFor(actor, input.questionId, "read");
   if (row.status !== "open") {
     throw new TRPCError({ code: "BAD_REQUEST", message: `This question is ${row.status}; forecasts are closed. ${row.status === "resolved" ? "An owner can reopen it." : ""}`.trim() });

@@ -6,6 +6,7 @@ import { ConnectorError } from "@/server/connectors/errors";
 import { runConnector } from "@/server/connectors/run-connector";
 import { nextRefreshAt } from "@/server/connectors/schedule";
 import type { Actor } from "./access";
+import { fredApiKeyOf } from "./connector-settings";
 import { recordRefresh, seriesFor, writeObservations, type SeriesRow } from "./series";
 import { requestLogger } from "@/server/logger";
 
@@ -23,7 +24,8 @@ export async function refreshRow(row: SeriesRow, actorId: string | null, opts: F
     return { ok: false, error: "Only FRED and Yahoo series refresh from a source; import or push data into this one.", at };
   }
   try {
-    const fetched = await runConnector(row.source, row.sourceRef, { fredApiKey: process.env.FRED_API_KEY || undefined, ...opts });
+    const fredApiKey = fredApiKeyOf(row.notebookId) ?? (process.env.FRED_API_KEY || undefined);
+    const fetched = await runConnector(row.source, row.sourceRef, { fredApiKey, ...opts });
     const written = writeObservations(row, fetched.observations, actorId, row.source);
     recordRefresh(row.id, { ok: true, at, next: new Date(nextRefreshAt(at.getTime(), interval, 0)) });
     return { ok: true, inserted: written.inserted, revised: written.revised, unchanged: written.unchanged, at };

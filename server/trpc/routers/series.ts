@@ -4,6 +4,7 @@ import { idSchema } from "@/lib/validation/notebooks";
 import { createSeriesInput, getSeriesInput, importInput, seriesIdInput, updateSeriesInput } from "@/lib/validation/series";
 import { assertNotebookAccess, roleIn } from "@/server/services/access";
 import { seriesChanges } from "@/server/services/live";
+import { connectorSettings, setFredApiKey } from "@/server/services/connector-settings";
 import { importIntoSeries } from "@/server/services/series-import";
 import { refreshSeries } from "@/server/services/series-refresh";
 import { createSeries, getSeries, listSeries, removeSeries, updateSeries } from "@/server/services/series";
@@ -17,6 +18,19 @@ export const seriesRouter = createTRPCRouter({
   remove: protectedProcedure.input(seriesIdInput).mutation(({ ctx, input }) => removeSeries(ctx.user, input.id)),
   import: protectedProcedure.input(importInput).mutation(({ ctx, input }) => importIntoSeries(ctx.user, input)),
   refresh: protectedProcedure.input(seriesIdInput).mutation(({ ctx, input }) => refreshSeries(ctx.user, input.id)),
+  connectorSettings: protectedProcedure.input(z.object({ notebookId: idSchema })).query(({ ctx, input }) => connectorSettings(ctx.user, input.notebookId)),
+  setFredApiKey: protectedProcedure
+    .input(
+      z.object({
+        notebookId: idSchema,
+        apiKey: z
+          .string({ error: "The FRED API key is text (or null to clear it)." })
+          .trim()
+          .regex(/^[a-z0-9]{32}$/, { error: "A FRED API key is 32 lowercase letters and digits; copy it from your FRED account page." })
+          .nullable(),
+      }),
+    )
+    .mutation(({ ctx, input }) => setFredApiKey(ctx.user, input)),
   /** Every change to a series in a notebook the caller can read (checked per event, so a removed member stops hearing). */
   changes: protectedProcedure.input(z.object({ notebookId: idSchema.optional() })).subscription(async function* ({ ctx, input, signal }) {
     if (input.notebookId) assertNotebookAccess(ctx.user, input.notebookId, "read");

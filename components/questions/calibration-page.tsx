@@ -1,5 +1,6 @@
 "use client";
 // The calibration page: forecast buckets against how often they came true, the counts, mean scores, scores over time, and the resolved questions.
+import type * as PlotTypes from "@observablehq/plot";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
@@ -10,7 +11,7 @@ import { CHART_PALETTE } from "@/lib/charts/figure";
 import { formatForecast, formatNumber, formatPercent, formatScore, type CalibrationData } from "./format";
 import "./questions.css";
 
-type PlotModule = typeof import("@observablehq/plot");
+type PlotModule = typeof PlotTypes;
 
 /** Draws `build(Plot, width)` into a host at its width, again when it resizes. */
 function usePlot(build: (Plot: PlotModule, width: number) => Element, deps: unknown[]) {

@@ -107,7 +107,7 @@ export function QuestionForm({ notebooks, initial }: { notebooks: Array<{ id: st
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const setRule = (patch: Partial<RuleDraft>) => setDraft((d) => ({ ...d, rule: { ...d.rule, ...patch } }));
   const seriesList = useQuery(trpc.series.list.queryOptions({ notebookId }));
-  const series = seriesList.data ?? [];
+  const series = useMemo(() => seriesList.data ?? [], [seriesList.data]);
   const names = useMemo(() => Object.fromEntries(series.map((s) => [s.key, s.name])), [series]);
 
   const parsed = useMemo(() => questionInputSchema.safeParse(inputOf(draft)), [draft]);

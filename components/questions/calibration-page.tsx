@@ -49,6 +49,7 @@ function CalibrationChart({ data }: { data: CalibrationData }) {
         width,
         height: Math.min(width, 380),
         marginLeft: 48,
+        inset: 18,
         x: { domain: [0, 100], label: "Mean forecast (%)" },
         y: { domain: [0, 100], label: "Came true (%)" },
         r: { range: [4, 16] },
@@ -63,7 +64,7 @@ function CalibrationChart({ data }: { data: CalibrationData }) {
             { stroke: "currentColor", strokeOpacity: 0.4, strokeDasharray: "4,4" },
           ),
           Plot.dot(filled, { x: (b) => b.meanForecast! * 100, y: (b) => b.observedFrequency! * 100, r: "count", fill: CHART_PALETTE[0], fillOpacity: 0.85, stroke: "var(--plot-background)", tip: true, title: (b) => `${b.bucket}: ${b.count} forecast(s), mean ${formatPercent(b.meanForecast!)}, came true ${formatPercent(b.observedFrequency!)}` }),
-          Plot.text(filled, { x: (b) => b.meanForecast! * 100, y: (b) => b.observedFrequency! * 100, text: (b) => String(b.count), dy: -16, fill: "currentColor", fontSize: 11 }),
+          Plot.text(filled, { x: (b) => b.meanForecast! * 100, y: (b) => b.observedFrequency! * 100, text: (b) => String(b.count), fill: "white", fontSize: 11, fontWeight: 600 }),
         ],
       }),
     [data],
@@ -72,20 +73,23 @@ function CalibrationChart({ data }: { data: CalibrationData }) {
 }
 
 function ScoresOverTime({ data }: { data: CalibrationData }) {
-  const rows = data.resolved.flatMap((r) => (r.score.kind === "binary" ? [{ at: r.resolvedAt ?? new Date(), brier: r.score.brier, title: r.title }] : []));
+  const rows = data.resolved
+    .flatMap((r) => (r.score.kind === "binary" ? [{ at: r.resolvedAt ?? new Date(), brier: r.score.brier, title: r.title }] : []))
+    .map((r, i) => ({ ...r, n: i + 1 }));
   const ref = usePlot(
     (Plot, width) =>
       Plot.plot({
         width,
         height: 220,
         marginLeft: 48,
-        x: { type: "utc", label: null },
+        inset: 12,
+        x: { type: "point", domain: rows.map((r) => r.n), label: "Resolved questions, in the order they resolved →" },
         y: { domain: [0, 1], label: "Brier (lower is better)" },
         marks: [
           Plot.gridY({ strokeOpacity: 0.1 }),
           Plot.ruleY([0.25], { stroke: "currentColor", strokeOpacity: 0.35, strokeDasharray: "4,4" }),
-          Plot.line(rows, { x: "at", y: "brier", stroke: CHART_PALETTE[0], strokeWidth: 2 }),
-          Plot.dot(rows, { x: "at", y: "brier", fill: CHART_PALETTE[0], tip: true, title: (d) => `${d.title}: ${formatScore(d.brier)}` }),
+          Plot.line(rows, { x: "n", y: "brier", stroke: CHART_PALETTE[0], strokeWidth: 2 }),
+          Plot.dot(rows, { x: "n", y: "brier", r: 4, fill: CHART_PALETTE[0], tip: true, title: (d) => `${d.title}: Brier ${formatScore(d.brier)}, resolved ${d.at.toISOString().slice(0, 10)}` }),
         ],
       }),
     [data],
@@ -152,6 +156,7 @@ export function CalibrationPage() {
         </section>
         <section className="card card-body stack-sm" aria-labelledby="cal-buckets">
           <h2 id="cal-buckets">Forecasts per bucket</h2>
+          <div className="q-table-wrap">
           <table className="data-table q-buckets">
             <thead>
               <tr>
@@ -172,6 +177,7 @@ export function CalibrationPage() {
               ))}
             </tbody>
           </table>
+          </div>
         </section>
       </div>
       <section className="card card-body stack-sm" aria-labelledby="cal-time">

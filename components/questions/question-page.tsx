@@ -114,7 +114,7 @@ export function QuestionPage({ id }: { id: string }) {
 
           {!open && <Resolution q={q} meId={meId} />}
 
-          <section className="card card-body stack-sm" aria-labelledby="q-activity">
+          <section className="card card-body stack-sm q-activity-card" aria-labelledby="q-activity">
             <h2 id="q-activity">Activity</h2>
             <QuestionActivity question={q} />
           </section>

@@ -6,6 +6,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { Dialog } from "@/components/ui/dialog";
 import { resolutionInputSchema } from "@/lib/questions/spec";
 import { errorText, type QuestionDetail } from "./format";
+import "./questions.css";
 
 type Choice = "yes" | "no" | "value" | "annul";
 
@@ -65,7 +66,7 @@ function ResolveBody({ question, onClose }: { question: QuestionDetail; onClose:
       <div className="dialog-body">
         <h2>Resolve “{question.title}”</h2>
         <p className="muted q-criteria-quote">{question.criteria}</p>
-        <fieldset className="field">
+        <fieldset className="field q-resolve-fieldset">
           <legend>Outcome</legend>
           <div className="segmented" role="radiogroup" aria-label="Outcome">
             {options.map((o) => (

@@ -2,7 +2,7 @@
 import { expect, test } from "@playwright/test";
 import { asTrpc, queryInput, registerAccount, send, signIn, trpcMutation, trpcQuery, type TrpcReply } from "./helpers/http";
 import { malformedInputs } from "./helpers/malformed";
-import { CHART_SPEC, PROCEDURES, subscriptionReply, type Procedure, type SampleIds } from "./helpers/procedures";
+import { CHART_SPEC, PROCEDURES, QUESTION, subscriptionReply, type Procedure, type SampleIds } from "./helpers/procedures";
 
 type Attempt = { label: string; send: () => Promise<TrpcReply> };
 
@@ -55,7 +55,7 @@ function attempts(base: string, p: Procedure, ids: SampleIds, cookie: string): A
 
 /**
  * An owner with a notebook (a viewer, a tagged note with a revision, a series RUT with observations, a chart over it,
- * an API token) and a registered outsider; the owner is signed in.
+ * an API token, an open binary question with the owner's forecast) and a registered outsider; the owner is signed in.
  */
 async function fixture(base: string) {
   const [owner, member, outsider] = await Promise.all(["owner", "member", "outsider"].map((l) => registerAccount(base, `input-${l}`)));
@@ -76,6 +76,8 @@ async function fixture(base: string) {
   expect(ok(await trpcMutation(base, "series.import", { seriesId: series.id, text }, { cookie }))).toMatchObject({ inserted: 3 });
   const chart = ok(await trpcMutation(base, "charts.create", { notebookId, spec: CHART_SPEC }, { cookie }));
   const token = ok(await trpcMutation(base, "tokens.create", { notebookId, name: "Input probe" }, { cookie }));
+  const question = ok(await trpcMutation(base, "questions.create", { notebookId, ...QUESTION }, { cookie }));
+  ok(await trpcMutation(base, "questions.forecast", { questionId: question.id, probability: 0.4, rationale: "Small caps led.", noteId: note.id }, { cookie }));
   const ids: SampleIds = {
     notebookId,
     notebookName,
@@ -88,6 +90,7 @@ async function fixture(base: string) {
     chartId: chart.id as string,
     chartVersion: chart.version as number,
     tokenId: token.id as string,
+    questionId: question.id as string,
   };
   return { owner: owner!, cookie, ids };
 }
@@ -109,6 +112,9 @@ async function snapshot(base: string, cookie: string, ids: SampleIds): Promise<s
     ["charts.list", { notebookId: ids.notebookId }],
     ["charts.table", { id: ids.chartId }],
     ["tokens.list", undefined],
+    ["questions.list", { notebookId: ids.notebookId }],
+    ["questions.get", { id: ids.questionId }],
+    ["questions.calibration", { notebookId: ids.notebookId }],
   ];
   const replies = await Promise.all(reads.map(([path, input]) => trpcQuery(base, path, input, { cookie })));
   for (const r of replies) expect(r.status, r.body.slice(0, 200)).toBe(200);

@@ -33,6 +33,7 @@ it("every malformed input and extra the HTTP input spec sends is BAD_REQUEST fro
     chartId: f.chartId,
     chartVersion: 1,
     tokenId: f.tokenId,
+    questionId: f.questionId,
   };
   const owner = callerFor(f.owner);
   const before = dbSnapshot();
@@ -57,6 +58,19 @@ it("every malformed input and extra the HTTP input spec sends is BAD_REQUEST fro
     if (p.type === "subscription") await (result as AsyncIterable<unknown>)[Symbol.asyncIterator]().return?.();
     else expect(result, p.path).toBeTruthy();
   }
+});
+
+it("the HTTP specs' question mutation samples are valid, so their malformed variants and extras fail for their own fault", async () => {
+  const f = await makeFixture("e2eq");
+  const ids: SampleIds = { ...PLACEHOLDER_IDS, notebookId: f.notebookId, noteId: f.noteId, questionId: f.questionId };
+  const owner = callerFor(f.owner);
+  const sample = (path: string) => JSON.parse(JSON.stringify(PROCEDURES.find((p) => p.path === path)!.sample!(ids)));
+  const created = (await callPath(owner, "questions.create", sample("questions.create"))) as { id: string };
+  await expect(owner.questions.get({ id: created.id })).resolves.toMatchObject({ title: "Probe question", status: "open" });
+  await expect(callPath(owner, "questions.update", sample("questions.update"))).resolves.toEqual({ id: f.questionId, version: 2 });
+  await expect(callPath(owner, "questions.forecast", sample("questions.forecast"))).resolves.toMatchObject({ id: expect.any(Number) });
+  await expect(callPath(owner, "questions.resolve", sample("questions.resolve"))).resolves.toEqual({ id: f.questionId, status: "resolved" });
+  await expect(callPath(owner, "questions.reopen", sample("questions.reopen"))).resolves.toEqual({ id: f.questionId });
 });
 
 /** tRPC's own HTTP answer to a GET of a subscription, as the specs' Reply, once the stream has ended. */

@@ -3,10 +3,13 @@ import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { events, noteRevisions } from "@/db/schema";
 import type { ChartSpec } from "@/lib/charts/spec";
+import { questionInputSchema } from "@/lib/questions/spec";
 import { createToken } from "@/server/services/api-tokens";
 import { createChart } from "@/server/services/charts";
 import { addMember, createNotebook } from "@/server/services/notebooks";
 import { createNote } from "@/server/services/notes";
+import { recordForecast } from "@/server/services/question-forecasts";
+import { createQuestion } from "@/server/services/questions";
 import { createSeries } from "@/server/services/series";
 import { importIntoSeries } from "@/server/services/series-import";
 import type { SessionUser } from "@/server/trpc/init";
@@ -26,7 +29,22 @@ export type Fixture = {
   chartId: string;
   /** The owner's API token for the notebook. */
   tokenId: string;
+  /** An open binary question (FIXTURE_QUESTION, no data rule), at version 1, with one forecast by the owner citing the note. */
+  questionId: string;
 };
+
+/** A well-formed FRED API key (32 lowercase letters and digits) that FRED never issued. */
+export const FIXTURE_FRED_API_KEY = "0123456789abcdef0123456789abcdef";
+
+/** The fixture question: binary, open, resolving by hand (no rule), tagged "small-caps". */
+export const FIXTURE_QUESTION = {
+  title: "Will small caps beat large caps in 2026?",
+  details: "Russell 2000 against the S&P 500.",
+  criteria: "YES if the Russell 2000's 2026 total return is above the S&P 500's.",
+  resolveBy: "2026-12-31",
+  tags: ["small-caps"],
+  kind: "binary",
+} as const;
 
 /** The fixture chart: valid, over the fixture's one series, with custom dates around its observations. */
 export const FIXTURE_CHART_SPEC: ChartSpec = {
@@ -39,8 +57,9 @@ export const FIXTURE_CHART_SPEC: ChartSpec = {
 };
 
 /**
- * An owner's notebook with one viewer, one note (tagged "macro"), a series "RUT" with observations, a chart over it
- * and an API token of the owner's, plus a registered user who is not a member. Everything is made through the services.
+ * An owner's notebook with one viewer, one note (tagged "macro"), a series "RUT" with observations, a chart over it,
+ * an API token of the owner's and an open binary question with the owner's forecast, plus a registered user who is
+ * not a member. Everything is made through the services.
  */
 export async function makeFixture(label = "fx"): Promise<Fixture> {
   const owner = await makeUser(`${label}owner`);
@@ -65,7 +84,9 @@ export async function makeFixture(label = "fx"): Promise<Fixture> {
   importIntoSeries(owner, { seriesId, text: "date,RUT\n2026-01-02,2000\n2026-01-05,2010.5\n2026-01-30,2140\n" });
   const { id: chartId } = createChart(owner, { notebookId, spec: FIXTURE_CHART_SPEC });
   const { id: tokenId } = createToken(owner, { notebookId, name: "nightly push" });
-  return { owner, member, outsider, notebookId, notebookName, noteId, revisionId: revision!.id, seriesId, chartId, tokenId };
+  const { id: questionId } = createQuestion(owner, { ...questionInputSchema.parse(FIXTURE_QUESTION), notebookId });
+  recordForecast(owner, { questionId, probability: 0.4, rationale: "Small caps led in January.", noteId });
+  return { owner, member, outsider, notebookId, notebookName, noteId, revisionId: revision!.id, seriesId, chartId, tokenId, questionId };
 }
 
 export type Team = { owner: SessionUser; editor: SessionUser; viewer: SessionUser; stranger: SessionUser; notebookId: string };
@@ -141,6 +162,8 @@ export function validInputs(f: Fixture): Record<string, Record<string, unknown>>
     "series.import": { seriesId: f.seriesId, text: "day,close\n2026-01-06,2021\n2026-01-07,2033\n", mapping: { dateColumn: "day", valueColumn: "close" } },
     "series.refresh": { id: f.seriesId },
     "series.changes": { notebookId: f.notebookId },
+    "series.connectorSettings": { notebookId: f.notebookId },
+    "series.setFredApiKey": { notebookId: f.notebookId, apiKey: FIXTURE_FRED_API_KEY },
     "charts.list": { notebookId: f.notebookId },
     "charts.get": { id: f.chartId, asOf: new Date(), width: 640 },
     "charts.table": { id: f.chartId, asOf: new Date() },
@@ -150,8 +173,42 @@ export function validInputs(f: Fixture): Record<string, Record<string, unknown>>
     "charts.remove": { id: f.chartId },
     "tokens.create": { notebookId: f.notebookId, name: "weekly push" },
     "tokens.revoke": { id: f.tokenId },
+    "questions.list": { notebookId: f.notebookId, status: "open" },
+    "questions.get": { id: f.questionId },
+    // A numeric question (the fixture's is binary), so the range and unit rules are reached; its rule waits for
+    // data that the fixture does not have (RUT ends in January), so creating it does not resolve it.
+    "questions.create": {
+      notebookId: f.notebookId,
+      title: "Where will the Russell 2000 close 2026?",
+      details: "The year-end close.",
+      criteria: "The Russell 2000's close on 2026-12-31.",
+      resolveBy: "2026-12-31",
+      tags: ["small-caps", "year-end"],
+      kind: "numeric",
+      unit: "index points",
+      rangeMin: 1500,
+      rangeMax: 2500,
+      rule: { type: "value-on-date", a: "RUT", date: "2026-12-31" },
+    },
+    // The fixture's binary question edited whole (an edit sends every field), gaining a rule that waits.
+    "questions.update": {
+      id: f.questionId,
+      baseVersion: 1,
+      ...FIXTURE_QUESTION,
+      tags: ["small-caps", "rates"],
+      unit: "",
+      criteria: "YES if the Russell 2000 closes 2026 above 2,000.",
+      rule: { type: "value-threshold", a: "RUT", date: "2026-12-31", op: ">", threshold: 2000 },
+    },
+    "questions.forecast": { questionId: f.questionId, probability: 0.65, rationale: "Rates are falling.", noteId: f.noteId },
+    "questions.resolve": { id: f.questionId, outcome: "yes", comment: "RUT closed at 2,150." },
+    "questions.reopen": { id: f.questionId },
+    "questions.calibration": { notebookId: f.notebookId },
   };
 }
+
+/** A well-formed id that no row has. */
+export const MISSING_ID = "nosuchid00000000";
 
 /** Fields that may be left out on purpose (they have defaults, or widen the scope). */
 export const OPTIONAL_FIELDS: Record<string, string[]> = {
@@ -170,6 +227,12 @@ export const OPTIONAL_FIELDS: Record<string, string[]> = {
   "charts.table": ["asOf"],
   "charts.preview": ["width"],
   "charts.update": ["baseVersion"],
+  "questions.list": ["notebookId", "status"],
+  "questions.create": ["details", "tags", "unit", "rule"],
+  "questions.update": ["baseVersion", "details", "tags", "unit", "rule"],
+  "questions.forecast": ["rationale", "noteId"],
+  "questions.resolve": ["comment"],
+  "questions.calibration": ["notebookId"],
 };
 
 /** Fields where an empty string is a valid value. */
@@ -179,6 +242,10 @@ export const EMPTY_OK_FIELDS: Record<string, string[]> = {
   "search.query": ["q"],
   "series.create": ["unit", "sourceRef", "notes"],
   "series.update": ["unit", "sourceRef", "notes"],
+  "questions.create": ["details", "unit"],
+  "questions.update": ["details", "unit"],
+  "questions.forecast": ["rationale"],
+  "questions.resolve": ["comment"],
 };
 
 /**
@@ -233,6 +300,44 @@ export const WELL_TYPED_FIELDS: Record<string, Record<string, { accepts: (value:
   };
   // asOf is a Date or ISO text; numbers, null and booleans are refused (they would otherwise read as 1970).
   const asOf = { accepts: () => false, bad: ["not a date", "2026-13-45T00:00:00Z", Number.NaN, new Date(Number.NaN), null, true, 1_767_225_600_000] };
+  // Questions. The create sample is numeric (range 1500 to 2500, rule value-on-date RUT 2026-12-31), the update sample
+  // binary (rule value-threshold RUT 2026-12-31); both resolve by 2026-12-31.
+  const title = { accepts: () => false, bad: ["   ", "t".repeat(201)] };
+  const details = { accepts: (v: unknown) => typeof v === "string" && v.length <= 20_000, bad: ["d".repeat(20_001)] };
+  const criteria = { accepts: () => false, bad: ["   ", "c".repeat(5_001)] };
+  // A rule reading data up to 2026-12-31 forbids a later resolve-by date.
+  const resolveBy = { accepts: () => false, bad: [...notDates, "2027-01-01"] };
+  const notFinite = [Number.NaN, Number.POSITIVE_INFINITY, "2000"];
+  const numericRule = {
+    accepts: () => false,
+    bad: [
+      // A rule of the wrong kind: a yes/no rule on a numeric question.
+      { type: "value-threshold", a: "RUT", date: "2026-12-31", op: ">", threshold: 2000 },
+      { type: "value-on-date", a: "RUT", date: "2026-02-30" },
+      // Ends before resolve-by.
+      { type: "value-on-date", a: "RUT", date: "2026-06-30" },
+      { type: "value-on-date", a: "has space", date: "2026-12-31" },
+      { type: "value-on-date", a: "k".repeat(10_000), date: "2026-12-31" },
+      { type: "value-on-date", a: "RUT" },
+      { type: "average", a: "RUT", date: "2026-12-31" },
+      { a: "RUT", date: "2026-12-31" },
+    ],
+  };
+  const binaryRule = {
+    accepts: () => false,
+    bad: [
+      // A rule of the wrong kind: a number-valued rule on a binary question.
+      { type: "value-on-date", a: "RUT", date: "2026-12-31" },
+      { type: "value-threshold", a: "RUT", date: "2026-12-31", op: "=", threshold: 2000 },
+      { type: "value-threshold", a: "RUT", date: "2026-12-31", op: ">", threshold: Number.NaN },
+      { type: "value-threshold", a: "RUT", date: "2026-12-31", op: ">" },
+      { type: "return-compare", a: "RUT", b: "RUT", from: "2026-01-02", to: "2026-12-31", op: ">" },
+      { type: "return-compare", a: "RUT", b: "SPX", from: "2026-12-31", to: "2026-01-02", op: ">" },
+      { type: "return-compare", a: "RUT", b: "SPX", from: "2026-01-02", to: "2026-12-31", op: ">=" },
+      { type: "return-threshold", a: "RUT", from: "2026-01-02", to: "2026-12-31", op: ">", threshold: "5" },
+      { type: "return-threshold", a: "RUT", from: "2026-01-02", to: "2026-13-01", op: ">", threshold: 5 },
+    ],
+  };
   return {
     "notes.create": { body, tags },
     "notes.update": { baseVersion: version },
@@ -244,16 +349,54 @@ export const WELL_TYPED_FIELDS: Record<string, Record<string, { accepts: (value:
     "series.create": { key: seriesKey, source: { accepts: () => false, bad: ["ftp", "fred", "yahoo"] }, refreshIntervalMinutes: refreshInterval },
     "series.update": { refreshIntervalMinutes: refreshInterval },
     "series.import": { text: importText, mapping: importMapping },
+    // null clears the key; anything else must look like a FRED key.
+    "series.setFredApiKey": { apiKey: { accepts: (v: unknown) => v === null, bad: ["0123456789ABCDEF0123456789ABCDEF", "a".repeat(31), "a".repeat(33), "0123456789abcdef 123456789abcdef", "0123456789abcdef-123456789abcdef"] } },
     "charts.get": { asOf, width },
     "charts.table": { asOf },
     "charts.preview": { spec: chartSpec, width },
     "charts.create": { spec: chartSpec },
     "charts.update": { spec: chartSpec, baseVersion: version },
+    "questions.list": { status: { accepts: () => false, bad: ["closed", "OPEN", "all"] } },
+    "questions.create": {
+      title,
+      details,
+      criteria,
+      resolveBy,
+      tags,
+      // A binary question has neither a unit nor a range.
+      kind: { accepts: () => false, bad: ["binary", "Numeric", "date"] },
+      unit: { accepts: (v: unknown) => typeof v === "string" && v.length <= 40, bad: ["u".repeat(41)] },
+      // The range must run upwards: the sample's is 1500 to 2500.
+      rangeMin: { accepts: (v: unknown) => typeof v === "number" && v < 2500, bad: [2500, 3000, ...notFinite] },
+      rangeMax: { accepts: (v: unknown) => typeof v === "number" && v > 1500, bad: [1500, 1000, -1, ...notFinite] },
+      rule: numericRule,
+    },
+    "questions.update": {
+      baseVersion: version,
+      title,
+      details,
+      criteria,
+      resolveBy,
+      tags,
+      // The kind cannot change (and a numeric question would need a range).
+      kind: { accepts: () => false, bad: ["numeric", "Binary"] },
+      // A binary question has no unit.
+      unit: { accepts: () => false, bad: ["index points"] },
+      rule: binaryRule,
+    },
+    "questions.forecast": {
+      probability: { accepts: (v: unknown) => typeof v === "number" && v >= 0 && v <= 1, bad: [1.5, -0.01, 65, ...notFinite] },
+      rationale: { accepts: (v: unknown) => typeof v === "string" && v.length <= 5_000, bad: ["r".repeat(5_001)] },
+      // Evidence must be a live note of the question's notebook.
+      noteId: { accepts: () => false, bad: [MISSING_ID] },
+    },
+    "questions.resolve": {
+      outcome: { accepts: () => false, bad: ["maybe", "YES", 1, false] },
+      comment: { accepts: (v: unknown) => typeof v === "string" && v.trim().length <= 2_000, bad: ["c".repeat(2_001)] },
+    },
   };
 })();
 
-/** Fields that name a notebook, note, user, series, chart or token by id. */
-export const ID_FIELDS = ["id", "notebookId", "noteId", "userId", "seriesId"] as const;
+/** Fields that name a notebook, note, user, series, chart, token or question by id. */
+export const ID_FIELDS = ["id", "notebookId", "noteId", "userId", "seriesId", "questionId"] as const;
 
-/** A well-formed id that no row has. */
-export const MISSING_ID = "nosuchid00000000";

@@ -18,6 +18,8 @@ export type SampleIds = {
   chartVersion: number;
   /** The owner's API token for the notebook. */
   tokenId: string;
+  /** An open binary question (QUESTION, no rule) at version 1. */
+  questionId: string;
 };
 
 export type Procedure = {
@@ -69,6 +71,49 @@ const badSpecs = (sample: Record<string, unknown>): Array<[string, unknown]> =>
       ["a blank title", { ...CHART_SPEC, title: "   " }],
     ] as const
   ).map(([label, spec]) => [`spec with ${label}`, { ...sample, spec }]);
+
+/** A valid binary question without a rule, resolving by hand. */
+export const QUESTION = {
+  title: "Will small caps beat large caps in 2026?",
+  details: "Russell 2000 against the S&P 500.",
+  criteria: "YES if the Russell 2000's 2026 total return is above the S&P 500's.",
+  resolveBy: "2026-12-31",
+  tags: ["small-caps"],
+  kind: "binary",
+};
+
+/**
+ * A question's fields with a rule that waits for data the fixture does not have (RUT's 2026-12-31 close), so a call
+ * that skipped validation would create or edit a question and leave it open. The range fields (numbers, where a
+ * fraction or a negative is a fine value) and `unit` are left out of the samples and checked in `extra`.
+ */
+const questionSample = () => ({
+  ...QUESTION,
+  title: "Probe question",
+  rule: { type: "value-threshold", a: "RUT", date: "2026-12-31", op: ">", threshold: 2000 },
+});
+
+/** Questions that break a rule across fields, each replacing fields of `sample` (a binary question with a rule). */
+const badQuestions = (sample: Record<string, unknown>): Array<[string, unknown]> => {
+  const numeric = { ...sample, kind: "numeric", unit: "index points", rangeMin: 1500, rangeMax: 2500, rule: { type: "value-on-date", a: "RUT", date: "2026-12-31" } };
+  return [
+    ["a numeric question without a range", { ...numeric, rangeMin: undefined, rangeMax: undefined }],
+    ["a numeric question with rangeMin above rangeMax", { ...numeric, rangeMin: 3000 }],
+    ["a numeric question with rangeMin equal to rangeMax", { ...numeric, rangeMax: 1500 }],
+    ["a numeric question with a yes/no rule", { ...numeric, rule: sample.rule }],
+    ["a binary question with a unit", { ...sample, unit: "index points" }],
+    ["a binary question with a range", { ...sample, rangeMin: 0, rangeMax: 1 }],
+    ["a binary question with a value-on-date rule", { ...sample, rule: { type: "value-on-date", a: "RUT", date: "2026-12-31" } }],
+    ["resolveBy 2026-02-30", { ...sample, resolveBy: "2026-02-30" }],
+    ["resolveBy after the rule's last date", { ...sample, resolveBy: "2027-01-01" }],
+    ["a rule dated 2026-02-30", { ...sample, rule: { type: "value-threshold", a: "RUT", date: "2026-02-30", op: ">", threshold: 2000 } }],
+    ["a rule comparing a series with itself", { ...sample, rule: { type: "return-compare", a: "RUT", b: "RUT", from: "2026-01-02", to: "2026-12-31", op: ">" } }],
+    ["a rule whose start is after its end", { ...sample, rule: { type: "return-threshold", a: "RUT", from: "2026-12-31", to: "2026-01-02", op: ">", threshold: 5 } }],
+    ["a rule of an unknown type", { ...sample, rule: { type: "average", a: "RUT", date: "2026-12-31" } }],
+    ["a blank title", { ...sample, title: "   " }],
+    ["blank criteria", { ...sample, criteria: "   " }],
+  ];
+};
 
 /** A date or moment that is not one, for the optional `asOf` (the samples leave it out: see the note on series.get). */
 const badAsOf = (sample: Record<string, unknown>): Array<[string, unknown]> => [
@@ -209,6 +254,23 @@ export const PROCEDURES: Procedure[] = [
   },
   { path: "series.refresh", type: m, access: p, sample: (ids) => ({ id: ids.seriesId }) },
   { path: "series.changes", type: sub, access: p, sample: inNotebook, optional: ["notebookId"] },
+  { path: "series.connectorSettings", type: q, access: p, sample: inNotebook },
+  {
+    // apiKey is nullable (null clears the key), and every field of a sample gets a null among its malformed values, so
+    // the sample leaves apiKey out (each malformed variant then lacks it too) and extra sends keys that are no FRED key.
+    path: "series.setFredApiKey",
+    type: m,
+    access: p,
+    sample: inNotebook,
+    extra: (ids) => [
+      ["apiKey in capitals", { notebookId: ids.notebookId, apiKey: "0123456789ABCDEF0123456789ABCDEF" }],
+      ["apiKey of 31 characters", { notebookId: ids.notebookId, apiKey: "a".repeat(31) }],
+      ["apiKey with a space inside", { notebookId: ids.notebookId, apiKey: "0123456789abcdef 123456789abcdef" }],
+      ["apiKey as a number", { notebookId: ids.notebookId, apiKey: 12345 }],
+      ["apiKey as an empty string", { notebookId: ids.notebookId, apiKey: "" }],
+      ["apiKey of 100,000 characters", { notebookId: ids.notebookId, apiKey: "a".repeat(100_000) }],
+    ],
+  },
 
   { path: "charts.list", type: q, access: p, sample: inNotebook, optional: ["notebookId"] },
   {
@@ -248,6 +310,60 @@ export const PROCEDURES: Procedure[] = [
   { path: "tokens.create", type: m, access: p, sample: (ids) => ({ notebookId: ids.notebookId, name: "Probe token" }), extra: (ids) => [["a blank name", { notebookId: ids.notebookId, name: "   " }]] },
   { path: "tokens.list", type: q, access: p },
   { path: "tokens.revoke", type: m, access: p, sample: (ids) => ({ id: ids.tokenId }) },
+
+  { path: "questions.list", type: q, access: p, sample: (ids) => ({ notebookId: ids.notebookId, status: "open" }), optional: ["notebookId", "status"] },
+  { path: "questions.get", type: q, access: p, sample: (ids) => ({ id: ids.questionId }) },
+  {
+    path: "questions.create",
+    type: m,
+    access: p,
+    sample: (ids) => ({ notebookId: ids.notebookId, ...questionSample() }),
+    optional: ["details", "tags", "rule"],
+    extra: (ids) => badQuestions({ notebookId: ids.notebookId, ...questionSample() }),
+  },
+  {
+    path: "questions.update",
+    type: m,
+    access: p,
+    sample: (ids) => ({ id: ids.questionId, baseVersion: 1, ...questionSample() }),
+    optional: ["baseVersion", "details", "tags", "rule"],
+    extra: (ids) => [
+      ...badQuestions({ id: ids.questionId, baseVersion: 1, ...questionSample() }),
+      // Valid as a numeric question, but the question is binary and keeps its kind.
+      ["a change of kind", { id: ids.questionId, ...QUESTION, kind: "numeric", rangeMin: 0, rangeMax: 1 }],
+    ],
+  },
+  {
+    path: "questions.forecast",
+    type: m,
+    access: p,
+    sample: (ids) => ({ questionId: ids.questionId, probability: 0.65, rationale: "Rates are falling.", noteId: ids.noteId }),
+    optional: ["rationale", "noteId"],
+    extra: (ids) => [
+      ["probability 65 (a percentage)", { questionId: ids.questionId, probability: 65 }],
+      ["both a probability and a value", { questionId: ids.questionId, probability: 0.5, value: 2000, low: 1900, high: 2100 }],
+      ["a numeric forecast on a binary question", { questionId: ids.questionId, value: 2000, low: 1900, high: 2100 }],
+      ["a value without its interval", { questionId: ids.questionId, value: 2000 }],
+      ["an interval whose low end is above the value", { questionId: ids.questionId, value: 2000, low: 2100, high: 2200 }],
+      ["a note that does not exist as evidence", { questionId: ids.questionId, probability: 0.5, noteId: "nosuchnote000000" }],
+    ],
+  },
+  {
+    path: "questions.resolve",
+    type: m,
+    access: p,
+    sample: (ids) => ({ id: ids.questionId, outcome: "yes", comment: "RUT closed at 2,150." }),
+    optional: ["comment"],
+    extra: (ids) => [
+      ["both an outcome and a value", { id: ids.questionId, outcome: "yes", value: 1 }],
+      ["both an outcome and annulled", { id: ids.questionId, outcome: "no", annulled: true }],
+      ["annulled: false", { id: ids.questionId, annulled: false }],
+      ["a value for a binary question", { id: ids.questionId, value: 2150 }],
+      ["an outcome of maybe", { id: ids.questionId, outcome: "maybe" }],
+    ],
+  },
+  { path: "questions.reopen", type: m, access: p, sample: (ids) => ({ id: ids.questionId }) },
+  { path: "questions.calibration", type: q, access: p, sample: inNotebook, optional: ["notebookId"] },
 ];
 
 /** Well-formed ids that no row has: enough for calls that must be refused before any lookup. */
@@ -263,6 +379,7 @@ export const PLACEHOLDER_IDS: SampleIds = {
   chartId: "nosuchchart00000",
   chartVersion: 1,
   tokenId: "nosuchtoken00000",
+  questionId: "nosuchquestion00",
 };
 
 /**

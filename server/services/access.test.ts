@@ -58,14 +58,14 @@ describe("a signed-in stranger", () => {
   // Subscriptions do not answer at all until something happens; they have their own test below.
   const idProcedures = () =>
     allProcedures()
-      .filter(([path, p]) => /^(notebooks|notes|series|charts|tokens)\./.test(path) && takesInput(p) && p._def.type !== "subscription")
+      .filter(([path, p]) => /^(notebooks|notes|series|charts|tokens|questions)\./.test(path) && takesInput(p) && p._def.type !== "subscription")
       .map(([path]) => path)
       .filter((path) => Object.keys(validInputs(fixture)[path] ?? {}).some((k) => (ID_FIELDS as readonly string[]).includes(k)));
 
   /** A token is the caller's own or nobody's, so its NOT_FOUND says so. */
   const NOT_FOUND_MESSAGE: Record<string, RegExp> = { "tokens.revoke": /does not exist, or it is not yours/ };
 
-  it("covers the notebook, member, note, series, chart and token procedures that take an id", () => {
+  it("covers the notebook, member, note, series, chart, token and question procedures that take an id", () => {
     const paths = idProcedures();
     for (const path of [
       "notebooks.get",
@@ -80,12 +80,22 @@ describe("a signed-in stranger", () => {
       "series.import",
       "series.refresh",
       "series.remove",
+      "series.connectorSettings",
+      "series.setFredApiKey",
       "charts.get",
       "charts.table",
       "charts.preview",
       "charts.update",
       "tokens.create",
       "tokens.revoke",
+      "questions.list",
+      "questions.get",
+      "questions.create",
+      "questions.update",
+      "questions.forecast",
+      "questions.resolve",
+      "questions.reopen",
+      "questions.calibration",
     ]) {
       expect(paths).toContain(path);
     }
@@ -125,6 +135,8 @@ describe("a signed-in stranger", () => {
     expect(await stranger.series.list({})).toEqual([]);
     expect(await stranger.charts.list({})).toEqual([]);
     expect(await stranger.tokens.list()).toEqual([]);
+    expect(await stranger.questions.list({})).toEqual([]);
+    expect(await stranger.questions.calibration({})).toMatchObject({ binaryCount: 0, numericCount: 0, resolved: [] });
   });
 
   it("hears nothing on the change feed about a notebook they cannot read (naming it is NOT_FOUND), while a viewer hears it", async () => {
@@ -187,6 +199,9 @@ describe("roles on series, charts and API tokens", () => {
     ["series.update", "FORBIDDEN", "ok", "ok"],
     ["series.import", "FORBIDDEN", "ok", "ok"],
     ["series.refresh", "FORBIDDEN", "ok", "ok"],
+    ["series.connectorSettings", "ok", "ok", "ok"],
+    // The notebook's FRED key is the owner's to set or clear.
+    ["series.setFredApiKey", "FORBIDDEN", "FORBIDDEN", "ok"],
     ["charts.list", "ok", "ok", "ok"],
     ["charts.get", "ok", "ok", "ok"],
     ["charts.table", "ok", "ok", "ok"],
@@ -258,4 +273,111 @@ describe("roles on series, charts and API tokens", () => {
       expect(mine).toHaveLength({ viewer: 0, editor: 1, owner: 2 }[role]);
     });
   }
+});
+
+describe("roles on questions", () => {
+  type Outcome = "ok" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST";
+  /**
+   * What each role gets from each questions procedure with the fixture's sample input, in the order the calls are
+   * made: reads, then a forecast (a forecast is one's own view, so a viewer may make one), then the changes, with
+   * resolve before reopen (reopen needs a resolved question, and a forecast an open one). Viewers read and forecast;
+   * editors also create, edit and resolve; only owners reopen.
+   */
+  const TABLE: Array<[path: string, viewer: Outcome, editor: Outcome, owner: Outcome]> = [
+    ["questions.list", "ok", "ok", "ok"],
+    ["questions.get", "ok", "ok", "ok"],
+    ["questions.calibration", "ok", "ok", "ok"],
+    ["questions.forecast", "ok", "ok", "ok"],
+    ["questions.create", "FORBIDDEN", "ok", "ok"],
+    ["questions.update", "FORBIDDEN", "ok", "ok"],
+    ["questions.resolve", "FORBIDDEN", "ok", "ok"],
+    ["questions.reopen", "FORBIDDEN", "FORBIDDEN", "ok"],
+  ];
+  const ROLES = ["viewer", "editor", "owner"] as const;
+
+  let f: Fixture;
+  let editor: SessionUser;
+  beforeAll(async () => {
+    f = await makeFixture("qroles");
+    editor = await makeUser("qroleseditor");
+    addMember(f.owner, { notebookId: f.notebookId, email: editor.email, role: "editor" });
+  });
+
+  it("covers every questions procedure", () => {
+    const paths = allProcedures()
+      .map(([path]) => path)
+      .filter((path) => path.startsWith("questions."));
+    expect(TABLE.map(([path]) => path).sort()).toEqual(paths.sort());
+  });
+
+  /** Calls one procedure as `user` and tells what happened; a refused call must leave the database as it was. */
+  async function outcome(on: Fixture, user: SessionUser, path: string): Promise<Outcome | string> {
+    const before = dbSnapshot();
+    try {
+      await callPath(callerFor(user), path, validInputs(on)[path]);
+      return "ok";
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? String(error);
+      expect(dbSnapshot(), `${path} refused with ${code} but changed the database`).toEqual(before);
+      return code;
+    }
+  }
+
+  for (const [index, role] of ROLES.entries()) {
+    const title = {
+      viewer: "a viewer reads and forecasts, and cannot create, edit, resolve or reopen",
+      editor: "an editor reads, forecasts, creates, edits and resolves, and cannot reopen",
+      owner: "an owner does everything, reopening included",
+    }[role];
+    it(title, async () => {
+      // The viewer and then the editor share one fixture (the viewer adds only its own forecast); the owner gets a fresh one.
+      const on = role === "owner" ? await makeFixture("qrolesowner") : f;
+      const user = role === "viewer" ? on.member : role === "editor" ? editor : on.owner;
+      const got: string[] = [];
+      const expected: string[] = [];
+      for (const row of TABLE) {
+        got.push(`${row[0]}: ${await outcome(on, user, row[0])}`);
+        expected.push(`${row[0]}: ${row[index + 1]}`);
+      }
+      expect(got).toEqual(expected);
+
+      const question = await callerFor(on.owner).questions.get({ id: on.questionId });
+      // Everyone's forecast is their own: the sample's 0.65 is recorded under the caller's name, beside the owner's 0.4.
+      expect(question.forecasts.filter((x) => x.userId === user.id).map((x) => x.probability)).toEqual(role === "owner" ? [0.4, 0.65] : [0.65]);
+      expect(question.forecasts.filter((x) => x.userId === on.owner.id).map((x) => x.probability)).toEqual(role === "owner" ? [0.4, 0.65] : [0.4]);
+      const titles = (await callerFor(on.owner).questions.list({ notebookId: on.notebookId })).map((x) => x.title).sort();
+      if (role === "viewer") {
+        // Nothing but the forecast: the question is as it was, and no question was made.
+        expect(question).toMatchObject({ status: "open", version: 1, title: "Will small caps beat large caps in 2026?", rule: null, outcome: null });
+        expect(titles).toEqual(["Will small caps beat large caps in 2026?"]);
+      } else {
+        // Edited (version 2, the new criteria and rule) and resolved yes, then reopened by the owner only.
+        expect(question).toMatchObject({ version: 2, criteria: "YES if the Russell 2000 closes 2026 above 2,000.", rule: { type: "value-threshold" } });
+        expect(question).toMatchObject(role === "owner" ? { status: "open", outcome: null, resolvedBy: null } : { status: "resolved", outcome: 1, resolvedBy: editor.id });
+        expect(titles).toEqual(["Where will the Russell 2000 close 2026?", "Will small caps beat large caps in 2026?"]);
+      }
+    });
+  }
+
+  it("resolving a question that is already resolved or annulled is BAD_REQUEST, as is forecasting on it or reopening an open one; nothing changes", async () => {
+    const on = await makeFixture("qtwice");
+    const owner = callerFor(on.owner);
+    const open = await trpcError(() => owner.questions.reopen({ id: on.questionId }));
+    expect([open.code, open.message]).toEqual(["BAD_REQUEST", "This question is already open."]);
+    await owner.questions.resolve({ id: on.questionId, outcome: "no" });
+    const before = dbSnapshot();
+    for (const again of [{ outcome: "yes" as const }, { outcome: "no" as const }, { annulled: true as const }]) {
+      const error = await trpcError(() => owner.questions.resolve({ id: on.questionId, ...again }));
+      expect([error.code, error.message]).toEqual(["BAD_REQUEST", "This question is already resolved; reopen it first to resolve it differently."]);
+    }
+    const late = await trpcError(() => callerFor(on.member).questions.forecast({ questionId: on.questionId, probability: 0.9 }));
+    expect(late.code).toBe("BAD_REQUEST");
+    expect(late.message).toMatch(/resolved; forecasts are closed/);
+    expect(dbSnapshot()).toEqual(before);
+
+    await owner.questions.reopen({ id: on.questionId });
+    await owner.questions.resolve({ id: on.questionId, annulled: true, comment: "The index was discontinued." });
+    const annulled = await trpcError(() => owner.questions.resolve({ id: on.questionId, outcome: "yes" }));
+    expect([annulled.code, annulled.message]).toEqual(["BAD_REQUEST", "This question is already annulled; reopen it first to resolve it differently."]);
+  });
 });

@@ -67,22 +67,10 @@ function sparklineOf(id: string, lastDate: string | null): { values: number[]; l
   return { values, last: points.at(-1)?.value ?? null };
 }
 
-/** The series of one notebook, or of every notebook the actor belongs to, with stats and a sparkline each. */
-export function listSeries(actor: Actor, opts: { notebookId?: string } = {}): SeriesSummary[] {
-  if (opts.notebookId) assertNotebookAccess(actor, opts.notebookId, "read");
-  const db = getDb();
-  const roles = new Map(
-    db.select({ notebookId: memberships.notebookId, role: memberships.role }).from(memberships).where(eq(memberships.userId, actor.id)).all().map((m) => [m.notebookId, m.role]),
-  );
-  const notebookIds = opts.notebookId ? [opts.notebookId] : [...roles.keys()];
-  if (notebookIds.length === 0) return [];
-  const rows = db
-    .select({ s: series, notebookName: notebooks.name })
-    .from(series)
-    .innerJoin(notebooks, eq(notebooks.id, series.notebookId))
-    .where(inArray(series.notebookId, notebookIds))
-    .orderBy(asc(notebooks.name), asc(series.key))
-    .all();
+type Role = "owner" | "editor" | "viewer";
+
+/** Summaries of series rows: stats, last value and sparkline, and whether the actor (with `roles` by notebook) may edit each. */
+function summarize(rows: Array<{ s: SeriesRow; notebookName: string }>, roles: Map<string, Role>): SeriesSummary[] {
   const stats = statsOf(rows.map((r) => r.s.id));
   return rows.map(({ s, notebookName }) => {
     const st = stats.get(s.id) ?? { rowCount: 0, firstDate: null, lastDate: null };
@@ -113,13 +101,32 @@ export function listSeries(actor: Actor, opts: { notebookId?: string } = {}): Se
   });
 }
 
+/** The series of one notebook, or of every notebook the actor belongs to, with stats and a sparkline each. */
+export function listSeries(actor: Actor, opts: { notebookId?: string } = {}): SeriesSummary[] {
+  if (opts.notebookId) assertNotebookAccess(actor, opts.notebookId, "read");
+  const db = getDb();
+  const roles = new Map(
+    db.select({ notebookId: memberships.notebookId, role: memberships.role }).from(memberships).where(eq(memberships.userId, actor.id)).all().map((m) => [m.notebookId, m.role]),
+  );
+  const notebookIds = opts.notebookId ? [opts.notebookId] : [...roles.keys()];
+  if (notebookIds.length === 0) return [];
+  const rows = db
+    .select({ s: series, notebookName: notebooks.name })
+    .from(series)
+    .innerJoin(notebooks, eq(notebooks.id, series.notebookId))
+    .where(inArray(series.notebookId, notebookIds))
+    .orderBy(asc(notebooks.name), asc(series.key))
+    .all();
+  return summarize(rows, roles);
+}
+
 export type SeriesDetail = SeriesSummary & { observations: ObservationPoint[]; asOf: Date | null; revisionCount: number };
 
 /** One series with its observations between `from` and `to`, as known now or at `asOf`. */
 export function getSeries(actor: Actor, input: { id: string } & ObservationRange): SeriesDetail {
   const row = seriesFor(actor, input.id, "read");
-  const summary = listSeries(actor, { notebookId: row.notebookId }).find((s) => s.id === row.id);
-  if (!summary) throw notFoundSeries();
+  const notebookName = getDb().select({ name: notebooks.name }).from(notebooks).where(eq(notebooks.id, row.notebookId)).get()?.name ?? "";
+  const summary = summarize([{ s: row, notebookName }], new Map([[row.notebookId, roleIn(actor, row.notebookId)!]]))[0]!;
   const revisionCount = (getDb().$client.prepare("SELECT count(*) AS n FROM observations WHERE series_id = ? AND known_until IS NOT NULL").get(row.id) as { n: number }).n;
   return { ...summary, observations: readObservations(row.id, input), asOf: input.asOf ?? null, revisionCount };
 }

@@ -124,6 +124,9 @@ describe("input validation", () => {
       "charts.get",
       "charts.table",
       "charts.preview",
+      "questions.list",
+      "questions.get",
+      "questions.calibration",
     ];
     for (const path of reads) {
       await expect(callPath(owner, path, inputs[path])).resolves.toBeTruthy();
@@ -132,6 +135,71 @@ describe("input validation", () => {
     await expect(callPath(owner, "series.get", inputs["series.get"])).resolves.toMatchObject({ key: "RUT", observations: [{ date: "2026-01-02" }, { date: "2026-01-05" }, { date: "2026-01-30" }] });
     await expect(callPath(owner, "charts.get", inputs["charts.get"])).resolves.toMatchObject({ id: fixture.chartId, svg: expect.stringContaining("<svg") });
     await expect(callPath(owner, "charts.table", inputs["charts.table"])).resolves.toMatchObject({ title: "Russell 2000 in January", table: { rows: expect.arrayContaining([expect.anything()]) } });
+    await expect(callPath(owner, "questions.list", inputs["questions.list"])).resolves.toMatchObject([{ id: fixture.questionId, kind: "binary", status: "open", myForecast: { probability: 0.4 } }]);
+    await expect(callPath(owner, "questions.get", inputs["questions.get"])).resolves.toMatchObject({ id: fixture.questionId, forecasts: [{ probability: 0.4, noteId: fixture.noteId }] });
+  });
+
+  it("the valid question samples pass too, mutations included, in the order a question lives", async () => {
+    const f = await makeFixture("goodq");
+    const owner = callerFor(f.owner);
+    const inputs = validInputs(f);
+    const created = (await callPath(owner, "questions.create", inputs["questions.create"])) as { id: string };
+    // Its rule waits for RUT's 2026-12-31 close, which the fixture does not have, so it stays open.
+    await expect(owner.questions.get({ id: created.id })).resolves.toMatchObject({ kind: "numeric", status: "open", rangeMin: 1500, rangeMax: 2500, unit: "index points", tags: ["small-caps", "year-end"] });
+    await expect(callPath(owner, "questions.update", inputs["questions.update"])).resolves.toEqual({ id: f.questionId, version: 2 });
+    await expect(owner.questions.get({ id: f.questionId })).resolves.toMatchObject({ status: "open", rule: { type: "value-threshold" }, tags: ["rates", "small-caps"] });
+    await expect(callPath(owner, "questions.forecast", inputs["questions.forecast"])).resolves.toMatchObject({ id: expect.any(Number) });
+    await expect(callPath(owner, "questions.resolve", inputs["questions.resolve"])).resolves.toEqual({ id: f.questionId, status: "resolved" });
+    await expect(callPath(owner, "questions.calibration", inputs["questions.calibration"])).resolves.toMatchObject({ binaryCount: 1 });
+    await expect(callPath(owner, "questions.reopen", inputs["questions.reopen"])).resolves.toEqual({ id: f.questionId });
+    await expect(owner.questions.get({ id: f.questionId })).resolves.toMatchObject({ status: "open", outcome: null });
+  });
+
+  it("refuses question inputs that break a rule across fields or against the question, with a readable message, changing nothing", async () => {
+    const owner = callerFor(fixture.owner);
+    const inputs = validInputs(fixture);
+    const create = inputs["questions.create"]!;
+    const update = inputs["questions.update"]!;
+    const q = fixture.questionId;
+    const cases: Array<[path: string, input: Record<string, unknown>, message: RegExp]> = [
+      ["questions.create", { ...create, rangeMin: undefined }, /lowest plausible value/],
+      ["questions.create", { ...create, rangeMin: undefined, rangeMax: undefined }, /plausible value/],
+      ["questions.create", { ...create, rangeMin: 2000, rangeMax: 2000 }, /above the lowest/],
+      ["questions.create", { ...create, kind: "binary", unit: "", rule: undefined }, /no plausible range/],
+      ["questions.create", { ...create, kind: "binary", rangeMin: undefined, rangeMax: undefined, rule: undefined }, /no unit/],
+      ["questions.create", { ...create, rule: { type: "return-threshold", a: "RUT", from: "2026-01-02", to: "2026-12-31", op: ">", threshold: 5 } }, /gives yes or no/],
+      ["questions.create", { ...create, resolveBy: "2026-02-30" }, /resolveBy/],
+      ["questions.create", { ...create, resolveBy: "2026-12-31", rule: { type: "value-on-date", a: "RUT", date: "2026-12-30" } }, /before the resolve-by date/],
+      ["questions.update", { ...update, rule: { type: "value-on-date", a: "RUT", date: "2026-12-31" } }, /gives a number/],
+      // Numeric and valid as a question, but the fixture's question is binary and keeps its kind.
+      ["questions.update", { ...update, kind: "numeric", rangeMin: 0, rangeMax: 1, rule: undefined }, /kind cannot change/],
+      ["questions.forecast", { questionId: q }, /Give a probability/],
+      ["questions.forecast", { questionId: q, probability: 0.5, value: 2000, low: 1900, high: 2100 }, /not both/],
+      ["questions.forecast", { questionId: q, value: 2000, low: 1900, high: 2100 }, /binary question: give a probability/],
+      ["questions.forecast", { questionId: q, value: 2000 }, /value and the low and high ends/],
+      ["questions.forecast", { questionId: q, value: 2000, low: 2100, high: 2200 }, /at or below your forecast/],
+      ["questions.forecast", { questionId: q, probability: 1.5 }, /above 1/],
+      ["questions.resolve", { id: q }, /Resolve with an outcome/],
+      ["questions.resolve", { id: q, outcome: "yes", value: 1 }, /exactly one/],
+      ["questions.resolve", { id: q, outcome: "no", annulled: true }, /exactly one/],
+      ["questions.resolve", { id: q, annulled: false }, /annulled: true/],
+      ["questions.resolve", { id: q, value: 2150 }, /binary question: resolve it with "yes" or "no"/],
+      ["questions.reopen", { id: q }, /already open/],
+    ];
+    const before = dbSnapshot();
+    const wrong: string[] = [];
+    for (const [path, input, expected] of cases) {
+      const label = `${path} with ${JSON.stringify(input).slice(0, 120)}`;
+      const error = await trpcError(() => callPath(owner, path, input)).catch((e: Error) => e);
+      if (!("code" in error) || error.code !== "BAD_REQUEST") {
+        wrong.push(`${label}: ${"code" in error ? error.code : error.message}`);
+        continue;
+      }
+      const message = formatted(error, path, input).message;
+      if (!expected.test(message) || message.length > 300) wrong.push(`${label}: message ${JSON.stringify(message)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(dbSnapshot()).toEqual(before);
   });
 
   it("the valid subscription sample opens a stream (so its malformed ones fail for their fault)", async () => {

@@ -79,10 +79,10 @@ test("shortcuts format, save at once, toggle the preview; the picker and /chart 
   await page.getByRole("button", { name: "Insert…" }).click();
   await expect(page.getByTestId("embed-picker-empty")).toHaveText("This notebook has no charts yet. Make one on the Charts page, then insert it here.");
   await page.getByRole("tab", { name: "Questions" }).click();
-  await expect(page.getByTestId("embed-picker-empty")).toHaveText("No questions yet — they arrive with the questions release.");
+  await expect(page.getByTestId("embed-picker-empty")).toHaveText("This notebook has no questions yet. Add one on the Questions page, then insert it here.");
   await page.getByLabel("Or insert by id").fill("cuts-2026");
   await page.getByRole("button", { name: "Insert question" }).click();
-  await expect(preview.locator('.embed-card[data-embed-kind="question"]')).toContainText("Question cuts-2026 — questions arrive with the questions release");
+  await expect(preview.locator('.embed-card[data-embed-kind="question"]')).toContainText("Question not available");
 
   await page.keyboard.insertText("/cha");
   await expect(page.getByRole("listbox", { name: "Embed" })).toContainText("/chart");

@@ -59,6 +59,3 @@ export function ChartEmbed({ id }: { id: string }) {
     </div>
   );
 }
-
-/** The renderers a note's MarkdownView uses to draw live embeds. */
-export const NOTE_EMBEDS = { chart: (id: string) => <ChartEmbed id={id} /> };

@@ -46,17 +46,20 @@ function Anchor({ href, children, node: _node, ...rest }: ComponentProps<"a"> & 
 }
 
 /** How to draw a live embed in place of its placeholder card (without one, the card stays). */
-export type EmbedRenderers = { chart?: (id: string) => ReactNode };
+export type EmbedRenderers = { chart?: (id: string) => ReactNode; question?: (id: string) => ReactNode };
 
 type DivProps = ComponentProps<"div"> & { node?: unknown; "data-embed-kind"?: string; "data-embed-id"?: string };
 
 function componentsFor(embeds: EmbedRenderers | undefined): Options["components"] {
-  const renderChart = embeds?.chart;
-  if (!renderChart) return { a: Anchor };
+  if (!embeds?.chart && !embeds?.question) return { a: Anchor };
   return {
     a: Anchor,
-    div: ({ node: _node, ...props }: DivProps) =>
-      props["data-embed-kind"] === "chart" && props["data-embed-id"] ? renderChart(props["data-embed-id"]) : <div {...props} />,
+    div: ({ node: _node, ...props }: DivProps) => {
+      const kind = props["data-embed-kind"];
+      const id = props["data-embed-id"];
+      const render = id && (kind === "chart" || kind === "question") ? embeds[kind] : undefined;
+      return render && id ? render(id) : <div {...props} />;
+    },
   };
 }
 

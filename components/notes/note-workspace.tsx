@@ -18,8 +18,8 @@ import { MarkdownEditor, type MarkdownEditorHandle } from "./editor/markdown-edi
 import { browserStorage, useAutosave } from "./editor/use-autosave";
 import { DraftOffer, SaveIndicator } from "./editor/save-status";
 import { NoteHistory } from "./history/note-history";
-import { NOTE_EMBEDS } from "@/components/charts/chart-embed";
 import { MarkdownView } from "./markdown-view";
+import { useNoteEmbeds } from "./note-embeds";
 import { NoteTagsEditor } from "./note-tags-editor";
 
 /** A note as notes.get returns it. */
@@ -96,6 +96,7 @@ function ExportMenu({ noteId, beforeExport }: { noteId: string; beforeExport?: (
 
 function NoteReader({ note, compareToggle }: { note: Note; compareToggle: ReactNode }) {
   const trpc = useTRPC();
+  const embeds = useNoteEmbeds(note.deletedAt ? undefined : note.id);
   const queryClient = useQueryClient();
   const restore = useMutation(
     trpc.notes.restore.mutationOptions({
@@ -147,7 +148,7 @@ function NoteReader({ note, compareToggle }: { note: Note; compareToggle: ReactN
         </div>
       </div>
       <article className="card note-read" data-testid="note-read">
-        {note.body.trim() ? <MarkdownView source={note.body} embeds={NOTE_EMBEDS} /> : <p className="faint">This note is empty.</p>}
+        {note.body.trim() ? <MarkdownView source={note.body} embeds={embeds} /> : <p className="faint">This note is empty.</p>}
       </article>
     </div>
   );
@@ -365,7 +366,7 @@ function NoteEditorWorkspace({ note, compareToggle }: { note: Note; compareToggl
         )}
       </div>
       {offer && <DraftOffer draft={offer} server={note} onRestore={restoreDraft} onDiscard={discardDraft} />}
-      <MarkdownEditor ref={editorRef} notebookId={note.notebookId} initialText={note.body} readOnly={offer !== null} onChange={(body) => edit({ body })} onSaveNow={() => void saveNow()} />
+      <MarkdownEditor ref={editorRef} notebookId={note.notebookId} noteId={note.id} initialText={note.body} readOnly={offer !== null} onChange={(body) => edit({ body })} onSaveNow={() => void saveNow()} />
       {current && (
         <ConflictDialog
           open={conflict.open}

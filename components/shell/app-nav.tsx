@@ -9,11 +9,11 @@ import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { QuickSwitcher } from "@/components/search/quick-switcher";
 import { clearAllDrafts } from "@/lib/notes/local-draft";
 
-const LINKS: Array<{ href: string; label: string; icon: ReactNode; soon?: boolean }> = [
+const LINKS: Array<{ href: string; label: string; icon: ReactNode }> = [
   { href: "/notebooks", label: "Notebooks", icon: <BookIcon /> },
   { href: "/notes", label: "Notes", icon: <NoteIcon /> },
   { href: "/charts", label: "Charts", icon: <ChartIcon /> },
-  { href: "/questions", label: "Questions", icon: <QuestionIcon />, soon: true },
+  { href: "/questions", label: "Questions", icon: <QuestionIcon /> },
   { href: "/data", label: "Data", icon: <DataIcon /> },
   { href: "/search", label: "Search", icon: <SearchIcon /> },
 ];
@@ -48,7 +48,6 @@ export function AppNav({ user, signOutAction }: { user: { name: string; email: s
               <Link key={link.href} href={link.href} className="nav-link" aria-current={active ? "page" : undefined} onClick={() => setOpen(false)}>
                 {link.icon}
                 {link.label}
-                {link.soon && <span className="nav-soon">soon</span>}
               </Link>
             );
           })}

@@ -8,7 +8,7 @@ const EMBED_ID_MAX = 64;
 
 const PLACEHOLDER_NOTES: Record<EmbedCardKind, { label: string; note: string }> = {
   chart: { label: "Chart", note: "a live chart: open the note in Quire to see it" },
-  question: { label: "Question", note: "questions arrive with the questions release" },
+  question: { label: "Question", note: "a tracked question: open the note in Quire to see it and forecast" },
 };
 
 type Position = { start: { offset?: number }; end: { offset?: number } };

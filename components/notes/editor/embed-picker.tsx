@@ -14,14 +14,21 @@ type Source = { label: string; plural: string; empty: string };
 /** What each kind is called, and what the picker says when the notebook has none. */
 export const EMBED_SOURCES: Record<EmbedKind, Source> = {
   chart: { label: "Chart", plural: "Charts", empty: "This notebook has no charts yet. Make one on the Charts page, then insert it here." },
-  question: { label: "Question", plural: "Questions", empty: "No questions yet — they arrive with the questions release." },
+  question: { label: "Question", plural: "Questions", empty: "This notebook has no questions yet. Add one on the Questions page, then insert it here." },
 };
 
-/** The notebook's charts as picker choices (questions have none until their release). */
+/** The notebook's charts or questions as picker choices. */
 function useChoices(kind: EmbedKind, notebookId: string): { items: EmbedChoice[]; loading: boolean; error: string | null } {
   const trpc = useTRPC();
   const charts = useQuery({ ...trpc.charts.list.queryOptions({ notebookId }), enabled: kind === "chart" });
-  if (kind !== "chart") return { items: [], loading: false, error: null };
+  const questions = useQuery({ ...trpc.questions.list.queryOptions({ notebookId }), enabled: kind === "question" });
+  if (kind === "question") {
+    return {
+      items: (questions.data ?? []).map((q) => ({ id: q.id, title: q.title, detail: `${q.status === "open" ? `resolve by ${q.resolveBy}` : q.status} · ${q.kind}` })),
+      loading: questions.isPending,
+      error: questions.error?.message ?? null,
+    };
+  }
   return {
     items: (charts.data ?? []).map((c) => ({ id: c.id, title: c.title, detail: c.series.join(", ") })),
     loading: charts.isPending,

@@ -6,8 +6,8 @@ import { syntaxHighlighting } from "@codemirror/language";
 import { Compartment, EditorState, Prec, type StateCommand } from "@codemirror/state";
 import { EditorView, keymap, placeholder } from "@codemirror/view";
 import { useDeferredValue, useEffect, useImperativeHandle, useRef, useState, useSyncExternalStore, type KeyboardEvent, type Ref } from "react";
-import { NOTE_EMBEDS } from "@/components/charts/chart-embed";
 import { MarkdownView } from "@/components/notes/markdown-view";
+import { useNoteEmbeds } from "@/components/notes/note-embeds";
 import { embedDirective, type EmbedKind } from "@/lib/notes/directives";
 import { editorTheme, highlightStyle, insertBlock, insertLink, toggleWrap } from "./editor-commands";
 import { EMBED_SOURCES, EmbedPicker } from "./embed-picker";
@@ -44,9 +44,12 @@ export function MarkdownEditor({
   onSaveNow,
   readOnly = false,
   notebookId,
+  noteId,
   ref,
 }: {
   notebookId: string;
+  /** The note being edited: question embeds in the preview record it as forecast evidence. */
+  noteId?: string;
   initialText: string;
   onChange: (text: string) => void;
   onSaveNow: () => void;
@@ -58,6 +61,7 @@ export function MarkdownEditor({
   const paneRef = useRef<HTMLDivElement>(null);
   const previewRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
+  const embeds = useNoteEmbeds(noteId);
   const readOnlyCompartment = useRef(new Compartment());
   const onChangeRef = useRef(onChange);
   const onSaveNowRef = useRef(onSaveNow);
@@ -316,7 +320,7 @@ export function MarkdownEditor({
           )}
         </div>
         <div className="md-pane md-preview" ref={previewRef} hidden={mode === "edit"} tabIndex={0} aria-label="Preview" data-testid="note-preview">
-          {preview.trim() ? <MarkdownView source={preview} embeds={NOTE_EMBEDS} /> : <p className="faint">Nothing to preview yet.</p>}
+          {preview.trim() ? <MarkdownView source={preview} embeds={embeds} /> : <p className="faint">Nothing to preview yet.</p>}
         </div>
       </div>
       <EmbedPicker

@@ -107,7 +107,7 @@ function seedDemoQuestions(owner: { id: string }, notebookId: string): Record<De
       rangeMin: q.rangeMin,
       rangeMax: q.rangeMax,
       rule: q.rule,
-    }).id;
+    }, new Date(new Date(q.forecasts[0]!.at).getTime() - 86_400_000)).id;
   }
   return ids;
 }

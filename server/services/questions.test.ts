@@ -18,7 +18,11 @@ const seriesBase = { unit: "", frequency: "daily" as const, source: "upload" as 
 describe("questions", () => {
   it("keeps each forecast with its rationale and note, and scores the last one before the resolve-by date", async () => {
     const team = await makeTeam("q");
-    const { id } = createQuestion(team.editor, { ...binary, notebookId: team.notebookId, title: "Will the Fed cut in March?", criteria: "YES if the FOMC lowers the target range at its March meeting.", resolveBy: "2026-03-31" });
+    const { id } = createQuestion(
+      team.editor,
+      { ...binary, notebookId: team.notebookId, title: "Will the Fed cut in March?", criteria: "YES if the FOMC lowers the target range at its March meeting.", resolveBy: "2026-03-31" },
+      new Date("2026-01-02T09:00:00Z"),
+    );
     const note = createNote(team.editor, { notebookId: team.notebookId, title: "Rates view", body: `::question{id=${id}}` });
     recordForecast(team.viewer, { questionId: id, probability: 0.7, rationale: "Inflation cooling" }, new Date("2026-01-10T12:00:00Z"));
     recordForecast(team.viewer, { questionId: id, probability: 0.8, rationale: "Jobs data soft", noteId: note.id }, new Date("2026-02-10T12:00:00Z"));

@@ -214,8 +214,8 @@ function writeTags(tx: Tx, questionId: string, tags: string[]): void {
   if (tags.length > 0) tx.insert(questionTags).values(tags.map((tag) => ({ questionId, tag }))).run();
 }
 
-/** Creates a question in a notebook the actor may write to. */
-export function createQuestion(actor: Actor, input: Question & { notebookId: string }): { id: string } {
+/** Creates a question in a notebook the actor may write to (at `at`, for a question entered after the fact). */
+export function createQuestion(actor: Actor, input: Question & { notebookId: string }, at: Date = new Date()): { id: string } {
   assertNotebookAccess(actor, input.notebookId, "write");
   const id = newId();
   getDb().transaction((tx) => {
@@ -233,10 +233,12 @@ export function createQuestion(actor: Actor, input: Question & { notebookId: str
         rangeMax: input.rangeMax ?? null,
         rule: (input.rule as Record<string, unknown> | undefined) ?? null,
         createdBy: actor.id,
+        createdAt: at,
+        updatedAt: at,
       })
       .run();
     writeTags(tx, id, input.tags);
-    recordEvent(tx, { actorId: actor.id, action: "question.create", targetType: "question", targetId: id, notebookId: input.notebookId, data: { title: input.title } });
+    recordEvent(tx, { actorId: actor.id, action: "question.create", targetType: "question", targetId: id, notebookId: input.notebookId, data: { title: input.title }, at });
   });
   return { id };
 }

@@ -36,8 +36,6 @@ export function openDb(file: string): Db {
   sqlite.pragma(`synchronous = ${synchronousMode()}`);
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  // server.mjs checkpoints the WAL from a worker thread (db/checkpoint-worker.mjs); elsewhere SQLite does it on commit.
-  if (process.env.QUIRE_BACKGROUND_CHECKPOINTS === "1") sqlite.pragma("wal_autocheckpoint = 0");
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: path.resolve(process.cwd(), "db/migrations") });
   reuseStatements(sqlite);

@@ -53,23 +53,36 @@ function keyOf(raw: string): string {
   return parsed.data;
 }
 
+/** A body larger than this is not even drained: the connection is closed on the client. */
+const MAX_DRAINED_BYTES = 64 * 1024 * 1024;
+
+const tooLarge = () => new HttpError(413, `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; send the data in smaller batches.`);
+
+/** Reads the body as UTF-8 text, refusing more than MAX_BODY_BYTES. An oversized body is read to its end (up to a
+ * limit) and dropped, so that the client, still sending, gets the 413 instead of a broken pipe. */
 async function readBody(req: Request): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new HttpError(413, `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; send the data in smaller batches.`);
   if (!req.body) return "";
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
+  let over = declared > MAX_BODY_BYTES;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw new HttpError(413, `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; send the data in smaller batches.`);
+    if (size > MAX_BODY_BYTES) over = true;
+    if (over) {
+      chunks.length = 0;
+      if (size > MAX_DRAINED_BYTES) {
+        await reader.cancel();
+        break;
+      }
+      continue;
     }
     chunks.push(value);
   }
+  if (over) throw tooLarge();
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
   } catch {

@@ -71,19 +71,23 @@ function postOversized(f: Fixture, mode: "declared" | "chunked"): Promise<Reply>
       if (!answered) reject(err);
     });
     req.setTimeout(15_000, () => req.destroy(new Error("no answer to the oversized POST within 15 s")));
+    // A declared body is sent exactly as long as declared (bytes past it would read as a second, malformed request).
+    const total = mode === "declared" ? size : size + 1024 * 1024;
     const chunk = `${"2026-01-08,4.2\n".repeat(65536)}`;
-    let sent = 0;
+    const header = "date,value\n";
+    let sent = header.length;
     const pump = () => {
-      while (!answered && !req.destroyed && sent < size + chunk.length) {
-        sent += chunk.length;
-        if (!req.write(chunk)) {
+      while (!answered && !req.destroyed && sent < total) {
+        const piece = chunk.slice(0, Math.min(chunk.length, total - sent));
+        sent += piece.length;
+        if (!req.write(piece)) {
           req.once("drain", pump);
           return;
         }
       }
       if (!answered && !req.destroyed) req.end();
     };
-    req.write("date,value\n");
+    req.write(header);
     pump();
   });
 }

@@ -42,7 +42,8 @@ function statements(): Statements {
 /**
  * Writes a batch of observations for one series in one transaction: a date not yet known opens a row,
  * a changed value closes the current row (known_until) and opens a new one, an equal value changes nothing.
- * The series' data version moves on only when something changed.
+ * The series' data version moves on only when something changed. `rows` must have one entry per date
+ * (the parsers and the push merge them); the write transaction keeps one current row per date.
  */
 export function applyObservations(seriesId: string, rows: readonly ObservationPoint[], at: number = Date.now()): ApplyResult {
   const s = statements();
@@ -63,7 +64,6 @@ export function applyObservations(seriesId: string, rows: readonly ObservationPo
         result.inserted++;
       }
       s.insert.run(seriesId, date, value, at);
-      current.set(date, value);
     }
     if (result.inserted + result.revised > 0) s.bump.run(at, seriesId);
     return result;

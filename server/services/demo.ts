@@ -107,7 +107,7 @@ function seedDemoQuestions(owner: { id: string }, notebookId: string): Record<De
       rangeMin: q.rangeMin,
       rangeMax: q.rangeMax,
       rule: q.rule,
-    }, new Date(new Date(q.forecasts[0]!.at).getTime() - 86_400_000)).id;
+    }, { at: new Date(new Date(q.forecasts[0]!.at).getTime() - 86_400_000), checkRule: false }).id;
   }
   return ids;
 }

@@ -8,6 +8,7 @@ import { describeRule, type DataRule, type Question, type QuestionKind, type Que
 import { assertNotebookAccess, roleAllows, roleIn, type Actor } from "./access";
 import { recordEvent } from "./audit";
 import { conflict } from "./errors";
+import { resolveByRules } from "./question-resolution";
 
 export type QuestionRow = typeof questions.$inferSelect;
 
@@ -214,8 +215,13 @@ function writeTags(tx: Tx, questionId: string, tags: string[]): void {
   if (tags.length > 0) tx.insert(questionTags).values(tags.map((tag) => ({ questionId, tag }))).run();
 }
 
-/** Creates a question in a notebook the actor may write to (at `at`, for a question entered after the fact). */
-export function createQuestion(actor: Actor, input: Question & { notebookId: string }, at: Date = new Date()): { id: string } {
+/**
+ * Creates a question in a notebook the actor may write to. A data rule is checked at once, so the question
+ * page can say what it waits for. A question entered after the fact (the demo's) gives its own moment
+ * `at` and checks its rule once its forecasts are in (`checkRule: false`).
+ */
+export function createQuestion(actor: Actor, input: Question & { notebookId: string }, opts: { at?: Date; checkRule?: boolean } = {}): { id: string } {
+  const at = opts.at ?? new Date();
   assertNotebookAccess(actor, input.notebookId, "write");
   const id = newId();
   getDb().transaction((tx) => {
@@ -240,12 +246,13 @@ export function createQuestion(actor: Actor, input: Question & { notebookId: str
     writeTags(tx, id, input.tags);
     recordEvent(tx, { actorId: actor.id, action: "question.create", targetType: "question", targetId: id, notebookId: input.notebookId, data: { title: input.title }, at });
   });
+  if (input.rule && opts.checkRule !== false) resolveByRules({ notebookId: input.notebookId });
   return { id };
 }
 
 /**
- * Edits a question (its kind stays: forecasts were made in it). A change of criteria keeps the old text
- * in the activity. With `baseVersion`, a stale edit gets CONFLICT.
+ * Edits an open question (its kind stays: forecasts were made in it). A change of criteria keeps the old
+ * text in the activity; a rule is checked at once. With `baseVersion`, a stale edit gets CONFLICT.
  */
 export function updateQuestion(actor: Actor, input: Question & { id: string; baseVersion?: number }): { id: string; version: number } {
   const row = questionFor(actor, input.id, "write");
@@ -288,5 +295,6 @@ export function updateQuestion(actor: Actor, input: Question & { id: string; bas
       data: { changed, ...(row.criteria !== input.criteria ? { oldCriteria: row.criteria, newCriteria: input.criteria } : {}), ...(row.resolveBy !== input.resolveBy ? { oldResolveBy: row.resolveBy } : {}) },
     });
   });
+  if (input.rule) resolveByRules({ notebookId: row.notebookId });
   return { id: row.id, version };
 }

@@ -4,7 +4,7 @@ import { forecastInputSchema, QUESTION_STATUSES, questionInputSchema, resolution
 import { idSchema } from "@/lib/validation/notebooks";
 import { baseVersionSchema } from "@/lib/validation/notes";
 import { recordForecast } from "@/server/services/question-forecasts";
-import { reopenQuestion, resolveByRules, resolveQuestion } from "@/server/services/question-resolution";
+import { reopenQuestion, resolveQuestion } from "@/server/services/question-resolution";
 import { myCalibration } from "@/server/services/question-scores";
 import { createQuestion, getQuestion, listQuestions, updateQuestion } from "@/server/services/questions";
 import { createTRPCRouter, protectedProcedure } from "../init";
@@ -16,18 +16,10 @@ export const questionsRouter = createTRPCRouter({
     .input(z.object({ notebookId: idSchema.optional(), status: z.enum(QUESTION_STATUSES, { error: "Status is open, resolved or annulled." }).optional() }))
     .query(({ ctx, input }) => listQuestions(ctx.user, input)),
   get: protectedProcedure.input(idInput).query(({ ctx, input }) => getQuestion(ctx.user, input.id)),
-  create: protectedProcedure.input(z.intersection(questionInputSchema, z.object({ notebookId: idSchema }))).mutation(({ ctx, input }) => {
-    const created = createQuestion(ctx.user, input);
-    resolveByRules({ notebookId: input.notebookId });
-    return created;
-  }),
+  create: protectedProcedure.input(z.intersection(questionInputSchema, z.object({ notebookId: idSchema }))).mutation(({ ctx, input }) => createQuestion(ctx.user, input)),
   update: protectedProcedure
     .input(z.intersection(questionInputSchema, z.object({ id: idSchema, baseVersion: baseVersionSchema.optional() })))
-    .mutation(({ ctx, input }) => {
-      const updated = updateQuestion(ctx.user, input);
-      resolveByRules({ notebookId: getQuestion(ctx.user, input.id).notebookId });
-      return updated;
-    }),
+    .mutation(({ ctx, input }) => updateQuestion(ctx.user, input)),
   forecast: protectedProcedure.input(z.intersection(forecastInputSchema, z.object({ questionId: idSchema }))).mutation(({ ctx, input }) => recordForecast(ctx.user, input)),
   resolve: protectedProcedure.input(z.intersection(resolutionInputSchema, z.object({ id: idSchema }))).mutation(({ ctx, input }) => resolveQuestion(ctx.user, input)),
   reopen: protectedProcedure.input(idInput).mutation(({ ctx, input }) => reopenQuestion(ctx.user, input.id)),

@@ -44,6 +44,18 @@ describe("renderChartSvg", () => {
     expect(doc.querySelector('g[aria-label="y-axis label"]')!.textContent).toContain("Index points");
   });
 
+  it("labels a few days of daily data by date, never by time of day", () => {
+    const points = [
+      { date: "2026-01-02", value: 1 },
+      { date: "2026-01-05", value: 2 },
+    ];
+    const short = data({ series: ["X"], range: { preset: "custom", from: "2026-01-01", to: "2026-01-05" } }, [{ key: "X", name: "X", unit: "", points }]);
+    const { html, doc } = render(short);
+    const ticks = [...doc.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent);
+    expect(ticks).toEqual(["Jan 2", "Jan 3", "Jan 4", "Jan 5"]);
+    expect(html).not.toMatch(/\b(AM|PM)\b/);
+  });
+
   it("draws the annotation as a dashed rule with its label", () => {
     const { doc } = render(data({ annotations: lehman }));
     const rules = Array.from(doc.querySelectorAll('g[aria-label="rule"]'));

@@ -221,7 +221,11 @@ export function chartFigure(data: ChartData, opts: ChartFigureOptions): SVGSVGEl
         ),
       );
     }
-    el = Plot.plot({ ...common, marks, x: { type: "utc", label: null } });
+    // Observations are dates: on a short span, tick by day or week and never show a time of day.
+    const spanDays = (tMax - tMin) / 86_400_000;
+    const x: Plot.ScaleOptions =
+      spanDays <= 60 ? { type: "utc", label: null, ticks: spanDays <= 14 ? "day" : "week", tickFormat: "%b %-d" } : { type: "utc", label: null };
+    el = Plot.plot({ ...common, marks, x });
   }
   const svg = mainSvg(el);
   if (svg) label(svg, doc, data);

@@ -300,3 +300,35 @@ export const forecasts = sqliteTable(
   },
   (t) => [index("forecasts_question_idx").on(t.questionId, t.at), index("forecasts_user_idx").on(t.userId, t.at)],
 );
+
+export const SHARE_TARGETS = ["note", "question", "notebook"] as const;
+export const SHARE_MODES = ["live", "snapshot"] as const;
+
+/** Read-only links for people without an account: only the token's SHA-256 is kept; a snapshot pins a revision and a moment. */
+export const shareLinks = sqliteTable(
+  "share_links",
+  {
+    id: text("id").primaryKey(),
+    tokenHash: text("token_hash").notNull(),
+    targetType: text("target_type", { enum: SHARE_TARGETS }).notNull(),
+    targetId: text("target_id").notNull(),
+    notebookId: text("notebook_id")
+      .notNull()
+      .references(() => notebooks.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    mode: text("mode", { enum: SHARE_MODES }).notNull(),
+    pinnedRevisionId: integer("pinned_revision_id").references(() => noteRevisions.id, { onDelete: "set null" }),
+    asOf: integer("as_of", { mode: "timestamp_ms" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    views: integer("views").notNull().default(0),
+    lastViewedAt: integer("last_viewed_at", { mode: "timestamp_ms" }),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("share_links_token_hash_unique").on(t.tokenHash),
+    index("share_links_target_idx").on(t.targetType, t.targetId),
+    index("share_links_created_by_idx").on(t.createdBy, t.createdAt),
+  ],
+);

@@ -78,6 +78,7 @@ async function fixture(base: string) {
   const token = ok(await trpcMutation(base, "tokens.create", { notebookId, name: "Input probe" }, { cookie }));
   const question = ok(await trpcMutation(base, "questions.create", { notebookId, ...QUESTION }, { cookie }));
   ok(await trpcMutation(base, "questions.forecast", { questionId: question.id, probability: 0.4, rationale: "Small caps led.", noteId: note.id }, { cookie }));
+  const share = ok(await trpcMutation(base, "share.create", { noteId: note.id, label: "Input probe", mode: "live" }, { cookie }));
   const ids: SampleIds = {
     notebookId,
     notebookName,
@@ -91,6 +92,7 @@ async function fixture(base: string) {
     chartVersion: chart.version as number,
     tokenId: token.id as string,
     questionId: question.id as string,
+    shareLinkId: share.id as string,
   };
   return { owner: owner!, cookie, ids };
 }
@@ -115,6 +117,8 @@ async function snapshot(base: string, cookie: string, ids: SampleIds): Promise<s
     ["questions.list", { notebookId: ids.notebookId }],
     ["questions.get", { id: ids.questionId }],
     ["questions.calibration", { notebookId: ids.notebookId }],
+    ["share.list", { noteId: ids.noteId }],
+    ["share.listMine", undefined],
   ];
   const replies = await Promise.all(reads.map(([path, input]) => trpcQuery(base, path, input, { cookie })));
   for (const r of replies) expect(r.status, r.body.slice(0, 200)).toBe(200);

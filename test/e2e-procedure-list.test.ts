@@ -34,6 +34,7 @@ it("every malformed input and extra the HTTP input spec sends is BAD_REQUEST fro
     chartVersion: 1,
     tokenId: f.tokenId,
     questionId: f.questionId,
+    shareLinkId: f.shareLinkId,
   };
   const owner = callerFor(f.owner);
   const before = dbSnapshot();

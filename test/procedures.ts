@@ -11,6 +11,7 @@ import { createNote } from "@/server/services/notes";
 import { recordForecast } from "@/server/services/question-forecasts";
 import { createQuestion } from "@/server/services/questions";
 import { createSeries } from "@/server/services/series";
+import { createShareLink } from "@/server/services/share-links";
 import { importIntoSeries } from "@/server/services/series-import";
 import type { SessionUser } from "@/server/trpc/init";
 import { makeUser, OTHER_STRONG_PASSWORD, STRONG_PASSWORD } from "./helpers";
@@ -31,6 +32,8 @@ export type Fixture = {
   tokenId: string;
   /** An open binary question (FIXTURE_QUESTION, no data rule), at version 1, with one forecast by the owner citing the note. */
   questionId: string;
+  /** The owner's live share link to the note. */
+  shareLinkId: string;
 };
 
 /** A well-formed FRED API key (32 lowercase letters and digits) that FRED never issued. */
@@ -86,7 +89,8 @@ export async function makeFixture(label = "fx"): Promise<Fixture> {
   const { id: tokenId } = createToken(owner, { notebookId, name: "nightly push" });
   const { id: questionId } = createQuestion(owner, { ...questionInputSchema.parse(FIXTURE_QUESTION), notebookId });
   recordForecast(owner, { questionId, probability: 0.4, rationale: "Small caps led in January.", noteId });
-  return { owner, member, outsider, notebookId, notebookName, noteId, revisionId: revision!.id, seriesId, chartId, tokenId, questionId };
+  const { id: shareLinkId } = createShareLink(owner, { noteId, label: "Client: Acme", mode: "live" });
+  return { owner, member, outsider, notebookId, notebookName, noteId, revisionId: revision!.id, seriesId, chartId, tokenId, questionId, shareLinkId };
 }
 
 export type Team = { owner: SessionUser; editor: SessionUser; viewer: SessionUser; stranger: SessionUser; notebookId: string };
@@ -204,6 +208,9 @@ export function validInputs(f: Fixture): Record<string, Record<string, unknown>>
     "questions.resolve": { id: f.questionId, outcome: "yes", comment: "RUT closed at 2,150." },
     "questions.reopen": { id: f.questionId },
     "questions.calibration": { notebookId: f.notebookId },
+    "share.create": { noteId: f.noteId, label: "Client: Globex", mode: "snapshot", expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() },
+    "share.list": { noteId: f.noteId },
+    "share.revoke": { id: f.shareLinkId },
   };
 }
 
@@ -233,6 +240,7 @@ export const OPTIONAL_FIELDS: Record<string, string[]> = {
   "questions.forecast": ["rationale", "noteId"],
   "questions.resolve": ["comment"],
   "questions.calibration": ["notebookId"],
+  "share.create": ["expiresAt"],
 };
 
 /** Fields where an empty string is a valid value. */
@@ -389,6 +397,11 @@ export const WELL_TYPED_FIELDS: Record<string, Record<string, { accepts: (value:
       rationale: { accepts: (v: unknown) => typeof v === "string" && v.length <= 5_000, bad: ["r".repeat(5_001)] },
       // Evidence must be a live note of the question's notebook.
       noteId: { accepts: () => false, bad: [MISSING_ID] },
+    },
+    "share.create": {
+      mode: { accepts: () => false, bad: ["public", "LIVE", "pinned"] },
+      label: { accepts: () => false, bad: ["   ", "l".repeat(81)] },
+      expiresAt: { accepts: () => false, bad: ["2020-01-01T00:00:00Z", "tomorrow", "2026-13-01T00:00:00Z", "2030-01-01", 1_900_000_000_000, null] },
     },
     "questions.resolve": {
       outcome: { accepts: () => false, bad: ["maybe", "YES", 1, false] },

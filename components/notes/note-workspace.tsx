@@ -9,6 +9,7 @@ import { ChartCompareContext } from "@/components/charts/chart-as-of";
 import { useLiveSeries } from "@/components/charts/use-live-series";
 import { useTRPC } from "@/components/trpc/provider";
 import type { AppRouter } from "@/server/trpc/root";
+import { ShareButton } from "@/components/share/share-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { NoteText, ServerNote } from "@/lib/notes/autosave";
@@ -354,6 +355,7 @@ function NoteEditorWorkspace({ note, compareToggle }: { note: Note; compareToggl
               {checkpoint.isPending ? "Keeping…" : "Checkpoint"}
             </button>
             <ExportMenu noteId={note.id} beforeExport={() => void autosave.flush()} />
+            <ShareButton noteId={note.id} beforeCreate={() => autosave.flush()} />
             <button type="button" className="btn btn-sm btn-ghost" onClick={() => setConfirmTrash(true)}>
               Move to trash
             </button>

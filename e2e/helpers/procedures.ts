@@ -20,6 +20,8 @@ export type SampleIds = {
   tokenId: string;
   /** An open binary question (QUESTION, no rule) at version 1. */
   questionId: string;
+  /** The owner's live share link to the note. */
+  shareLinkId: string;
 };
 
 export type Procedure = {
@@ -364,6 +366,21 @@ export const PROCEDURES: Procedure[] = [
   },
   { path: "questions.reopen", type: m, access: p, sample: (ids) => ({ id: ids.questionId }) },
   { path: "questions.calibration", type: q, access: p, sample: inNotebook, optional: ["notebookId"] },
+  {
+    path: "share.create",
+    type: m,
+    access: p,
+    sample: (ids) => ({ noteId: ids.noteId, label: "Probe link", mode: "live", expiresAt: new Date(Date.now() + 86_400_000).toISOString() }),
+    optional: ["expiresAt"],
+    extra: (ids) => [
+      ["a blank label", { noteId: ids.noteId, label: "   ", mode: "live" }],
+      ["an expiry in the past", { noteId: ids.noteId, label: "Probe link", mode: "live", expiresAt: "2020-01-01T00:00:00Z" }],
+      ["an unknown mode", { noteId: ids.noteId, label: "Probe link", mode: "public" }],
+    ],
+  },
+  { path: "share.list", type: q, access: p, sample: (ids) => ({ noteId: ids.noteId }) },
+  { path: "share.listMine", type: q, access: p },
+  { path: "share.revoke", type: m, access: p, sample: (ids) => ({ id: ids.shareLinkId }) },
 ];
 
 /** Well-formed ids that no row has: enough for calls that must be refused before any lookup. */
@@ -380,6 +397,7 @@ export const PLACEHOLDER_IDS: SampleIds = {
   chartVersion: 1,
   tokenId: "nosuchtoken00000",
   questionId: "nosuchquestion00",
+  shareLinkId: "nosuchsharelink0",
 };
 
 /**

@@ -58,7 +58,7 @@ describe("a signed-in stranger", () => {
   // Subscriptions do not answer at all until something happens; they have their own test below.
   const idProcedures = () =>
     allProcedures()
-      .filter(([path, p]) => /^(notebooks|notes|series|charts|tokens|questions)\./.test(path) && takesInput(p) && p._def.type !== "subscription")
+      .filter(([path, p]) => /^(notebooks|notes|series|charts|tokens|questions|share)\./.test(path) && takesInput(p) && p._def.type !== "subscription")
       .map(([path]) => path)
       .filter((path) => Object.keys(validInputs(fixture)[path] ?? {}).some((k) => (ID_FIELDS as readonly string[]).includes(k)));
 
@@ -96,6 +96,9 @@ describe("a signed-in stranger", () => {
       "questions.resolve",
       "questions.reopen",
       "questions.calibration",
+      "share.create",
+      "share.list",
+      "share.revoke",
     ]) {
       expect(paths).toContain(path);
     }
@@ -136,6 +139,7 @@ describe("a signed-in stranger", () => {
     expect(await stranger.charts.list({})).toEqual([]);
     expect(await stranger.tokens.list()).toEqual([]);
     expect(await stranger.questions.list({})).toEqual([]);
+    expect(await stranger.share.listMine()).toEqual([]);
     expect(await stranger.questions.calibration({})).toMatchObject({ binaryCount: 0, numericCount: 0, resolved: [] });
   });
 
@@ -380,4 +384,55 @@ describe("roles on questions", () => {
     const annulled = await trpcError(() => owner.questions.resolve({ id: on.questionId, outcome: "yes" }));
     expect([annulled.code, annulled.message]).toEqual(["BAD_REQUEST", "This question is already annulled; reopen it first to resolve it differently."]);
   });
+});
+
+describe("roles on share links", () => {
+  type Outcome = "ok" | "FORBIDDEN" | "NOT_FOUND";
+  /**
+   * What each role gets from each share procedure with the fixture's sample input, in call order (revoke last).
+   * Links are managed by those who may write the note: viewers can neither make, list nor revoke them; everyone
+   * may list the links they made themselves.
+   */
+  const TABLE: Array<[path: string, viewer: Outcome, editor: Outcome, owner: Outcome]> = [
+    ["share.listMine", "ok", "ok", "ok"],
+    ["share.list", "FORBIDDEN", "ok", "ok"],
+    ["share.create", "FORBIDDEN", "ok", "ok"],
+    ["share.revoke", "FORBIDDEN", "ok", "ok"],
+  ];
+  const ROLES = ["viewer", "editor", "owner"] as const;
+
+  it("covers every share procedure", () => {
+    const paths = allProcedures()
+      .map(([path]) => path)
+      .filter((path) => path.startsWith("share."));
+    expect(TABLE.map(([path]) => path).sort()).toEqual(paths.sort());
+  });
+
+  for (const [index, role] of ROLES.entries()) {
+    it(`${role}: ${TABLE.map((r) => `${r[0]} ${r[index + 1]}`).join(", ")}`, async () => {
+      const on = await makeFixture(`share${role}`);
+      const editor = await makeUser(`share${role}editor`);
+      addMember(on.owner, { notebookId: on.notebookId, email: editor.email, role: "editor" });
+      const user = role === "viewer" ? on.member : role === "editor" ? editor : on.owner;
+      const got: string[] = [];
+      const expected: string[] = [];
+      for (const row of TABLE) {
+        const before = dbSnapshot();
+        let outcome: string;
+        try {
+          await callPath(callerFor(user), row[0], validInputs(on)[row[0]]);
+          outcome = "ok";
+        } catch (error) {
+          outcome = (error as { code?: string }).code ?? String(error);
+          expect(dbSnapshot(), `${row[0]} refused but changed the database`).toEqual(before);
+        }
+        got.push(`${row[0]}: ${outcome}`);
+        expected.push(`${row[0]}: ${row[index + 1]}`);
+      }
+      expect(got).toEqual(expected);
+      const links = await callerFor(on.owner).share.list({ noteId: on.noteId });
+      expect(links.find((l) => l.id === on.shareLinkId)?.status).toBe(role === "viewer" ? "active" : "revoked");
+      expect(links).toHaveLength(role === "viewer" ? 1 : 2);
+    });
+  }
 });

@@ -8,6 +8,7 @@ import { notesRouter } from "./routers/notes";
 import { questionsRouter } from "./routers/questions";
 import { searchRouter } from "./routers/search";
 import { seriesRouter } from "./routers/series";
+import { shareRouter } from "./routers/share";
 import { tokensRouter } from "./routers/tokens";
 
 export const appRouter = createTRPCRouter({
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   questions: questionsRouter,
   search: searchRouter,
   series: seriesRouter,
+  share: shareRouter,
   tokens: tokensRouter,
 });
 

@@ -1,0 +1,163 @@
+"use client";
+// The note's Share button and dialog: make a read-only link (label, live or snapshot, optional expiry), see it once, list and revoke links.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { format } from "date-fns";
+import { useState } from "react";
+import { useTRPC } from "@/components/trpc/provider";
+import { Dialog } from "@/components/ui/dialog";
+
+const STATUS_LABELS = { active: "Active", expired: "Expired", revoked: "Revoked" } as const;
+
+function SharePanel({ noteId, beforeCreate }: { noteId: string; beforeCreate?: () => Promise<unknown> | void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const links = useQuery({ ...trpc.share.list.queryOptions({ noteId }), staleTime: 0 });
+  const [label, setLabel] = useState("");
+  const [mode, setMode] = useState<"live" | "snapshot">("live");
+  const [expiry, setExpiry] = useState("");
+  const [created, setCreated] = useState<{ url: string; label: string } | null>(null);
+  const [copied, setCopied] = useState(false);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.share.list.queryKey({ noteId }) });
+  const create = useMutation(trpc.share.create.mutationOptions({ onSuccess: () => void refresh() }));
+  const revoke = useMutation(trpc.share.revoke.mutationOptions({ onSuccess: () => void refresh() }));
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setCopied(false);
+    await beforeCreate?.();
+    const expiresAt = expiry ? new Date(expiry).toISOString() : undefined;
+    const result = await create.mutateAsync({ noteId, label, mode, ...(expiresAt ? { expiresAt } : {}) }).catch(() => null);
+    if (result) {
+      setCreated({ url: `${window.location.origin}${result.path}`, label });
+      setLabel("");
+      setExpiry("");
+    }
+  }
+
+  async function copy() {
+    if (!created) return;
+    try {
+      await navigator.clipboard.writeText(created.url);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  }
+
+  return (
+    <div className="stack" style={{ display: "grid", gap: 14 }}>
+      <form onSubmit={(e) => void submit(e)} style={{ display: "grid", gap: 10 }} data-testid="share-form">
+        <div className="field">
+          <label htmlFor="share-label">Who is it for?</label>
+          <input id="share-label" className="input" value={label} maxLength={80} placeholder="Client: Acme" onChange={(e) => setLabel(e.target.value)} />
+        </div>
+        <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
+          <legend className="field-hint" style={{ marginBottom: 4 }}>What the reader sees</legend>
+          <label>
+            <input type="radio" name="share-mode" checked={mode === "live"} onChange={() => setMode("live")} /> Live: always the current text and data
+          </label>
+          <label>
+            <input type="radio" name="share-mode" checked={mode === "snapshot"} onChange={() => setMode("snapshot")} /> Snapshot: the text and data as they are now
+          </label>
+        </fieldset>
+        <div className="field">
+          <label htmlFor="share-expiry">Expires (optional)</label>
+          <input id="share-expiry" className="input" type="datetime-local" value={expiry} onChange={(e) => setExpiry(e.target.value)} />
+        </div>
+        {create.error && (
+          <div className="alert alert-error" role="alert">
+            {create.error.message}
+          </div>
+        )}
+        <div>
+          <button type="submit" className="btn btn-primary btn-sm" disabled={create.isPending}>
+            {create.isPending ? "Creating…" : "Create link"}
+          </button>
+        </div>
+      </form>
+      {created && (
+        <div className="alert alert-success" data-testid="share-created">
+          <div>
+            Link for {created.label}. Copy it now: it is shown only once.
+          </div>
+          <div style={{ display: "flex", gap: 8, marginTop: 6 }}>
+            <input className="input" readOnly value={created.url} data-testid="share-url" aria-label="Share link" onFocus={(e) => e.target.select()} style={{ flex: 1 }} />
+            <button type="button" className="btn btn-sm" onClick={() => void copy()}>
+              {copied ? "Copied" : "Copy"}
+            </button>
+          </div>
+        </div>
+      )}
+      {links.error ? (
+        <div className="alert alert-error">{links.error.message}</div>
+      ) : (
+        <table className="history-list" data-testid="share-links">
+          <thead>
+            <tr>
+              <th scope="col">Link</th>
+              <th scope="col">Views</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(links.data ?? []).map((link) => (
+              <tr key={link.id} data-share-id={link.id}>
+                <td>
+                  <div style={{ fontWeight: 560 }}>{link.label}</div>
+                  <div className="faint">
+                    {link.mode === "snapshot" && link.asOf ? `Snapshot of ${format(link.asOf, "d MMM yyyy, HH:mm")}` : "Live"} · made {format(link.createdAt, "d MMM yyyy")}
+                    {link.expiresAt ? ` · expires ${format(link.expiresAt, "d MMM yyyy, HH:mm")}` : ""}
+                  </div>
+                </td>
+                <td>
+                  <div data-testid="share-views">{link.views}</div>
+                  <div className="faint">{link.lastViewedAt ? `last ${format(link.lastViewedAt, "d MMM, HH:mm")}` : "not opened yet"}</div>
+                </td>
+                <td>
+                  <div data-testid="share-status">{STATUS_LABELS[link.status]}</div>
+                  {link.status === "active" && (
+                    <button type="button" className="btn btn-sm btn-ghost" disabled={revoke.isPending} onClick={() => revoke.mutate({ id: link.id })}>
+                      Revoke
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+            {links.data?.length === 0 && (
+              <tr>
+                <td colSpan={3} className="faint">
+                  No links yet.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      )}
+      {revoke.error && <div className="alert alert-error">{revoke.error.message}</div>}
+    </div>
+  );
+}
+
+/** The Share button (owners and editors) and its dialog. */
+export function ShareButton({ noteId, beforeCreate }: { noteId: string; beforeCreate?: () => Promise<unknown> | void }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="btn btn-sm" onClick={() => setOpen(true)}>
+        Share
+      </button>
+      <Dialog open={open} onClose={() => setOpen(false)} title="Share this note" wide>
+        <div className="dialog-body">
+          <div className="row-between">
+            <h2>Share read-only</h2>
+            <button type="button" className="btn btn-ghost btn-sm" onClick={() => setOpen(false)}>
+              Close
+            </button>
+          </div>
+          <p className="muted">Anyone with a link can read this note and its charts, without an account, until the link expires or you revoke it.</p>
+          <SharePanel noteId={noteId} beforeCreate={beforeCreate} />
+        </div>
+      </Dialog>
+    </>
+  );
+}

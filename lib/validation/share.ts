@@ -1,0 +1,33 @@
+// Input rules for share links, shared by the share dialog and the server.
+import { z } from "zod";
+import { idSchema } from "./notebooks";
+
+export const shareLabelSchema = z
+  .string({ error: "Say who the link is for (a label such as “Client: Acme”)." })
+  .trim()
+  .min(1, { error: "Say who the link is for (a label such as “Client: Acme”)." })
+  .max(80, { error: "Use at most 80 characters for the label." });
+
+export const shareModeSchema = z.enum(["live", "snapshot"], { error: "Choose live (always current) or snapshot (as it is now)." });
+
+const EXPIRY_MESSAGE = "The expiry is a date and time, for example 2026-03-01T12:00:00Z.";
+
+/** An optional expiry: ISO date-time text with an offset, in the future. */
+export const shareExpirySchema = z
+  .iso.datetime({ offset: true, error: EXPIRY_MESSAGE })
+  .transform((v) => new Date(v))
+  .refine((d) => !Number.isNaN(d.getTime()), { error: EXPIRY_MESSAGE })
+  .refine((d) => d.getTime() > Date.now(), { error: "The expiry must be in the future." });
+
+export const createShareInput = z.object({
+  noteId: idSchema,
+  label: shareLabelSchema,
+  mode: shareModeSchema,
+  expiresAt: shareExpirySchema.optional(),
+});
+
+export const shareListInput = z.object({ noteId: idSchema });
+export const shareIdInput = z.object({ id: idSchema });
+
+/** A share token as it appears in /s/{token}: 32 random bytes, base64url (43 characters). */
+export const SHARE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;

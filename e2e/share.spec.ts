@@ -25,8 +25,18 @@ async function anonymousPage(browser: Browser, width = 1200) {
 test("a snapshot keeps the old text after an edit, a live link shows the new; revoked and expired links 404 at once; no way into the app", async ({ browser }) => {
   test.setTimeout(120_000);
   const { context, page } = await signedInPage(browser, "Sasha Share");
-  const { id: noteId } = await newNote(page, "Client desk");
-  await typeBody(page, "# Rotation\n\nOriginal text: small caps lead.\n\n[Back to the app](/notebooks) and [a source](https://example.com/report).");
+  const { id: noteId, notebookUrl } = await newNote(page, "Client desk");
+  const notebookId = notebookUrl.split("/").pop()!;
+  const trpc = async (procedure: string, input: unknown) => {
+    const reply = await page.request.post(`/api/trpc/${procedure}`, { data: { json: input } });
+    expect(reply.status(), await reply.text()).toBe(200);
+    return ((await reply.json()) as { result: { data: { json: Record<string, unknown> } } }).result.data.json;
+  };
+  const series = await trpc("series.create", { notebookId, key: "RUT", name: "Russell 2000", unit: "index points", source: "upload" });
+  await trpc("series.import", { seriesId: series.id, text: "date,RUT\n2026-01-02,2000\n2026-01-05,2010.5\n2026-01-30,2140\n" });
+  const spec = { title: "Russell 2000 in January", description: "", kind: "line", series: ["RUT"], range: { preset: "custom", from: "2026-01-01", to: "2026-01-31" }, annotations: [] };
+  const chart = await trpc("charts.create", { notebookId, spec });
+  await typeBody(page, `# Rotation\n\nOriginal text: small caps lead.\n\n::chart{id=${String(chart.id)}}\n\n[Back to the app](/notebooks) and [a source](https://example.com/report).`);
   await expectSaved(page);
 
   await page.getByRole("button", { name: "Share" }).click();
@@ -44,6 +54,10 @@ test("a snapshot keeps the old text after an edit, a live link shows the new; re
   expect(snapshot!.status()).toBe(200);
   await expect(reader.page.getByTestId("share-article")).toContainText("Original text: small caps lead.");
   await expect(reader.page.getByTestId("share-as-of")).toContainText("as of");
+  // The chart is drawn on the server as inline SVG; the page loads no script at all.
+  await expect(reader.page.locator("figure.chart svg")).toHaveCount(1);
+  await expect(reader.page.locator("figure.chart figcaption")).toHaveText("Russell 2000 in January");
+  await expect(reader.page.locator("script")).toHaveCount(0);
   const headers = snapshot!.headers();
   expect(headers["x-robots-tag"]).toContain("noindex");
   expect(headers["referrer-policy"]).toBe("no-referrer");

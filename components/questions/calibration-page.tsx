@@ -1,9 +1,8 @@
 "use client";
 // The calibration page: forecast buckets against how often they came true, the counts, mean scores, scores over time, and the resolved questions.
-import type * as PlotTypes from "@observablehq/plot";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useRef } from "react";
+import { usePlot } from "@/components/charts/use-plot";
 import { useTRPC } from "@/components/trpc/provider";
 import { EmptyState } from "@/components/ui/empty-state";
 import { QuestionIcon } from "@/components/ui/icons";
@@ -11,39 +10,9 @@ import { CHART_PALETTE } from "@/lib/charts/figure";
 import { formatForecast, formatNumber, formatPercent, formatScore, type CalibrationData } from "./format";
 import "./questions.css";
 
-type PlotModule = typeof PlotTypes;
-
-/** Draws `build(Plot, width)` into a host at its width, again when it resizes. */
-function usePlot(build: (Plot: PlotModule, width: number) => Element, deps: unknown[]) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const host = ref.current;
-    if (!host) return;
-    let cancelled = false;
-    let width = 0;
-    const draw = async () => {
-      const Plot = await import("@observablehq/plot");
-      const next = Math.round(host.clientWidth);
-      if (cancelled || next === 0 || next === width) return;
-      width = next;
-      host.replaceChildren(build(Plot, width));
-      host.dataset.drawn = "true";
-    };
-    void draw();
-    const observer = new ResizeObserver(() => void draw());
-    observer.observe(host);
-    return () => {
-      cancelled = true;
-      observer.disconnect();
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
-  return ref;
-}
-
 function CalibrationChart({ data }: { data: CalibrationData }) {
   const filled = data.buckets.filter((b) => b.count > 0);
-  const ref = usePlot(
+  const { ref, drawn } = usePlot(
     (Plot, width) =>
       Plot.plot({
         width,
@@ -69,14 +38,14 @@ function CalibrationChart({ data }: { data: CalibrationData }) {
       }),
     [data],
   );
-  return <div ref={ref} className="q-chart q-chart-square" role="img" aria-label="Calibration: mean forecast per bucket against how often it came true; the dashed diagonal is perfect calibration" />;
+  return <div ref={ref} className="q-chart q-chart-square" data-drawn={drawn ? "true" : "false"} role="img" aria-label="Calibration: mean forecast per bucket against how often it came true; the dashed diagonal is perfect calibration" />;
 }
 
 function ScoresOverTime({ data }: { data: CalibrationData }) {
   const rows = data.resolved
     .flatMap((r) => (r.score.kind === "binary" ? [{ at: r.resolvedAt ?? new Date(), brier: r.score.brier, title: r.title }] : []))
     .map((r, i) => ({ ...r, n: i + 1 }));
-  const ref = usePlot(
+  const { ref, drawn } = usePlot(
     (Plot, width) =>
       Plot.plot({
         width,
@@ -95,7 +64,7 @@ function ScoresOverTime({ data }: { data: CalibrationData }) {
     [data],
   );
   if (rows.length === 0) return <p className="faint">No resolved yes/no question to score yet.</p>;
-  return <div ref={ref} className="q-chart" role="img" aria-label="Brier score per resolved question, in the order they resolved; the dashed line is always saying 50%" />;
+  return <div ref={ref} className="q-chart" data-drawn={drawn ? "true" : "false"} role="img" aria-label="Brier score per resolved question, in the order they resolved; the dashed line is always saying 50%" />;
 }
 
 export function CalibrationPage() {

@@ -1,7 +1,7 @@
 "use client";
 // The question's forecast over time, drawn with Observable Plot in the browser: a line per forecaster (yours highlighted), the 80% band, note and change markers, resolve-by.
 import type { Markish } from "@observablehq/plot";
-import { useEffect, useRef, useState } from "react";
+import { usePlot } from "@/components/charts/use-plot";
 import { CHART_PALETTE } from "@/lib/charts/figure";
 import { formatForecast, type QuestionDetail } from "./format";
 
@@ -54,20 +54,8 @@ export function forecastChartModel(q: QuestionDetail, meId: string | null, now =
 }
 
 export function ForecastChart({ question, meId }: { question: QuestionDetail; meId: string | null }) {
-  const hostRef = useRef<HTMLDivElement>(null);
-  const [drawn, setDrawn] = useState(false);
-
-  useEffect(() => {
-    const host = hostRef.current;
-    if (!host) return;
-    let cancelled = false;
-    let width = 0;
-    const draw = async () => {
-      const Plot = await import("@observablehq/plot");
-      if (cancelled) return;
-      const next = Math.round(host.clientWidth);
-      if (next === 0 || next === width) return;
-      width = next;
+  const { ref: hostRef, drawn } = usePlot(
+    (Plot, width) => {
       const m = forecastChartModel(question, meId);
       const users = [...new Set(m.rows.map((r) => r.user))];
       const mineName = m.rows.find((r) => r.mine)?.user;
@@ -100,43 +88,32 @@ export function ForecastChart({ question, meId }: { question: QuestionDetail; me
         Plot.dot(m.notes, { x: "at", y: () => top, symbol: "diamond2", r: 6, fill: "var(--plot-note, #a463f2)", stroke: "var(--plot-background)", className: "q-note-markers", title: (n: NoteMark) => `Note “${n.title}” ${n.why}`, tip: true }),
       ];
       const legend = users.length > 1 ? users.map((u) => (u === mineName ? `${u} (you)` : u)) : null;
-      try {
-        const figure = Plot.plot({
-          width,
-          height: Math.round(Math.min(340, Math.max(220, width * 0.38))),
-          marginLeft: 48,
-          marginTop: 16,
-          x: { type: "utc", domain: m.xDomain, label: null },
-          y: { domain: m.yDomain, label: m.binary ? "Probability of yes (%)" : question.unit || "Value", nice: !m.binary, tickFormat: m.binary ? (d: number) => `${d}%` : undefined },
-          color: legend ? { domain: legend, range: users.map(colour), legend: true } : undefined,
-          marks,
-        });
-        const svg = figure.tagName.toLowerCase() === "svg" ? figure : figure.querySelector("svg");
-        svg?.querySelectorAll(".q-note-markers circle, .q-note-markers path").forEach((el, i) => {
-          const n = m.notes[i];
-          el.setAttribute("data-marker", "note");
-          if (n) el.setAttribute("aria-label", `Note “${n.title}” ${n.why}`);
-          if (n?.id) el.setAttribute("data-note-id", n.id);
-        });
-        svg?.querySelectorAll(".q-forecast-markers circle").forEach((el, i) => {
-          el.setAttribute("data-marker", "forecast");
-          const r = m.rows[i];
-          if (r) el.setAttribute("aria-label", r.label.split("\n")[0]!);
-        });
-        host.replaceChildren(figure);
-        setDrawn(true);
-      } catch {
-        setDrawn(false);
-      }
-    };
-    void draw();
-    const observer = new ResizeObserver(() => void draw());
-    observer.observe(host);
-    return () => {
-      cancelled = true;
-      observer.disconnect();
-    };
-  }, [question, meId]);
+      const figure = Plot.plot({
+        width,
+        height: Math.round(Math.min(340, Math.max(220, width * 0.38))),
+        marginLeft: 48,
+        marginTop: 16,
+        x: { type: "utc", domain: m.xDomain, label: null },
+        y: { domain: m.yDomain, label: m.binary ? "Probability of yes (%)" : question.unit || "Value", nice: !m.binary, tickFormat: m.binary ? (d: number) => `${d}%` : undefined },
+        color: legend ? { domain: legend, range: users.map(colour), legend: true } : undefined,
+        marks,
+      });
+      const svg = figure.tagName.toLowerCase() === "svg" ? figure : figure.querySelector("svg");
+      svg?.querySelectorAll(".q-note-markers circle, .q-note-markers path").forEach((el, i) => {
+        const n = m.notes[i];
+        el.setAttribute("data-marker", "note");
+        if (n) el.setAttribute("aria-label", `Note “${n.title}” ${n.why}`);
+        if (n?.id) el.setAttribute("data-note-id", n.id);
+      });
+      svg?.querySelectorAll(".q-forecast-markers circle").forEach((el, i) => {
+        el.setAttribute("data-marker", "forecast");
+        const r = m.rows[i];
+        if (r) el.setAttribute("aria-label", r.label.split("\n")[0]!);
+      });
+      return figure;
+    },
+    [question, meId],
+  );
 
   const summary =
     question.forecasts.length === 0

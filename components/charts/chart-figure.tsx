@@ -2,6 +2,7 @@
 // One chart on screen: the server's SVG at first paint, then Observable Plot in the browser with tooltips and a crosshair.
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { usePlot } from "./use-plot";
 import { useTRPC } from "@/components/trpc/provider";
 import type { ChartData } from "@/lib/charts/chart-data";
 
@@ -27,41 +28,18 @@ function useOnScreen(ref: React.RefObject<HTMLElement | null>, enabled: boolean)
  * same data interactively at the container's width. With `lazy`, the points are fetched when the figure
  * comes into view. If the browser cannot draw it, the server's SVG stays.
  */
+/** The figure module (and Plot with it) stays out of the page's first bundle. */
+const loadFigure = () => import("@/lib/charts/figure");
+
 export function ChartFigure({ data, svg, label, lazy }: { data: ChartData; svg: string; label?: string; lazy?: LazyPoints }) {
   const trpc = useTRPC();
   const hostRef = useRef<HTMLDivElement>(null);
-  const [interactive, setInteractive] = useState(false);
   const needsPoints = lazy !== undefined && data.lines.length === 0 && data.bars.length === 0 && data.missing.length < data.table.columns.length;
   const onScreen = useOnScreen(hostRef, needsPoints);
   const full = useQuery({ ...trpc.charts.get.queryOptions({ id: lazy?.chartId ?? "", asOf: lazy?.asOf, withPoints: true }), enabled: needsPoints && onScreen });
   const drawn = needsPoints ? full.data?.data : data;
 
-  useEffect(() => {
-    const host = hostRef.current;
-    if (!host || !drawn) return;
-    let cancelled = false;
-    let width = 0;
-    const draw = async () => {
-      const { chartFigure } = await import("@/lib/charts/figure");
-      if (cancelled) return;
-      const next = Math.round(host.clientWidth);
-      if (next === 0 || next === width) return;
-      width = next;
-      try {
-        host.replaceChildren(chartFigure(drawn, { width, interactive: true }));
-        setInteractive(true);
-      } catch {
-        setInteractive(false);
-      }
-    };
-    void draw();
-    const observer = new ResizeObserver(() => void draw());
-    observer.observe(host);
-    return () => {
-      cancelled = true;
-      observer.disconnect();
-    };
-  }, [drawn]);
+  const { drawn: interactive } = usePlot(loadFigure, drawn ? (figure, width) => figure.chartFigure(drawn, { width, interactive: true }) : null, [drawn], hostRef);
 
   return (
     <div

@@ -1,17 +1,27 @@
 "use client";
-// Draws an Observable Plot figure into a host element at its width (Plot loaded on demand), and again whenever the host resizes.
+// Draws a figure into a host element at its width (its drawing module loaded on demand), and again whenever the host resizes.
 import type * as PlotTypes from "@observablehq/plot";
 import { useEffect, useRef, useState, type DependencyList, type RefObject } from "react";
 
 export type PlotModule = typeof PlotTypes;
 
+/** Loads Observable Plot, for usePlot callers that build with it directly. */
+export const loadPlot = (): Promise<PlotModule> => import("@observablehq/plot");
+
 /**
- * Calls `build(Plot, width)` once the host has a width and again when the width changes, and puts what it
- * returns in the host (null leaves the host as it is). Returns the host's ref and whether a drawing is in
- * place; a build that throws leaves the host unchanged and `drawn` false.
+ * Loads `load()` once it is needed, then calls `build(module, width)` once the host has a width and again when
+ * the width changes, and puts what it returns in the host (null, or no `build`, leaves the host as it is, e.g.
+ * the server's SVG). Returns the host's ref and whether a drawing is in place; a build that throws leaves the
+ * host unchanged and `drawn` false. Pass `hostRef` when the host's ref is needed before this hook runs.
  */
-export function usePlot(build: ((Plot: PlotModule, width: number) => Element | null) | null, deps: DependencyList): { ref: RefObject<HTMLDivElement | null>; drawn: boolean } {
-  const ref = useRef<HTMLDivElement>(null);
+export function usePlot<M>(
+  load: () => Promise<M>,
+  build: ((module: M, width: number) => Element | null) | null,
+  deps: DependencyList,
+  hostRef?: RefObject<HTMLDivElement | null>,
+): { ref: RefObject<HTMLDivElement | null>; drawn: boolean } {
+  const ownRef = useRef<HTMLDivElement>(null);
+  const ref = hostRef ?? ownRef;
   const [drawn, setDrawn] = useState(false);
   useEffect(() => {
     const host = ref.current;
@@ -19,12 +29,12 @@ export function usePlot(build: ((Plot: PlotModule, width: number) => Element | n
     let cancelled = false;
     let width = 0;
     const draw = async () => {
-      const Plot = await import("@observablehq/plot");
+      const module = await load();
       const next = Math.round(host.clientWidth);
       if (cancelled || next === 0 || next === width) return;
       width = next;
       try {
-        const figure = build(Plot, width);
+        const figure = build(module, width);
         if (!figure) return;
         host.replaceChildren(figure);
         setDrawn(true);

@@ -2,7 +2,7 @@
 // The calibration page: forecast buckets against how often they came true, the counts, mean scores, scores over time, and the resolved questions.
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { usePlot } from "@/components/charts/use-plot";
+import { loadPlot, usePlot } from "@/components/charts/use-plot";
 import { useTRPC } from "@/components/trpc/provider";
 import { EmptyState } from "@/components/ui/empty-state";
 import { QuestionIcon } from "@/components/ui/icons";
@@ -13,6 +13,7 @@ import "./questions.css";
 function CalibrationChart({ data }: { data: CalibrationData }) {
   const filled = data.buckets.filter((b) => b.count > 0);
   const { ref, drawn } = usePlot(
+    loadPlot,
     (Plot, width) =>
       Plot.plot({
         width,
@@ -46,6 +47,7 @@ function ScoresOverTime({ data }: { data: CalibrationData }) {
     .flatMap((r) => (r.score.kind === "binary" ? [{ at: r.resolvedAt ?? new Date(), brier: r.score.brier, title: r.title }] : []))
     .map((r, i) => ({ ...r, n: i + 1 }));
   const { ref, drawn } = usePlot(
+    loadPlot,
     (Plot, width) =>
       Plot.plot({
         width,

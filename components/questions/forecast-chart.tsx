@@ -1,7 +1,7 @@
 "use client";
 // The question's forecast over time, drawn with Observable Plot in the browser: a line per forecaster (yours highlighted), the 80% band, note and change markers, resolve-by.
 import type { Markish } from "@observablehq/plot";
-import { usePlot } from "@/components/charts/use-plot";
+import { loadPlot, usePlot } from "@/components/charts/use-plot";
 import { CHART_PALETTE } from "@/lib/charts/figure";
 import { formatForecast, type QuestionDetail } from "./format";
 
@@ -55,6 +55,7 @@ export function forecastChartModel(q: QuestionDetail, meId: string | null, now =
 
 export function ForecastChart({ question, meId }: { question: QuestionDetail; meId: string | null }) {
   const { ref: hostRef, drawn } = usePlot(
+    loadPlot,
     (Plot, width) => {
       const m = forecastChartModel(question, meId);
       const users = [...new Set(m.rows.map((r) => r.user))];

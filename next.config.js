@@ -22,28 +22,6 @@ const securityHeaders = [
   },
 ];
 
-// Share pages (/s/{token}) need no script at all: nothing runs, nothing leaks the token onwards, nothing indexes them.
-const shareHeaders = [
-  { key: "X-Robots-Tag", value: "noindex, nofollow, noarchive" },
-  { key: "Referrer-Policy", value: "no-referrer" },
-  { key: "Cache-Control", value: "private, no-store" },
-  {
-    key: "Content-Security-Policy",
-    value: [
-      "default-src 'none'",
-      "script-src 'none'",
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
-      "font-src 'self'",
-      "connect-src 'none'",
-      "frame-ancestors 'none'",
-      "base-uri 'none'",
-      "form-action 'none'",
-      "object-src 'none'",
-    ].join("; "),
-  },
-];
-
 module.exports = {
   reactStrictMode: true,
   poweredByHeader: false,
@@ -51,10 +29,7 @@ module.exports = {
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["better-sqlite3", "pino"],
   async headers() {
-    // The later entry wins for the keys both set.
-    return [
-      { source: "/:path*", headers: securityHeaders },
-      { source: "/s/:path*", headers: shareHeaders },
-    ];
+    // Share pages (/s/...) set their own, stricter headers (server/share/respond.ts); theirs win over these.
+    return [{ source: "/:path*", headers: securityHeaders }];
   },
 };

@@ -1,6 +1,6 @@
 // Quire's HTTP front: Next's production server behind a Node http server that fixes the client
 // address (socket, or a trusted proxy), stamps a request id, logs each request without secrets, and
-// answers /api/trpc itself from the bundle scripts/build-trpc.mjs makes (Next's route when it is missing).
+// answers /api/trpc and the share pages /s/* itself from the bundle scripts/build-trpc.mjs makes (Next's routes when it is missing).
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -86,6 +86,7 @@ export async function startServer({ port, hostname }) {
   const trpc = await loadTrpcHandler(dir);
   const directHeaders = trpc ? await everyPathHeaders(dir) : [];
   const route = (req, res) => {
+    if (trpc?.isShareRequest(req)) return trpc.handleShare(req, res);
     if (!trpc?.isTrpcRequest(req)) return handle(req, res);
     for (const [name, value] of directHeaders) res.setHeader(name, value);
     return trpc.handleTrpc(req, res);

@@ -28,6 +28,8 @@ export const notebooks = sqliteTable("notebooks", {
   description: text("description").notNull().default(""),
   /** The notebook's own FRED API key for its FRED series (else FRED_API_KEY from the environment); never sent to browsers. */
   fredApiKey: text("fred_api_key"),
+  /** Moved on by triggers whenever anything a share page shows changes (notes, series data, charts, questions, forecasts, the name): the share page cache's key. */
+  contentVersion: integer("content_version").notNull().default(0),
   createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" })
@@ -318,6 +320,8 @@ export const shareLinks = sqliteTable(
     label: text("label").notNull(),
     mode: text("mode", { enum: SHARE_MODES }).notNull(),
     pinnedRevisionId: integer("pinned_revision_id").references(() => noteRevisions.id, { onDelete: "set null" }),
+    /** A snapshot of a question or a notebook: what it pins, as JSON (a question's state; a notebook's note revisions). */
+    pinned: text("pinned", { mode: "json" }),
     asOf: integer("as_of", { mode: "timestamp_ms" }),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),

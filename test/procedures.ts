@@ -89,7 +89,7 @@ export async function makeFixture(label = "fx"): Promise<Fixture> {
   const { id: tokenId } = createToken(owner, { notebookId, name: "nightly push" });
   const { id: questionId } = createQuestion(owner, { ...questionInputSchema.parse(FIXTURE_QUESTION), notebookId });
   recordForecast(owner, { questionId, probability: 0.4, rationale: "Small caps led in January.", noteId });
-  const { id: shareLinkId } = createShareLink(owner, { noteId, label: "Client: Acme", mode: "live" });
+  const { id: shareLinkId } = createShareLink(owner, { targetType: "note", targetId: noteId, label: "Client: Acme", mode: "live" });
   return { owner, member, outsider, notebookId, notebookName, noteId, revisionId: revision!.id, seriesId, chartId, tokenId, questionId, shareLinkId };
 }
 
@@ -208,8 +208,8 @@ export function validInputs(f: Fixture): Record<string, Record<string, unknown>>
     "questions.resolve": { id: f.questionId, outcome: "yes", comment: "RUT closed at 2,150." },
     "questions.reopen": { id: f.questionId },
     "questions.calibration": { notebookId: f.notebookId },
-    "share.create": { noteId: f.noteId, label: "Client: Globex", mode: "snapshot", expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() },
-    "share.list": { noteId: f.noteId },
+    "share.create": { targetType: "note", targetId: f.noteId, label: "Client: Globex", mode: "snapshot", expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() },
+    "share.list": { targetType: "note", targetId: f.noteId },
     "share.revoke": { id: f.shareLinkId },
   };
 }
@@ -400,6 +400,7 @@ export const WELL_TYPED_FIELDS: Record<string, Record<string, { accepts: (value:
     },
     "share.create": {
       mode: { accepts: () => false, bad: ["public", "LIVE", "pinned"] },
+      targetType: { accepts: () => false, bad: ["series", "chart", "Note", "token"] },
       label: { accepts: () => false, bad: ["   ", "l".repeat(81)] },
       expiresAt: { accepts: () => false, bad: ["2020-01-01T00:00:00Z", "tomorrow", "2026-13-01T00:00:00Z", "2030-01-01", 1_900_000_000_000, null] },
     },
@@ -410,6 +411,6 @@ export const WELL_TYPED_FIELDS: Record<string, Record<string, { accepts: (value:
   };
 })();
 
-/** Fields that name a notebook, note, user, series, chart, token or question by id. */
-export const ID_FIELDS = ["id", "notebookId", "noteId", "userId", "seriesId", "questionId"] as const;
+/** Fields that name a notebook, note, user, series, chart, token, question or share target by id. */
+export const ID_FIELDS = ["id", "notebookId", "noteId", "userId", "seriesId", "questionId", "targetId"] as const;
 

@@ -2,7 +2,8 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { MarkdownView, isExternalHref } from "./markdown-view";
+import { isExternalHref } from "@/lib/notes/sanitize";
+import { MarkdownView } from "./markdown-view";
 
 const render = (source: string) => renderToStaticMarkup(createElement(MarkdownView, { source }));
 

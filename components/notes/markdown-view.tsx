@@ -2,36 +2,14 @@
 import { useMemo, type ComponentProps, type ReactNode } from "react";
 import ReactMarkdown, { type Options } from "react-markdown";
 import remarkDirective from "remark-directive";
-import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import rehypeSanitize from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
 import { remarkEmbeds } from "@/lib/notes/remark-embeds";
-
-/**
- * The default (GitHub-like) schema, plus the classes and data attributes of embed cards. Ids are not
- * prefixed again: Markdown only makes ids for footnotes, and remark-rehype already prefixes those.
- */
-export const noteSanitizeSchema = {
-  ...defaultSchema,
-  clobber: ["name"],
-  attributes: {
-    ...defaultSchema.attributes,
-    div: [
-      ...(defaultSchema.attributes?.div ?? []),
-      ["className", "embed-card", "embed-chart", "embed-question"],
-      ["dataEmbedKind", "chart", "question"],
-      "dataEmbedId",
-    ],
-    span: [...(defaultSchema.attributes?.span ?? []), ["className", "embed-card-title", "embed-card-note"]],
-  },
-} satisfies NonNullable<Parameters<typeof rehypeSanitize>[0]>;
+import { isExternalHref, noteSanitizeSchema } from "@/lib/notes/sanitize";
 
 const remarkPlugins: Options["remarkPlugins"] = [remarkGfm, remarkDirective, remarkEmbeds];
 const rehypePlugins: Options["rehypePlugins"] = [[rehypeSanitize, noteSanitizeSchema]];
 
-/** True for links that leave Quire (http, https, or protocol-relative). */
-export function isExternalHref(href: string | undefined): boolean {
-  return typeof href === "string" && /^(https?:)?\/\//i.test(href.trim());
-}
 
 function Anchor({ href, children, node: _node, ...rest }: ComponentProps<"a"> & { node?: unknown }) {
   return isExternalHref(href) ? (

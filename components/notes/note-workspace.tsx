@@ -355,7 +355,7 @@ function NoteEditorWorkspace({ note, compareToggle }: { note: Note; compareToggl
               {checkpoint.isPending ? "Keeping…" : "Checkpoint"}
             </button>
             <ExportMenu noteId={note.id} beforeExport={() => void autosave.flush()} />
-            <ShareButton noteId={note.id} beforeCreate={() => autosave.flush()} />
+            <ShareButton target={{ targetType: "note", targetId: note.id }} beforeCreate={() => autosave.flush()} />
             <button type="button" className="btn btn-sm btn-ghost" onClick={() => setConfirmTrash(true)}>
               Move to trash
             </button>

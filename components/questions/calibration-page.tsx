@@ -7,7 +7,8 @@ import { useTRPC } from "@/components/trpc/provider";
 import { EmptyState } from "@/components/ui/empty-state";
 import { QuestionIcon } from "@/components/ui/icons";
 import { CHART_PALETTE } from "@/lib/charts/figure";
-import { formatForecast, formatNumber, formatPercent, formatScore, type CalibrationData } from "./format";
+import { formatForecast, formatNumber, formatPercent } from "@/lib/questions/format";
+import { formatScore, type CalibrationData } from "./format";
 import "./questions.css";
 
 function CalibrationChart({ data }: { data: CalibrationData }) {

@@ -1,104 +1,14 @@
 "use client";
-// The question's forecast over time, drawn with Observable Plot in the browser: a line per forecaster (yours highlighted), the 80% band, note and change markers, resolve-by.
-import type { Markish } from "@observablehq/plot";
+// The question's forecast over time, drawn in the browser (lib/questions/forecast-figure) with tooltips and marker labels; yours highlighted.
 import { loadPlot, usePlot } from "@/components/charts/use-plot";
-import { CHART_PALETTE } from "@/lib/charts/figure";
-import { formatForecast, type QuestionDetail } from "./format";
-
-type Row = { user: string; mine: boolean; at: Date; y: number; low: number | null; high: number | null; label: string; end?: boolean };
-type NoteMark = { at: Date; title: string; id: string | null; why: string };
-
-function isoToDate(iso: string): Date {
-  return new Date(`${iso}T23:59:59Z`);
-}
-
-/** The rows, note markers and domains the chart draws; pure, so the drawing effect only renders. */
-export function forecastChartModel(q: QuestionDetail, meId: string | null, now = new Date()) {
-  const binary = q.kind === "binary";
-  const end = q.resolvedAt ?? now;
-  const rows: Row[] = q.forecasts.map((f) => ({
-    user: f.userName,
-    mine: f.userId === meId,
-    at: f.at,
-    y: binary ? (f.probability ?? 0) * 100 : (f.value ?? 0),
-    low: binary ? null : f.low,
-    high: binary ? null : f.high,
-    label: `${f.userName}: ${formatForecast(f, q.unit)}${f.noteTitle ? ` · from “${f.noteTitle}”` : ""}${f.rationale ? `\n${f.rationale.slice(0, 140)}` : ""}`,
-  }));
-  // Each forecaster's line runs on to now (or the resolution) at their latest forecast.
-  const lines: Row[] = [];
-  const byUser = new Map<string, Row[]>();
-  for (const r of rows) byUser.set(r.user, [...(byUser.get(r.user) ?? []), r]);
-  for (const list of byUser.values()) {
-    lines.push(...list);
-    const last = list.at(-1)!;
-    if (end.getTime() > last.at.getTime()) lines.push({ ...last, at: end, end: true });
-  }
-  const notes: NoteMark[] = [
-    ...q.citedBy.map((n) => ({ at: n.updatedAt, title: n.title || "Untitled", id: n.id, why: "cites this question" })),
-    ...q.forecasts.filter((f) => f.noteTitle !== null).map((f) => ({ at: f.at, title: f.noteTitle!, id: f.noteId, why: `${f.userName} forecast from it` })),
-  ];
-  const start = new Date(Math.min(q.createdAt.getTime(), ...rows.map((r) => r.at.getTime()), ...notes.map((n) => n.at.getTime())));
-  const resolveBy = isoToDate(q.resolveBy);
-  const last = Math.max(end.getTime(), q.status === "open" ? resolveBy.getTime() : 0, ...notes.map((n) => n.at.getTime()));
-  const pad = Math.max(60_000, (last - start.getTime()) * 0.02);
-  const xDomain: [Date, Date] = [new Date(start.getTime() - pad), new Date(last + pad)];
-  let yDomain: [number, number] = [0, 100];
-  if (!binary) {
-    const ys = [...rows.flatMap((r) => [r.y, r.low ?? r.y, r.high ?? r.y]), ...(q.outcome !== null ? [q.outcome] : [])];
-    const lo = Math.min(q.rangeMin ?? Infinity, ...ys);
-    const hi = Math.max(q.rangeMax ?? -Infinity, ...ys);
-    yDomain = Number.isFinite(lo) && Number.isFinite(hi) && hi > lo ? [lo, hi] : [lo - 1, lo + 1];
-  }
-  return { binary, rows, lines, notes, xDomain, yDomain, resolveBy, showResolveBy: resolveBy >= xDomain[0] && resolveBy <= xDomain[1] };
-}
+import { forecastFigure } from "@/lib/questions/forecast-figure";
+import type { QuestionDetail } from "./format";
 
 export function ForecastChart({ question, meId }: { question: QuestionDetail; meId: string | null }) {
   const { ref: hostRef, drawn } = usePlot(
     loadPlot,
     (Plot, width) => {
-      const m = forecastChartModel(question, meId);
-      const users = [...new Set(m.rows.map((r) => r.user))];
-      const mineName = m.rows.find((r) => r.mine)?.user;
-      const others = users.filter((u) => u !== mineName);
-      const colour = (u: string) => (u === mineName ? CHART_PALETTE[0] : CHART_PALETTE[1 + (others.indexOf(u) % (CHART_PALETTE.length - 1))]!);
-      const top = m.yDomain[1];
-      const marks: Markish[] = [
-        Plot.gridY({ strokeOpacity: 0.12 }),
-        m.binary ? Plot.ruleY([50], { stroke: "currentColor", strokeOpacity: 0.25, strokeDasharray: "2,3" }) : null,
-        m.showResolveBy ? Plot.ruleX([m.resolveBy], { stroke: "var(--danger)", strokeOpacity: 0.7, strokeDasharray: "5,3" }) : null,
-        m.showResolveBy
-          ? Plot.text([m.resolveBy], { x: (d: Date) => d, frameAnchor: "bottom", text: () => "resolve by", textAnchor: "end", dx: -4, dy: -4, fill: "var(--danger)", fontSize: 11 })
-          : null,
-        ...(!m.binary
-          ? users.map((u) =>
-              Plot.areaY(
-                m.lines.filter((r) => r.user === u && r.low !== null && r.high !== null),
-                { x: "at", y1: "low", y2: "high", curve: "step-after", fill: colour(u), fillOpacity: u === mineName ? 0.18 : 0.07 },
-              ),
-            )
-          : []),
-        ...users.map((u) =>
-          Plot.line(
-            m.lines.filter((r) => r.user === u),
-            { x: "at", y: "y", curve: "step-after", stroke: colour(u), strokeWidth: u === mineName ? 2.5 : 1.3, strokeOpacity: u === mineName ? 1 : 0.8 },
-          ),
-        ),
-        Plot.dot(m.rows, { x: "at", y: "y", fill: (r: Row) => colour(r.user), stroke: "var(--plot-background)", r: (r: Row) => (r.mine ? 4.5 : 3), className: "q-forecast-markers", title: "label", tip: true }),
-        Plot.ruleX(m.notes, { x: "at", stroke: "currentColor", strokeOpacity: 0.22 }),
-        Plot.dot(m.notes, { x: "at", y: () => top, symbol: "diamond2", r: 6, fill: "var(--plot-note, #a463f2)", stroke: "var(--plot-background)", className: "q-note-markers", title: (n: NoteMark) => `Note “${n.title}” ${n.why}`, tip: true }),
-      ];
-      const legend = users.length > 1 ? users.map((u) => (u === mineName ? `${u} (you)` : u)) : null;
-      const figure = Plot.plot({
-        width,
-        height: Math.round(Math.min(340, Math.max(220, width * 0.38))),
-        marginLeft: 48,
-        marginTop: 16,
-        x: { type: "utc", domain: m.xDomain, label: null },
-        y: { domain: m.yDomain, label: m.binary ? "Probability of yes (%)" : question.unit || "Value", nice: !m.binary, tickFormat: m.binary ? (d: number) => `${d}%` : undefined },
-        color: legend ? { domain: legend, range: users.map(colour), legend: true } : undefined,
-        marks,
-      });
+      const { figure, model: m } = forecastFigure(Plot, question, { meId, width });
       const svg = figure.tagName.toLowerCase() === "svg" ? figure : figure.querySelector("svg");
       svg?.querySelectorAll(".q-note-markers circle, .q-note-markers path").forEach((el, i) => {
         const n = m.notes[i];

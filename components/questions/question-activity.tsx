@@ -1,7 +1,8 @@
 // A question's activity timeline: created, forecasts, edits (criteria changes keep the old text), resolved, annulled, reopened.
 import Link from "next/link";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { formatForecast, formatOutcome, type QuestionDetail } from "./format";
+import { formatForecast, formatOutcome } from "@/lib/questions/format";
+import { type QuestionDetail } from "./format";
 
 type Entry = QuestionDetail["activity"][number];
 

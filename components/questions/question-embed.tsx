@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import { ForecastForm } from "./forecast-form";
-import { formatForecast, formatOutcome, kindLabel } from "./format";
+import { formatForecast, formatOutcome, kindLabel } from "@/lib/questions/format";
 import { QuestionSparkline } from "./question-sparkline";
 import { StatusBadge } from "./status-badge";
 import "./questions.css";

@@ -1,5 +1,5 @@
 "use client";
-// The note's Share button and dialog: make a read-only link (label, live or snapshot, optional expiry), see it once, list and revoke links.
+// The Share button and dialog of a note, a question or a notebook: make a read-only link (label, live or snapshot, optional expiry), see it once, list and revoke links.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { format } from "date-fns";
 import { useState } from "react";
@@ -8,16 +8,40 @@ import { Dialog } from "@/components/ui/dialog";
 
 const STATUS_LABELS = { active: "Active", expired: "Expired", revoked: "Revoked" } as const;
 
-function SharePanel({ noteId, beforeCreate }: { noteId: string; beforeCreate?: () => Promise<unknown> | void }) {
+/** What a link shows. */
+export type ShareTarget = { targetType: "note" | "question" | "notebook"; targetId: string };
+
+const WHAT: Record<ShareTarget["targetType"], { title: string; intro: string; live: string; snapshot: string }> = {
+  note: {
+    title: "Share this note",
+    intro: "Anyone with a link can read this note and its charts, without an account, until the link expires or you revoke it.",
+    live: "Live: always the current text and data",
+    snapshot: "Snapshot: the text and data as they are now",
+  },
+  question: {
+    title: "Share this question",
+    intro: "Anyone with a link can read this question, its criteria and its forecast history (forecasters are not named), without an account, until the link expires or you revoke it.",
+    live: "Live: always the current forecasts and status",
+    snapshot: "Snapshot: the question and its forecasts as they are now",
+  },
+  notebook: {
+    title: "Share this notebook",
+    intro: "Anyone with a link can read every note of this notebook that is not in the trash, with their charts, without an account, until the link expires or you revoke it.",
+    live: "Live: always the current notes, including new ones",
+    snapshot: "Snapshot: the notes and data as they are now",
+  },
+};
+
+function SharePanel({ target, beforeCreate }: { target: ShareTarget; beforeCreate?: () => Promise<unknown> | void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const links = useQuery({ ...trpc.share.list.queryOptions({ noteId }), staleTime: 0 });
+  const links = useQuery({ ...trpc.share.list.queryOptions(target), staleTime: 0 });
   const [label, setLabel] = useState("");
   const [mode, setMode] = useState<"live" | "snapshot">("live");
   const [expiry, setExpiry] = useState("");
   const [created, setCreated] = useState<{ url: string; label: string } | null>(null);
   const [copied, setCopied] = useState(false);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.share.list.queryKey({ noteId }) });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.share.list.queryKey(target) });
   const create = useMutation(trpc.share.create.mutationOptions({ onSuccess: () => void refresh() }));
   const revoke = useMutation(trpc.share.revoke.mutationOptions({ onSuccess: () => void refresh() }));
 
@@ -26,7 +50,7 @@ function SharePanel({ noteId, beforeCreate }: { noteId: string; beforeCreate?: (
     setCopied(false);
     await beforeCreate?.();
     const expiresAt = expiry ? new Date(expiry).toISOString() : undefined;
-    const result = await create.mutateAsync({ noteId, label, mode, ...(expiresAt ? { expiresAt } : {}) }).catch(() => null);
+    const result = await create.mutateAsync({ ...target, label, mode, ...(expiresAt ? { expiresAt } : {}) }).catch(() => null);
     if (result) {
       setCreated({ url: `${window.location.origin}${result.path}`, label });
       setLabel("");
@@ -54,10 +78,10 @@ function SharePanel({ noteId, beforeCreate }: { noteId: string; beforeCreate?: (
         <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
           <legend className="field-hint" style={{ marginBottom: 4 }}>What the reader sees</legend>
           <label>
-            <input type="radio" name="share-mode" checked={mode === "live"} onChange={() => setMode("live")} /> Live: always the current text and data
+            <input type="radio" name="share-mode" checked={mode === "live"} onChange={() => setMode("live")} /> {WHAT[target.targetType].live}
           </label>
           <label>
-            <input type="radio" name="share-mode" checked={mode === "snapshot"} onChange={() => setMode("snapshot")} /> Snapshot: the text and data as they are now
+            <input type="radio" name="share-mode" checked={mode === "snapshot"} onChange={() => setMode("snapshot")} /> {WHAT[target.targetType].snapshot}
           </label>
         </fieldset>
         <div className="field">
@@ -139,14 +163,14 @@ function SharePanel({ noteId, beforeCreate }: { noteId: string; beforeCreate?: (
 }
 
 /** The Share button (owners and editors) and its dialog. */
-export function ShareButton({ noteId, beforeCreate }: { noteId: string; beforeCreate?: () => Promise<unknown> | void }) {
+export function ShareButton({ target, beforeCreate }: { target: ShareTarget; beforeCreate?: () => Promise<unknown> | void }) {
   const [open, setOpen] = useState(false);
   return (
     <>
       <button type="button" className="btn btn-sm" onClick={() => setOpen(true)}>
         Share
       </button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Share this note" wide>
+      <Dialog open={open} onClose={() => setOpen(false)} title={WHAT[target.targetType].title} wide>
         <div className="dialog-body">
           <div className="row-between">
             <h2>Share read-only</h2>
@@ -154,8 +178,8 @@ export function ShareButton({ noteId, beforeCreate }: { noteId: string; beforeCr
               Close
             </button>
           </div>
-          <p className="muted">Anyone with a link can read this note and its charts, without an account, until the link expires or you revoke it.</p>
-          <SharePanel noteId={noteId} beforeCreate={beforeCreate} />
+          <p className="muted">{WHAT[target.targetType].intro}</p>
+          <SharePanel target={target} beforeCreate={beforeCreate} />
         </div>
       </Dialog>
     </>

@@ -19,14 +19,18 @@ export const shareExpirySchema = z
   .refine((d) => !Number.isNaN(d.getTime()), { error: EXPIRY_MESSAGE })
   .refine((d) => d.getTime() > Date.now(), { error: "The expiry must be in the future." });
 
-export const createShareInput = z.object({
-  noteId: idSchema,
+/** What a link can show: one note, one question, or a whole notebook (an index of its notes). */
+export const SHARE_TARGET_TYPES = ["note", "question", "notebook"] as const;
+export type ShareTargetType = (typeof SHARE_TARGET_TYPES)[number];
+export const shareTargetTypeSchema = z.enum(SHARE_TARGET_TYPES, { error: "Share a note, a question or a notebook." });
+
+export const shareTargetInput = z.object({ targetType: shareTargetTypeSchema, targetId: idSchema });
+
+export const createShareInput = shareTargetInput.extend({
   label: shareLabelSchema,
   mode: shareModeSchema,
   expiresAt: shareExpirySchema.optional(),
 });
-
-export const shareListInput = z.object({ noteId: idSchema });
 export const shareIdInput = z.object({ id: idSchema });
 
 /** A share token as it appears in /s/{token}: 32 random bytes, base64url (43 characters). */

@@ -430,7 +430,7 @@ describe("roles on share links", () => {
         expected.push(`${row[0]}: ${row[index + 1]}`);
       }
       expect(got).toEqual(expected);
-      const links = await callerFor(on.owner).share.list({ noteId: on.noteId });
+      const links = await callerFor(on.owner).share.list({ targetType: "note", targetId: on.noteId });
       expect(links.find((l) => l.id === on.shareLinkId)?.status).toBe(role === "viewer" ? "active" : "revoked");
       expect(links).toHaveLength(role === "viewer" ? 1 : 2);
     });

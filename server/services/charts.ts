@@ -197,11 +197,15 @@ export function removeChart(actor: Actor, id: string): { id: string } {
  * checked the token and that the chart is embedded in the shared note. Null when the chart is gone or belongs to
  * another notebook (a note cannot reach across notebooks) or its spec no longer parses.
  */
-export function chartForSharedNote(notebookId: string, chartId: string, opts: { asOf?: Date; width?: number } = {}): { title: string; description: string; svg: string } | null {
+export function chartForSharedNote(
+  notebookId: string,
+  chartId: string,
+  opts: { asOf?: Date; width?: number } = {},
+): { title: string; description: string; svg: string; seriesKeys: string[] } | null {
   const row = getDb().select().from(charts).where(and(eq(charts.id, chartId), eq(charts.notebookId, notebookId))).get();
   if (!row) return null;
   const spec = chartSpecSchema.safeParse(row.spec);
   if (!spec.success) return null;
   const { data, svg } = renderChart(notebookId, spec.data, { asOf: opts.asOf, width: opts.width });
-  return { title: row.title, description: data.description, svg };
+  return { title: row.title, description: data.description, svg, seriesKeys: spec.data.series };
 }

@@ -1,4 +1,4 @@
-// Share links: snapshot against live, revoked/expired/unknown alike, views counted, who may make and revoke them, and a token reaches only its note.
+// Share links to notes: snapshot against live, revoked/expired/unknown alike, views counted, who may make and revoke them, and a token reaches only its note.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
@@ -10,7 +10,10 @@ import { createChart } from "./charts";
 import { createNote, updateNote } from "./notes";
 import { createSeries } from "./series";
 import { importIntoSeries } from "./series-import";
-import { createShareLink, hashShareToken, listMyShareLinks, listShareLinks, resolveShareToken, revokeShareLink } from "./share-links";
+import type { SharedNoteDocument } from "@/lib/share/model";
+import { hashToken } from "./api-tokens";
+import { sharedDocument } from "./share-content";
+import { createShareLink, flushShareViews, listMyShareLinks, listShareLinks, openShareLink, recordShareView, revokeShareLink } from "./share-links";
 
 let team: Team;
 let noteId: string;
@@ -26,6 +29,16 @@ beforeAll(async () => {
   ({ id: otherNoteId } = createNote(team.owner, { notebookId: team.notebookId, title: "Sibling", body: "Private sibling text." }));
 });
 
+/** What a note link shows now (null: the 404 page), counting a view as the share page does. */
+function resolveShareToken(token: string, opts: { now?: Date } = {}): SharedNoteDocument | null {
+  const open = openShareLink(token, opts.now);
+  const doc = open ? sharedDocument(open.link, `/s/${token}`, null) : null;
+  if (open && doc) recordShareView(open.link.id);
+  return doc as SharedNoteDocument | null;
+}
+
+const noteTarget = (id: string) => ({ targetType: "note" as const, targetId: id });
+
 function edit(user: SessionUser, id: string, body: string) {
   const current = getDb().$client.prepare("select version from notes where id = ?").get(id) as { version: number };
   updateNote(user, { id, baseVersion: current.version, body });
@@ -33,8 +46,8 @@ function edit(user: SessionUser, id: string, body: string) {
 
 describe("share links", () => {
   it("a snapshot keeps the old text after an edit (even one folded into the same revision), while a live link shows the new", () => {
-    const snapshot = createShareLink(team.owner, { noteId, label: "Client A", mode: "snapshot" });
-    const live = createShareLink(team.owner, { noteId, label: "Colleague", mode: "live" });
+    const snapshot = createShareLink(team.owner, { ...noteTarget(noteId), label: "Client A", mode: "snapshot" });
+    const live = createShareLink(team.owner, { ...noteTarget(noteId), label: "Colleague", mode: "live" });
     expect(snapshot.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(snapshot.path).toBe(`/s/${snapshot.token}`);
     edit(team.owner, noteId, `Large caps caught up.\n\n::chart{id=${chartId}}\n`);
@@ -51,56 +64,58 @@ describe("share links", () => {
   });
 
   it("stores only the token's hash, and counts views with the last view", () => {
-    const { id, token } = createShareLink(team.editor, { noteId, label: "Counted", mode: "live" });
+    const { id, token } = createShareLink(team.editor, { ...noteTarget(noteId), label: "Counted", mode: "live" });
     const row = getDb().select().from(shareLinks).where(eq(shareLinks.id, id)).get()!;
-    expect(row.tokenHash).toBe(hashShareToken(token));
+    expect(row.tokenHash).toBe(hashToken(token));
     expect(JSON.stringify(dbSnapshot())).not.toContain(token);
     expect(row.views).toBe(0);
     resolveShareToken(token);
     resolveShareToken(token);
-    const listed = listShareLinks(team.owner, noteId).find((l) => l.id === id)!;
+    flushShareViews();
+    const listed = listShareLinks(team.owner, noteTarget(noteId)).find((l) => l.id === id)!;
     expect(listed).toMatchObject({ views: 2, label: "Counted", mode: "live", status: "active" });
     expect(listed.lastViewedAt).toBeInstanceOf(Date);
     expect(JSON.stringify(listed)).not.toContain(token);
-    expect(JSON.stringify(listShareLinks(team.owner, noteId))).not.toContain(row.tokenHash);
+    expect(JSON.stringify(listShareLinks(team.owner, noteTarget(noteId)))).not.toContain(row.tokenHash);
   });
 
   it("unknown, malformed, revoked and expired tokens all give null, at once", () => {
-    const { id, token } = createShareLink(team.owner, { noteId, label: "Soon revoked", mode: "live" });
+    const { id, token } = createShareLink(team.owner, { ...noteTarget(noteId), label: "Soon revoked", mode: "live" });
     expect(resolveShareToken(token)).not.toBeNull();
     revokeShareLink(team.editor, id);
     expect(resolveShareToken(token)).toBeNull();
-    const expiring = createShareLink(team.owner, { noteId, label: "Expiring", mode: "live", expiresAt: new Date(Date.now() + 60_000) });
+    const expiring = createShareLink(team.owner, { ...noteTarget(noteId), label: "Expiring", mode: "live", expiresAt: new Date(Date.now() + 60_000) });
     expect(resolveShareToken(expiring.token)).not.toBeNull();
     expect(resolveShareToken(expiring.token, { now: new Date(Date.now() + 61_000) })).toBeNull();
     expect(resolveShareToken("A".repeat(43))).toBeNull();
     expect(resolveShareToken("not a token")).toBeNull();
     expect(resolveShareToken("")).toBeNull();
+    flushShareViews();
     const views = getDb().select({ views: shareLinks.views }).from(shareLinks).where(eq(shareLinks.id, id)).get()!.views;
     expect(views).toBe(1);
-    expect(listShareLinks(team.owner, noteId).find((l) => l.id === id)?.status).toBe("revoked");
+    expect(listShareLinks(team.owner, noteTarget(noteId)).find((l) => l.id === id)?.status).toBe("revoked");
   });
 
   it("refuses an expiry in the past", async () => {
-    const error = await trpcError(() => createShareLink(team.owner, { noteId, label: "Late", mode: "live", expiresAt: new Date(Date.now() - 1000) }));
+    const error = await trpcError(() => createShareLink(team.owner, { ...noteTarget(noteId), label: "Late", mode: "live", expiresAt: new Date(Date.now() - 1000) }));
     expect(error.code).toBe("BAD_REQUEST");
-    const viaApi = await trpcError(() => callerFor(team.owner).share.create({ noteId, label: "Late", mode: "live", expiresAt: "2020-01-01T00:00:00Z" }));
+    const viaApi = await trpcError(() => callerFor(team.owner).share.create({ ...noteTarget(noteId), label: "Late", mode: "live", expiresAt: "2020-01-01T00:00:00Z" }));
     expect([viaApi.code, viaApi.message]).toEqual(["BAD_REQUEST", expect.stringContaining("must be in the future")]);
   });
 
   it("a viewer cannot create, list or revoke; a stranger gets NOT_FOUND; nothing changes", async () => {
-    const { id } = createShareLink(team.owner, { noteId, label: "Kept", mode: "live" });
+    const { id } = createShareLink(team.owner, { ...noteTarget(noteId), label: "Kept", mode: "live" });
     const before = dbSnapshot();
     for (const run of [
-      () => createShareLink(team.viewer, { noteId, label: "Viewer's", mode: "live" }),
-      () => listShareLinks(team.viewer, noteId),
+      () => createShareLink(team.viewer, { ...noteTarget(noteId), label: "Viewer's", mode: "live" }),
+      () => listShareLinks(team.viewer, noteTarget(noteId)),
       () => revokeShareLink(team.viewer, id),
     ]) {
       expect((await trpcError(run)).code).toBe("FORBIDDEN");
     }
     for (const run of [
-      () => createShareLink(team.stranger, { noteId, label: "Stranger's", mode: "live" }),
-      () => listShareLinks(team.stranger, noteId),
+      () => createShareLink(team.stranger, { ...noteTarget(noteId), label: "Stranger's", mode: "live" }),
+      () => listShareLinks(team.stranger, noteTarget(noteId)),
       () => revokeShareLink(team.stranger, id),
     ]) {
       expect((await trpcError(run)).code).toBe("NOT_FOUND");
@@ -114,7 +129,7 @@ describe("share links", () => {
   });
 
   it("listMine shows the links the actor made, across notes", () => {
-    createShareLink(team.editor, { noteId: otherNoteId, label: "Editor's sibling link", mode: "snapshot" });
+    createShareLink(team.editor, { ...noteTarget(otherNoteId), label: "Editor's sibling link", mode: "snapshot" });
     const mine = listMyShareLinks(team.editor);
     expect(mine.every((l) => l.notebookId === team.notebookId)).toBe(true);
     expect(mine.map((l) => l.label)).toEqual(expect.arrayContaining(["Editor's sibling link", "Counted"]));
@@ -122,7 +137,7 @@ describe("share links", () => {
   });
 
   it("a token reaches only its own note: not a sibling, and not a chart of another notebook embedded by id", async () => {
-    const { token } = createShareLink(team.owner, { noteId, label: "Only this", mode: "live" });
+    const { token } = createShareLink(team.owner, { ...noteTarget(noteId), label: "Only this", mode: "live" });
     const elsewhere = await makeTeam("shareelse");
     const { id: foreignSeries } = createSeries(elsewhere.owner, { notebookId: elsewhere.notebookId, key: "SECRET", name: "Secret", unit: "", frequency: "daily", source: "upload", sourceRef: "", notes: "", refreshIntervalMinutes: null });
     importIntoSeries(elsewhere.owner, { seriesId: foreignSeries, text: "date,SECRET\n2026-01-02,1\n" });

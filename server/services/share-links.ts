@@ -1,21 +1,23 @@
-// Share links: read-only links to a note for people without an account (create shown once, list, revoke, resolve by token hash).
-import { createHash, randomBytes } from "node:crypto";
+// Share links: read-only links to a note, a question or a notebook for people without an account (create shown once, list, revoke, open by token hash).
+import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { memberships, noteRevisions, notebooks, notes, shareLinks } from "@/db/schema";
+import { memberships, notebooks, notes, questions, shareLinks } from "@/db/schema";
 import { newId } from "@/lib/ids";
-import { findEmbeds } from "@/lib/notes/directives";
-import { SHARE_TOKEN_PATTERN } from "@/lib/validation/share";
+import type { ShareMode } from "@/lib/share/model";
+import { SHARE_TOKEN_PATTERN, type ShareTargetType } from "@/lib/validation/share";
 import { assertNoteAccess, assertNotebookAccess, roleIn, type Actor } from "./access";
+import { hashToken } from "./api-tokens";
 import { recordEvent } from "./audit";
-import { chartForSharedNote } from "./charts";
+import { questionFor } from "./questions";
+import { pinNotebook, pinNoteRevision, sharedQuestionState, type ShareLinkRow } from "./share-content";
 
-export type ShareMode = "live" | "snapshot";
+export type ShareTarget = { targetType: ShareTargetType; targetId: string };
 
 export type ShareLinkSummary = {
   id: string;
-  targetType: "note" | "question" | "notebook";
+  targetType: ShareTargetType;
   targetId: string;
   targetTitle: string;
   notebookId: string;
@@ -31,29 +33,8 @@ export type ShareLinkSummary = {
   status: "active" | "expired" | "revoked";
 };
 
-export type SharedChart = { title: string; description: string; svg: string };
-
-/** What a valid share token shows: a note's title and body (live or as pinned), with its charts drawn. */
-export type SharedNote = {
-  targetType: "note";
-  mode: ShareMode;
-  title: string;
-  body: string;
-  notebookName: string;
-  /** When the text shown was last edited. */
-  editedAt: Date;
-  /** For a snapshot: the moment its text and data are pinned to. */
-  asOf: Date | null;
-  charts: Map<string, SharedChart>;
-};
-
 function notFoundLink(): TRPCError {
   return new TRPCError({ code: "NOT_FOUND", message: "That share link does not exist, or you have no access to it." });
-}
-
-/** The SHA-256 of a share token, hex: the only form in which tokens are stored. */
-export function hashShareToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
 }
 
 function statusOf(row: { revokedAt: Date | null; expiresAt: Date | null }, now = Date.now()): ShareLinkSummary["status"] {
@@ -62,53 +43,66 @@ function statusOf(row: { revokedAt: Date | null; expiresAt: Date | null }, now =
   return "active";
 }
 
+/** The target's notebook, when the actor may share it (owners and editors); a note in the trash cannot be shared. */
+function shareableTarget(actor: Actor, target: ShareTarget, forCreate: boolean): { notebookId: string } {
+  if (target.targetType === "note") {
+    const { notebookId, deletedAt } = assertNoteAccess(actor, target.targetId, "write");
+    if (forCreate && deletedAt) throw new TRPCError({ code: "BAD_REQUEST", message: "This note is in the trash; restore it before sharing it." });
+    return { notebookId };
+  }
+  if (target.targetType === "question") return { notebookId: questionFor(actor, target.targetId, "write").notebookId };
+  assertNotebookAccess(actor, target.targetId, "write");
+  return { notebookId: target.targetId };
+}
+
 /**
- * Creates a share link to a note in a notebook where the actor is an owner or an editor; the token is returned this
- * once only. A snapshot pins a revision holding the note's current text (a checkpoint is written when the latest
- * revision is an open edit, which later edits would fold into) and the moment its charts are drawn as of.
+ * Creates a share link to a note, a question or a notebook where the actor is an owner or an editor; the token is
+ * returned this once only. A snapshot pins what it shows at this moment: a note's revision (a checkpoint is written
+ * when the latest revision is an open edit, which later edits would fold into), a question's state, or the revision
+ * of every note of a notebook; its charts are drawn as of the same moment.
  */
 export function createShareLink(
   actor: Actor,
-  input: { noteId: string; label: string; mode: ShareMode; expiresAt?: Date },
+  input: ShareTarget & { label: string; mode: ShareMode; expiresAt?: Date },
 ): { id: string; token: string; path: string } {
-  const { notebookId, deletedAt } = assertNoteAccess(actor, input.noteId, "write");
-  if (deletedAt) throw new TRPCError({ code: "BAD_REQUEST", message: "This note is in the trash; restore it before sharing it." });
+  const { notebookId } = shareableTarget(actor, input, true);
   if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw new TRPCError({ code: "BAD_REQUEST", message: "The expiry must be in the future." });
   const token = randomBytes(32).toString("base64url");
   const id = newId();
   getDb().transaction((tx) => {
     let pinnedRevisionId: number | null = null;
+    let pinned: unknown = null;
     let asOf: Date | null = null;
     if (input.mode === "snapshot") {
-      const note = tx.select().from(notes).where(eq(notes.id, input.noteId)).get()!;
-      const latest = tx.select().from(noteRevisions).where(eq(noteRevisions.noteId, input.noteId)).orderBy(desc(noteRevisions.id)).limit(1).get();
       asOf = new Date();
-      if (latest && latest.kind !== "edit" && latest.noteVersion === note.version && latest.body === note.body && latest.title === note.title) {
-        pinnedRevisionId = latest.id;
-      } else {
-        pinnedRevisionId = tx
-          .insert(noteRevisions)
-          .values({ noteId: note.id, noteVersion: note.version, title: note.title, body: note.body, kind: "checkpoint", authorId: actor.id, createdAt: asOf, updatedAt: asOf })
-          .returning({ id: noteRevisions.id })
-          .get().id;
-      }
+      if (input.targetType === "note") pinnedRevisionId = pinNoteRevision(tx, input.targetId, actor.id, asOf);
+      else if (input.targetType === "question") pinned = sharedQuestionState(notebookId, input.targetId, asOf);
+      else pinned = pinNotebook(tx, notebookId, actor.id, asOf);
     }
     tx.insert(shareLinks)
       .values({
         id,
-        tokenHash: hashShareToken(token),
-        targetType: "note",
-        targetId: input.noteId,
+        tokenHash: hashToken(token),
+        targetType: input.targetType,
+        targetId: input.targetId,
         notebookId,
         label: input.label,
         mode: input.mode,
         pinnedRevisionId,
+        pinned,
         asOf,
         expiresAt: input.expiresAt ?? null,
         createdBy: actor.id,
       })
       .run();
-    recordEvent(tx, { actorId: actor.id, action: "share.create", targetType: "share_link", targetId: id, notebookId, data: { noteId: input.noteId, label: input.label, mode: input.mode } });
+    recordEvent(tx, {
+      actorId: actor.id,
+      action: "share.create",
+      targetType: "share_link",
+      targetId: id,
+      notebookId,
+      data: { targetType: input.targetType, targetId: input.targetId, label: input.label, mode: input.mode },
+    });
   });
   return { id, token, path: `/s/${token}` };
 }
@@ -116,18 +110,19 @@ export function createShareLink(
 function summaries(where: ReturnType<typeof and>): ShareLinkSummary[] {
   const now = Date.now();
   return getDb()
-    .select({ link: shareLinks, notebookName: notebooks.name, noteTitle: notes.title })
+    .select({ link: shareLinks, notebookName: notebooks.name, noteTitle: notes.title, questionTitle: questions.title })
     .from(shareLinks)
     .innerJoin(notebooks, eq(notebooks.id, shareLinks.notebookId))
     .leftJoin(notes, and(eq(shareLinks.targetType, "note"), eq(notes.id, shareLinks.targetId)))
+    .leftJoin(questions, and(eq(shareLinks.targetType, "question"), eq(questions.id, shareLinks.targetId)))
     .where(where)
     .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id))
     .all()
-    .map(({ link, notebookName, noteTitle }) => ({
+    .map(({ link, notebookName, noteTitle, questionTitle }) => ({
       id: link.id,
       targetType: link.targetType,
       targetId: link.targetId,
-      targetTitle: noteTitle ?? "",
+      targetTitle: (link.targetType === "notebook" ? notebookName : link.targetType === "note" ? noteTitle : questionTitle) ?? "",
       notebookId: link.notebookId,
       notebookName,
       label: link.label,
@@ -136,16 +131,16 @@ function summaries(where: ReturnType<typeof and>): ShareLinkSummary[] {
       createdAt: link.createdAt,
       expiresAt: link.expiresAt,
       revokedAt: link.revokedAt,
-      views: link.views,
-      lastViewedAt: link.lastViewedAt,
+      views: link.views + pendingViews(link.id),
+      lastViewedAt: pendingLastView(link.id) ?? link.lastViewedAt,
       status: statusOf(link, now),
     }));
 }
 
-/** The note's share links, newest first, for its notebook's owners and editors (viewers: FORBIDDEN). Never the tokens. */
-export function listShareLinks(actor: Actor, noteId: string): ShareLinkSummary[] {
-  assertNoteAccess(actor, noteId, "write");
-  return summaries(and(eq(shareLinks.targetType, "note"), eq(shareLinks.targetId, noteId)));
+/** The target's share links, newest first, for its notebook's owners and editors (viewers: FORBIDDEN). Never the tokens. */
+export function listShareLinks(actor: Actor, target: ShareTarget): ShareLinkSummary[] {
+  shareableTarget(actor, target, false);
+  return summaries(and(eq(shareLinks.targetType, target.targetType), eq(shareLinks.targetId, target.targetId)));
 }
 
 /** Every share link the actor made, across the notebooks they still belong to, newest first. */
@@ -169,44 +164,67 @@ export function revokeShareLink(actor: Actor, id: string): { id: string; revoked
   return { id, revokedAt };
 }
 
+/** An active link found by its token, with its notebook's content version (what the share page cache is keyed by). */
+export type OpenShareLink = { link: ShareLinkRow; contentVersion: number };
+
 /**
- * What a share token shows, or null for a malformed, unknown, revoked or expired token, or one whose note is gone
- * (all alike). Counts the view. Live: the note's current text; snapshot: the pinned revision, with charts as of the
- * link's moment. Only charts of the note's own notebook that its text embeds are drawn.
+ * The active link a token names, or null for a malformed, unknown, revoked or expired token (all alike). One indexed
+ * read by the token's hash; it reads nothing the link does not show.
  */
-export function resolveShareToken(token: string, opts: { width?: number; now?: Date } = {}): SharedNote | null {
+export function openShareLink(token: string, now = new Date()): OpenShareLink | null {
   if (typeof token !== "string" || !SHARE_TOKEN_PATTERN.test(token)) return null;
-  const db = getDb();
-  const now = opts.now ?? new Date();
-  const link = db.select().from(shareLinks).where(eq(shareLinks.tokenHash, hashShareToken(token))).get();
-  if (!link || statusOf(link, now.getTime()) !== "active" || link.targetType !== "note") return null;
-  const note = db
-    .select({ id: notes.id, title: notes.title, body: notes.body, updatedAt: notes.updatedAt, deletedAt: notes.deletedAt, notebookName: notebooks.name })
-    .from(notes)
-    .innerJoin(notebooks, eq(notebooks.id, notes.notebookId))
-    .where(and(eq(notes.id, link.targetId), eq(notes.notebookId, link.notebookId)))
+  const row = getDb()
+    .select({ link: shareLinks, contentVersion: notebooks.contentVersion })
+    .from(shareLinks)
+    .innerJoin(notebooks, eq(notebooks.id, shareLinks.notebookId))
+    .where(eq(shareLinks.tokenHash, hashToken(token)))
     .get();
-  if (!note || note.deletedAt) return null;
-  let shown: { title: string; body: string; editedAt: Date };
-  if (link.mode === "snapshot") {
-    if (link.pinnedRevisionId === null) return null;
-    const revision = db
-      .select({ title: noteRevisions.title, body: noteRevisions.body, updatedAt: noteRevisions.updatedAt })
-      .from(noteRevisions)
-      .where(and(eq(noteRevisions.id, link.pinnedRevisionId), eq(noteRevisions.noteId, note.id)))
-      .get();
-    if (!revision) return null;
-    shown = { title: revision.title, body: revision.body, editedAt: revision.updatedAt };
+  if (!row || statusOf(row.link, now.getTime()) !== "active") return null;
+  return { link: row.link, contentVersion: row.contentVersion };
+}
+
+// Views are counted in memory and written together once a second (a view is not a user's write: at most a second
+// of counts is lost in a crash), so that serving a share page from cache writes nothing on its way.
+const VIEW_FLUSH_MS = 1000;
+const pending = new Map<string, { views: number; last: Date }>();
+let flushTimer: NodeJS.Timeout | null = null;
+
+function pendingViews(id: string): number {
+  return pending.get(id)?.views ?? 0;
+}
+
+function pendingLastView(id: string): Date | null {
+  return pending.get(id)?.last ?? null;
+}
+
+/** Counts one view of a link (written within a second, see flushShareViews). */
+export function recordShareView(linkId: string, at = new Date()): void {
+  const entry = pending.get(linkId);
+  if (entry) {
+    entry.views += 1;
+    entry.last = at;
   } else {
-    shown = { title: note.title, body: note.body, editedAt: note.updatedAt };
+    pending.set(linkId, { views: 1, last: at });
   }
-  db.update(shareLinks).set({ views: link.views + 1, lastViewedAt: now }).where(eq(shareLinks.id, link.id)).run();
-  const asOf = link.mode === "snapshot" ? link.asOf : null;
-  const charts = new Map<string, SharedChart>();
-  for (const embed of findEmbeds(shown.body)) {
-    if (embed.kind !== "chart") continue;
-    const chart = chartForSharedNote(link.notebookId, embed.id, { asOf: asOf ?? undefined, width: opts.width });
-    if (chart) charts.set(embed.id, chart);
+  if (!flushTimer) {
+    flushTimer = setTimeout(flushShareViews, VIEW_FLUSH_MS);
+    flushTimer.unref();
   }
-  return { targetType: "note", mode: link.mode, title: shown.title, body: shown.body, notebookName: note.notebookName, editedAt: shown.editedAt, asOf, charts };
+}
+
+/** Writes the counted views in one transaction. */
+export function flushShareViews(): void {
+  if (flushTimer) clearTimeout(flushTimer);
+  flushTimer = null;
+  if (pending.size === 0) return;
+  const counts = [...pending];
+  pending.clear();
+  getDb().transaction((tx) => {
+    for (const [id, { views, last }] of counts) {
+      tx.update(shareLinks)
+        .set({ views: sql`${shareLinks.views} + ${views}`, lastViewedAt: last })
+        .where(eq(shareLinks.id, id))
+        .run();
+    }
+  });
 }

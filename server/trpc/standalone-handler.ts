@@ -1,8 +1,9 @@
-// tRPC answered straight from the Node HTTP front (server.mjs) without Next's route layer: the same
-// handler, router, context, error formatter and logs as app/api/trpc. Bundled by scripts/build-trpc.mjs.
+// tRPC and share pages answered straight from the Node HTTP front (server.mjs) without Next's route layer: the
+// same handlers as app/api/trpc and app/s/[token]. Bundled by scripts/build-trpc.mjs.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { ReadableStream } from "node:stream/web";
+import { respondToShare } from "@/server/share/respond";
 import { handleTrpcRequest, TRPC_ENDPOINT } from "./http-handler";
 
 /** True for the requests this handler answers: GET and POST under /api/trpc/ (anything else stays with Next). */
@@ -39,4 +40,17 @@ export async function handleTrpc(req: IncomingMessage, res: ServerResponse): Pro
   } else {
     await new Promise<void>((resolve, reject) => Readable.fromWeb(response.body as ReadableStream).pipe(res).on("finish", resolve).on("error", reject));
   }
+}
+
+/** True for share page requests (/s/...); every method, so that a wrong one gets the share page's 405. */
+export function isShareRequest(req: IncomingMessage): boolean {
+  return (req.url ?? "").startsWith("/s/");
+}
+
+/** Answers a share page request from memory or a fresh render: the same answer as app/s/[token]/route.ts. */
+export function handleShare(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const reply = respondToShare({ method: req.method ?? "GET", path: req.url ?? "/", header: (name) => (typeof req.headers[name] === "string" ? (req.headers[name] as string) : null) });
+  res.writeHead(reply.status, { ...reply.headers, "content-length": Buffer.byteLength(reply.body) });
+  res.end(reply.body);
+  return Promise.resolve();
 }

@@ -1,18 +1,13 @@
-// The share page /s/{token}: a whole HTML document rendered on the server, with no session, no tRPC client and no script.
-import { shareNotFoundHtml, sharePageHtml } from "@/components/notes/standalone-html";
-import { resolveShareToken } from "@/server/services/share-links";
+// The share page /s/{token} through Next (server.mjs answers it itself when its bundle is built): no session, no script.
+import { respondToShare } from "@/server/share/respond";
 
 export const dynamic = "force-dynamic";
 
-const HEADERS = {
-  "content-type": "text/html; charset=utf-8",
-  "cache-control": "private, no-store",
-  "x-robots-tag": "noindex, nofollow, noarchive",
-  "referrer-policy": "no-referrer",
-};
-
-export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
-  const shared = resolveShareToken((await params).token);
-  if (!shared) return new Response(shareNotFoundHtml(), { status: 404, headers: HEADERS });
-  return new Response(sharePageHtml(shared, shared.charts), { status: 200, headers: HEADERS });
+function answer(request: Request): Response {
+  const url = new URL(request.url);
+  const reply = respondToShare({ method: request.method, path: url.pathname, header: (name) => request.headers.get(name) });
+  return new Response(reply.body || null, { status: reply.status, headers: reply.headers });
 }
+
+export const GET = answer;
+export const HEAD = answer;

@@ -1,7 +1,7 @@
 // Downloads a note as Markdown (?format=md) or as a standalone HTML page (?format=html).
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import { standaloneNoteHtml } from "@/components/notes/standalone-html";
+import { standaloneNoteHtml } from "@/lib/notes/standalone-html";
 import { auth } from "@/server/auth";
 import { chartsForExport, exportFileName, noteForExport } from "@/server/services/note-export";
 

@@ -1,4 +1,4 @@
-// A note as a standalone HTML page (for export), through the same Markdown plugins and sanitizer as the app.
+// A note as a standalone HTML page (export) and as a share page's article, through the same Markdown plugins and sanitizer as the app.
 import rehypeSanitize from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkDirective from "remark-directive";
@@ -9,7 +9,7 @@ import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import type { Element, Root } from "hast";
 import { remarkEmbeds } from "@/lib/notes/remark-embeds";
-import { isExternalHref, noteSanitizeSchema } from "./markdown-view";
+import { isExternalHref, noteSanitizeSchema } from "./sanitize";
 
 /** The export's stylesheet (the share page uses it too). */
 export const STANDALONE_STYLES = `
@@ -28,17 +28,25 @@ figure.chart figcaption{font-weight:600;margin-bottom:6px}figure.chart p{color:#
 /** A chart as the export shows it: its server-drawn SVG (trusted markup from Plot), title and text description. */
 export type ExportChart = { title: string; description: string; svg: string };
 
-/** After sanitizing: each chart embed card whose chart was drawn becomes the drawing (no JavaScript needed). */
-function rehypeChartFigures(charts: Map<string, ExportChart>) {
+/** Markup for an embed (trusted: drawn by Quire, not written by the user), or null to keep its card. */
+export type EmbedHtml = (kind: "chart" | "question", id: string) => string | null;
+
+/** After sanitizing: each embed card that `render` draws becomes that markup (no JavaScript needed). */
+function rehypeEmbedsAsHtml(render: EmbedHtml) {
   return () => (tree: Root) => {
     visit(tree, "element", (node: Element, index, parent) => {
       if (!parent || index === undefined || node.tagName !== "div") return;
-      const chart = node.properties?.dataEmbedKind === "chart" ? charts.get(String(node.properties.dataEmbedId ?? "")) : undefined;
-      if (!chart) return;
-      const html = `<figure class="chart"><figcaption>${escapeHtml(chart.title)}</figcaption>${chart.svg}<p>${escapeHtml(chart.description)}</p></figure>`;
-      parent.children[index] = { type: "raw", value: html } as unknown as Element;
+      const kind = node.properties?.dataEmbedKind;
+      if (kind !== "chart" && kind !== "question") return;
+      const html = render(kind, String(node.properties?.dataEmbedId ?? ""));
+      if (html !== null) parent.children[index] = { type: "raw", value: html } as unknown as Element;
     });
   };
+}
+
+/** A chart as a figure: its server-drawn SVG, title and text description. */
+export function chartFigureHtml(chart: ExportChart, svg = chart.svg): string {
+  return `<figure class="chart"><figcaption>${escapeHtml(chart.title)}</figcaption>${svg}<p>${escapeHtml(chart.description)}</p></figure>`;
 }
 
 /** After sanitizing: external links open in a new tab without handing over the opener or the referrer. */
@@ -64,7 +72,7 @@ function rehypeDropInternalLinks() {
   };
 }
 
-function processorFor(charts: Map<string, ExportChart>, opts: { dropInternalLinks?: boolean } = {}) {
+function processorFor(render: EmbedHtml, opts: { dropInternalLinks?: boolean } = {}) {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
@@ -74,11 +82,12 @@ function processorFor(charts: Map<string, ExportChart>, opts: { dropInternalLink
     .use(rehypeSanitize, noteSanitizeSchema)
     .use(rehypeSafeExternalLinks)
     .use(opts.dropInternalLinks ? rehypeDropInternalLinks : () => undefined)
-    .use(rehypeChartFigures(charts))
+    .use(rehypeEmbedsAsHtml(render))
     .use(rehypeStringify, { allowDangerousHtml: true });
 }
 
-function escapeHtml(text: string): string {
+/** Text made safe to put in HTML. */
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
@@ -87,7 +96,8 @@ function escapeHtml(text: string): string {
  * only raw markup is theirs (user Markdown is sanitized before they are put in).
  */
 export function standaloneNoteHtml(note: { title: string; body: string; notebookName: string; updatedAt: Date }, charts: Map<string, ExportChart> = new Map()): string {
-  const article = String(processorFor(charts).processSync(note.body));
+  const render: EmbedHtml = (kind, id) => (kind === "chart" && charts.has(id) ? chartFigureHtml(charts.get(id)!) : null);
+  const article = String(processorFor(render).processSync(note.body));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(note.title)}</title><style>${STANDALONE_STYLES}</style></head>
@@ -98,49 +108,9 @@ export function standaloneNoteHtml(note: { title: string; body: string; notebook
 }
 
 /**
- * A note's body as sanitized HTML for a share page: charts drawn in place of their embed cards, and no link that
- * leads into the app (only external links stay, opening in a new tab without a referrer).
+ * A note's body as sanitized HTML for a share page: embeds drawn by `render` in place of their cards, and no link
+ * that leads into the app (only external links stay, opening in a new tab without a referrer).
  */
-export function sharedNoteArticleHtml(body: string, charts: Map<string, ExportChart> = new Map()): string {
-  return String(processorFor(charts, { dropInternalLinks: true }).processSync(body));
-}
-
-const SHARE_STYLES = `
-.share-banner{background:#fff7e0;border:1px solid #eed9a0;border-radius:8px;padding:10px 14px;margin:0 0 20px;color:#5b4a14;font-size:.92rem}
-main{padding:32px 20px 48px}footer{color:#8a8d93;font-size:.8rem;margin-top:40px;border-top:1px solid #e4e4df;padding-top:12px}
-.not-found{text-align:center;padding-top:20vh}
-`;
-
-function shareDocument(title: string, main: string): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow, noarchive"><meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title><style>${STANDALONE_STYLES}${SHARE_STYLES}</style></head>
-<body><main data-testid="share-page">${main}</main></body></html>
-`;
-}
-
-const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-
-/**
- * The share page: a note read-only, with its charts drawn in place, an "as of" banner for a snapshot, and no script,
- * form or link into the app (only external links, opening without a referrer).
- */
-export function sharePageHtml(note: { title: string; body: string; notebookName: string; editedAt: Date; asOf: Date | null }, charts: Map<string, ExportChart> = new Map()): string {
-  const body = /^\s*#\s/.test(note.body) ? note.body : `# ${note.title}\n\n${note.body}`;
-  const banner = note.asOf
-    ? `<p class="share-banner" data-testid="share-as-of">A snapshot: this note and its charts as of ${utc(note.asOf)}. Later edits and data are not shown.</p>`
-    : "";
-  return shareDocument(
-    `${note.title} · shared from Quire`,
-    `<header>${escapeHtml(note.notebookName)} · shared read-only from Quire · last edited ${utc(note.editedAt)}</header>${banner}<article data-testid="share-article">${sharedNoteArticleHtml(body, charts)}</article><footer>Read-only copy, shared with you by its author.</footer>`,
-  );
-}
-
-/** The one page for an unknown, revoked or expired link (and a note that is gone): it tells nothing apart. */
-export function shareNotFoundHtml(): string {
-  return shareDocument(
-    "Not found",
-    `<div class="not-found" data-testid="share-not-found"><h1>Not found</h1><p>This link does not exist, has expired or was revoked. Ask the person who sent it for a new one.</p></div>`,
-  );
+export function sharedNoteArticleHtml(body: string, render: EmbedHtml): string {
+  return String(processorFor(render, { dropInternalLinks: true }).processSync(body));
 }

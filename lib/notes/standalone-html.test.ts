@@ -1,6 +1,6 @@
 // The exported HTML page: GFM renders, embeds become cards, scripts and handlers are stripped, external links are safe.
 import { describe, expect, it } from "vitest";
-import { shareNotFoundHtml, sharePageHtml, standaloneNoteHtml } from "./standalone-html";
+import { standaloneNoteHtml } from "./standalone-html";
 
 const note = (body: string) => standaloneNoteHtml({ title: "Rotation <b>", body, notebookName: "Research", updatedAt: new Date("2026-02-03T10:20:00Z") });
 
@@ -34,23 +34,5 @@ describe("standaloneNoteHtml", () => {
     expect(html).toContain(`<figure class="chart"><figcaption>S&amp;P &lt;500&gt;</figcaption>${svg}<p>Fell 38% &amp; more</p></figure>`);
     expect(html).toMatch(/class="embed-card embed-chart" data-embed-kind="chart" data-embed-id="gone"/);
     expect(html).not.toMatch(/<script/i);
-  });
-});
-
-describe("sharePageHtml", () => {
-  const note = { title: "Rotation", notebookName: "Desk", editedAt: new Date("2026-02-01T10:00:00Z"), asOf: null };
-
-  it("keeps external links (no referrer) and turns links into the app into plain text; no script survives", () => {
-    const html = sharePageHtml({ ...note, body: "[app](/notebooks) [rel](notes/x) [ext](https://example.com) <script>alert(1)</script> [js](javascript:alert(1))" });
-    expect(html).not.toMatch(/href="\/|href="notes|javascript:|<script/i);
-    expect(html).toContain('href="https://example.com"');
-    expect(html).toContain('rel="noopener noreferrer"');
-    expect(html).toContain('<meta name="robots" content="noindex');
-  });
-
-  it("says as of when for a snapshot, and the 404 page tells nothing", () => {
-    expect(sharePageHtml({ ...note, body: "x", asOf: new Date("2026-01-31T12:00:00Z") })).toContain("as of 2026-01-31 12:00 UTC");
-    expect(shareNotFoundHtml()).toContain("does not exist, has expired or was revoked");
-    expect(shareNotFoundHtml()).not.toMatch(/href=/);
   });
 });

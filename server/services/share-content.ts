@@ -1,0 +1,252 @@
+// What a share link shows, read with no actor: only share-links.ts calls these, after checking the token; nothing leaves the link's notebook.
+import * as Plot from "@observablehq/plot";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { getDb, type Tx } from "@/db/client";
+import { noteRevisions, notebooks, notes, questions, series } from "@/db/schema";
+import { createServerDocument } from "@/lib/charts/server-document";
+import { findEmbeds } from "@/lib/notes/directives";
+import { forecastFigure } from "@/lib/questions/forecast-figure";
+import type { SeriesMove, SharedChart, SharedDocument, SharedNoteDocument, SharedQuestion, ShareMode } from "@/lib/share/model";
+import { todayIso } from "./chart-render";
+import { chartForSharedNote } from "./charts";
+import { excerptOf } from "./notes";
+import { readObservations } from "./observations";
+import { forecastsOf } from "./questions";
+
+/** Widths the share page draws each chart at: the wide one for screens, the narrow one for phones (chosen by CSS). */
+export const SHARE_CHART_WIDTHS = { wide: 720, narrow: 360 } as const;
+
+/** A notebook snapshot's pins: the revision of each note it showed. */
+export type NotebookPins = { notes: Array<{ noteId: string; revisionId: number }> };
+
+export type ShareLinkRow = {
+  id: string;
+  targetType: "note" | "question" | "notebook";
+  targetId: string;
+  notebookId: string;
+  mode: ShareMode;
+  pinnedRevisionId: number | null;
+  pinned: unknown;
+  asOf: Date | null;
+};
+
+/**
+ * The revision that holds the note's current text for a snapshot: the latest revision when it is a checkpoint (or
+ * a restore) of exactly this text, else a new checkpoint (an open edit revision would take in later edits).
+ */
+export function pinNoteRevision(tx: Tx, noteId: string, authorId: string, at: Date): number {
+  const note = tx.select().from(notes).where(eq(notes.id, noteId)).get()!;
+  const latest = tx.select().from(noteRevisions).where(eq(noteRevisions.noteId, noteId)).orderBy(desc(noteRevisions.id)).limit(1).get();
+  if (latest && latest.kind !== "edit" && latest.noteVersion === note.version && latest.body === note.body && latest.title === note.title) return latest.id;
+  return tx
+    .insert(noteRevisions)
+    .values({ noteId: note.id, noteVersion: note.version, title: note.title, body: note.body, kind: "checkpoint", authorId, createdAt: at, updatedAt: at })
+    .returning({ id: noteRevisions.id })
+    .get().id;
+}
+
+/** Pins every note of the notebook that is not in the trash, for a notebook snapshot. */
+export function pinNotebook(tx: Tx, notebookId: string, authorId: string, at: Date): NotebookPins {
+  const ids = tx
+    .select({ id: notes.id })
+    .from(notes)
+    .where(and(eq(notes.notebookId, notebookId), isNull(notes.deletedAt)))
+    .all();
+  return { notes: ids.map(({ id }) => ({ noteId: id, revisionId: pinNoteRevision(tx, id, authorId, at) })) };
+}
+
+/**
+ * A question of the notebook as a share page shows it, as it stood at `asOf` (now when null): forecasts made by
+ * then, by forecaster letter; open again when it was resolved later. Null when it is not in the notebook.
+ */
+export function sharedQuestionState(notebookId: string, questionId: string, asOf: Date | null): SharedQuestion | null {
+  const row = getDb()
+    .select()
+    .from(questions)
+    .where(and(eq(questions.id, questionId), eq(questions.notebookId, notebookId)))
+    .get();
+  if (!row) return null;
+  const letters = new Map<string, string>();
+  const forecasts = forecastsOf([row.id])
+    .filter((f) => !asOf || f.at.getTime() <= asOf.getTime())
+    .map((f) => {
+      if (!letters.has(f.userId)) letters.set(f.userId, `Forecaster ${String.fromCharCode(65 + (letters.size % 26))}`);
+      return { forecaster: letters.get(f.userId)!, at: f.at.toISOString(), probability: f.probability, value: f.value, low: f.low, high: f.high };
+    });
+  const laterResolution = asOf !== null && row.resolvedAt !== null && row.resolvedAt.getTime() > asOf.getTime();
+  return {
+    id: row.id,
+    title: row.title,
+    details: row.details,
+    criteria: row.criteria,
+    kind: row.kind,
+    unit: row.unit,
+    rangeMin: row.rangeMin,
+    rangeMax: row.rangeMax,
+    resolveBy: row.resolveBy,
+    status: laterResolution ? "open" : row.status,
+    outcome: laterResolution ? null : row.outcome,
+    createdAt: row.createdAt.toISOString(),
+    resolvedAt: laterResolution || !row.resolvedAt ? null : row.resolvedAt.toISOString(),
+    forecasts,
+  };
+}
+
+/** The forecast chart of a shared question as SVG markup, drawn on the server with no tooltips and no note markers. */
+export function sharedQuestionFigure(q: SharedQuestion, width: number, now: Date): string {
+  const { figure } = forecastFigure(
+    Plot,
+    {
+      ...q,
+      createdAt: new Date(q.createdAt),
+      resolvedAt: q.resolvedAt ? new Date(q.resolvedAt) : null,
+      forecasts: q.forecasts.map((f) => ({ ...f, userId: f.forecaster, userName: f.forecaster, at: new Date(f.at), rationale: "", noteId: null, noteTitle: null })),
+      citedBy: [],
+    },
+    { meId: null, width, document: createServerDocument(), tips: false, now },
+  );
+  figure.setAttribute("role", "img");
+  figure.setAttribute("aria-label", `Forecasts over time for “${q.title}”`);
+  return figure.outerHTML;
+}
+
+/** For each series of a chart: its last value known at `asOf` against its last value now (within 400 days of each). */
+function seriesMoves(notebookId: string, keys: string[], asOf: Date, now: Date): SeriesMove[] {
+  const rows = getDb()
+    .select({ id: series.id, key: series.key, name: series.name, unit: series.unit })
+    .from(series)
+    .where(and(eq(series.notebookId, notebookId), inArray(series.key, keys)))
+    .all();
+  const lastOf = (seriesId: string, at: Date, known?: Date) => {
+    const to = todayIso(at);
+    const from = todayIso(new Date(at.getTime() - 400 * 86_400_000));
+    const point = readObservations(seriesId, { from, to, asOf: known }).at(-1);
+    return point ? { date: point.date, value: point.value } : null;
+  };
+  return keys.flatMap((key) => {
+    const row = rows.find((r) => r.key === key);
+    return row ? [{ key, name: row.name, unit: row.unit, then: lastOf(row.id, asOf, asOf), now: lastOf(row.id, now) }] : [];
+  });
+}
+
+/** A chart embedded in shared text, drawn at both share widths; on a snapshot, as of its moment and with the moves since. */
+function sharedChart(notebookId: string, chartId: string, asOf: Date | null, now: Date): SharedChart | null {
+  const wide = chartForSharedNote(notebookId, chartId, { asOf: asOf ?? undefined, width: SHARE_CHART_WIDTHS.wide });
+  const narrow = chartForSharedNote(notebookId, chartId, { asOf: asOf ?? undefined, width: SHARE_CHART_WIDTHS.narrow });
+  if (!wide || !narrow) return null;
+  return { title: wide.title, description: wide.description, svg: wide.svg, narrowSvg: narrow.svg, moves: asOf ? seriesMoves(notebookId, wide.seriesKeys, asOf, now) : [] };
+}
+
+function noteDocument(link: ShareLinkRow, notebookName: string, shown: { title: string; body: string; editedAt: Date }, indexPath: string | null, now: Date): SharedNoteDocument {
+  const asOf = link.mode === "snapshot" ? link.asOf : null;
+  const charts = new Map<string, SharedChart>();
+  const shownQuestions = new Map<string, SharedQuestion>();
+  for (const embed of findEmbeds(shown.body)) {
+    if (embed.kind === "chart" && !charts.has(embed.id)) {
+      const chart = sharedChart(link.notebookId, embed.id, asOf, now);
+      if (chart) charts.set(embed.id, chart);
+    } else if (embed.kind === "question" && !shownQuestions.has(embed.id)) {
+      const question = sharedQuestionState(link.notebookId, embed.id, asOf);
+      if (question) shownQuestions.set(embed.id, question);
+    }
+  }
+  return { kind: "note", mode: link.mode, notebookName, asOf, ...shown, charts, questions: shownQuestions, indexPath };
+}
+
+/** A note's live text (null when it is gone, in the trash or in another notebook). */
+function liveNote(notebookId: string, noteId: string) {
+  const note = getDb()
+    .select({ title: notes.title, body: notes.body, editedAt: notes.updatedAt, deletedAt: notes.deletedAt })
+    .from(notes)
+    .where(and(eq(notes.id, noteId), eq(notes.notebookId, notebookId)))
+    .get();
+  return note && !note.deletedAt ? { title: note.title, body: note.body, editedAt: note.editedAt } : null;
+}
+
+/** A pinned revision's text, if it still belongs to a note of the notebook that is not in the trash. */
+function pinnedNote(notebookId: string, noteId: string, revisionId: number) {
+  const row = getDb()
+    .select({ title: noteRevisions.title, body: noteRevisions.body, editedAt: noteRevisions.updatedAt, deletedAt: notes.deletedAt })
+    .from(noteRevisions)
+    .innerJoin(notes, eq(notes.id, noteRevisions.noteId))
+    .where(and(eq(noteRevisions.id, revisionId), eq(noteRevisions.noteId, noteId), eq(notes.notebookId, notebookId)))
+    .get();
+  return row && !row.deletedAt ? { title: row.title, body: row.body, editedAt: row.editedAt } : null;
+}
+
+function notebookPins(link: ShareLinkRow): NotebookPins {
+  const pins = link.pinned as NotebookPins | null;
+  return pins && Array.isArray(pins.notes) ? pins : { notes: [] };
+}
+
+/**
+ * The document a checked share link shows at `path` (the link's own page when empty; a note id inside a shared
+ * notebook), or null when there is nothing there for this link: the same 404 as an unknown token.
+ */
+export function sharedDocument(link: ShareLinkRow, basePath: string, subPath: string | null, now = new Date()): SharedDocument | null {
+  const notebook = getDb().select({ name: notebooks.name, description: notebooks.description }).from(notebooks).where(eq(notebooks.id, link.notebookId)).get();
+  if (!notebook) return null;
+  const snapshot = link.mode === "snapshot";
+  if (link.targetType === "note") {
+    if (subPath) return null;
+    const shown = snapshot ? (link.pinnedRevisionId === null ? null : pinnedNote(link.notebookId, link.targetId, link.pinnedRevisionId)) : liveNote(link.notebookId, link.targetId);
+    return shown ? noteDocument(link, notebook.name, shown, null, now) : null;
+  }
+  if (link.targetType === "question") {
+    if (subPath) return null;
+    const question = snapshot ? (link.pinned as SharedQuestion | null) : sharedQuestionState(link.notebookId, link.targetId, null);
+    if (!question || !liveQuestionExists(link)) return null;
+    const figureAt = snapshot && link.asOf ? link.asOf : now;
+    return { kind: "question", mode: link.mode, notebookName: notebook.name, asOf: snapshot ? link.asOf : null, question, figureSvg: sharedQuestionFigure(question, SHARE_CHART_WIDTHS.wide, figureAt) };
+  }
+  if (subPath) {
+    if (snapshot) {
+      const pin = notebookPins(link).notes.find((p) => p.noteId === subPath);
+      const shown = pin ? pinnedNote(link.notebookId, pin.noteId, pin.revisionId) : null;
+      return shown ? noteDocument(link, notebook.name, shown, basePath, now) : null;
+    }
+    const shown = liveNote(link.notebookId, subPath);
+    return shown ? noteDocument(link, notebook.name, shown, basePath, now) : null;
+  }
+  const index = snapshot ? pinnedIndex(link) : liveIndex(link.notebookId);
+  return {
+    kind: "notebook",
+    mode: link.mode,
+    notebookName: notebook.name,
+    description: notebook.description,
+    asOf: snapshot ? link.asOf : null,
+    notes: index.map((n) => ({ id: n.id, title: n.title, excerpt: excerptOf(n.body), editedAt: n.editedAt, path: `${basePath}/${n.id}` })),
+  };
+}
+
+/** A snapshot of a deleted question is gone too. */
+function liveQuestionExists(link: ShareLinkRow): boolean {
+  return getDb()
+    .select({ id: questions.id })
+    .from(questions)
+    .where(and(eq(questions.id, link.targetId), eq(questions.notebookId, link.notebookId)))
+    .get() !== undefined;
+}
+
+function liveIndex(notebookId: string) {
+  return getDb()
+    .select({ id: notes.id, title: notes.title, body: notes.body, editedAt: notes.updatedAt })
+    .from(notes)
+    .where(and(eq(notes.notebookId, notebookId), isNull(notes.deletedAt)))
+    .orderBy(desc(notes.updatedAt))
+    .all();
+}
+
+function pinnedIndex(link: ShareLinkRow) {
+  const pins = notebookPins(link).notes;
+  if (pins.length === 0) return [];
+  const rows = getDb()
+    .select({ id: notes.id, title: noteRevisions.title, body: noteRevisions.body, editedAt: noteRevisions.updatedAt, revisionId: noteRevisions.id, deletedAt: notes.deletedAt })
+    .from(noteRevisions)
+    .innerJoin(notes, eq(notes.id, noteRevisions.noteId))
+    .where(and(inArray(noteRevisions.id, pins.map((p) => p.revisionId)), eq(notes.notebookId, link.notebookId)))
+    .all();
+  return rows
+    .filter((r) => !r.deletedAt && pins.some((p) => p.noteId === r.id && p.revisionId === r.revisionId))
+    .sort((a, b) => b.editedAt.getTime() - a.editedAt.getTime());
+}

@@ -1,0 +1,89 @@
+// Answers /s/{token} and /s/{token}/{noteId}: the share page, rendered once per state of what it shows and served from memory until that changes.
+import { sharePageHtml, shareNotFoundHtml } from "@/lib/share/page-html";
+import { todayIso } from "@/server/services/chart-render";
+import { sharedDocument } from "@/server/services/share-content";
+import { openShareLink, recordShareView } from "@/server/services/share-links";
+
+/** Headers of every share response: nothing runs, nothing is framed, nothing leaks the token onwards, nothing indexes it. */
+export const SHARE_HEADERS: Record<string, string> = {
+  "content-type": "text/html; charset=utf-8",
+  "cache-control": "private, no-store",
+  "x-robots-tag": "noindex, nofollow, noarchive",
+  "referrer-policy": "no-referrer",
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "content-security-policy": [
+    "default-src 'none'",
+    "script-src 'none'",
+    "style-src 'unsafe-inline'",
+    "img-src data:",
+    "connect-src 'none'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+  ].join("; "),
+};
+
+export type ShareRequest = { method: string; path: string; header: (name: string) => string | null };
+export type ShareResponse = { status: number; headers: Record<string, string>; body: string };
+
+const PATH = /^\/s\/([^/?#]+)(?:\/([^/?#]+))?\/?$/;
+// Link unfurlers and crawlers fetch a link to preview it; their fetches are not views.
+const PREVIEW_AGENTS = /bot\b|crawler|spider|preview|slack|discord|facebookexternalhit|whatsapp|telegram|skype|linkedin|embedly|quora link/i;
+const CACHE_ENTRIES = 500;
+const cache = new Map<string, string>();
+
+function notFound(method: string): ShareResponse {
+  return { status: 404, headers: SHARE_HEADERS, body: method === "HEAD" ? "" : shareNotFoundHtml() };
+}
+
+function isView(request: ShareRequest): boolean {
+  if (request.method !== "GET") return false;
+  const purpose = `${request.header("sec-purpose") ?? ""} ${request.header("purpose") ?? ""} ${request.header("x-purpose") ?? ""}`;
+  if (/prefetch|preview/i.test(purpose)) return false;
+  return !PREVIEW_AGENTS.test(request.header("user-agent") ?? "");
+}
+
+/** The rendered page for the link's current state (from the cache when the notebook's content and the day are unchanged), and the link. */
+function pageFor(token: string, subPath: string | null, now: Date): { html: string; linkId: string } | null {
+  const open = openShareLink(token, now);
+  if (!open) return null;
+  const key = `${open.link.id}|${open.contentVersion}|${todayIso(now)}|${subPath ?? ""}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return { html: hit, linkId: open.link.id };
+  }
+  const doc = sharedDocument(open.link, `/s/${token}`, subPath, now);
+  if (!doc) return null;
+  const html = sharePageHtml(doc);
+  cache.set(key, html);
+  if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  return { html, linkId: open.link.id };
+}
+
+/**
+ * The response to a share request: GET or HEAD of /s/{token} or /s/{token}/{noteId}. Unknown, revoked and expired
+ * tokens, paths a link does not reach, and anything malformed all get the same 404 page; other methods get 405.
+ */
+export function respondToShare(request: ShareRequest, now = new Date()): ShareResponse {
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    return { status: 405, headers: { ...SHARE_HEADERS, allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }, body: "A share link can only be read." };
+  }
+  const match = PATH.exec(request.path.split("?")[0]!);
+  if (!match) return notFound(request.method);
+  let token: string;
+  let subPath: string | null;
+  try {
+    token = decodeURIComponent(match[1]!);
+    subPath = match[2] ? decodeURIComponent(match[2]) : null;
+  } catch {
+    return notFound(request.method);
+  }
+  const page = pageFor(token, subPath, now);
+  if (!page) return notFound(request.method);
+  if (isView(request)) recordShareView(page.linkId, now);
+  return { status: 200, headers: SHARE_HEADERS, body: request.method === "HEAD" ? "" : page.html };
+}

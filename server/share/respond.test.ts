@@ -1,0 +1,165 @@
+// Share pages for questions and notebooks, the page cache (rendered once per state), views (not for previews or HEAD), and the 404/405 answers.
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { notebooks, shareLinks } from "@/db/schema";
+import { questionInputSchema } from "@/lib/questions/spec";
+import { createChart } from "@/server/services/charts";
+import { createNote, trashNote, updateNote } from "@/server/services/notes";
+import { recordForecast } from "@/server/services/question-forecasts";
+import { resolveQuestion } from "@/server/services/question-resolution";
+import { createQuestion } from "@/server/services/questions";
+import { createSeries } from "@/server/services/series";
+import { importIntoSeries } from "@/server/services/series-import";
+import { createShareLink, flushShareViews, revokeShareLink } from "@/server/services/share-links";
+import { dbSnapshot } from "@/test/helpers";
+import { FIXTURE_CHART_SPEC, FIXTURE_QUESTION, makeTeam, type Team } from "@/test/procedures";
+import { respondToShare } from "./respond";
+
+let team: Team;
+let other: Team;
+let noteId: string;
+let siblingId: string;
+let foreignNoteId: string;
+let questionId: string;
+let seriesId: string;
+let chartId: string;
+
+const get = (path: string, headers: Record<string, string> = {}, method = "GET") =>
+  respondToShare({ method, path, header: (name) => headers[name] ?? null });
+
+function viewsOf(id: string): number {
+  flushShareViews();
+  return getDb().select({ views: shareLinks.views }).from(shareLinks).where(eq(shareLinks.id, id)).get()!.views;
+}
+
+function version(id: string): number {
+  return (getDb().$client.prepare("select version from notes where id = ?").get(id) as { version: number }).version;
+}
+
+beforeAll(async () => {
+  team = await makeTeam("resp");
+  other = await makeTeam("respother");
+  ({ id: seriesId } = createSeries(team.owner, { notebookId: team.notebookId, key: "RUT", name: "Russell 2000", unit: "pts", frequency: "daily", source: "upload", sourceRef: "", notes: "", refreshIntervalMinutes: null }));
+  importIntoSeries(team.owner, { seriesId, text: "date,RUT\n2026-01-02,2000\n2026-01-05,2010.5\n2026-01-30,2140\n" });
+  ({ id: chartId } = createChart(team.owner, { notebookId: team.notebookId, spec: { ...FIXTURE_CHART_SPEC, range: { preset: "max" } } }));
+  ({ id: questionId } = createQuestion(team.owner, { ...questionInputSchema.parse(FIXTURE_QUESTION), notebookId: team.notebookId }));
+  recordForecast(team.owner, { questionId, probability: 0.4, rationale: "Private reasoning of the owner." });
+  recordForecast(team.editor, { questionId, probability: 0.7, rationale: "" });
+  ({ id: noteId } = createNote(team.owner, { notebookId: team.notebookId, title: "Rotation", body: `Small caps led.\n\n::chart{id=${chartId}}\n\n::question{id=${questionId}}\n` }));
+  ({ id: siblingId } = createNote(team.owner, { notebookId: team.notebookId, title: "Sibling", body: "Sibling text." }));
+  ({ id: foreignNoteId } = createNote(other.owner, { notebookId: other.notebookId, title: "Foreign", body: "Another desk's secret." }));
+});
+
+describe("a question link", () => {
+  it("live shows the latest forecasts by letter (no names, no rationales) and the criteria; a snapshot keeps them and the open status", () => {
+    const live = createShareLink(team.owner, { targetType: "question", targetId: questionId, label: "Live", mode: "live" });
+    const snapshot = createShareLink(team.editor, { targetType: "question", targetId: questionId, label: "Pinned", mode: "snapshot" });
+    recordForecast(team.owner, { questionId, probability: 0.9, rationale: "" });
+    resolveQuestion(team.owner, { id: questionId, outcome: "yes", comment: "" });
+    const now = get(live.path);
+    expect(now.status).toBe(200);
+    expect(now.body).toContain("2026 total return is above the S&amp;P 500");
+    expect(now.body).toContain("Resolved: Yes");
+    expect(now.body).toContain("90% (Forecaster A");
+    expect(now.body).toContain("70% (Forecaster B");
+    expect(now.body).toMatch(/<(svg|figure)[^>]*aria-label="Forecasts over time/);
+    // The notebook's name ("Notebook of <owner>") is shown; no forecaster's name is.
+    const withoutNotebookName = now.body.replaceAll(`Notebook of ${team.owner.name}`, "");
+    for (const secret of [team.owner.name, team.editor.name, "Private reasoning", "<script"]) expect(withoutNotebookName).not.toContain(secret);
+    const then = get(snapshot.path);
+    expect(then.body).toContain("40% (Forecaster A");
+    expect(then.body).not.toContain("90%");
+    expect(then.body).toContain(">Open<");
+    expect(then.body).toContain("as of");
+    expect(get(`${live.path}/${noteId}`).status).toBe(404);
+  });
+});
+
+describe("a notebook link", () => {
+  it("lists the notebook's notes that are not in the trash and opens each; nothing of another notebook, trashed notes 404", () => {
+    const { path } = createShareLink(team.owner, { targetType: "notebook", targetId: team.notebookId, label: "Desk", mode: "live" });
+    const index = get(path);
+    expect(index.status).toBe(200);
+    expect(index.body).toContain(`href="${path}/${noteId}"`);
+    expect(index.body).toContain(`href="${path}/${siblingId}"`);
+    expect(index.body).not.toContain("Foreign");
+    const note = get(`${path}/${noteId}`);
+    expect(note.status).toBe(200);
+    expect(note.body).toContain("Small caps led.");
+    expect(note.body).toContain(`href="${path}"`);
+    expect(note.body).toMatch(/<svg/);
+    expect(note.body).toContain('data-testid="share-question-card"');
+    expect(get(`${path}/${foreignNoteId}`).status).toBe(404);
+    expect(get(`${path}/${noteId}/more`).status).toBe(404);
+    trashNote(team.owner, siblingId);
+    expect(get(`${path}/${siblingId}`).status).toBe(404);
+    expect(get(path).body).not.toContain(siblingId);
+    getDb().$client.prepare("update notes set deleted_at = null where id = ?").run(siblingId);
+  });
+
+  it("a snapshot keeps each note's text and the list as they were; a note made later is not in it, but is in a live link", () => {
+    const snapshot = createShareLink(team.owner, { targetType: "notebook", targetId: team.notebookId, label: "Pinned desk", mode: "snapshot" });
+    const live = createShareLink(team.owner, { targetType: "notebook", targetId: team.notebookId, label: "Live desk", mode: "live" });
+    updateNote(team.owner, { id: siblingId, baseVersion: version(siblingId), body: "Sibling text, rewritten." });
+    const { id: laterId } = createNote(team.owner, { notebookId: team.notebookId, title: "Later", body: "Written after the snapshot." });
+    expect(get(`${snapshot.path}/${siblingId}`).body).toContain("Sibling text.");
+    expect(get(`${snapshot.path}/${siblingId}`).body).not.toContain("rewritten");
+    expect(get(`${snapshot.path}/${laterId}`).status).toBe(404);
+    expect(get(snapshot.path).body).not.toContain(laterId);
+    expect(get(live.path).body).toContain(laterId);
+    expect(get(`${live.path}/${siblingId}`).body).toContain("rewritten");
+  });
+});
+
+describe("the page cache", () => {
+  it("renders once per state: the same page until the notebook changes, then the new one", () => {
+    const { path } = createShareLink(team.owner, { targetType: "note", targetId: noteId, label: "Cached", mode: "live" });
+    const first = get(path).body;
+    const contentVersion = () => getDb().select({ v: notebooks.contentVersion }).from(notebooks).where(eq(notebooks.id, team.notebookId)).get()!.v;
+    const before = contentVersion();
+    expect(get(path).body).toBe(first);
+    updateNote(team.owner, { id: noteId, baseVersion: version(noteId), body: `Large caps caught up.\n\n::chart{id=${chartId}}\n` });
+    expect(contentVersion()).toBeGreaterThan(before);
+    expect(get(path).body).toContain("Large caps caught up.");
+  });
+
+  it("a snapshot's charts say how the data moved since, and change when new data arrives", () => {
+    const { path } = createShareLink(team.owner, { targetType: "note", targetId: noteId, label: "Moves", mode: "snapshot" });
+    expect(get(path).body).toContain("Russell 2000: unchanged since the snapshot, 2,140 pts (2026-01-30).");
+    importIntoSeries(team.owner, { seriesId, text: "date,RUT\n2026-02-27,2354\n" });
+    expect(get(path).body).toContain('Russell 2000: 2,140 pts (2026-01-30) then, 2,354 pts (2026-02-27) now, <span class="up">+10.0%</span>.');
+  });
+
+  it("a revoked link is 404 at once, even when its page is cached", () => {
+    const { id, path } = createShareLink(team.owner, { targetType: "note", targetId: noteId, label: "Revoked", mode: "live" });
+    expect(get(path).status).toBe(200);
+    revokeShareLink(team.owner, id);
+    const gone = get(path);
+    expect(gone.status).toBe(404);
+    expect(gone.body).toBe(get("/s/" + "A".repeat(43)).body);
+  });
+});
+
+describe("views and methods", () => {
+  it("counts a GET, but not a HEAD, a prefetch or a link preview bot", () => {
+    const { id, path } = createShareLink(team.owner, { targetType: "note", targetId: noteId, label: "Views", mode: "live" });
+    get(path);
+    get(path, { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/130" });
+    get(path, {}, "HEAD");
+    get(path, { "sec-purpose": "prefetch" });
+    get(path, { "user-agent": "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)" });
+    get(path, { "user-agent": "facebookexternalhit/1.1" });
+    expect(viewsOf(id)).toBe(2);
+  });
+
+  it("refuses writes with 405 and changes nothing; malformed paths get the 404 page", () => {
+    const { path } = createShareLink(team.owner, { targetType: "note", targetId: noteId, label: "Methods", mode: "live" });
+    flushShareViews();
+    const before = dbSnapshot();
+    for (const method of ["POST", "PUT", "DELETE", "PATCH"]) expect(get(path, {}, method).status).toBe(405);
+    expect(dbSnapshot()).toEqual(before);
+    for (const bad of ["/s/", "/s/%E0%A4%A", "/s/short", `${path}/a/b`, "/s/../../etc/passwd"]) expect(get(bad).status).toBe(404);
+    expect(get(path, {}, "HEAD").body).toBe("");
+  });
+});

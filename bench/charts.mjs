@@ -1,9 +1,11 @@
 // Data and chart benchmarks through the real server: CSV import rows/s against raw better-sqlite3 inserts of the same
-// rows (measured here, in the same run), server render time by series length, and a note page with three charts.
+// rows (measured here, in the same run), server render time by series length, and a note page with three charts
+// (then its share pages, bench/share.mjs).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { shareCases } from "./share.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const round = (n) => (Number.isFinite(n) ? Math.round(n * 100) / 100 : null);
@@ -161,5 +163,6 @@ export async function chartCases({ baseURL, cookie, measure, load }) {
   out.push({ name: "note page, 3 charts × 5,000 points (1 visitor)", path: `/notes/{id}`, bar: { maxP50: 30 }, ...single });
   const ten = await measure(`${baseURL}/notes/${note.id}`, { headers: { cookie }, verify, ...load });
   out.push({ name: "note page, 3 charts × 5,000 points (10 connections)", path: `/notes/{id}`, ...ten });
+  out.push(...(await shareCases({ baseURL, cookie, measure, load, noteId: note.id, chartCount: chartIds.length })));
   return out;
 }

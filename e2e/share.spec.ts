@@ -54,8 +54,10 @@ test("a snapshot keeps the old text after an edit, a live link shows the new; re
   expect(snapshot!.status()).toBe(200);
   await expect(reader.page.getByTestId("share-article")).toContainText("Original text: small caps lead.");
   await expect(reader.page.getByTestId("share-as-of")).toContainText("as of");
-  // The chart is drawn on the server as inline SVG; the page loads no script at all.
-  await expect(reader.page.locator("figure.chart svg")).toHaveCount(1);
+  // The chart is drawn on the server as inline SVG (wide here; a narrow drawing is for phones); the page loads no script at all.
+  await expect(reader.page.locator("figure.chart svg")).toHaveCount(2);
+  await expect(reader.page.locator("figure.chart .chart-wide svg")).toBeVisible();
+  await expect(reader.page.locator("figure.chart .chart-narrow svg")).toBeHidden();
   await expect(reader.page.locator("figure.chart figcaption")).toHaveText("Russell 2000 in January");
   await expect(reader.page.locator("script")).toHaveCount(0);
   const headers = snapshot!.headers();
@@ -80,6 +82,11 @@ test("a snapshot keeps the old text after an edit, a live link shows the new; re
   const mobile = await anonymousPage(browser, 390);
   await mobile.page.goto(snapshotUrl);
   await expect(mobile.page.getByTestId("share-article")).toContainText("Original text");
+  await expect(mobile.page.locator("figure.chart .chart-narrow svg")).toBeVisible();
+  await expect(mobile.page.locator("figure.chart .chart-wide svg")).toBeHidden();
+  // The narrow drawing is drawn for the width: its text is not shrunk to half size.
+  const scale = await mobile.page.locator("figure.chart .chart-narrow svg").evaluate((svg) => svg.getBoundingClientRect().width / Number(svg.getAttribute("width")));
+  expect(scale).toBeGreaterThan(0.85);
   fs.mkdirSync("/tmp/shots/share", { recursive: true });
   await mobile.page.screenshot({ path: "/tmp/shots/share/snapshot-390.png", fullPage: true });
   const overflow = await mobile.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
@@ -104,7 +111,7 @@ test("a snapshot keeps the old text after an edit, a live link shows the new; re
 
   // An expiring link (the API refuses a past expiry, so it expires a few seconds from now).
   const reply = await page.request.post("/api/trpc/share.create", {
-    data: { json: { noteId, label: "Short-lived", mode: "live", expiresAt: new Date(Date.now() + 4_000).toISOString() } },
+    data: { json: { targetType: "note", targetId: noteId, label: "Short-lived", mode: "live", expiresAt: new Date(Date.now() + 4_000).toISOString() } },
   });
   expect(reply.status()).toBe(200);
   const { path: expiringPath } = ((await reply.json()) as { result: { data: { json: { path: string } } } }).result.data.json;

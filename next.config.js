@@ -22,6 +22,12 @@ const securityHeaders = [
   },
 ];
 
+// Share pages (/s/...) send stricter headers (no script at all, no referrer, noindex): the same ones their handler sets.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- this file is CommonJS
+const shareHeaders = Object.entries(require("./lib/share/share-headers.json"))
+  .filter(([key]) => key !== "content-type")
+  .map(([key, value]) => ({ key, value }));
+
 module.exports = {
   reactStrictMode: true,
   poweredByHeader: false,
@@ -29,7 +35,10 @@ module.exports = {
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["better-sqlite3", "pino"],
   async headers() {
-    // Share pages (/s/...) set their own, stricter headers (server/share/respond.ts); theirs win over these.
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // The later entry wins for the keys both set.
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/s/:path*", headers: shareHeaders },
+    ];
   },
 };

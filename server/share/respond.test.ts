@@ -1,17 +1,14 @@
 // Share pages for questions and notebooks, the page cache (rendered once per state), views (not for previews or HEAD), and the 404/405 answers.
-import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
-import { notebooks, shareLinks } from "@/db/schema";
 import { questionInputSchema } from "@/lib/questions/spec";
 import { createChart } from "@/server/services/charts";
-import { createNote, trashNote, updateNote } from "@/server/services/notes";
+import { createNote, getNote, restoreNote, trashNote, updateNote } from "@/server/services/notes";
 import { recordForecast } from "@/server/services/question-forecasts";
 import { resolveQuestion } from "@/server/services/question-resolution";
 import { createQuestion } from "@/server/services/questions";
 import { createSeries } from "@/server/services/series";
 import { importIntoSeries } from "@/server/services/series-import";
-import { createShareLink, flushShareViews, revokeShareLink } from "@/server/services/share-links";
+import { createShareLink, flushShareViews, listShareLinks, revokeShareLink } from "@/server/services/share-links";
 import { dbSnapshot } from "@/test/helpers";
 import { FIXTURE_CHART_SPEC, FIXTURE_QUESTION, makeTeam, type Team } from "@/test/procedures";
 import { respondToShare } from "./respond";
@@ -30,11 +27,11 @@ const get = (path: string, headers: Record<string, string> = {}, method = "GET")
 
 function viewsOf(id: string): number {
   flushShareViews();
-  return getDb().select({ views: shareLinks.views }).from(shareLinks).where(eq(shareLinks.id, id)).get()!.views;
+  return listShareLinks(team.owner, { targetType: "note", targetId: noteId }).find((l) => l.id === id)!.views;
 }
 
 function version(id: string): number {
-  return (getDb().$client.prepare("select version from notes where id = ?").get(id) as { version: number }).version;
+  return getNote(team.owner, id).version;
 }
 
 beforeAll(async () => {
@@ -95,7 +92,7 @@ describe("a notebook link", () => {
     trashNote(team.owner, siblingId);
     expect(get(`${path}/${siblingId}`).status).toBe(404);
     expect(get(path).body).not.toContain(siblingId);
-    getDb().$client.prepare("update notes set deleted_at = null where id = ?").run(siblingId);
+    restoreNote(team.owner, siblingId);
   });
 
   it("a snapshot keeps each note's text and the list as they were; a note made later is not in it, but is in a live link", () => {
@@ -115,13 +112,15 @@ describe("a notebook link", () => {
 describe("the page cache", () => {
   it("renders once per state: the same page until the notebook changes, then the new one", () => {
     const { path } = createShareLink(team.owner, { targetType: "note", targetId: noteId, label: "Cached", mode: "live" });
-    const first = get(path).body;
-    const contentVersion = () => getDb().select({ v: notebooks.contentVersion }).from(notebooks).where(eq(notebooks.id, team.notebookId)).get()!.v;
-    const before = contentVersion();
-    expect(get(path).body).toBe(first);
+    const first = get(path);
+    expect(first.headers["x-quire-cache"]).toBe("miss");
+    const second = get(path);
+    expect([second.headers["x-quire-cache"], second.body]).toEqual(["hit", first.body]);
     updateNote(team.owner, { id: noteId, baseVersion: version(noteId), body: `Large caps caught up.\n\n::chart{id=${chartId}}\n` });
-    expect(contentVersion()).toBeGreaterThan(before);
-    expect(get(path).body).toContain("Large caps caught up.");
+    const edited = get(path);
+    expect(edited.headers["x-quire-cache"]).toBe("miss");
+    expect(edited.body).toContain("Large caps caught up.");
+    expect(get(path).headers["x-quire-cache"]).toBe("hit");
   });
 
   it("a snapshot's charts say how the data moved since, and change when new data arrives", () => {

@@ -1,29 +1,15 @@
 // Answers /s/{token} and /s/{token}/{noteId}: the share page, rendered once per state of what it shows and served from memory until that changes.
 import { sharePageHtml, shareNotFoundHtml } from "@/lib/share/page-html";
+import shareHeaders from "@/lib/share/share-headers.json";
 import { todayIso } from "@/server/services/chart-render";
 import { sharedDocument } from "@/server/services/share-content";
 import { openShareLink, recordShareView } from "@/server/services/share-links";
 
-/** Headers of every share response: nothing runs, nothing is framed, nothing leaks the token onwards, nothing indexes it. */
-export const SHARE_HEADERS: Record<string, string> = {
-  "content-type": "text/html; charset=utf-8",
-  "cache-control": "private, no-store",
-  "x-robots-tag": "noindex, nofollow, noarchive",
-  "referrer-policy": "no-referrer",
-  "x-content-type-options": "nosniff",
-  "x-frame-options": "DENY",
-  "content-security-policy": [
-    "default-src 'none'",
-    "script-src 'none'",
-    "style-src 'unsafe-inline'",
-    "img-src data:",
-    "connect-src 'none'",
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "object-src 'none'",
-  ].join("; "),
-};
+/**
+ * Headers of every share response: nothing runs, nothing is framed, nothing leaks the token onwards, nothing indexes
+ * it. Kept in JSON so that next.config.js sets the same ones on /s/* (its headers win over a route's own).
+ */
+export const SHARE_HEADERS: Record<string, string> = shareHeaders;
 
 export type ShareRequest = { method: string; path: string; header: (name: string) => string | null };
 export type ShareResponse = { status: number; headers: Record<string, string>; body: string };
@@ -46,7 +32,7 @@ function isView(request: ShareRequest): boolean {
 }
 
 /** The rendered page for the link's current state (from the cache when the notebook's content and the day are unchanged), and the link. */
-function pageFor(token: string, subPath: string | null, now: Date): { html: string; linkId: string } | null {
+function pageFor(token: string, subPath: string | null, now: Date): { html: string; linkId: string; hit: boolean } | null {
   const open = openShareLink(token, now);
   if (!open) return null;
   const key = `${open.link.id}|${open.contentVersion}|${todayIso(now)}|${subPath ?? ""}`;
@@ -54,14 +40,14 @@ function pageFor(token: string, subPath: string | null, now: Date): { html: stri
   if (hit !== undefined) {
     cache.delete(key);
     cache.set(key, hit);
-    return { html: hit, linkId: open.link.id };
+    return { html: hit, linkId: open.link.id, hit: true };
   }
   const doc = sharedDocument(open.link, `/s/${token}`, subPath, now);
   if (!doc) return null;
   const html = sharePageHtml(doc);
   cache.set(key, html);
   if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
-  return { html, linkId: open.link.id };
+  return { html, linkId: open.link.id, hit: false };
 }
 
 /**
@@ -85,5 +71,5 @@ export function respondToShare(request: ShareRequest, now = new Date()): ShareRe
   const page = pageFor(token, subPath, now);
   if (!page) return notFound(request.method);
   if (isView(request)) recordShareView(page.linkId, now);
-  return { status: 200, headers: SHARE_HEADERS, body: request.method === "HEAD" ? "" : page.html };
+  return { status: 200, headers: { ...SHARE_HEADERS, "x-quire-cache": page.hit ? "hit" : "miss" }, body: request.method === "HEAD" ? "" : page.html };
 }

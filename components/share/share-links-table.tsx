@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { format } from "date-fns";
 import Link from "next/link";
+import { useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import type { AppRouter } from "@/server/trpc/root";
 import "./share.css";
@@ -40,7 +41,14 @@ function WhatCell({ link }: { link: ShareLinkSummary }) {
 export function ShareLinksTable({ links, showTarget = false, empty = "No links yet." }: { links: ShareLinkSummary[]; showTarget?: boolean; empty?: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const revoke = useMutation(trpc.share.revoke.mutationOptions({ onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.share.pathKey() }) }));
+  const [revoked, setRevoked] = useState<string | null>(null);
+  const revoke = useMutation(
+    trpc.share.revoke.mutationOptions({
+      onMutate: () => setRevoked(null),
+      onSuccess: (_, { id }) => setRevoked(links.find((l) => l.id === id)?.label ?? null),
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.share.pathKey() }),
+    }),
+  );
 
   return (
     <div className="stack-sm">
@@ -102,6 +110,11 @@ export function ShareLinksTable({ links, showTarget = false, empty = "No links y
           )}
         </tbody>
       </table>
+      {revoked !== null && (
+        <p className="faint" role="status" data-testid="share-revoked">
+          The link for {revoked} is revoked: it stopped working at once.
+        </p>
+      )}
       {revoke.error && (
         <div className="alert alert-error" role="alert">
           {revoke.error.message}

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import { Dialog } from "@/components/ui/dialog";
 import { ShareLinksTable } from "./share-links-table";
+import "./share.css";
 
 /** What a link shows. */
 export type ShareTarget = { targetType: "note" | "question" | "notebook"; targetId: string };
@@ -74,11 +75,11 @@ function SharePanel({ target, beforeCreate }: { target: ShareTarget; beforeCreat
         </div>
         <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
           <legend className="field-hint" style={{ marginBottom: 4 }}>What the reader sees</legend>
-          <label>
-            <input type="radio" name="share-mode" checked={mode === "live"} onChange={() => setMode("live")} /> {WHAT[target.targetType].live}
+          <label className="share-mode-option">
+            <input type="radio" name="share-mode" checked={mode === "live"} onChange={() => setMode("live")} /> <span>{WHAT[target.targetType].live}</span>
           </label>
-          <label>
-            <input type="radio" name="share-mode" checked={mode === "snapshot"} onChange={() => setMode("snapshot")} /> {WHAT[target.targetType].snapshot}
+          <label className="share-mode-option">
+            <input type="radio" name="share-mode" checked={mode === "snapshot"} onChange={() => setMode("snapshot")} /> <span>{WHAT[target.targetType].snapshot}</span>
           </label>
         </fieldset>
         <div className="field">

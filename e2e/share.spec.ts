@@ -54,8 +54,9 @@ test("a snapshot keeps the old text after an edit, a live link shows the new; re
   expect(snapshot!.status()).toBe(200);
   await expect(reader.page.getByTestId("share-article")).toContainText("Original text: small caps lead.");
   await expect(reader.page.getByTestId("share-as-of")).toContainText("as of");
-  // The chart is drawn on the server as inline SVG; the page loads no script at all.
-  await expect(reader.page.locator("figure.chart svg")).toHaveCount(1);
+  // The chart is drawn on the server as inline SVG (a wide and a narrow one, one shown at a time); the page loads no script at all.
+  await expect(reader.page.locator("figure.chart svg")).toHaveCount(2);
+  await expect(reader.page.locator("figure.chart svg:visible")).toHaveCount(1);
   await expect(reader.page.locator("figure.chart figcaption")).toHaveText("Russell 2000 in January");
   await expect(reader.page.locator("script")).toHaveCount(0);
   const headers = snapshot!.headers();
@@ -104,7 +105,7 @@ test("a snapshot keeps the old text after an edit, a live link shows the new; re
 
   // An expiring link (the API refuses a past expiry, so it expires a few seconds from now).
   const reply = await page.request.post("/api/trpc/share.create", {
-    data: { json: { noteId, label: "Short-lived", mode: "live", expiresAt: new Date(Date.now() + 4_000).toISOString() } },
+    data: { json: { targetType: "note", targetId: noteId, label: "Short-lived", mode: "live", expiresAt: new Date(Date.now() + 4_000).toISOString() } },
   });
   expect(reply.status()).toBe(200);
   const { path: expiringPath } = ((await reply.json()) as { result: { data: { json: { path: string } } } }).result.data.json;

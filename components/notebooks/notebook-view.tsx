@@ -2,6 +2,7 @@
 // One notebook: its header and the Notes, Members and Settings tabs.
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { ShareButton } from "@/components/share/share-dialog";
 import { useTRPC } from "@/components/trpc/provider";
 import { MembersPanel } from "./members-panel";
 import { NotebookNotes } from "./notebook-notes";
@@ -35,6 +36,11 @@ export function NotebookView({ id, tab, tag }: { id: string; tab: NotebookTab; t
             </div>
             {notebook.description && <p className="muted">{notebook.description}</p>}
           </div>
+          {(notebook.role === "owner" || notebook.role === "editor") && (
+            <div className="row">
+              <ShareButton target={{ targetType: "notebook", targetId: id }} className="btn" />
+            </div>
+          )}
         </div>
       </div>
       <nav className="tabs" aria-label="Notebook sections">

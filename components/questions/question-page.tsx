@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tansta
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { MarkdownView } from "@/components/notes/markdown-view";
+import { ShareButton } from "@/components/share/share-dialog";
 import { useTRPC } from "@/components/trpc/provider";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { scoreQuestion } from "@/lib/questions/scoring";
@@ -62,6 +63,7 @@ export function QuestionPage({ id }: { id: string }) {
           </div>
         </div>
         <div className="row">
+          {q.canEdit && <ShareButton target={{ targetType: "question", targetId: q.id }} className="btn" />}
           {q.canEdit && open && (
             <>
               <Link className="btn" href={`/questions/${q.id}/edit`}>

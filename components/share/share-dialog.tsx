@@ -1,12 +1,11 @@
 "use client";
 // The Share button and dialog of a note, a question or a notebook: make a read-only link (label, live or snapshot, optional expiry), see it once, list and revoke links.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { format } from "date-fns";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import { Dialog } from "@/components/ui/dialog";
-
-const STATUS_LABELS = { active: "Active", expired: "Expired", revoked: "Revoked" } as const;
+import { ShareLinksTable } from "./share-links-table";
+import "./share.css";
 
 /** What a link shows. */
 export type ShareTarget = { targetType: "note" | "question" | "notebook"; targetId: string };
@@ -41,9 +40,8 @@ function SharePanel({ target, beforeCreate }: { target: ShareTarget; beforeCreat
   const [expiry, setExpiry] = useState("");
   const [created, setCreated] = useState<{ url: string; label: string } | null>(null);
   const [copied, setCopied] = useState(false);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.share.list.queryKey(target) });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.share.pathKey() });
   const create = useMutation(trpc.share.create.mutationOptions({ onSuccess: () => void refresh() }));
-  const revoke = useMutation(trpc.share.revoke.mutationOptions({ onSuccess: () => void refresh() }));
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -77,11 +75,11 @@ function SharePanel({ target, beforeCreate }: { target: ShareTarget; beforeCreat
         </div>
         <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
           <legend className="field-hint" style={{ marginBottom: 4 }}>What the reader sees</legend>
-          <label>
-            <input type="radio" name="share-mode" checked={mode === "live"} onChange={() => setMode("live")} /> {WHAT[target.targetType].live}
+          <label className="share-mode-option">
+            <input type="radio" name="share-mode" checked={mode === "live"} onChange={() => setMode("live")} /> <span>{WHAT[target.targetType].live}</span>
           </label>
-          <label>
-            <input type="radio" name="share-mode" checked={mode === "snapshot"} onChange={() => setMode("snapshot")} /> {WHAT[target.targetType].snapshot}
+          <label className="share-mode-option">
+            <input type="radio" name="share-mode" checked={mode === "snapshot"} onChange={() => setMode("snapshot")} /> <span>{WHAT[target.targetType].snapshot}</span>
           </label>
         </fieldset>
         <div className="field">
@@ -113,61 +111,32 @@ function SharePanel({ target, beforeCreate }: { target: ShareTarget; beforeCreat
         </div>
       )}
       {links.error ? (
-        <div className="alert alert-error">{links.error.message}</div>
+        <div className="alert alert-error" role="alert">
+          {links.error.message}
+        </div>
+      ) : links.isPending ? (
+        <div className="skeleton" style={{ height: 60 }} aria-busy="true" aria-label="Loading links" />
       ) : (
-        <table className="history-list" data-testid="share-links">
-          <thead>
-            <tr>
-              <th scope="col">Link</th>
-              <th scope="col">Views</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(links.data ?? []).map((link) => (
-              <tr key={link.id} data-share-id={link.id}>
-                <td>
-                  <div style={{ fontWeight: 560 }}>{link.label}</div>
-                  <div className="faint">
-                    {link.mode === "snapshot" && link.asOf ? `Snapshot of ${format(link.asOf, "d MMM yyyy, HH:mm")}` : "Live"} · made {format(link.createdAt, "d MMM yyyy")}
-                    {link.expiresAt ? ` · expires ${format(link.expiresAt, "d MMM yyyy, HH:mm")}` : ""}
-                  </div>
-                </td>
-                <td>
-                  <div data-testid="share-views">{link.views}</div>
-                  <div className="faint">{link.lastViewedAt ? `last ${format(link.lastViewedAt, "d MMM, HH:mm")}` : "not opened yet"}</div>
-                </td>
-                <td>
-                  <div data-testid="share-status">{STATUS_LABELS[link.status]}</div>
-                  {link.status === "active" && (
-                    <button type="button" className="btn btn-sm btn-ghost" disabled={revoke.isPending} onClick={() => revoke.mutate({ id: link.id })}>
-                      Revoke
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-            {links.data?.length === 0 && (
-              <tr>
-                <td colSpan={3} className="faint">
-                  No links yet.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+        <ShareLinksTable links={links.data} />
       )}
-      {revoke.error && <div className="alert alert-error">{revoke.error.message}</div>}
     </div>
   );
 }
 
 /** The Share button (owners and editors) and its dialog. */
-export function ShareButton({ target, beforeCreate }: { target: ShareTarget; beforeCreate?: () => Promise<unknown> | void }) {
+export function ShareButton({
+  target,
+  beforeCreate,
+  className = "btn btn-sm",
+}: {
+  target: ShareTarget;
+  beforeCreate?: () => Promise<unknown> | void;
+  className?: string;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="btn btn-sm" onClick={() => setOpen(true)}>
+      <button type="button" className={className} aria-haspopup="dialog" onClick={() => setOpen(true)}>
         Share
       </button>
       <Dialog open={open} onClose={() => setOpen(false)} title={WHAT[target.targetType].title} wide>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Brand } from "@/components/ui/brand";
-import { BookIcon, ChartIcon, DataIcon, MenuIcon, NoteIcon, QuestionIcon, SearchIcon } from "@/components/ui/icons";
+import { BookIcon, ChartIcon, DataIcon, LinkIcon, MenuIcon, NoteIcon, QuestionIcon, SearchIcon } from "@/components/ui/icons";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { QuickSwitcher } from "@/components/search/quick-switcher";
 import { clearAllDrafts } from "@/lib/notes/local-draft";
@@ -15,6 +15,7 @@ const LINKS: Array<{ href: string; label: string; icon: ReactNode }> = [
   { href: "/charts", label: "Charts", icon: <ChartIcon /> },
   { href: "/questions", label: "Questions", icon: <QuestionIcon /> },
   { href: "/data", label: "Data", icon: <DataIcon /> },
+  { href: "/shares", label: "Shared links", icon: <LinkIcon /> },
   { href: "/search", label: "Search", icon: <SearchIcon /> },
 ];
 

@@ -23,8 +23,12 @@ export const CEILING = { name: "static page (ceiling)", path: "/" };
 
 const trpcResult = (body) => body.startsWith('{"result":');
 
+/** What every browser sends; Next then compresses its pages, and share pages come precompressed from their cache. */
+export const BROWSER_ENCODING = { "accept-encoding": "gzip" };
+
 /** @type {BenchCase[]} */
 export const CASES = [
+  { name: "static page, gzip (as browsers ask)", path: "/", headers: BROWSER_ENCODING },
   { name: "sign-in page", path: "/sign-in" },
   {
     name: "notebooks.list (signed in)",

@@ -22,8 +22,9 @@ async function probe(url, { method, headers, body, verify, expectStatus }) {
  * Runs the load and returns { reqPerSec, p50, p99, non2xx, errors, statusCodes, requests, error }.
  * `expectStatus` (default: any 2xx) is only for the ceiling's stand-in; `errors` includes timeouts and failed body checks.
  */
-export async function measure(url, { method = "GET", headers = {}, body, verify, expectStatus, durationSec, warmupSec, connections }) {
-  const probeError = await probe(url, { method, headers, body, verify, expectStatus });
+export async function measure(url, { method = "GET", headers = {}, body, verify, verifyFirst, expectStatus, durationSec, warmupSec, connections }) {
+  // `verifyFirst` checks only the first response (fetch decodes it), for compressed answers autocannon cannot read.
+  const probeError = await probe(url, { method, headers, body, verify: verify ?? verifyFirst, expectStatus });
   if (probeError) return { reqPerSec: null, p50: null, p99: null, non2xx: 1, errors: 0, statusCodes: {}, requests: 1, error: probeError };
   const result = await autocannon({
     url,

@@ -3,7 +3,7 @@ import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { type Point } from "./align";
 import { buildChartData, type ChartData, type ChartInput } from "./chart-data";
-import { chartFigure, NO_DATA_TEXT, renderChartSvg } from "./figure";
+import { chartFigure, NO_DATA_TEXT, renderChartSvg, roundPathData } from "./figure";
 import { createServerDocument } from "./server-document";
 import { sp500Daily, stockMonthly } from "./sp500-fixture";
 import { chartSpecSchema, type ChartSpecInput } from "./spec";
@@ -30,6 +30,15 @@ function render(d: ChartData, width = 800): { html: string; doc: Document } {
 const linePaths = (doc: Document) => doc.querySelectorAll('g[aria-label="line"] path');
 
 describe("renderChartSvg", () => {
+  it("writes path coordinates to a tenth of a pixel, keeping commands, signs and whole numbers", () => {
+    expect(roundPathData("M40,58.75L40.396,-21.899L41.96,61.056Z")).toBe("M40,58.8L40.4,-21.9L42,61.1Z");
+    expect(roundPathData("M0,0h10.04v.26")).toBe("M0,0h10v0.3");
+    const { doc } = render(data({}));
+    const d = linePaths(doc)[0]!.getAttribute("d")!;
+    expect(d).toMatch(/^M/);
+    expect(d).not.toMatch(/\.\d\d/);
+  });
+
   it("renders one series as a bare <svg> with xmlns, title, aria-label and aria-description", () => {
     const d = data({ annotations: lehman });
     const { html, doc } = render(d);

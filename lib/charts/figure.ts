@@ -253,6 +253,12 @@ export function renderChartSvg(data: ChartData, opts: { width: number; height?: 
   const el = chartFigure(data, { ...opts, interactive: false });
   const svgs = el.tagName.toLowerCase() === "svg" ? [el] : Array.from(el.querySelectorAll("svg"));
   for (const svg of svgs) svg.setAttribute("xmlns", SVG_NS);
+  for (const path of Array.from(el.querySelectorAll("path[d]"))) path.setAttribute("d", roundPathData(path.getAttribute("d")!));
   escapeAttributes(el);
   return el.outerHTML;
+}
+
+/** Path data with coordinates to a tenth of a pixel (Plot writes three decimals): the same drawing, about a quarter fewer bytes. */
+export function roundPathData(d: string): string {
+  return d.replace(/-?\d*\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10));
 }

@@ -54,7 +54,8 @@ export type SharedNoteDocument = Common & {
   indexPath: string | null;
 };
 
-export type SharedQuestionDocument = Common & { kind: "question"; question: SharedQuestion; figureSvg: string };
+/** A question with its forecast chart drawn wide and narrow (as charts are). */
+export type SharedQuestionDocument = Common & { kind: "question"; question: SharedQuestion; figureSvg: string; narrowFigureSvg: string };
 
 export type SharedNotebookDocument = Common & {
   kind: "notebook";

@@ -69,8 +69,8 @@ describe("sharePageHtml", () => {
   });
 
   it("a question page has its criteria, the figure, the history table and status; a notebook index links only to its own share pages", () => {
-    const html = sharePageHtml({ kind: "question", mode: "live", notebookName: "Desk", asOf: null, question: { ...QUESTION, status: "resolved", outcome: 1, resolvedAt: "2026-03-01T00:00:00.000Z" }, figureSvg: "<svg id='fig'></svg>" });
-    expect(html).toContain("<svg id='fig'></svg>");
+    const html = sharePageHtml({ kind: "question", mode: "live", notebookName: "Desk", asOf: null, question: { ...QUESTION, status: "resolved", outcome: 1, resolvedAt: "2026-03-01T00:00:00.000Z" }, figureSvg: "<svg id='fig'></svg>", narrowFigureSvg: "<svg id='narrow'></svg>" });
+    expect(html).toContain(`<div class="chart-wide"><svg id='fig'></svg></div><div class="chart-narrow"><svg id='narrow'></svg></div>`);
     expect(html).toContain("Resolved: Yes");
     expect(html).toContain("<td>2026-01-05</td><td>Forecaster A</td><td>40%</td>");
     const index = sharePageHtml({

@@ -28,7 +28,7 @@ const day = (iso: string) => iso.slice(0, 10);
 function shareDocument(title: string, main: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow, noarchive"><meta name="referrer" content="no-referrer">
+<meta name="robots" content="noindex, nofollow, noarchive"><meta name="referrer" content="no-referrer"><meta name="color-scheme" content="light">
 <title>${escapeHtml(title)}</title><style>${STANDALONE_STYLES}${SHARE_STYLES}</style></head>
 <body><main data-testid="share-page">${main}</main></body></html>
 `;
@@ -104,7 +104,7 @@ function questionPage(doc: SharedQuestionDocument): string {
     `<header>${escapeHtml(doc.notebookName)} · a tracked question shared read-only from Quire</header>${snapshotBanner("this question and its forecasts", doc.asOf)}
 <article data-testid="share-article"><h1>${escapeHtml(q.title)}</h1><p>${statusHtml(q)} · ${escapeHtml(kindLabel(q.kind))} · resolve by ${escapeHtml(q.resolveBy)}${range}</p>
 <h2>Resolution criteria</h2><p data-testid="share-criteria">${escapeHtml(q.criteria)}</p>
-<h2>Forecasts over time</h2><figure class="q-figure">${doc.figureSvg}<p class="faint">Latest: ${latestForecasts(q)}</p></figure>
+<h2>Forecasts over time</h2><figure class="q-figure"><div class="chart-wide">${doc.figureSvg}</div><div class="chart-narrow">${doc.narrowFigureSvg}</div><p class="faint">Latest: ${latestForecasts(q)}</p></figure>
 ${history ? `<table><thead><tr><th>Date</th><th>Forecaster</th><th>Forecast</th></tr></thead><tbody>${history}</tbody></table>` : ""}${details}</article>${FOOTER}`,
   );
 }

@@ -197,7 +197,15 @@ export function sharedDocument(link: ShareLinkRow, basePath: string, subPath: st
     const question = snapshot ? (link.pinned as SharedQuestion | null) : sharedQuestionState(link.notebookId, link.targetId, null);
     if (!question || !liveQuestionExists(link)) return null;
     const figureAt = snapshot && link.asOf ? link.asOf : now;
-    return { kind: "question", mode: link.mode, notebookName: notebook.name, asOf: snapshot ? link.asOf : null, question, figureSvg: sharedQuestionFigure(question, SHARE_CHART_WIDTHS.wide, figureAt) };
+    return {
+      kind: "question",
+      mode: link.mode,
+      notebookName: notebook.name,
+      asOf: snapshot ? link.asOf : null,
+      question,
+      figureSvg: sharedQuestionFigure(question, SHARE_CHART_WIDTHS.wide, figureAt),
+      narrowFigureSvg: sharedQuestionFigure(question, SHARE_CHART_WIDTHS.narrow, figureAt),
+    };
   }
   if (subPath) {
     if (snapshot) {

@@ -137,7 +137,11 @@ function summaries(where: ReturnType<typeof and>): ShareLinkSummary[] {
     }));
 }
 
-/** The target's share links, newest first, for its notebook's owners and editors (viewers: FORBIDDEN). Never the tokens. */
+/**
+ * The target's share links, newest first, for its notebook's owners and editors (viewers: FORBIDDEN). Never the
+ * tokens. Views include those this process counted but has not written yet; another copy of this module (a page
+ * Next renders on the server) sees them once written, within a second.
+ */
 export function listShareLinks(actor: Actor, target: ShareTarget): ShareLinkSummary[] {
   shareableTarget(actor, target, false);
   return summaries(and(eq(shareLinks.targetType, target.targetType), eq(shareLinks.targetId, target.targetId)));

@@ -1,4 +1,5 @@
 // Share pages for questions and notebooks, the page cache (rendered once per state), views (not for previews or HEAD), and the 404/405 answers.
+import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { questionInputSchema } from "@/lib/questions/spec";
 import { createChart } from "@/server/services/charts";
@@ -22,8 +23,11 @@ let questionId: string;
 let seriesId: string;
 let chartId: string;
 
-const get = (path: string, headers: Record<string, string> = {}, method = "GET") =>
-  respondToShare({ method, path, header: (name) => headers[name] ?? null });
+/** The share response, its body as text (unzipped when it came gzipped). */
+function get(path: string, headers: Record<string, string> = {}, method = "GET") {
+  const reply = respondToShare({ method, path, header: (name) => headers[name] ?? null });
+  return { ...reply, body: typeof reply.body === "string" ? reply.body : gunzipSync(reply.body).toString("utf8") };
+}
 
 function viewsOf(id: string): number {
   flushShareViews();
@@ -137,6 +141,23 @@ describe("the page cache", () => {
     const gone = get(path);
     expect(gone.status).toBe(404);
     expect(gone.body).toBe(get("/s/" + "A".repeat(43)).body);
+  });
+});
+
+describe("compression", () => {
+  it("sends the page gzipped (compressed once) to clients that take gzip, and plain to the rest", () => {
+    const { path } = createShareLink(team.owner, { targetType: "note", targetId: noteId, label: "Gzip", mode: "live" });
+    const plain = respondToShare({ method: "GET", path, header: () => null });
+    expect(typeof plain.body).toBe("string");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    for (const accept of ["gzip, deflate, br, zstd", "br;q=1, gzip;q=0.8", "*"]) {
+      const zipped = respondToShare({ method: "GET", path, header: (name) => (name === "accept-encoding" ? accept : null) });
+      expect([accept, zipped.headers["content-encoding"], zipped.headers.vary]).toEqual([accept, "gzip", "accept-encoding"]);
+      expect(gunzipSync(zipped.body as Uint8Array).toString("utf8")).toBe(plain.body);
+    }
+    for (const accept of ["gzip;q=0", "br, deflate", "identity"]) {
+      expect(respondToShare({ method: "GET", path, header: (name) => (name === "accept-encoding" ? accept : null) }).headers["content-encoding"]).toBeUndefined();
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 // Answers /s/{token} and /s/{token}/{noteId}: the share page, rendered once per state of what it shows and served from memory until that changes.
+import { gzipSync } from "node:zlib";
 import { sharePageHtml, shareNotFoundHtml } from "@/lib/share/page-html";
 import shareHeaders from "@/lib/share/share-headers.json";
 import { todayIso } from "@/server/services/chart-render";
@@ -12,13 +13,14 @@ import { openShareLink, recordShareView } from "@/server/services/share-links";
 export const SHARE_HEADERS: Record<string, string> = shareHeaders;
 
 export type ShareRequest = { method: string; path: string; header: (name: string) => string | null };
-export type ShareResponse = { status: number; headers: Record<string, string>; body: string };
+export type ShareResponse = { status: number; headers: Record<string, string>; body: string | Uint8Array };
 
 const PATH = /^\/s\/([^/?#]+)(?:\/([^/?#]+))?\/?$/;
 // Link unfurlers and crawlers fetch a link to preview it; their fetches are not views.
 const PREVIEW_AGENTS = /bot\b|crawler|spider|preview|slack|discord|facebookexternalhit|whatsapp|telegram|skype|linkedin|embedly|quora link/i;
 const CACHE_ENTRIES = 500;
-const cache = new Map<string, string>();
+type CachedPage = { html: string; gzipped: Uint8Array | null };
+const cache = new Map<string, CachedPage>();
 
 function notFound(method: string): ShareResponse {
   return { status: 404, headers: SHARE_HEADERS, body: method === "HEAD" ? "" : shareNotFoundHtml() };
@@ -32,7 +34,7 @@ function isView(request: ShareRequest): boolean {
 }
 
 /** The rendered page for the link's current state (from the cache when the notebook's content and the day are unchanged), and the link. */
-function pageFor(token: string, subPath: string | null, now: Date): { html: string; linkId: string; hit: boolean } | null {
+function pageFor(token: string, subPath: string | null, now: Date): { page: CachedPage; linkId: string; hit: boolean } | null {
   const open = openShareLink(token, now);
   if (!open) return null;
   const key = `${open.link.id}|${open.contentVersion}|${todayIso(now)}|${subPath ?? ""}`;
@@ -40,14 +42,20 @@ function pageFor(token: string, subPath: string | null, now: Date): { html: stri
   if (hit !== undefined) {
     cache.delete(key);
     cache.set(key, hit);
-    return { html: hit, linkId: open.link.id, hit: true };
+    return { page: hit, linkId: open.link.id, hit: true };
   }
   const doc = sharedDocument(open.link, `/s/${token}`, subPath, now);
   if (!doc) return null;
-  const html = sharePageHtml(doc);
-  cache.set(key, html);
+  const page: CachedPage = { html: sharePageHtml(doc), gzipped: null };
+  cache.set(key, page);
   if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
-  return { html, linkId: open.link.id, hit: false };
+  return { page, linkId: open.link.id, hit: false };
+}
+
+/** True when the client takes gzip (every browser does), unless it says q=0. */
+function acceptsGzip(request: ShareRequest): boolean {
+  const accepted = request.header("accept-encoding") ?? "";
+  return /(^|,)\s*(gzip|\*)\s*(,|;(?!\s*q=0(\.0*)?\s*(,|$))|$)/i.test(accepted);
 }
 
 /**
@@ -68,8 +76,12 @@ export function respondToShare(request: ShareRequest, now = new Date()): ShareRe
   } catch {
     return notFound(request.method);
   }
-  const page = pageFor(token, subPath, now);
-  if (!page) return notFound(request.method);
-  if (isView(request)) recordShareView(page.linkId, now);
-  return { status: 200, headers: { ...SHARE_HEADERS, "x-quire-cache": page.hit ? "hit" : "miss" }, body: request.method === "HEAD" ? "" : page.html };
+  const found = pageFor(token, subPath, now);
+  if (!found) return notFound(request.method);
+  if (isView(request)) recordShareView(found.linkId, now);
+  const headers = { ...SHARE_HEADERS, vary: "accept-encoding", "x-quire-cache": found.hit ? "hit" : "miss" };
+  if (!acceptsGzip(request)) return { status: 200, headers, body: request.method === "HEAD" ? "" : found.page.html };
+  // Compressed once per cached page, on its first gzip request.
+  found.page.gzipped ??= gzipSync(found.page.html);
+  return { status: 200, headers: { ...headers, "content-encoding": "gzip" }, body: request.method === "HEAD" ? "" : found.page.gzipped };
 }

@@ -50,7 +50,7 @@ export function isShareRequest(req: IncomingMessage): boolean {
 /** Answers a share page request from memory or a fresh render: the same answer as app/s/[token]/route.ts. */
 export function handleShare(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const reply = respondToShare({ method: req.method ?? "GET", path: req.url ?? "/", header: (name) => (typeof req.headers[name] === "string" ? (req.headers[name] as string) : null) });
-  res.writeHead(reply.status, { ...reply.headers, "content-length": Buffer.byteLength(reply.body) });
+  res.writeHead(reply.status, { ...reply.headers, "content-length": typeof reply.body === "string" ? Buffer.byteLength(reply.body) : reply.body.byteLength });
   res.end(reply.body);
   return Promise.resolve();
 }

@@ -4,10 +4,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import { Dialog } from "@/components/ui/dialog";
+import { isDateColumnName, preferredValueColumn } from "@/lib/series/columns";
 import type { ImportMapping, ParsedFile, RowError } from "@/lib/series/parse";
 import { MAX_IMPORT_CHARS } from "@/lib/validation/series";
 import { FileParser, readFileText } from "./file-parser";
-import { formatValue, plural } from "./format";
+import { plural } from "./format";
+import { CheckSummary, PreviewTable, Progress, RowErrors } from "./import-check";
 import type { ParseSummary } from "./parse-protocol";
 import type { ImportResult } from "./types";
 
@@ -17,9 +19,6 @@ const FORMAT_LABELS: Record<ParsedFile["format"], string> = {
   stooq: "Stooq daily CSV",
   generic: "CSV with a date column",
 };
-const PREFERRED_VALUES = ["adj close", "adjclose", "adj_close", "adjusted close", "close", "price", "value"];
-const PREVIEW_ROWS = 8;
-const DATE_NAME = /date|time|day|period|month|year/i;
 
 type Stage =
   | { kind: "pick"; error?: string }
@@ -30,7 +29,7 @@ type Check = { kind: "idle" } | { kind: "parsing"; fraction: number } | { kind: 
 
 function defaultValueColumn(file: ParsedFile): string {
   if (file.format !== "generic") return file.valueColumns[0] ?? "";
-  return file.valueColumns.find((c) => PREFERRED_VALUES.includes(c.toLowerCase())) ?? file.valueColumns[0] ?? "";
+  return preferredValueColumn(file.valueColumns) ?? file.valueColumns[0] ?? "";
 }
 
 function sizeLabel(bytes: number): string {
@@ -94,7 +93,7 @@ function ImportFlow({ onClose, series }: { onClose: () => void; series: { id: st
       return;
     }
     const file = detected.file;
-    setDateColumn(file.dateColumn ?? (file.format === "generic" ? file.columns.find((c) => DATE_NAME.test(c)) : undefined) ?? "");
+    setDateColumn(file.dateColumn ?? (file.format === "generic" ? file.columns.find(isDateColumnName) : undefined) ?? "");
     setValueColumn(defaultValueColumn(file));
     setFilterColumn("");
     setFilterValue("");
@@ -343,96 +342,6 @@ function ImportFlow({ onClose, series }: { onClose: () => void; series: { id: st
           </button>
         )}
       </div>
-    </>
-  );
-}
-
-function Progress({ label, fraction }: { label: string; fraction?: number }) {
-  const pct = fraction === undefined ? undefined : Math.round(fraction * 100);
-  return (
-    <div className="progress-wrap">
-      <div className="row-between faint">
-        <span>{label}</span>
-        {pct !== undefined && <span>{pct}%</span>}
-      </div>
-      <progress className="progress" max={100} value={pct} aria-label={label} />
-    </div>
-  );
-}
-
-function PreviewTable({ file, dateColumn, valueColumn }: { file: ParsedFile; dateColumn: string; valueColumn: string }) {
-  const rows = file.preview.slice(0, PREVIEW_ROWS);
-  return (
-    <div className="table-scroll">
-      <table className="data-table data-table-compact" aria-label="First rows of the file">
-        <thead>
-          <tr>
-            {file.columns.map((c) => (
-              <th key={c} data-role={c === dateColumn ? "date" : c === valueColumn ? "value" : undefined} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, i) => (
-            <tr key={i}>
-              {file.columns.map((c, j) => (
-                <td key={c} data-role={c === dateColumn ? "date" : c === valueColumn ? "value" : undefined}>
-                  {row[j] ?? ""}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {file.rowCount > rows.length && <p className="faint table-more">…and {plural(file.rowCount - rows.length, "more row")}</p>}
-    </div>
-  );
-}
-
-function CheckSummary({ summary }: { summary: ParseSummary }) {
-  const ok = summary.errorCount === 0 && summary.observationCount > 0;
-  return (
-    <div className={ok ? "check check-ok" : "check check-bad"} data-testid="import-check" role="status">
-      {summary.observationCount > 0 ? (
-        <p>
-          <strong>{plural(summary.observationCount, "observation")}</strong> from {summary.firstDate} to {summary.lastDate} (last value {formatValue(summary.lastValue)}).
-        </p>
-      ) : (
-        <p>
-          <strong>No values to import</strong>: every row was empty, missing or wrong.
-        </p>
-      )}
-      {(summary.skippedMissing > 0 || summary.duplicates > 0) && (
-        <p className="faint">
-          {summary.skippedMissing > 0 && `${plural(summary.skippedMissing, "row")} with a missing value will be skipped. `}
-          {summary.duplicates > 0 && `${plural(summary.duplicates, "repeated row")} will be merged.`}
-        </p>
-      )}
-      {summary.errorCount > 0 && (
-        <div className="alert alert-error" data-testid="import-row-errors">
-          <p>
-            <strong>{plural(summary.errorCount, "row has a problem", "rows have problems")}</strong>; nothing will be imported until the file is fixed.
-          </p>
-          <RowErrors errors={summary.errors} total={summary.errorCount} />
-        </div>
-      )}
-    </div>
-  );
-}
-
-function RowErrors({ errors, total }: { errors: RowError[]; total: number }) {
-  return (
-    <>
-      <ul className="row-errors">
-        {errors.map((e, i) => (
-          <li key={`${e.row}-${i}`}>
-            <span className="row-error-line">Line {e.row}</span> {e.message}
-          </li>
-        ))}
-      </ul>
-      {total > errors.length && <p className="faint">…and {plural(total - errors.length, "more row")} with problems.</p>}
     </>
   );
 }

@@ -1,5 +1,6 @@
 // Reads an uploaded data file (FRED, Yahoo chart JSON, Stooq or any dated CSV/TSV) into observations, in the browser or on the server.
 import { ObservationCollector } from "./collect";
+import { isDateColumnName, preferredValueColumn } from "./columns";
 import { parseDateText } from "./dates";
 import { isMissingText, parseNumberText, readNumber } from "./numbers";
 import { countRows, forEachRow, ImportFormatError, isBlankFrom, prepare, sampleRows, type Table } from "./table";
@@ -52,8 +53,7 @@ export type ParseResult = {
 
 const PREVIEW_ROWS = 20;
 const SAMPLE_ROWS = 200;
-const PREFERRED_VALUE_COLUMNS = ["adj close", "adjclose", "adj_close", "adjusted close", "close", "price", "value"];
-const DATE_NAME = /date|time|day|period|month|year/i;
+
 const FRED_ID = /^[A-Z0-9][A-Z0-9_]*$/;
 const STOOQ_HEADER = ["Date", "Open", "High", "Low", "Close"];
 
@@ -93,7 +93,7 @@ function inferGenericColumns(header: string[], sample: string[][]): { dateColumn
       if (parseNumberText(cell).kind === "number") numbers++;
       else invalid++;
     }
-    if (filled > 0 && dates * 2 > filled) dateCandidates.push({ index, named: DATE_NAME.test(name), digitsOnly });
+    if (filled > 0 && dates * 2 > filled) dateCandidates.push({ index, named: isDateColumnName(name), digitsOnly });
     if (numbers > 0 && numbers >= invalid) valueColumns.push(name);
   });
   const best = dateCandidates.find((c) => c.named) ?? dateCandidates.find((c) => !c.digitsOnly) ?? dateCandidates[0];
@@ -142,14 +142,6 @@ export function detectFile(text: string, fileName?: string): ParsedFile {
   }
   const { dateColumn, valueColumns } = inferGenericColumns(header, sample);
   return { format, columns: header, dateColumn, valueColumns, suggestedKey: null, rowCount, preview };
-}
-
-function preferredValueColumn(candidates: string[]): string | undefined {
-  for (const name of PREFERRED_VALUE_COLUMNS) {
-    const found = candidates.find((c) => c.toLowerCase() === name);
-    if (found) return found;
-  }
-  return undefined;
 }
 
 function defaultTableMapping(table: Table): ImportMapping {

@@ -1,6 +1,10 @@
 // Fuzz: random and malformed inputs to every procedure, as stranger, viewer and anonymous, and malformed ones as owner: never a 500, nothing changed that the caller may not change.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { getObservations, postObservations } from "@/server/rest/series-observations";
+import { createToken } from "@/server/services/api-tokens";
+import { flushShareViews } from "@/server/services/share-links";
+import { respondToShare } from "@/server/share/respond";
 import type { SessionUser } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
 import { MATRIX, type CallerName } from "./authorization-matrix";
@@ -20,10 +24,13 @@ let f: Fixture;
 let samples: Record<string, Record<string, unknown>>;
 /** Ids of the fixture's rows, which a stranger must never see in an answer. */
 let privateIds: string[];
+/** The owner's API token for the fixture's notebook (the fixture keeps only its id). */
+let apiToken: string;
 
 beforeAll(async () => {
   f = await makeFixture("fuzz");
   samples = validInputs(f);
+  apiToken = createToken(f.owner, { notebookId: f.notebookId, name: "fuzz" }).token;
   privateIds = [f.notebookId, f.noteId, f.seriesId, f.chartId, f.tokenId, f.questionId, f.shareLinkId, f.owner.id, f.member.id];
 });
 
@@ -148,5 +155,68 @@ describe("fuzz", () => {
     }
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(50);
+  });
+
+  /** Raw path segments as a client may send them: encoded or not, with stray and broken percent escapes. */
+  const rawSegment = fc.oneof(
+    fc.constant("RUT"),
+    fc.string({ maxLength: 30 }),
+    fc.string({ maxLength: 20 }).map((t) => encodeURIComponent(t.replace(/[\uD800-\uDFFF]/g, "?"))),
+    fc.constantFrom("%", "%E0%A4%A", "%ZZ", "RUT%", "%25", "%00", "..%2F", "R%55T", "k".repeat(300)),
+  );
+  const contentTypes = fc.constantFrom("application/json", "text/csv", "text/plain", "application/csv", "multipart/form-data", "", "x/y");
+
+  it("REST series endpoint: random keys, bodies, content types and credentials never get a 5xx; only an accepted POST changes anything", TIMEOUT, async () => {
+    const property = fc.asyncProperty(
+      fc.record({
+        key: rawSegment,
+        method: fc.constantFrom("GET", "POST"),
+        auth: fc.oneof(fc.constant(`Bearer ${apiToken}`), fc.constant(`Bearer ${f.shareToken}`), fc.string({ maxLength: 40 }).map((t) => `Bearer ${t}`), fc.constant("")),
+        type: contentTypes,
+        body: fc.oneof(fc.string({ maxLength: 60 }), fc.jsonValue().map((v) => JSON.stringify(v)), fc.constant("date,value\n2026-01-02,2000\n")),
+        query: fc.dictionary(fc.constantFrom("from", "to", "asOf", "dateColumn", "valueColumn", "x"), fc.string({ maxLength: 20 })),
+      }),
+      async ({ key, method, auth, type, body, query }) => {
+        const url = new URL("http://127.0.0.1/api/v1/series/k/observations");
+        for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+        const headers = new Headers();
+        if (auth) headers.set("authorization", auth);
+        if (type) headers.set("content-type", type);
+        const before = dbSnapshot();
+        const res = method === "GET" ? getObservations(new Request(url, { headers }), key) : await postObservations(new Request(url, { method, headers, body }), key);
+        if (res.status >= 500) throw new Error(`answered ${res.status}: ${await res.text()}`);
+        const accepted = method === "POST" && res.status === 200;
+        // A valid token's use is noted (last used), at most once a minute: compare everything else.
+        const strip = (snapshot: Record<string, string[]>) => ({ ...snapshot, api_tokens: [] });
+        if (!accepted && !same(strip(before), strip(dbSnapshot()))) throw new Error(`answered ${res.status}, and the database changed`);
+      },
+    );
+    const failure = await check("REST series observations", 8000, property, MALFORMED_RUNS * 10);
+    expect(failure).toBeNull();
+  });
+
+  it("share pages: random paths and methods are 200, 404 or 405, never a 5xx, and only a view is counted", TIMEOUT, async () => {
+    const property = fc.asyncProperty(
+      fc.record({
+        path: fc.oneof(
+          fc.constant(`/s/${f.shareToken}`),
+          rawSegment.map((t) => `/s/${t}`),
+          fc.tuple(fc.constantFrom(f.shareToken, "x".repeat(43)), rawSegment).map(([t, n]) => `/s/${t}/${n}`),
+          fc.string({ maxLength: 60 }),
+        ),
+        method: fc.constantFrom("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "get", ""),
+        agent: fc.option(fc.string({ maxLength: 30 })),
+      }),
+      async ({ path, method, agent }) => {
+        flushShareViews();
+        const before = dbSnapshot();
+        const reply = respondToShare({ method, path, header: (name) => (name === "user-agent" ? agent : null) });
+        if (![200, 404, 405].includes(reply.status)) throw new Error(`answered ${reply.status}`);
+        if (reply.status === 200 && !path.startsWith(`/s/${f.shareToken}`)) throw new Error("opened a page the token does not reach");
+        if (reply.status !== 200 && !same(before, dbSnapshot())) throw new Error("the database changed");
+      },
+    );
+    const failure = await check("share pages", 8500, property, MALFORMED_RUNS * 10);
+    expect(failure).toBeNull();
   });
 });

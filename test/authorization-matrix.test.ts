@@ -1,5 +1,6 @@
 // Every tRPC procedure against six callers, checked against the one table in test/authorization-matrix.ts; a refusal changes nothing.
 import { describe, expect, it } from "vitest";
+import { PROCEDURES } from "@/e2e/helpers/procedures";
 import { addMember } from "@/server/services/notebooks";
 import { createContext } from "@/server/trpc/context";
 import type { Context, SessionUser } from "@/server/trpc/init";
@@ -55,6 +56,12 @@ describe("the authorization matrix", () => {
     const f = await makeFixture("matrixsamples");
     const withInput = allProcedures().filter(([, p]) => p._def.inputs.length > 0).map(([path]) => path);
     expect(Object.keys(validInputs(f)).sort()).toEqual(withInput.sort());
+  });
+
+  it("agrees with the HTTP specs' list: a procedure is public there exactly when the matrix lets anonymous callers in", () => {
+    const listed = PROCEDURES.map((p) => `${p.path}: ${p.access}`).sort();
+    const matrix = Object.entries(MATRIX).map(([path, r]) => `${path}: ${r.anonymous === "ok" ? "public" : "protected"}`).sort();
+    expect(listed).toEqual(matrix);
   });
 
   it("treats a share-link holder as anonymous in tRPC: the token in any header or cookie signs nobody in", async () => {

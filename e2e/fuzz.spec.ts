@@ -6,7 +6,7 @@ import { registerAccount, signIn, trpcMutation, trpcQuery } from "./helpers/http
 import { PROCEDURES } from "./helpers/procedures";
 
 const SEED = Number(process.env.E2E_FUZZ_SEED ?? 20_260_602);
-const RUNS = Number(process.env.E2E_FUZZ_RUNS ?? 6);
+const RUNS = Number(process.env.E2E_FUZZ_RUNS ?? 15);
 /** Requests come from their own loopback address, so that failed sign-ins here throttle no other spec. */
 const FROM = "127.0.0.61";
 

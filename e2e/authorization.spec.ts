@@ -253,3 +253,79 @@ test("the REST matrix: each route answers each caller as the table says, and a r
   expect(got).toEqual(expected);
   expect(changed).toEqual([]);
 });
+
+test("share reach over HTTP: a token opens exactly its target, never a sibling, another notebook, a trashed note or a write", async ({ baseURL }) => {
+  const base = baseURL!;
+  const owner = await registerAccount(base, "reach-owner");
+  const cookie = (await signIn(base, owner.email, owner.password)).cookie;
+  const call = async (procedure: string, input: unknown) => {
+    const reply = await trpcMutation(base, procedure, input, { cookie });
+    expect(reply.status, `${procedure}: ${reply.body}`).toBe(200);
+    return reply.data as { id: string; token: string };
+  };
+  const { id: notebookId } = await call("notebooks.create", { name: "Reach desk", description: "" });
+  const { id: otherNotebookId } = await call("notebooks.create", { name: "Other desk", description: "" });
+  const { id: noteId } = await call("notes.create", { notebookId, title: "Reach note", body: "The shared text." });
+  const { id: siblingId } = await call("notes.create", { notebookId, title: "Reach sibling", body: "Sibling text." });
+  const { id: trashedId } = await call("notes.create", { notebookId, title: "Reach trashed", body: "Trashed text." });
+  await call("notes.remove", { id: trashedId });
+  const { id: otherNoteId } = await call("notes.create", { notebookId: otherNotebookId, title: "Other desk note", body: "Elsewhere." });
+  const { id: questionId } = await call("questions.create", {
+    notebookId,
+    title: "Will the reach hold?",
+    details: "",
+    criteria: "YES if it does.",
+    resolveBy: "2026-12-31",
+    tags: [],
+    kind: "binary",
+  });
+  const { token: noteToken } = await call("share.create", { targetType: "note", targetId: noteId, label: "Note", mode: "live" });
+  const { token: notebookToken } = await call("share.create", { targetType: "notebook", targetId: notebookId, label: "Notebook", mode: "snapshot" });
+  const { token: questionToken } = await call("share.create", { targetType: "question", targetId: questionId, label: "Question", mode: "live" });
+
+  const status = async (path: string, method = "GET") => (await send(base, path, { method })).status;
+  const notFound = (await send(base, `/s/${UNKNOWN_TOKEN}`)).body;
+  const cases: Array<[string, string, number]> = [
+    ["GET", `/s/${noteToken}`, 200],
+    ["GET", `/s/${noteToken}/${siblingId}`, 404],
+    ["GET", `/s/${noteToken}/${noteId}`, 404],
+    ["GET", `/s/${noteToken}/${otherNoteId}`, 404],
+    ["GET", `/s/${notebookToken}`, 200],
+    ["GET", `/s/${notebookToken}/${noteId}`, 200],
+    ["GET", `/s/${notebookToken}/${siblingId}`, 200],
+    ["HEAD", `/s/${notebookToken}/${siblingId}`, 200],
+    ["GET", `/s/${notebookToken}/${trashedId}`, 404],
+    ["GET", `/s/${notebookToken}/${otherNoteId}`, 404],
+    ["GET", `/s/${questionToken}`, 200],
+    ["GET", `/s/${questionToken}/anything`, 404],
+    ["GET", `/s/${questionToken}/${noteId}`, 404],
+  ];
+  for (const token of [noteToken, notebookToken, questionToken]) {
+    for (const method of ["POST", "PUT", "DELETE", "PATCH"]) cases.push([method, `/s/${token}`, 405], [method, `/s/${token}/${noteId}`, 405]);
+  }
+  const before = JSON.stringify([(await trpcQuery(base, "notes.get", { id: noteId }, { cookie })).data, (await trpcQuery(base, "questions.get", { id: questionId }, { cookie })).data]);
+  const got: string[] = [];
+  for (const [method, path, want] of cases) {
+    const answer = await status(path, method);
+    got.push(`${method} ${path}: ${answer === want ? "as expected" : `${answer}, expected ${want}`}`);
+  }
+  expect(got.filter((line) => !line.endsWith("as expected"))).toEqual([]);
+  // Every path a link does not reach gets the very page an unknown token gets.
+  expect((await send(base, `/s/${noteToken}/${siblingId}`)).body).toBe(notFound);
+  expect((await send(base, `/s/${notebookToken}/${otherNoteId}`)).body).toBe(notFound);
+  expect((await send(base, `/s/${noteToken}`)).body).not.toContain("Sibling text.");
+
+  // The tokens as credentials: tRPC and the REST series API say 401 and nothing changes.
+  for (const token of [noteToken, notebookToken, questionToken]) {
+    const as = { headers: { authorization: `Bearer ${token}`, "x-share-token": token }, cookie: `authjs.session-token=${token}` };
+    expect((await trpcQuery(base, "notes.get", { id: noteId }, as)).status).toBe(401);
+    expect((await trpcMutation(base, "notes.update", { id: noteId, baseVersion: 1, title: "Changed by a link" }, as)).status).toBe(401);
+    expect((await trpcMutation(base, "questions.forecast", { questionId, probability: 0.9 }, as)).status).toBe(401);
+    expect((await send(base, "/api/v1/series/RUT/observations", as)).status).toBe(401);
+    expect((await send(base, "/api/v1/series/RUT/observations", { ...as, method: "POST", body: "date,value\n2026-01-02,1\n", headers: { ...as.headers, "content-type": "text/csv" } })).status).toBe(401);
+    expect((await send(base, `/api/notes/${noteId}/export?format=md`, as)).status).toBe(401);
+  }
+  const after = JSON.stringify([(await trpcQuery(base, "notes.get", { id: noteId }, { cookie })).data, (await trpcQuery(base, "questions.get", { id: questionId }, { cookie })).data]);
+  expect(after).toBe(before);
+  expect(before).toContain("The shared text.");
+});

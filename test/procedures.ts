@@ -34,7 +34,12 @@ export type Fixture = {
   questionId: string;
   /** The owner's live share link to the note. */
   shareLinkId: string;
+  /** That link's token (a holder opens /s/{shareToken}). */
+  shareToken: string;
 };
+
+/** People to reuse instead of registering new ones (registration hashes a password: slow when done hundreds of times). */
+export type FixturePeople = { owner: SessionUser; member: SessionUser; outsider: SessionUser };
 
 /** A well-formed FRED API key (32 lowercase letters and digits) that FRED never issued. */
 export const FIXTURE_FRED_API_KEY = "0123456789abcdef0123456789abcdef";
@@ -64,10 +69,10 @@ export const FIXTURE_CHART_SPEC: ChartSpec = {
  * an API token of the owner's and an open binary question with the owner's forecast, plus a registered user who is
  * not a member. Everything is made through the services.
  */
-export async function makeFixture(label = "fx"): Promise<Fixture> {
-  const owner = await makeUser(`${label}owner`);
-  const member = await makeUser(`${label}member`);
-  const outsider = await makeUser(`${label}outsider`);
+export async function makeFixture(label = "fx", people?: FixturePeople): Promise<Fixture> {
+  const owner = people?.owner ?? (await makeUser(`${label}owner`));
+  const member = people?.member ?? (await makeUser(`${label}member`));
+  const outsider = people?.outsider ?? (await makeUser(`${label}outsider`));
   const notebookName = `Notebook of ${owner.name}`;
   const { id: notebookId } = createNotebook(owner, { name: notebookName, description: "" });
   addMember(owner, { notebookId, email: member.email, role: "viewer" });
@@ -89,8 +94,8 @@ export async function makeFixture(label = "fx"): Promise<Fixture> {
   const { id: tokenId } = createToken(owner, { notebookId, name: "nightly push" });
   const { id: questionId } = createQuestion(owner, { ...questionInputSchema.parse(FIXTURE_QUESTION), notebookId });
   recordForecast(owner, { questionId, probability: 0.4, rationale: "Small caps led in January.", noteId });
-  const { id: shareLinkId } = createShareLink(owner, { targetType: "note", targetId: noteId, label: "Client: Acme", mode: "live" });
-  return { owner, member, outsider, notebookId, notebookName, noteId, revisionId: revision!.id, seriesId, chartId, tokenId, questionId, shareLinkId };
+  const { id: shareLinkId, token: shareToken } = createShareLink(owner, { targetType: "note", targetId: noteId, label: "Client: Acme", mode: "live" });
+  return { owner, member, outsider, notebookId, notebookName, noteId, revisionId: revision!.id, seriesId, chartId, tokenId, questionId, shareLinkId, shareToken };
 }
 
 export type Team = { owner: SessionUser; editor: SessionUser; viewer: SessionUser; stranger: SessionUser; notebookId: string };

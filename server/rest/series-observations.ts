@@ -48,7 +48,14 @@ function principalOf(req: Request) {
 }
 
 function keyOf(raw: string): string {
-  const parsed = seriesKeySchema.safeParse(decodeURIComponent(raw));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    // A stray "%" (/api/v1/series/%25/observations arrives decoded as "%") cannot be decoded again; no key has one, so the schema refuses it.
+    decoded = raw;
+  }
+  const parsed = seriesKeySchema.safeParse(decoded);
   if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]!.message);
   return parsed.data;
 }

@@ -3,12 +3,22 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
 import { allProcedures, callerFor, callPath, dbSnapshot, makeUser, takesInput, trpcError } from "@/test/helpers";
+import { MATRIX, type Outcome as MatrixOutcome } from "@/test/authorization-matrix";
 import { ID_FIELDS, makeFixture, MISSING_ID, validInputs, type Fixture } from "@/test/procedures";
 import { assertNotebookAccess, NOTEBOOK_ACTIONS, roleAllows, roleIn, type NotebookAction } from "./access";
 import { listenerCount } from "./live";
 import { addMember, createNotebook } from "./notebooks";
 import { createSeries } from "./series";
 import { importIntoSeries } from "./series-import";
+
+/** Rows [path, viewer, editor, owner] taken from the one authorization matrix, in the order given. */
+function fromMatrix(paths: string[]): Array<[path: string, viewer: MatrixOutcome, editor: MatrixOutcome, owner: MatrixOutcome]> {
+  return paths.map((path) => {
+    const row = MATRIX[path];
+    if (!row) throw new Error(`${path} has no row in test/authorization-matrix.ts`);
+    return [path, row.viewer, row.editor, row.owner];
+  });
+}
 
 let fixture: Fixture;
 beforeAll(async () => {
@@ -188,36 +198,35 @@ describe("a signed-in stranger", () => {
 });
 
 describe("roles on series, charts and API tokens", () => {
-  type Outcome = "ok" | "FORBIDDEN" | "NOT_FOUND";
+  type Outcome = MatrixOutcome;
   /**
-   * What each role gets from each procedure with the fixture's sample input, in the order the calls are made
-   * (the removals last, so that every earlier call still finds its series and chart). Viewers read; editors and
-   * owners change. Tokens are personal: a token is made for a notebook the caller may write to, and only its
-   * maker sees or revokes it, so the owner's token is NOT_FOUND to everyone else.
+   * The procedures in the order the calls are made (the removals last, so that every earlier call still finds its
+   * series and chart); what each role gets is the authorization matrix's (test/authorization-matrix.ts). Viewers
+   * read; editors and owners change. Tokens are personal: a token is made for a notebook the caller may write to,
+   * and only its maker sees or revokes it, so the owner's token is NOT_FOUND to everyone else.
    */
-  const TABLE: Array<[path: string, viewer: Outcome, editor: Outcome, owner: Outcome]> = [
-    ["series.list", "ok", "ok", "ok"],
-    ["series.get", "ok", "ok", "ok"],
-    ["series.changes", "ok", "ok", "ok"],
-    ["series.create", "FORBIDDEN", "ok", "ok"],
-    ["series.update", "FORBIDDEN", "ok", "ok"],
-    ["series.import", "FORBIDDEN", "ok", "ok"],
-    ["series.refresh", "FORBIDDEN", "ok", "ok"],
-    ["series.connectorSettings", "ok", "ok", "ok"],
-    // The notebook's FRED key is the owner's to set or clear.
-    ["series.setFredApiKey", "FORBIDDEN", "FORBIDDEN", "ok"],
-    ["charts.list", "ok", "ok", "ok"],
-    ["charts.get", "ok", "ok", "ok"],
-    ["charts.table", "ok", "ok", "ok"],
-    ["charts.preview", "ok", "ok", "ok"],
-    ["charts.create", "FORBIDDEN", "ok", "ok"],
-    ["charts.update", "FORBIDDEN", "ok", "ok"],
-    ["tokens.list", "ok", "ok", "ok"],
-    ["tokens.create", "FORBIDDEN", "ok", "ok"],
-    ["tokens.revoke", "NOT_FOUND", "NOT_FOUND", "ok"],
-    ["charts.remove", "FORBIDDEN", "ok", "ok"],
-    ["series.remove", "FORBIDDEN", "ok", "ok"],
-  ];
+  const TABLE = fromMatrix([
+    "series.list",
+    "series.get",
+    "series.changes",
+    "series.create",
+    "series.update",
+    "series.import",
+    "series.refresh",
+    "series.connectorSettings",
+    "series.setFredApiKey",
+    "charts.list",
+    "charts.get",
+    "charts.table",
+    "charts.preview",
+    "charts.create",
+    "charts.update",
+    "tokens.list",
+    "tokens.create",
+    "tokens.revoke",
+    "charts.remove",
+    "series.remove",
+  ]);
   const ROLES = ["viewer", "editor", "owner"] as const;
 
   let f: Fixture;
@@ -280,23 +289,23 @@ describe("roles on series, charts and API tokens", () => {
 });
 
 describe("roles on questions", () => {
-  type Outcome = "ok" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST";
+  type Outcome = MatrixOutcome;
   /**
-   * What each role gets from each questions procedure with the fixture's sample input, in the order the calls are
-   * made: reads, then a forecast (a forecast is one's own view, so a viewer may make one), then the changes, with
-   * resolve before reopen (reopen needs a resolved question, and a forecast an open one). Viewers read and forecast;
-   * editors also create, edit and resolve; only owners reopen.
+   * The questions procedures in the order the calls are made: reads, then a forecast (a forecast is one's own view,
+   * so a viewer may make one), then the changes, with resolve before reopen (reopen needs a resolved question, and a
+   * forecast an open one). What each role gets is the authorization matrix's: viewers read and forecast; editors also
+   * create, edit and resolve; only owners reopen.
    */
-  const TABLE: Array<[path: string, viewer: Outcome, editor: Outcome, owner: Outcome]> = [
-    ["questions.list", "ok", "ok", "ok"],
-    ["questions.get", "ok", "ok", "ok"],
-    ["questions.calibration", "ok", "ok", "ok"],
-    ["questions.forecast", "ok", "ok", "ok"],
-    ["questions.create", "FORBIDDEN", "ok", "ok"],
-    ["questions.update", "FORBIDDEN", "ok", "ok"],
-    ["questions.resolve", "FORBIDDEN", "ok", "ok"],
-    ["questions.reopen", "FORBIDDEN", "FORBIDDEN", "ok"],
-  ];
+  const TABLE = fromMatrix([
+    "questions.list",
+    "questions.get",
+    "questions.calibration",
+    "questions.forecast",
+    "questions.create",
+    "questions.update",
+    "questions.resolve",
+    "questions.reopen",
+  ]);
   const ROLES = ["viewer", "editor", "owner"] as const;
 
   let f: Fixture;
@@ -387,18 +396,12 @@ describe("roles on questions", () => {
 });
 
 describe("roles on share links", () => {
-  type Outcome = "ok" | "FORBIDDEN" | "NOT_FOUND";
   /**
-   * What each role gets from each share procedure with the fixture's sample input, in call order (revoke last).
-   * Links are managed by those who may write the note: viewers can neither make, list nor revoke them; everyone
-   * may list the links they made themselves.
+   * The share procedures in call order (revoke last), with the authorization matrix's outcomes. Links are managed by
+   * those who may write the note: viewers can neither make, list nor revoke them; everyone may list the links they
+   * made themselves.
    */
-  const TABLE: Array<[path: string, viewer: Outcome, editor: Outcome, owner: Outcome]> = [
-    ["share.listMine", "ok", "ok", "ok"],
-    ["share.list", "FORBIDDEN", "ok", "ok"],
-    ["share.create", "FORBIDDEN", "ok", "ok"],
-    ["share.revoke", "FORBIDDEN", "ok", "ok"],
-  ];
+  const TABLE = fromMatrix(["share.listMine", "share.list", "share.create", "share.revoke"]);
   const ROLES = ["viewer", "editor", "owner"] as const;
 
   it("covers every share procedure", () => {

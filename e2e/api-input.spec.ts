@@ -78,7 +78,7 @@ async function fixture(base: string) {
   const token = ok(await trpcMutation(base, "tokens.create", { notebookId, name: "Input probe" }, { cookie }));
   const question = ok(await trpcMutation(base, "questions.create", { notebookId, ...QUESTION }, { cookie }));
   ok(await trpcMutation(base, "questions.forecast", { questionId: question.id, probability: 0.4, rationale: "Small caps led.", noteId: note.id }, { cookie }));
-  const share = ok(await trpcMutation(base, "share.create", { noteId: note.id, label: "Input probe", mode: "live" }, { cookie }));
+  const share = ok(await trpcMutation(base, "share.create", { targetType: "note", targetId: note.id, label: "Input probe", mode: "live" }, { cookie }));
   const ids: SampleIds = {
     notebookId,
     notebookName,
@@ -117,7 +117,7 @@ async function snapshot(base: string, cookie: string, ids: SampleIds): Promise<s
     ["questions.list", { notebookId: ids.notebookId }],
     ["questions.get", { id: ids.questionId }],
     ["questions.calibration", { notebookId: ids.notebookId }],
-    ["share.list", { noteId: ids.noteId }],
+    ["share.list", { targetType: "note", targetId: ids.noteId }],
     ["share.listMine", undefined],
   ];
   const replies = await Promise.all(reads.map(([path, input]) => trpcQuery(base, path, input, { cookie })));

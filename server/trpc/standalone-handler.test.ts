@@ -4,9 +4,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { currentSessionVersion } from "@/server/services/accounts";
 import { createNotebook } from "@/server/services/notebooks";
-import { createNote } from "@/server/services/notes";
+import { createNote, getNote } from "@/server/services/notes";
 import { makeUser } from "@/test/helpers";
 import { handleTrpcRequest } from "./http-handler";
 import type { SessionUser } from "./init";
@@ -28,8 +28,7 @@ beforeAll(async () => {
   user = await makeUser("front");
   notebookId = createNotebook(user, { name: "Front" }).id;
   noteId = createNote(user, { notebookId, title: "Held", body: "Text" }).id;
-  const sv = getDb().$client.prepare("select session_version as v from users where id = ?").get(user.id) as { v: number };
-  const token = await encode({ token: { sub: user.id, sv: sv.v, email: user.email, name: user.name }, secret: process.env.AUTH_SECRET, salt: "authjs.session-token", maxAge: 3600 });
+  const token = await encode({ token: { sub: user.id, sv: currentSessionVersion(user.id), email: user.email, name: user.name }, secret: process.env.AUTH_SECRET, salt: "authjs.session-token", maxAge: 3600 });
   cookie = `authjs.session-token=${token}`;
   server = http.createServer((req, res) => void handleTrpc(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -113,8 +112,8 @@ describe("the Node front's tRPC handler", () => {
     expect(normalise(viaNode, a!)).toEqual(normalise(viaFetch, b!));
     expect(viaNode.status).toBe(200);
     expect((viaNode.body as { result: { data: { json: { version: number } } } }).result.data.json.version).toBe(2);
-    const stored = getDb().$client.prepare("select body, version from notes where id = ?").get(a) as { body: string; version: number };
-    expect(stored).toEqual({ body: "Changed", version: 2 });
+    const stored = getNote(user, a!);
+    expect({ body: stored.body, version: stored.version }).toEqual({ body: "Changed", version: 2 });
   });
 
   it("still streams subscriptions (through tRPC's own adapter)", async () => {

@@ -53,6 +53,12 @@ async function ceilingExpectation(baseURL) {
 }
 
 const durationSec = envNumber("BENCH_DURATION", 10);
+
+/** BENCH_ONLY=autosave,search (any of fixed, autosave, charts, search) runs only those groups; unset runs all. */
+const GROUPS = ["fixed", "autosave", "charts", "search"];
+const only = (process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+for (const group of only) if (!GROUPS.includes(group)) throw new Error(`BENCH_ONLY: "${group}" is not one of ${GROUPS.join(", ")}`);
+const wanted = (group) => only.length === 0 || only.includes(group);
 const searchNotes = envNumber("BENCH_SEARCH_NOTES", 100_000);
 
 async function trpcGet(baseURL, cookie, path) {
@@ -65,19 +71,21 @@ async function trpcGet(baseURL, cookie, path) {
 async function specialCases(server, cookie) {
   const { baseURL } = server;
   const out = [];
-  if (!server.isRunning()) return out;
-  console.log("  autosave: 20 writers on their own notes, a save every 100 ms each, POST /api/trpc/notes.update");
-  out.push({
-    name: "notes.update autosave (20 writers)",
-    path: "/api/trpc/notes.update",
-    method: "POST",
-    bar: { maxP99: 25 },
-    ...(await measureAutosave({ baseURL, cookie, writers: 20, intervalMs: 100, durationSec, warmupSec })),
-  });
-  if (!server.isRunning()) return out;
-  console.log("  data and charts: CSV import against raw inserts, render time by series length, a note page with three charts");
-  out.push(...(await chartCases({ baseURL, cookie, measure, load })));
-  if (!server.isRunning() || searchNotes === 0) return out;
+  if (server.isRunning() && wanted("autosave")) {
+    console.log("  autosave: 20 writers on their own notes, a save every 100 ms each, POST /api/trpc/notes.update");
+    out.push({
+      name: "notes.update autosave (20 writers)",
+      path: "/api/trpc/notes.update",
+      method: "POST",
+      bar: { maxP99: 25 },
+      ...(await measureAutosave({ baseURL, cookie, writers: 20, intervalMs: 100, durationSec, warmupSec })),
+    });
+  }
+  if (server.isRunning() && wanted("charts")) {
+    console.log("  data and charts: CSV import against raw inserts, render time by series length, a note page with three charts");
+    out.push(...(await chartCases({ baseURL, cookie, measure, load })));
+  }
+  if (!server.isRunning() || searchNotes === 0 || !wanted("search")) return out;
   const [me, notebooks] = await Promise.all([trpcGet(baseURL, cookie, "account.me"), trpcGet(baseURL, cookie, "notebooks.list")]);
   console.log(`  search: generating ${searchNotes.toLocaleString("en-US")} notes of 150 words…`);
   const ms = generateNotes(path.join(server.dataDir, "quire.db"), { notebookId: notebooks[0].id, userId: me.id, count: searchNotes });
@@ -123,10 +131,10 @@ try {
     return { ...entry, ...measured };
   };
 
-  const { expectStatus, note } = await ceilingExpectation(baseURL);
-  const ceiling = { ...(await run(CEILING, { expectStatus })), note };
+  const { expectStatus, note } = wanted("fixed") ? await ceilingExpectation(baseURL) : { expectStatus: undefined, note: "not run (BENCH_ONLY)" };
+  const ceiling = wanted("fixed") ? { ...(await run(CEILING, { expectStatus })), note } : { ...CEILING, reqPerSec: null, p50: null, p99: null, note };
   const cases = [];
-  for (const entry of CASES) {
+  for (const entry of wanted("fixed") ? CASES : []) {
     if (server.isRunning()) cases.push(await run(entry));
     else cases.push({ ...entry, reqPerSec: null, p50: null, p99: null, non2xx: 0, errors: 0, error: "not run: the server had stopped" });
   }
@@ -148,7 +156,8 @@ try {
     cases,
   };
   printTable(results);
-  const file = path.join(import.meta.dirname, "results.json");
+  // A partial run (BENCH_ONLY) is not the record of a full run: it goes to a file git ignores.
+  const file = path.join(import.meta.dirname, only.length ? "results.partial.json" : "results.json");
   writeResults(file, results);
   console.log(`Wrote ${path.relative(process.cwd(), file)}`);
   const broken = [ceiling, ...cases].filter((e) => e.error).length;

@@ -47,7 +47,9 @@ export async function startQuire({ port, host = "127.0.0.1", timeoutMs = 300_000
     NEXT_TELEMETRY_DISABLED: "1",
   };
   delete env.QUIRE_TRUST_PROXY;
-  const child = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
+  // BENCH_NODE_ARGS: extra node flags for the server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts", "start.mjs")], {
     cwd: root,
     env,
     detached: true,
@@ -98,5 +100,5 @@ export async function startQuire({ port, host = "127.0.0.1", timeoutMs = 300_000
     throw new Error(`${error.message}\n--- server log (last lines) ---\n${log}`);
   }
   pinToTwoCores(child.pid);
-  return { baseURL, dataDir, stop, logTail: () => tail(logFile), isRunning: () => !exited };
+  return { baseURL, dataDir, pid: child.pid, stop, logTail: () => tail(logFile), isRunning: () => !exited };
 }

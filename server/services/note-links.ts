@@ -1,14 +1,14 @@
 // note_links: which charts and questions a note embeds, derived from its body whenever it is saved.
 import { eq, sql } from "drizzle-orm";
-import type { Tx } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { noteLinks } from "@/db/schema";
 import { findEmbeds } from "@/lib/notes/directives";
 import { prepared } from "./prepared";
 
 const deleteLinks = prepared((db) => db.delete(noteLinks).where(eq(noteLinks.noteId, sql.placeholder("noteId"))).prepare());
 
-/** Replaces the note's recorded embeds with those in `body`; call inside the saving transaction. */
-export function writeNoteLinks(tx: Tx, noteId: string, body: string): void {
+/** Replaces the note's recorded embeds with those in `body`; call inside the saving transaction (a drizzle one, or a native one with the db). */
+export function writeNoteLinks(tx: Db | Tx, noteId: string, body: string): void {
   deleteLinks().run({ noteId });
   const embeds = findEmbeds(body);
   if (embeds.length > 0) {

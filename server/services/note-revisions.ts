@@ -1,6 +1,6 @@
 // Note revisions: edits coalesced per author and time window, checkpoints, history, and restore.
-import { and, desc, eq, sql } from "drizzle-orm";
-import { getDb, type Tx } from "@/db/client";
+import { and, desc, eq, gt, sql } from "drizzle-orm";
+import { getDb, type Db, type Tx } from "@/db/client";
 import { noteRevisions, notebooks, notes, users } from "@/db/schema";
 import { assertNoteAccess, type Actor } from "./access";
 import { recordEvent } from "./audit";
@@ -11,18 +11,10 @@ import { prepared } from "./prepared";
 /** Edits by one author within this window fold into one revision. */
 export const REVISION_WINDOW_MS = 5 * 60 * 1000;
 
-const latestRevision = prepared((db) =>
-  db
-    .select({ id: noteRevisions.id, kind: noteRevisions.kind, authorId: noteRevisions.authorId, createdAt: noteRevisions.createdAt })
-    .from(noteRevisions)
-    .where(eq(noteRevisions.noteId, sql.placeholder("noteId")))
-    .orderBy(desc(noteRevisions.id))
-    .limit(1)
-    .prepare(),
-);
-
-// updatedAt is passed as epoch milliseconds: placeholders inside sql`` skip the column's Date mapping.
-const foldIntoRevision = prepared((db) =>
+// Folds an edit into the note's latest revision when that one is still open for the author: an edit by
+// them, started within the window. One statement (no read first); 0 changes means start a new revision.
+// Dates are passed as epoch milliseconds: placeholders inside sql`` skip the column's Date mapping.
+const foldIntoOpenRevision = prepared((db) =>
   db
     .update(noteRevisions)
     .set({
@@ -31,18 +23,33 @@ const foldIntoRevision = prepared((db) =>
       body: sql`${sql.placeholder("body")}`,
       updatedAt: sql`${sql.placeholder("updatedAt")}`,
     })
-    .where(eq(noteRevisions.id, sql.placeholder("id")))
+    .where(
+      and(
+        eq(
+          noteRevisions.id,
+          sql`(select ${noteRevisions.id} from ${noteRevisions} where ${noteRevisions.noteId} = ${sql.placeholder("noteId")} order by ${noteRevisions.id} desc limit 1)`,
+        ),
+        eq(noteRevisions.kind, "edit"),
+        eq(noteRevisions.authorId, sql.placeholder("authorId")),
+        gt(noteRevisions.createdAt, sql`${sql.placeholder("openSince")}`),
+      ),
+    )
     .prepare(),
 );
 
 /** Records an edit: folds it into the author's open revision if it is recent enough, else starts a new one. */
-export function recordEditRevision(tx: Tx, edit: { noteId: string; noteVersion: number; title: string; body: string; authorId: string; at: Date }): void {
-  const latest = latestRevision().get({ noteId: edit.noteId });
-  const foldable = latest && latest.kind === "edit" && latest.authorId === edit.authorId && edit.at.getTime() - latest.createdAt.getTime() < REVISION_WINDOW_MS;
-  if (foldable) {
-    foldIntoRevision().run({ id: latest.id, noteVersion: edit.noteVersion, title: edit.title, body: edit.body, updatedAt: edit.at.getTime() });
-    return;
-  }
+export function recordEditRevision(tx: Db | Tx, edit: { noteId: string; noteVersion: number; title: string; body: string; authorId: string; at: Date }): void {
+  const at = edit.at.getTime();
+  const folded = foldIntoOpenRevision().run({
+    noteId: edit.noteId,
+    authorId: edit.authorId,
+    openSince: at - REVISION_WINDOW_MS,
+    noteVersion: edit.noteVersion,
+    title: edit.title,
+    body: edit.body,
+    updatedAt: at,
+  });
+  if (folded.changes > 0) return;
   tx.insert(noteRevisions)
     .values({ noteId: edit.noteId, noteVersion: edit.noteVersion, title: edit.title, body: edit.body, kind: "edit", authorId: edit.authorId, createdAt: edit.at, updatedAt: edit.at })
     .run();

@@ -68,6 +68,20 @@ describe("notes_fts triggers", () => {
     expect(indexDrift()).toEqual({ extra: [], missing: [] });
   });
 
+  it("a save that changes no text moves the version on and leaves the index as it was", () => {
+    const { id } = createNote(t.owner, { notebookId: t.notebookId, title: "Zorblat note", body: "Vexquine rallied." });
+    const rowid = rowidOf(id);
+    const segments = () => (sqlite().prepare("SELECT count(*) AS n FROM notes_fts_data").get() as { n: number }).n;
+    const before = segments();
+    expect(updateNote(t.owner, { id, baseVersion: 1, body: "Vexquine rallied." }).version).toBe(2);
+    expect(updateNote(t.owner, { id, baseVersion: 2, title: "Zorblat note", body: "Vexquine rallied." }).version).toBe(3);
+    expect(segments()).toBe(before);
+    expect(sqlite().prepare("SELECT version, updated_by AS updatedBy FROM notes WHERE id = ?").get(id)).toEqual({ version: 3, updatedBy: t.owner.id });
+    expect(matches("vexquine")).toEqual([rowid]);
+    expect(matches("zorblat")).toEqual([rowid]);
+    expect(indexDrift()).toEqual({ extra: [], missing: [] });
+  });
+
   it("indexes a note's tags in tags_text only, through create, set, rename and trash", () => {
     const { id } = createNote(t.owner, { notebookId: t.notebookId, title: "Tagged", body: "Gecko note.", tags: ["small-caps", "rates"] });
     const rowid = rowidOf(id);

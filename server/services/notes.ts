@@ -183,6 +183,49 @@ export function createNote(actor: Actor, input: { notebookId: string; title: str
   return { id, version: 1 };
 }
 
+// A save that changes neither title nor body (a retried or repeated autosave) moves the version on
+// without touching title/body, so the search index's trigger does not re-index the same text.
+const bumpNoteStatement = prepared((db) =>
+  db
+    .update(notes)
+    .set({
+      version: sql`${sql.placeholder("version")}`,
+      updatedBy: sql`${sql.placeholder("updatedBy")}`,
+      updatedAt: sql`${sql.placeholder("updatedAt")}`,
+    })
+    .where(eq(notes.id, sql.placeholder("id")))
+    .prepare(),
+);
+
+type SaveInput = { actor: Actor; notebookId: string; input: { id: string; baseVersion: number; title?: string; body?: string }; now: Date };
+type Saved = { id: string; version: number; updatedAt: Date };
+
+// The save as one native better-sqlite3 transaction function, made once per connection: drizzle's
+// db.transaction() builds a transaction object (a query builder per table) on every call.
+const saveTransaction = prepared((db) =>
+  db.$client.transaction(({ actor, notebookId, input, now }: SaveInput): Saved => {
+    const current = noteRow().get({ id: input.id });
+    if (!current) throw notFound("note");
+    if (current.deletedAt) throw new TRPCError({ code: "BAD_REQUEST", message: "This note is in the trash. Restore it before editing." });
+    if (current.version !== input.baseVersion) {
+      const editor = current.updatedBy ? db.select({ name: users.name }).from(users).where(eq(users.id, current.updatedBy)).get() : undefined;
+      throw conflict(`This note was changed elsewhere (now version ${current.version}, your edit started from ${input.baseVersion}).`, {
+        current: { version: current.version, title: current.title, body: current.body, updatedAt: current.updatedAt, updatedByName: editor?.name ?? null },
+      });
+    }
+    const title = input.title ?? current.title;
+    const body = input.body ?? current.body;
+    const version = current.version + 1;
+    const row = { id: input.id, version, updatedBy: actor.id, updatedAt: now.getTime() };
+    if (title === current.title && body === current.body) bumpNoteStatement().run(row);
+    else saveNoteStatement().run({ ...row, title, body });
+    if (body !== current.body) writeNoteLinks(db, input.id, body);
+    recordEditRevision(db, { noteId: input.id, noteVersion: version, title, body, authorId: actor.id, at: now });
+    touchNotebookStatement().run({ notebookId, updatedAt: now.getTime() });
+    return { id: input.id, version, updatedAt: now };
+  }),
+);
+
 /**
  * Saves a new title and/or body, if the note is still at `baseVersion`; otherwise CONFLICT with the
  * current text, so nothing is overwritten silently. Edits are kept as revisions, coalesced per author.
@@ -192,26 +235,7 @@ export function updateNote(
   input: { id: string; baseVersion: number; title?: string; body?: string },
 ): { id: string; version: number; updatedAt: Date } {
   const { notebookId } = assertNoteAccess(actor, input.id, "write");
-  const now = new Date();
-  return getDb().transaction((tx) => {
-    const current = noteRow().get({ id: input.id });
-    if (!current) throw notFound("note");
-    if (current.deletedAt) throw new TRPCError({ code: "BAD_REQUEST", message: "This note is in the trash. Restore it before editing." });
-    if (current.version !== input.baseVersion) {
-      const editor = current.updatedBy ? tx.select({ name: users.name }).from(users).where(eq(users.id, current.updatedBy)).get() : undefined;
-      throw conflict(`This note was changed elsewhere (now version ${current.version}, your edit started from ${input.baseVersion}).`, {
-        current: { version: current.version, title: current.title, body: current.body, updatedAt: current.updatedAt, updatedByName: editor?.name ?? null },
-      });
-    }
-    const title = input.title ?? current.title;
-    const body = input.body ?? current.body;
-    const version = current.version + 1;
-    saveNoteStatement().run({ id: input.id, title, body, version, updatedBy: actor.id, updatedAt: now.getTime() });
-    if (input.body !== undefined && input.body !== current.body) writeNoteLinks(tx, input.id, body);
-    recordEditRevision(tx, { noteId: input.id, noteVersion: version, title, body, authorId: actor.id, at: now });
-    touchNotebook(tx, notebookId, now);
-    return { id: input.id, version, updatedAt: now };
-  });
+  return saveTransaction()({ actor, notebookId, input, now: new Date() });
 }
 
 function setDeleted(actor: Actor, id: string, deleted: boolean): { id: string } {

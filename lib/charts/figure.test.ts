@@ -33,6 +33,20 @@ describe("renderChartSvg", () => {
   it("writes path coordinates to a tenth of a pixel, keeping commands, signs and whole numbers", () => {
     expect(roundPathData("M40,58.75L40.396,-21.899L41.96,61.056Z")).toBe("M40,58.8L40.4,-21.9L42,61.1Z");
     expect(roundPathData("M0,0h10.04v.26")).toBe("M0,0h10v0.3");
+  });
+
+  it("writes a line of moves and line-tos relative, from the rounded points, so the points land where Plot put them", () => {
+    expect(roundPathData("M40,58.75L40.396,21.899L40.792,61.056")).toBe("M40,58.8l.4,-36.9 .4,39.2");
+    expect(roundPathData("M1.04,2")).toBe("M1,2");
+    const absolute = "M40,58.75L40.396,21.899L40.792,61.056L41.188,20.949L300.5,0.04L-3.26,7";
+    const relative = roundPathData(absolute);
+    const steps = relative.slice(1).split(/l| /).map((pair) => pair.split(",").map(Number));
+    const points = steps.reduce<number[][]>((acc, [dx, dy], i) => [...acc, i === 0 ? [dx!, dy!] : [acc[i - 1]![0]! + dx!, acc[i - 1]![1]! + dy!]], []);
+    const expected = absolute.slice(1).split("L").map((pair) => pair.split(",").map(Number));
+    points.forEach(([px, py], i) => {
+      expect(Math.abs(px! - expected[i]![0]!)).toBeLessThanOrEqual(0.0500001);
+      expect(Math.abs(py! - expected[i]![1]!)).toBeLessThanOrEqual(0.0500001);
+    });
     const { doc } = render(data({}));
     const d = linePaths(doc)[0]!.getAttribute("d")!;
     expect(d).toMatch(/^M/);
@@ -135,7 +149,7 @@ describe("renderChartSvg", () => {
     const d = data({ range: { preset: "max" } }, [{ key: "SPX", name: "Walk", unit: "", points: walk(100_000) }], 640);
     const { doc } = render(d, 640);
     const path = linePaths(doc)[0]!.getAttribute("d")!;
-    const vertices = path.split(/[ML]/).filter(Boolean).length;
+    const vertices = (path.match(/-?\d*\.?\d+/g) ?? []).length / 2;
     expect(vertices).toBeLessThanOrEqual(1280);
     expect(vertices).toBeGreaterThan(1200);
   });

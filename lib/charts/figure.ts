@@ -258,7 +258,27 @@ export function renderChartSvg(data: ChartData, opts: { width: number; height?: 
   return el.outerHTML;
 }
 
-/** Path data with coordinates to a tenth of a pixel (Plot writes three decimals): the same drawing, about a quarter fewer bytes. */
+/**
+ * Path data with coordinates to a tenth of a pixel (Plot writes three decimals). A line of only moves and
+ * line-tos is also written relative (each point as its step from the last, worked out on the rounded values so
+ * nothing drifts): the same drawing in about half the bytes, and steps repeat, so it compresses better too.
+ */
 export function roundPathData(d: string): string {
-  return d.replace(/-?\d*\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10));
+  const tenths = (n: string) => Math.round(Number(n) * 10);
+  if (!/^M[-\d.,eL\s]*$/.test(d)) return d.replace(/-?\d*\.\d+/g, (n) => String(tenths(n) / 10));
+  const numbers = d.match(/-?\d*\.?\d+(?:e-?\d+)?/g) ?? [];
+  const commands = d.match(/[ML]/g) ?? [];
+  if (numbers.length !== commands.length * 2 || commands.slice(1).includes("M")) return d.replace(/-?\d*\.\d+/g, (n) => String(tenths(n) / 10));
+  const text = (t: number) => String(t / 10).replace(/^(-?)0\./, "$1.");
+  const out: string[] = [];
+  let x = 0;
+  let y = 0;
+  for (let i = 0; i < numbers.length; i += 2) {
+    const nx = tenths(numbers[i]!);
+    const ny = tenths(numbers[i + 1]!);
+    out.push(i === 0 ? `M${text(nx)},${text(ny)}l` : `${text(nx - x)},${text(ny - y)}`);
+    x = nx;
+    y = ny;
+  }
+  return numbers.length === 2 ? out[0]!.slice(0, -1) : `${out[0]}${out.slice(1).join(" ")}`;
 }

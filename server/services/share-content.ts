@@ -110,17 +110,18 @@ export function sharedQuestionFigure(q: SharedQuestion, width: number, now: Date
   return figure.outerHTML;
 }
 
-/** For each series of a chart: its last value known at `asOf` against its last value now (within 400 days of each). */
+/** For each series of a chart: its last value known at `asOf` against its last value now. */
 function seriesMoves(notebookId: string, keys: string[], asOf: Date, now: Date): SeriesMove[] {
   const rows = getDb()
     .select({ id: series.id, key: series.key, name: series.name, unit: series.unit })
     .from(series)
     .where(and(eq(series.notebookId, notebookId), inArray(series.key, keys)))
     .all();
+  // The last 400 days hold the last point of any live series; an older series is read whole.
   const lastOf = (seriesId: string, at: Date, known?: Date) => {
     const to = todayIso(at);
     const from = todayIso(new Date(at.getTime() - 400 * 86_400_000));
-    const point = readObservations(seriesId, { from, to, asOf: known }).at(-1);
+    const point = readObservations(seriesId, { from, to, asOf: known }).at(-1) ?? readObservations(seriesId, { to, asOf: known }).at(-1);
     return point ? { date: point.date, value: point.value } : null;
   };
   return keys.flatMap((key) => {

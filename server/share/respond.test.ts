@@ -134,6 +134,15 @@ describe("the page cache", () => {
     expect(get(path).body).toContain('Russell 2000: 2,140 pts (2026-01-30) then, 2,354 pts (2026-02-27) now, <span class="up">+10.0%</span>.');
   });
 
+  it("a series whose last data is years old still says its last value, not 'no data'", () => {
+    const { id: oldSeries } = createSeries(team.owner, { notebookId: team.notebookId, key: "OLD", name: "Old index", unit: "", frequency: "daily", source: "upload", sourceRef: "", notes: "", refreshIntervalMinutes: null });
+    importIntoSeries(team.owner, { seriesId: oldSeries, text: "date,OLD\n2019-12-30,100\n2019-12-31,101.5\n" });
+    const { id: oldChart } = createChart(team.owner, { notebookId: team.notebookId, spec: { ...FIXTURE_CHART_SPEC, title: "Old", series: ["OLD"], range: { preset: "max" } } });
+    const { id: oldNote } = createNote(team.owner, { notebookId: team.notebookId, title: "Old data", body: `::chart{id=${oldChart}}` });
+    const { path } = createShareLink(team.owner, { targetType: "note", targetId: oldNote, label: "Old", mode: "snapshot" });
+    expect(get(path).body).toContain("Old index: unchanged since the snapshot, 101.5 (2019-12-31).");
+  });
+
   it("a revoked link is 404 at once, even when its page is cached", () => {
     const { id, path } = createShareLink(team.owner, { targetType: "note", targetId: noteId, label: "Revoked", mode: "live" });
     expect(get(path).status).toBe(200);

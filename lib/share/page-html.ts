@@ -7,7 +7,7 @@ const SHARE_STYLES = `
 .share-banner{background:#fff7e0;border:1px solid #eed9a0;border-radius:8px;padding:10px 14px;margin:0 0 20px;color:#5b4a14;font-size:.92rem}
 main{padding:32px 20px 48px}footer{color:#8a8d93;font-size:.8rem;margin-top:40px;border-top:1px solid #e4e4df;padding-top:12px}
 .not-found{text-align:center;padding-top:20vh}
-.chart-narrow{display:none}
+.chart-narrow{display:none}.chart-wide figure,.chart-narrow figure{margin:0}
 @media (max-width:560px){main{padding:20px 14px 36px}h1{font-size:1.5rem}.chart-wide{display:none}.chart-narrow{display:block}figure.chart{padding:10px 8px}}
 .moves{list-style:none;margin:8px 0 0;padding:8px 0 0;border-top:1px dashed #e4e4df;font-size:.85rem;color:#55585e}.moves li{margin:2px 0}
 .up{color:#1f7a45}.down{color:#b3261e}

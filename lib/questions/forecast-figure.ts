@@ -5,6 +5,20 @@ import { formatForecast } from "./format";
 
 type PlotModule = typeof PlotTypes;
 
+/** One forecast as the figure draws it: who, when, the forecast, and the note that prompted it. */
+export type ChartForecast = {
+  userId: string;
+  userName: string;
+  at: Date;
+  probability: number | null;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  rationale: string;
+  noteId: string | null;
+  noteTitle: string | null;
+};
+
 /** What the figure needs of a question; the question page passes questions.get, the share page a pinned or live copy. */
 export type ForecastChartQuestion = {
   kind: "binary" | "numeric";
@@ -16,18 +30,7 @@ export type ForecastChartQuestion = {
   outcome: number | null;
   rangeMin: number | null;
   rangeMax: number | null;
-  forecasts: Array<{
-    userId: string;
-    userName: string;
-    at: Date;
-    probability: number | null;
-    value: number | null;
-    low: number | null;
-    high: number | null;
-    rationale: string;
-    noteId: string | null;
-    noteTitle: string | null;
-  }>;
+  forecasts: ChartForecast[];
   citedBy: Array<{ id: string; title: string; updatedAt: Date }>;
 };
 

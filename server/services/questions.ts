@@ -4,6 +4,7 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { events, forecasts, memberships, noteLinks, notebooks, notes, questionTags, questions, users } from "@/db/schema";
 import { newId } from "@/lib/ids";
+import type { ChartForecast } from "@/lib/questions/forecast-figure";
 import { describeRule, type DataRule, type Question, type QuestionKind, type QuestionStatus } from "@/lib/questions/spec";
 import { assertNotebookAccess, roleAllows, roleIn, type Actor } from "./access";
 import { recordEvent } from "./audit";
@@ -25,20 +26,7 @@ export function questionFor(actor: Actor, id: string, action: "read" | "write" |
   return row;
 }
 
-export type ForecastPoint = {
-  id: number;
-  questionId: string;
-  userId: string;
-  userName: string;
-  at: Date;
-  probability: number | null;
-  value: number | null;
-  low: number | null;
-  high: number | null;
-  rationale: string;
-  noteId: string | null;
-  noteTitle: string | null;
-};
+export type ForecastPoint = ChartForecast & { id: number; questionId: string };
 
 /** Every forecast on the questions, oldest first, with the forecaster's name and the prompting note's title (when still readable). */
 export function forecastsOf(questionIds: string[]): ForecastPoint[] {

@@ -16,8 +16,11 @@ import { forecastsOf } from "./questions";
 /** Widths the share page draws each chart at: the wide one for screens, the narrow one for phones (chosen by CSS). */
 export const SHARE_CHART_WIDTHS = { wide: 720, narrow: 360 } as const;
 
-/** A notebook snapshot's pins: the revision of each note it showed. */
-export type NotebookPins = { notes: Array<{ noteId: string; revisionId: number }> };
+/** The questions a snapshot's notes embed, as they stood: a snapshot shows these, not the questions' later edits. */
+export type PinnedQuestions = { questions: Record<string, SharedQuestion> };
+
+/** A notebook snapshot's pins: the revision of each note it showed, and the questions they embed. */
+export type NotebookPins = PinnedQuestions & { notes: Array<{ noteId: string; revisionId: number }> };
 
 export type ShareLinkRow = {
   id: string;
@@ -31,28 +34,43 @@ export type ShareLinkRow = {
 };
 
 /**
- * The revision that holds the note's current text for a snapshot: the latest revision when it is a checkpoint (or
- * a restore) of exactly this text, else a new checkpoint (an open edit revision would take in later edits).
+ * The revision that holds the note's current text for a snapshot, and that text: the latest revision when it is a
+ * checkpoint (or a restore) of exactly this text, else a new checkpoint (an open edit revision would take in later edits).
  */
-export function pinNoteRevision(tx: Tx, noteId: string, authorId: string, at: Date): number {
+export function pinNoteRevision(tx: Tx, noteId: string, authorId: string, at: Date): { revisionId: number; body: string } {
   const note = tx.select().from(notes).where(eq(notes.id, noteId)).get()!;
   const latest = tx.select().from(noteRevisions).where(eq(noteRevisions.noteId, noteId)).orderBy(desc(noteRevisions.id)).limit(1).get();
-  if (latest && latest.kind !== "edit" && latest.noteVersion === note.version && latest.body === note.body && latest.title === note.title) return latest.id;
-  return tx
+  if (latest && latest.kind !== "edit" && latest.noteVersion === note.version && latest.body === note.body && latest.title === note.title) {
+    return { revisionId: latest.id, body: note.body };
+  }
+  const revisionId = tx
     .insert(noteRevisions)
     .values({ noteId: note.id, noteVersion: note.version, title: note.title, body: note.body, kind: "checkpoint", authorId, createdAt: at, updatedAt: at })
     .returning({ id: noteRevisions.id })
     .get().id;
+  return { revisionId, body: note.body };
 }
 
-/** Pins every note of the notebook that is not in the trash, for a notebook snapshot. */
+/** The questions a snapshot's texts embed, as they stand at `at` (title and criteria included), by id. */
+export function pinQuestions(notebookId: string, bodies: string[], at: Date): PinnedQuestions {
+  const questionsById: Record<string, SharedQuestion> = {};
+  for (const embed of bodies.flatMap((body) => findEmbeds(body))) {
+    if (embed.kind !== "question" || embed.id in questionsById) continue;
+    const state = sharedQuestionState(notebookId, embed.id, at);
+    if (state) questionsById[embed.id] = state;
+  }
+  return { questions: questionsById };
+}
+
+/** Pins every note of the notebook that is not in the trash, and the questions they embed, for a notebook snapshot. */
 export function pinNotebook(tx: Tx, notebookId: string, authorId: string, at: Date): NotebookPins {
   const ids = tx
     .select({ id: notes.id })
     .from(notes)
     .where(and(eq(notes.notebookId, notebookId), isNull(notes.deletedAt)))
     .all();
-  return { notes: ids.map(({ id }) => ({ noteId: id, revisionId: pinNoteRevision(tx, id, authorId, at) })) };
+  const pins = ids.map(({ id }) => ({ noteId: id, ...pinNoteRevision(tx, id, authorId, at) }));
+  return { notes: pins.map(({ noteId, revisionId }) => ({ noteId, revisionId })), ...pinQuestions(notebookId, pins.map((p) => p.body), at) };
 }
 
 /**
@@ -140,6 +158,8 @@ function sharedChart(notebookId: string, chartId: string, asOf: Date | null, now
 
 function noteDocument(link: ShareLinkRow, notebookName: string, shown: { title: string; body: string; editedAt: Date }, indexPath: string | null, now: Date): SharedNoteDocument {
   const asOf = link.mode === "snapshot" ? link.asOf : null;
+  // A snapshot made before questions were pinned with it has none: it shows them as of its moment instead.
+  const pinned = asOf ? ((link.pinned as Partial<PinnedQuestions> | null)?.questions ?? null) : null;
   const charts = new Map<string, SharedChart>();
   const shownQuestions = new Map<string, SharedQuestion>();
   for (const embed of findEmbeds(shown.body)) {
@@ -147,7 +167,7 @@ function noteDocument(link: ShareLinkRow, notebookName: string, shown: { title: 
       const chart = sharedChart(link.notebookId, embed.id, asOf, now);
       if (chart) charts.set(embed.id, chart);
     } else if (embed.kind === "question" && !shownQuestions.has(embed.id)) {
-      const question = sharedQuestionState(link.notebookId, embed.id, asOf);
+      const question = pinned ? (pinned[embed.id] ?? null) : sharedQuestionState(link.notebookId, embed.id, asOf);
       if (question) shownQuestions.set(embed.id, question);
     }
   }
@@ -177,7 +197,7 @@ function pinnedNote(notebookId: string, noteId: string, revisionId: number) {
 
 function notebookPins(link: ShareLinkRow): NotebookPins {
   const pins = link.pinned as NotebookPins | null;
-  return pins && Array.isArray(pins.notes) ? pins : { notes: [] };
+  return pins && Array.isArray(pins.notes) ? pins : { notes: [], questions: {} };
 }
 
 /**

@@ -11,7 +11,7 @@ import { assertNoteAccess, assertNotebookAccess, roleIn, type Actor } from "./ac
 import { hashToken } from "./api-tokens";
 import { recordEvent } from "./audit";
 import { questionFor } from "./questions";
-import { pinNotebook, pinNoteRevision, sharedQuestionState, type ShareLinkRow } from "./share-content";
+import { pinNotebook, pinNoteRevision, pinQuestions, sharedQuestionState, type ShareLinkRow } from "./share-content";
 
 export type ShareTarget = { targetType: ShareTargetType; targetId: string };
 
@@ -58,8 +58,9 @@ function shareableTarget(actor: Actor, target: ShareTarget, forCreate: boolean):
 /**
  * Creates a share link to a note, a question or a notebook where the actor is an owner or an editor; the token is
  * returned this once only. A snapshot pins what it shows at this moment: a note's revision (a checkpoint is written
- * when the latest revision is an open edit, which later edits would fold into), a question's state, or the revision
- * of every note of a notebook; its charts are drawn as of the same moment.
+ * when the latest revision is an open edit, which later edits would fold into) and the questions it embeds, a
+ * question's state, or the revision of every note of a notebook and their questions; its charts are drawn as of
+ * the same moment.
  */
 export function createShareLink(
   actor: Actor,
@@ -75,8 +76,11 @@ export function createShareLink(
     let asOf: Date | null = null;
     if (input.mode === "snapshot") {
       asOf = new Date();
-      if (input.targetType === "note") pinnedRevisionId = pinNoteRevision(tx, input.targetId, actor.id, asOf);
-      else if (input.targetType === "question") pinned = sharedQuestionState(notebookId, input.targetId, asOf);
+      if (input.targetType === "note") {
+        const pin = pinNoteRevision(tx, input.targetId, actor.id, asOf);
+        pinnedRevisionId = pin.revisionId;
+        pinned = pinQuestions(notebookId, [pin.body], asOf);
+      } else if (input.targetType === "question") pinned = sharedQuestionState(notebookId, input.targetId, asOf);
       else pinned = pinNotebook(tx, notebookId, actor.id, asOf);
     }
     tx.insert(shareLinks)

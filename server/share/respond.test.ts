@@ -6,7 +6,7 @@ import { createChart } from "@/server/services/charts";
 import { createNote, getNote, restoreNote, trashNote, updateNote } from "@/server/services/notes";
 import { recordForecast } from "@/server/services/question-forecasts";
 import { resolveQuestion } from "@/server/services/question-resolution";
-import { createQuestion } from "@/server/services/questions";
+import { createQuestion, updateQuestion } from "@/server/services/questions";
 import { createSeries } from "@/server/services/series";
 import { importIntoSeries } from "@/server/services/series-import";
 import { createShareLink, flushShareViews, listShareLinks, revokeShareLink } from "@/server/services/share-links";
@@ -74,6 +74,29 @@ describe("a question link", () => {
     expect(then.body).toContain(">Open<");
     expect(then.body).toContain("as of");
     expect(get(`${live.path}/${noteId}`).status).toBe(404);
+  });
+});
+
+describe("a note snapshot's questions", () => {
+  it("keep the title, criteria and forecasts they had when the link was made; a live link shows the edit", () => {
+    const { id: asked } = createQuestion(team.owner, { ...questionInputSchema.parse({ ...FIXTURE_QUESTION, title: "Will breadth improve?" }), notebookId: team.notebookId });
+    recordForecast(team.owner, { questionId: asked, probability: 0.3, rationale: "" });
+    const { id: citing } = createNote(team.owner, { notebookId: team.notebookId, title: "Breadth", body: `Watching breadth.\n\n::question{id=${asked}}\n` });
+    const snapshot = createShareLink(team.owner, { targetType: "note", targetId: citing, label: "Pinned", mode: "snapshot" });
+    const notebookSnapshot = createShareLink(team.owner, { targetType: "notebook", targetId: team.notebookId, label: "Pinned desk", mode: "snapshot" });
+    const live = createShareLink(team.owner, { targetType: "note", targetId: citing, label: "Live", mode: "live" });
+    updateQuestion(team.owner, { ...questionInputSchema.parse({ ...FIXTURE_QUESTION, title: "Will breadth keep improving?", criteria: "Rewritten criteria." }), id: asked });
+    recordForecast(team.owner, { questionId: asked, probability: 0.8, rationale: "" });
+    for (const path of [snapshot.path, `${notebookSnapshot.path}/${citing}`]) {
+      const then = get(path).body;
+      expect(then).toContain("Will breadth improve?");
+      expect(then).toContain("30% (Forecaster A");
+      expect(then).not.toContain("Rewritten criteria.");
+    }
+    const now = get(live.path).body;
+    expect(now).toContain("Will breadth keep improving?");
+    expect(now).toContain("Rewritten criteria.");
+    expect(now).toContain("80% (Forecaster A");
   });
 });
 

@@ -2,7 +2,6 @@
 // A note's page: the editor with autosave, conflicts and local drafts for editors; the rendered note, read-only, for viewers and trashed notes.
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { ChartCompareContext } from "@/components/charts/chart-as-of";
@@ -19,6 +18,7 @@ import { MarkdownEditor, type MarkdownEditorHandle } from "./editor/markdown-edi
 import { browserStorage, useAutosave } from "./editor/use-autosave";
 import { DraftOffer, SaveIndicator } from "./editor/save-status";
 import { NoteHistory } from "./history/note-history";
+import { Breadcrumb, CompareToggle, ExportMenu } from "./note-header";
 import { MarkdownView } from "./markdown-view";
 import { useNoteEmbeds } from "./note-embeds";
 import { NoteTagsEditor } from "./note-tags-editor";
@@ -41,57 +41,6 @@ export function NoteWorkspace({ id }: { id: string }) {
     <ChartCompareContext.Provider value={compare ? note.updatedAt : null}>
       {!note.canEdit || note.deletedAt ? <NoteReader note={note} compareToggle={toggle} /> : <NoteEditorWorkspace key={note.id} note={note} compareToggle={toggle} />}
     </ChartCompareContext.Provider>
-  );
-}
-
-/** Shows each embedded chart as its data stood at the note's last edit, beside the chart now. */
-function CompareToggle({ on, onChange }: { on: boolean; onChange: (on: boolean) => void }) {
-  return (
-    <button
-      type="button"
-      className={on ? "btn btn-sm btn-toggle-on" : "btn btn-sm"}
-      aria-pressed={on}
-      title="Show each chart as its data was known when the note was last edited, beside the chart now"
-      onClick={() => onChange(!on)}
-    >
-      Charts then and now
-    </button>
-  );
-}
-
-function Breadcrumb({ note, title }: { note: Pick<Note, "notebookId" | "notebookName">; title: string }) {
-  return (
-    <nav className="breadcrumb" aria-label="Breadcrumb">
-      <Link href="/notebooks">Notebooks</Link>
-      <span aria-hidden="true">/</span>
-      <Link href={`/notebooks/${note.notebookId}`}>{note.notebookName}</Link>
-      <span aria-hidden="true">/</span>
-      <span className="breadcrumb-current">{title || "Untitled"}</span>
-    </nav>
-  );
-}
-
-function ExportMenu({ noteId, beforeExport }: { noteId: string; beforeExport?: () => void }) {
-  const ref = useRef<HTMLDetailsElement>(null);
-  useEffect(() => {
-    const close = (e: MouseEvent) => {
-      if (ref.current?.open && !ref.current.contains(e.target as Node)) ref.current.open = false;
-    };
-    document.addEventListener("click", close);
-    return () => document.removeEventListener("click", close);
-  }, []);
-  return (
-    <details className="menu" ref={ref}>
-      <summary className="btn btn-sm">Export</summary>
-      <div className="menu-items" role="menu">
-        <a role="menuitem" href={`/api/notes/${noteId}/export?format=md`} onClick={beforeExport}>
-          Markdown (.md)
-        </a>
-        <a role="menuitem" href={`/api/notes/${noteId}/export?format=html`} onClick={beforeExport}>
-          Web page (.html)
-        </a>
-      </div>
-    </details>
   );
 }
 

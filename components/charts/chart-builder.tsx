@@ -8,6 +8,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { useDebounced } from "@/components/ui/use-debounced";
 import { BAR_PERIODS, CHART_KINDS, MAX_ANNOTATIONS, MAX_SERIES, RANGE_PRESETS, chartSpecSchema, type ChartKind, type ChartSpec, type RangePreset } from "@/lib/charts/spec";
 import { ChartFigure } from "./chart-figure";
+import { NotebookSelect } from "@/components/notebooks/notebook-select";
 
 type Draft = {
   title: string;
@@ -117,16 +118,7 @@ export function ChartBuilder({
         }}
       >
         {!initial.chartId && notebooks.length > 1 && (
-          <div className="field">
-            <label htmlFor="chart-notebook">Notebook</label>
-            <select id="chart-notebook" className="input" value={notebookId} onChange={(e) => (setNotebookId(e.target.value), set({ series: [] }))}>
-              {notebooks.map((n) => (
-                <option key={n.id} value={n.id}>
-                  {n.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <NotebookSelect id="chart-notebook" notebooks={notebooks} value={notebookId} onChange={(next) => (setNotebookId(next), set({ series: [] }))} />
         )}
         <div className="field">
           <label htmlFor="chart-title">Title</label>

@@ -8,6 +8,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { dataRuleSchema, describeRule, questionInputSchema, RULE_KIND, type DataRule, type QuestionKind } from "@/lib/questions/spec";
 import type { QuestionDetail } from "./format";
 import "./questions.css";
+import { NotebookSelect } from "@/components/notebooks/notebook-select";
 
 type RuleType = DataRule["type"];
 
@@ -163,16 +164,7 @@ export function QuestionForm({ notebooks, initial }: { notebooks: Array<{ id: st
       }}
     >
       {!editing && notebooks.length > 1 && (
-        <div className="field">
-          <label htmlFor="q-notebook">Notebook</label>
-          <select id="q-notebook" className="input" value={notebookId} onChange={(e) => (setNotebookId(e.target.value), setRule({ a: "", b: "" }))}>
-            {notebooks.map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <NotebookSelect id="q-notebook" notebooks={notebooks} value={notebookId} onChange={(next) => (setNotebookId(next), setRule({ a: "", b: "" }))} />
       )}
       <div className="field">
         <label htmlFor="q-title">Question</label>

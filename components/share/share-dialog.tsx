@@ -6,9 +6,8 @@ import { useTRPC } from "@/components/trpc/provider";
 import { Dialog } from "@/components/ui/dialog";
 import { ShareLinksTable } from "./share-links-table";
 import "./share.css";
+import type { ShareTarget } from "@/lib/validation/share";
 
-/** What a link shows. */
-export type ShareTarget = { targetType: "note" | "question" | "notebook"; targetId: string };
 
 const WHAT: Record<ShareTarget["targetType"], { title: string; intro: string; live: string; snapshot: string }> = {
   note: {

@@ -25,6 +25,8 @@ export type ShareTargetType = (typeof SHARE_TARGET_TYPES)[number];
 export const shareTargetTypeSchema = z.enum(SHARE_TARGET_TYPES, { error: "Share a note, a question or a notebook." });
 
 export const shareTargetInput = z.object({ targetType: shareTargetTypeSchema, targetId: idSchema });
+/** What a link shows: the type and id of a note, a question or a notebook. */
+export type ShareTarget = z.infer<typeof shareTargetInput>;
 
 export const createShareInput = shareTargetInput.extend({
   label: shareLabelSchema,

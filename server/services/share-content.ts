@@ -216,7 +216,8 @@ export function sharedDocument(link: ShareLinkRow, basePath: string, subPath: st
   if (link.targetType === "question") {
     if (subPath) return null;
     const question = snapshot ? (link.pinned as SharedQuestion | null) : sharedQuestionState(link.notebookId, link.targetId, null);
-    if (!question || !liveQuestionExists(link)) return null;
+    // A live read finds nothing for a deleted question; a snapshot of one is gone too.
+    if (!question || (snapshot && !questionStillExists(link))) return null;
     const figureAt = snapshot && link.asOf ? link.asOf : now;
     return {
       kind: "question",
@@ -248,8 +249,8 @@ export function sharedDocument(link: ShareLinkRow, basePath: string, subPath: st
   };
 }
 
-/** A snapshot of a deleted question is gone too. */
-function liveQuestionExists(link: ShareLinkRow): boolean {
+/** Whether the link's question is still in its notebook. */
+function questionStillExists(link: ShareLinkRow): boolean {
   return getDb()
     .select({ id: questions.id })
     .from(questions)

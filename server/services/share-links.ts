@@ -6,14 +6,12 @@ import { getDb } from "@/db/client";
 import { memberships, notebooks, notes, questions, shareLinks } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import type { ShareMode } from "@/lib/share/model";
-import { SHARE_TOKEN_PATTERN, type ShareTargetType } from "@/lib/validation/share";
+import { SHARE_TOKEN_PATTERN, type ShareTarget, type ShareTargetType } from "@/lib/validation/share";
 import { assertNoteAccess, assertNotebookAccess, roleIn, type Actor } from "./access";
 import { hashToken } from "./api-tokens";
 import { recordEvent } from "./audit";
 import { questionFor } from "./questions";
 import { pinNotebook, pinNoteRevision, pinQuestions, sharedQuestionState, type ShareLinkRow } from "./share-content";
-
-export type ShareTarget = { targetType: ShareTargetType; targetId: string };
 
 export type ShareLinkSummary = {
   id: string;

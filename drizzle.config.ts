@@ -1,8 +1,10 @@
-// drizzle-kit configuration: generates committed SQL migrations from db/schema.ts.
+// drizzle-kit configuration: generates committed SQL migrations from db/schema.ts; the database file is the one db/location.mjs names.
 import { defineConfig } from "drizzle-kit";
+import { databaseFile } from "./db/location.mjs";
 
 export default defineConfig({
   dialect: "sqlite",
   schema: "./db/schema.ts",
   out: "./db/migrations",
+  dbCredentials: { url: databaseFile() },
 });

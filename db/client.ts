@@ -5,6 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { databaseFile } from "./location.mjs";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -14,10 +15,22 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const SYNCHRONOUS_MODES = ["NORMAL", "FULL", "EXTRA"] as const;
 
-/** The database file: QUIRE_DB_PATH, else quire.db inside QUIRE_DATA_DIR (default ./data). */
+/** The database file (db/location.mjs decides where). */
 export function databasePath(): string {
-  if (process.env.QUIRE_DB_PATH) return path.resolve(process.env.QUIRE_DB_PATH);
-  return path.resolve(process.env.QUIRE_DATA_DIR ?? "data", "quire.db");
+  return databaseFile();
+}
+
+/**
+ * Creates the database file readable by its owner only (0600) before SQLite opens it, and narrows an
+ * older, wider file and its -wal/-shm: they hold password hashes and connector keys. SQLite gives the
+ * -wal and -shm it creates the database file's own permissions.
+ */
+function ownerOnly(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(file, "a", 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    if (fs.existsSync(f) && (fs.statSync(f).mode & 0o077) !== 0) fs.chmodSync(f, 0o600);
+  }
 }
 
 /** The synchronous pragma from QUIRE_SYNCHRONOUS (NORMAL survives a process crash, FULL also power loss). */
@@ -30,7 +43,7 @@ export function synchronousMode(): (typeof SYNCHRONOUS_MODES)[number] {
 
 /** Opens a connection with Quire's pragmas and brings the schema up to date. */
 export function openDb(file: string): Db {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ownerOnly(file);
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma(`synchronous = ${synchronousMode()}`);

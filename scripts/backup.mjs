@@ -1,8 +1,9 @@
 // `npm run backup -- <file>`: a consistent copy of the live database through SQLite's online backup API (safe while Quire runs).
 import path from "node:path";
 import Database from "better-sqlite3";
+import { databaseFile } from "../db/location.mjs";
 
-const source = path.resolve(process.env.QUIRE_DB_PATH ?? path.join(process.env.QUIRE_DATA_DIR ?? "data", "quire.db"));
+const source = databaseFile();
 const target = path.resolve(process.argv[2] ?? `quire-backup-${new Date().toISOString().replace(/[:.]/g, "-")}.db`);
 const db = new Database(source, { fileMustExist: true });
 db.pragma("busy_timeout = 5000");

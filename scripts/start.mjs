@@ -3,15 +3,16 @@ import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { buildTrpcBundle, TRPC_BUNDLE, TRPC_BUNDLE_STAMP } from "./build-trpc.mjs";
+import { dataDirectory } from "../db/location.mjs";
+import { buildEdgeBundle, edgeBundleIsCurrent } from "./build-edge.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-const dataDir = path.resolve(process.env.QUIRE_DATA_DIR ?? "data");
+const dataDir = dataDirectory();
 process.env.QUIRE_DATA_DIR = dataDir;
-fs.mkdirSync(dataDir, { recursive: true });
+fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
 /** AUTH_SECRET from the environment, else the one kept in the data directory, else a new one kept there. */
 function ensureAuthSecret() {
@@ -22,7 +23,7 @@ function ensureAuthSecret() {
 }
 
 const SOURCE_DIRS = ["app", "components", "server", "db", "lib"];
-const SOURCE_FILES = ["package-lock.json", "package.json", "next.config.js", "tsconfig.json", "instrumentation.ts", "scripts/build-trpc.mjs"];
+const SOURCE_FILES = ["package-lock.json", "package.json", "next.config.js", "tsconfig.json", "instrumentation.ts", "scripts/build-edge.mjs"];
 
 function listFiles(dir) {
   if (!fs.existsSync(dir)) return [];
@@ -40,7 +41,7 @@ export function sourceHash() {
   return hash.digest("hex");
 }
 
-/** The Next build when the sources changed, then the direct tRPC bundle (server.mjs) when it is not for this build. */
+/** The Next build when the sources changed, then the edge bundle (server.mjs) when it is not for this build. */
 async function buildIfNeeded() {
   const stamp = path.join(".next", "quire-source-hash");
   const current = sourceHash();
@@ -52,8 +53,7 @@ async function buildIfNeeded() {
     if (result.status !== 0) process.exit(result.status ?? 1);
     fs.writeFileSync(stamp, current);
   }
-  const bundleCurrent = fs.existsSync(TRPC_BUNDLE) && fs.existsSync(TRPC_BUNDLE_STAMP) && fs.readFileSync(TRPC_BUNDLE_STAMP, "utf8") === fs.readFileSync(buildId, "utf8");
-  if (!bundleCurrent) await buildTrpcBundle();
+  if (!edgeBundleIsCurrent()) await buildEdgeBundle();
 }
 
 ensureAuthSecret();

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getObservations, postObservations } from "@/server/rest/series-observations";
 import { createToken } from "@/server/services/api-tokens";
 import { flushShareViews } from "@/server/services/share-links";
-import { respondToShare } from "@/server/share/respond";
+import { respondToShare } from "@/server/http/share";
 import type { SessionUser } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
 import { MATRIX, type CallerName } from "./authorization-matrix";

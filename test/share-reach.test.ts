@@ -1,11 +1,11 @@
 // A share token reaches exactly its target through /s/: not a sibling note, not another notebook, and never a write, nor a credential for tRPC or REST.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getObservations, postObservations } from "@/server/rest/series-observations";
 import { createNote, trashNote } from "@/server/services/notes";
 import { createShareLink, flushShareViews, revokeShareLink } from "@/server/services/share-links";
-import { respondToShare } from "@/server/share/respond";
-import { handleTrpcRequest } from "@/server/trpc/http-handler";
+import { respondToShare } from "@/server/http/share";
 import { shareHolderHeaders } from "./authorization-matrix";
+import { startEdgeServer, type EdgeServer } from "./edge-server";
 import { dbSnapshot } from "./helpers";
 import { makeFixture, type Fixture } from "./procedures";
 
@@ -15,8 +15,10 @@ let siblingId: string;
 let trashedId: string;
 let notebookToken: string;
 let questionToken: string;
+let edge: EdgeServer;
 
 beforeAll(async () => {
+  edge = await startEdgeServer();
   f = await makeFixture("reach");
   other = await makeFixture("reachother");
   ({ id: siblingId } = createNote(f.owner, { notebookId: f.notebookId, title: "Sibling note", body: "Not shared by the note link." }));
@@ -28,6 +30,8 @@ beforeAll(async () => {
 
 const get = (path: string, method = "GET") => respondToShare({ method, path, header: () => null });
 const NOT_FOUND_PAGE = () => get(`/s/${"x".repeat(43)}`).body;
+
+afterAll(() => edge.close());
 
 describe("what a share token reaches", () => {
   it("a note token: its note, and nothing under it (not a sibling, not the note itself again, not another notebook's note)", () => {
@@ -94,9 +98,9 @@ describe("a share token is no credential", () => {
   /** A tRPC request over the same handler the server uses, carrying the token as Bearer, cookies and headers. */
   async function trpc(token: string, path: string, input: unknown, method: "GET" | "POST") {
     const headers = shareHolderHeaders(token);
-    const url = `http://127.0.0.1/api/trpc/${path}${method === "GET" ? `?input=${encodeURIComponent(JSON.stringify({ json: input }))}` : ""}`;
+    const url = `${edge.base}/api/trpc/${path}${method === "GET" ? `?input=${encodeURIComponent(JSON.stringify({ json: input }))}` : ""}`;
     if (method === "POST") headers.set("content-type", "application/json");
-    const res = await handleTrpcRequest(new Request(url, { method, headers, body: method === "POST" ? JSON.stringify({ json: input }) : undefined }));
+    const res = await fetch(url, { method, headers, body: method === "POST" ? JSON.stringify({ json: input }) : undefined });
     const body = (await res.json()) as { error?: { json?: { data?: { code?: string } } } };
     return { status: res.status, code: body.error?.json?.data?.code };
   }

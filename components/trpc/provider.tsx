@@ -31,7 +31,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
         splitLink({
           condition: (op) => op.type === "subscription",
           true: httpSubscriptionLink({ url: apiUrl(), transformer: superjson }),
-          false: httpBatchLink({ url: apiUrl(), transformer: superjson }),
+          false: httpBatchLink({ url: apiUrl(), transformer: superjson, maxItems: 10 }),
         }),
       ],
     }),

@@ -12,7 +12,7 @@ import { importIntoSeries } from "@/server/services/series-import";
 import { createShareLink, flushShareViews, listShareLinks, revokeShareLink } from "@/server/services/share-links";
 import { dbSnapshot } from "@/test/helpers";
 import { FIXTURE_CHART_SPEC, FIXTURE_QUESTION, makeTeam, type Team } from "@/test/procedures";
-import { respondToShare } from "./respond";
+import { respondToShare } from "./share";
 
 let team: Team;
 let other: Team;

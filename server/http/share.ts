@@ -1,16 +1,11 @@
-// Answers /s/{token} and /s/{token}/{noteId}: the share page, rendered once per state of what it shows and served from memory until that changes.
+// Answers /s/{token} and /s/{token}/{noteId} for the edge: the share page, rendered once per state of what it shows and served from memory until that changes.
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { sharePageHtml, shareNotFoundHtml } from "@/lib/share/page-html";
-import shareHeaders from "@/lib/share/share-headers.json";
+import { SHARE_HEADERS } from "@/server/http/headers";
 import { todayIso } from "@/server/services/chart-render";
 import { sharedDocument } from "@/server/services/share-content";
 import { openShareLink, recordShareView } from "@/server/services/share-links";
-
-/**
- * Headers of every share response: nothing runs, nothing is framed, nothing leaks the token onwards, nothing indexes
- * it. Kept in JSON so that next.config.js sets the same ones on /s/* (its headers win over a route's own).
- */
-export const SHARE_HEADERS: Record<string, string> = shareHeaders;
 
 export type ShareRequest = { method: string; path: string; header: (name: string) => string | null };
 export type ShareResponse = { status: number; headers: Record<string, string>; body: string | Uint8Array };
@@ -84,4 +79,17 @@ export function respondToShare(request: ShareRequest, now = new Date()): ShareRe
   // Compressed once per cached page, on its first gzip request.
   found.page.gzipped ??= gzipSync(found.page.html);
   return { status: 200, headers: { ...headers, "content-encoding": "gzip" }, body: request.method === "HEAD" ? "" : found.page.gzipped };
+}
+
+/** True for share page requests (/s/...), whatever the method, so that a wrong one gets the share page's 405. */
+export function isShareRequest(url: string): boolean {
+  return url.startsWith("/s/");
+}
+
+/** Answers a share page request on a Node response. */
+export function handleShare(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const reply = respondToShare({ method: req.method ?? "GET", path: req.url ?? "/", header: (name) => (typeof req.headers[name] === "string" ? (req.headers[name] as string) : null) });
+  res.writeHead(reply.status, { ...reply.headers, "content-length": typeof reply.body === "string" ? Buffer.byteLength(reply.body) : reply.body.byteLength });
+  res.end(reply.body);
+  return Promise.resolve();
 }

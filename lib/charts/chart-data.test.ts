@@ -234,4 +234,16 @@ describe("chartDataToCsv", () => {
     });
     expect(chartDataToCsv(data)).toBe('Date,"\'=HYPERLINK(""x"")"\r\n2008-01-02,0\r\n2008-01-03,-50\r\n');
   });
+
+  it.each([
+    ["a formula after a semicolon (European spreadsheets split there)", "Rates;=cmd|' /C calc'!A0", `"Rates;=cmd|' /C calc'!A0"`],
+    ["a formula after a tab", "Rates\t@SUM(1+1)", '"Rates\t@SUM(1+1)"'],
+    ["a formula after a pipe", "Rates|+1", '"Rates|+1"'],
+    ["a formula behind leading blanks", "  =1+1", "'  =1+1"],
+    ["a formula behind a quote", '"=1+1', '"\'""=1+1"'],
+    ["a full-width equals sign", "\uFF1D1+1", "'\uFF1D1+1"],
+  ])("guards %s", (_, name, cell) => {
+    const data = build({ kind: "line", series: ["X"] }, { with: [{ key: "X", name, unit: "", points: [{ date: "2008-01-02", value: 2 }] }] });
+    expect(chartDataToCsv(data).split("\r\n")[0]).toBe(`Date,${cell}`);
+  });
 });

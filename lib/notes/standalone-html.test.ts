@@ -2,7 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { standaloneNoteHtml } from "./standalone-html";
 
-const note = (body: string) => standaloneNoteHtml({ title: "Rotation <b>", body, notebookName: "Research", updatedAt: new Date("2026-02-03T10:20:00Z") });
+const EXPORT_CSP = "default-src 'none'";
+
+const note = (body: string) => standaloneNoteHtml({ title: "Rotation <b>", body, notebookName: "Research", updatedAt: new Date("2026-02-03T10:20:00Z") }, EXPORT_CSP);
 
 describe("standaloneNoteHtml", () => {
   it("renders tables, footnotes and escapes the title", () => {
@@ -30,7 +32,7 @@ describe("standaloneNoteHtml", () => {
   it("draws charts it is given in place of their cards, escaping title and description, and leaves the rest as cards", () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><path d="M0,0L10,10"></path></svg>';
     const charts = new Map([["spx", { title: "S&P <500>", description: "Fell 38% & more", svg }]]);
-    const html = standaloneNoteHtml({ title: "T", body: "::chart{id=spx}\n\n::chart{id=gone}\n\n<script>alert(1)</script>", notebookName: "N", updatedAt: new Date(0) }, charts);
+    const html = standaloneNoteHtml({ title: "T", body: "::chart{id=spx}\n\n::chart{id=gone}\n\n<script>alert(1)</script>", notebookName: "N", updatedAt: new Date(0) }, EXPORT_CSP, charts);
     expect(html).toContain(`<figure class="chart"><figcaption>S&amp;P &lt;500&gt;</figcaption>${svg}<p>Fell 38% &amp; more</p></figure>`);
     expect(html).toMatch(/class="embed-card embed-chart" data-embed-kind="chart" data-embed-id="gone"/);
     expect(html).not.toMatch(/<script/i);

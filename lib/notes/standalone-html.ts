@@ -72,7 +72,24 @@ function rehypeDropInternalLinks() {
   };
 }
 
-function processorFor(render: EmbedHtml, opts: { dropInternalLinks?: boolean } = {}) {
+/**
+ * After sanitizing, for exported files: an image that is not inside the file (a remote or relative address, which
+ * would be fetched when the file is opened: a beacon) becomes a link to it, labelled with its alt text.
+ */
+function rehypeRemoteImagesAsLinks() {
+  return (tree: Root) => {
+    visit(tree, "element", (node: Element) => {
+      const src = String(node.properties?.src ?? "");
+      if (node.tagName !== "img" || src.startsWith("data:")) return;
+      const label = String(node.properties?.alt ?? "") || "image";
+      node.tagName = "a";
+      node.properties = { href: src, rel: ["noopener", "noreferrer"] };
+      node.children = [{ type: "text", value: `[${label}]` }];
+    });
+  };
+}
+
+function processorFor(render: EmbedHtml, opts: { dropInternalLinks?: boolean; inlineImagesOnly?: boolean } = {}) {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
@@ -82,6 +99,7 @@ function processorFor(render: EmbedHtml, opts: { dropInternalLinks?: boolean } =
     .use(rehypeSanitize, noteSanitizeSchema)
     .use(rehypeSafeExternalLinks)
     .use(opts.dropInternalLinks ? rehypeDropInternalLinks : () => undefined)
+    .use(opts.inlineImagesOnly ? rehypeRemoteImagesAsLinks : () => undefined)
     .use(rehypeEmbedsAsHtml(render))
     .use(rehypeStringify, { allowDangerousHtml: true });
 }
@@ -93,13 +111,18 @@ export function escapeHtml(text: string): string {
 
 /**
  * The whole HTML document for a note. Charts given by id are drawn in place of their embed cards; the
- * only raw markup is theirs (user Markdown is sanitized before they are put in).
+ * only raw markup is theirs (user Markdown is sanitized before they are put in). The file carries its own
+ * policy (`contentSecurityPolicy`, first in its head) and loads nothing from anywhere: remote images become links.
  */
-export function standaloneNoteHtml(note: { title: string; body: string; notebookName: string; updatedAt: Date }, charts: Map<string, ExportChart> = new Map()): string {
+export function standaloneNoteHtml(
+  note: { title: string; body: string; notebookName: string; updatedAt: Date },
+  contentSecurityPolicy: string,
+  charts: Map<string, ExportChart> = new Map(),
+): string {
   const render: EmbedHtml = (kind, id) => (kind === "chart" && charts.has(id) ? chartFigureHtml(charts.get(id)!) : null);
-  const article = String(processorFor(render).processSync(note.body));
+  const article = String(processorFor(render, { inlineImagesOnly: true }).processSync(note.body));
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy)}"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(note.title)}</title><style>${STANDALONE_STYLES}</style></head>
 <body><main><header>${escapeHtml(note.notebookName)} · exported from Quire · last edited ${escapeHtml(note.updatedAt.toISOString().slice(0, 16).replace("T", " "))} UTC</header>
 <article>${article}</article>

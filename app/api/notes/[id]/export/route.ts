@@ -3,6 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { standaloneNoteHtml } from "@/lib/notes/standalone-html";
 import { auth } from "@/server/auth";
+import { EXPORT_FILE_CSP } from "@/server/http/headers";
 import { chartsForExport, exportFileName, noteForExport } from "@/server/services/note-export";
 
 function errorResponse(status: number, message: string) {
@@ -18,7 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!/^[a-z0-9]{1,64}$/.test(id)) return errorResponse(404, "That note does not exist, or you have no access to it.");
   try {
     const { note, markdown } = noteForExport({ id: session.user.id }, id);
-    const body = format === "md" ? markdown : standaloneNoteHtml({ ...note, body: markdown }, chartsForExport({ id: session.user.id }, note));
+    const body = format === "md" ? markdown : standaloneNoteHtml({ ...note, body: markdown }, EXPORT_FILE_CSP, chartsForExport({ id: session.user.id }, note));
     return new Response(body, {
       headers: {
         "content-type": format === "md" ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8",

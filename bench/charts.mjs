@@ -1,10 +1,11 @@
 // Data and chart benchmarks through the real server: CSV import rows/s against raw better-sqlite3 inserts of the same
 // rows (measured here, in the same run), server render time by series length, and a note page with three charts
-// (then its share pages, bench/share.mjs).
+// (then its share pages, bench/share.mjs), and how long a heavy batch holds up other requests.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { measureBatchStall } from "./batch-stall.mjs";
 import { shareCases } from "./share.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -164,5 +165,12 @@ export async function chartCases({ baseURL, cookie, measure, load }) {
   const ten = await measure(`${baseURL}/notes/${note.id}`, { headers: { cookie }, verify, ...load });
   out.push({ name: "note page, 3 charts × 5,000 points (10 connections)", path: `/notes/{id}`, ...ten });
   out.push(...(await shareCases({ baseURL, cookie, measure, load, noteId: note.id, chartCount: chartIds.length })));
+
+  // 4. One batch of the most chart previews a batch may hold, over 60,000 points, while another client pings.
+  const stallKey = await newSeries("60k points");
+  await push(stallKey, csvOf(dailyRows(60_000, "1800-01-01", 60)), "text/csv");
+  const stall = await measureBatchStall({ baseURL, cookie, notebookId, seriesKey: stallKey, calls: 20 });
+  console.log(`  batch stall: ${stall.pings} pings during a ${stall.batchMs} ms batch, worst ${stall.maxMs} ms`);
+  out.push({ name: "health.ping during a 20-preview batch (60k points)", path: "/api/trpc/health.ping", bar: { maxP99: 250 }, reqPerSec: null, ...stall });
   return out;
 }

@@ -38,17 +38,17 @@ function answerClientError(err, socket) {
   );
 }
 
-export async function startServer({ port, hostname }) {
+export async function startServer({ port, hostname, dev = false }) {
   const dir = process.cwd();
-  if (!edgeBundleIsCurrent(dir)) {
+  if (!edgeBundleIsCurrent(dir, { dev })) {
     throw new Error(`${EDGE_BUNDLE} is missing or was built for another Next build: start Quire with \`npm start\`, which builds both.`);
   }
   const edge = await import(pathToFileURL(path.join(dir, EDGE_BUNDLE)).href);
-  const app = next({ dev: false, dir, hostname, port });
+  const app = next({ dev, dir, hostname, port });
   await app.prepare();
   startCheckpointer(dir, edge.logger);
   const trustedHops = Number(process.env.QUIRE_TRUST_PROXY ?? 0);
-  const handler = edge.createEdge({ next: app.getRequestHandler(), nextDir: path.join(dir, ".next"), trustedHops });
+  const handler = edge.createEdge({ next: app.getRequestHandler(), nextDir: path.join(dir, ".next"), trustedHops, dev });
   const server = http.createServer(handler);
   server.on("clientError", answerClientError);
   await new Promise((resolve) => server.listen(port, hostname, resolve));

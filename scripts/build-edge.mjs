@@ -16,14 +16,15 @@ const serverOnlyIsEmpty = {
   },
 };
 
-/** True when the bundle exists and was made for the current Next build. */
-export function edgeBundleIsCurrent(dir = root) {
+/** True when the bundle exists and was made for the current Next build (or for `next dev`, with `dev`). */
+export function edgeBundleIsCurrent(dir = root, { dev = false } = {}) {
+  if (dev) return fs.existsSync(path.join(dir, EDGE_BUNDLE)) && fs.readFileSync(path.join(dir, EDGE_BUNDLE_STAMP), "utf8") === "dev";
   const [bundle, stamp, buildId] = [EDGE_BUNDLE, EDGE_BUNDLE_STAMP, path.join(".next", "BUILD_ID")].map((f) => path.join(dir, f));
   return [bundle, stamp, buildId].every((f) => fs.existsSync(f)) && fs.readFileSync(stamp, "utf8") === fs.readFileSync(buildId, "utf8");
 }
 
-/** Builds the bundle for the current .next build. */
-export async function buildEdgeBundle() {
+/** Builds the bundle for the current .next build (or, with `dev`, for `next dev`, which has no build id). */
+export async function buildEdgeBundle({ dev = false } = {}) {
   const esbuild = await import("esbuild");
   await esbuild.build({
     absWorkingDir: root,
@@ -39,5 +40,5 @@ export async function buildEdgeBundle() {
     logLevel: "warning",
     legalComments: "none",
   });
-  fs.writeFileSync(path.join(root, EDGE_BUNDLE_STAMP), fs.readFileSync(path.join(root, ".next", "BUILD_ID"), "utf8"));
+  fs.writeFileSync(path.join(root, EDGE_BUNDLE_STAMP), dev ? "dev" : fs.readFileSync(path.join(root, ".next", "BUILD_ID"), "utf8"));
 }

@@ -56,13 +56,17 @@ async function buildIfNeeded() {
   if (!edgeBundleIsCurrent()) await buildEdgeBundle();
 }
 
+// `npm run dev` (--dev): Next's development server (pages reload as you edit) behind the same edge, bundled
+// fresh at each start; restart it after changing server/.
+const dev = process.argv.includes("--dev");
 ensureAuthSecret();
-await buildIfNeeded();
-process.env.NODE_ENV = "production";
+if (dev) await buildEdgeBundle({ dev: true });
+else await buildIfNeeded();
+process.env.NODE_ENV = dev ? "development" : "production";
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "127.0.0.1";
 const { startServer } = await import("../server.mjs");
-await startServer({ port, hostname });
+await startServer({ port, hostname, dev });
 const demoOff = ["0", "false", "off", "no"].includes((process.env.QUIRE_DEMO ?? "1").toLowerCase());
 console.log("");
 console.log(`  Quire is running at http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);

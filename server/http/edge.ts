@@ -14,7 +14,8 @@ import { handleTrpc, isTrpcRequest } from "./trpc";
 export { logger };
 
 export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
-export type EdgeOptions = { next: NextHandler; nextDir: string; trustedHops: number };
+/** `dev`: behind `next dev`, whose client needs eval (never in production). */
+export type EdgeOptions = { next: NextHandler; nextDir: string; trustedHops: number; dev?: boolean };
 
 /** The path as it may be logged: no query string, share and API tokens replaced. */
 export function loggablePath(url: string | undefined): string {
@@ -55,8 +56,8 @@ function sendFailure(res: ServerResponse, requestId: string): void {
 }
 
 /** The edge's request listener for a Node HTTP server. */
-export function createEdge({ next, nextDir, trustedHops }: EdgeOptions): (req: IncomingMessage, res: ServerResponse) => void {
-  const scriptHashes = prerenderedScriptHashes(path.resolve(nextDir));
+export function createEdge({ next, nextDir, trustedHops, dev = false }: EdgeOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const scriptSources = [...prerenderedScriptHashes(path.resolve(nextDir)).map((h) => `'sha256-${h}'`), ...(dev ? ["'unsafe-eval'"] : [])];
   const trustedProxy = trustedHops > 0;
 
   const route = (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -69,7 +70,7 @@ export function createEdge({ next, nextDir, trustedHops }: EdgeOptions): (req: I
     if (url.startsWith("/api/")) {
       setAll(res, API_HEADERS);
     } else if (!url.startsWith("/_next/static/")) {
-      const policy = appPagePolicy(newNonce(), scriptHashes);
+      const policy = appPagePolicy(newNonce(), scriptSources);
       req.headers["content-security-policy"] = policy;
       res.setHeader("content-security-policy", policy);
     }

@@ -27,11 +27,11 @@ export function newNonce(): string {
 }
 
 /**
- * The app page policy: scripts from our origin, inline scripts carrying this render's nonce, and the inline
- * scripts of pages Next prerendered at build time (from our code only), allowed by their SHA-256.
+ * The app page policy: scripts from our origin, inline scripts carrying this render's nonce, and `otherSources`
+ * (the inline scripts of pages Next prerendered at build time, from our code only, as 'sha256-…').
  */
-export function appPagePolicy(nonce: string, prerenderedScriptHashes: readonly string[]): string {
-  const scripts = [`'nonce-${nonce}'`, ...prerenderedScriptHashes.map((h) => `'sha256-${h}'`)].join(" ");
+export function appPagePolicy(nonce: string, otherSources: readonly string[]): string {
+  const scripts = [`'nonce-${nonce}'`, ...otherSources].join(" ");
   return table.appPage["content-security-policy"].replace("{scripts}", scripts);
 }
 

@@ -44,8 +44,8 @@ describe("assertNotebookAccess", () => {
   });
 
   it("says NOT_FOUND to a non-member and FORBIDDEN to a member without the role", () => {
-    expect(() => assertNotebookAccess(fixture.outsider, fixture.notebookId, "read")).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
-    expect(() => assertNotebookAccess(fixture.member, fixture.notebookId, "write")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+    expect(() => assertNotebookAccess(fixture.outsider, fixture.notebookId, "read")).toThrow(expect.objectContaining({ kind: "NOT_FOUND" }));
+    expect(() => assertNotebookAccess(fixture.member, fixture.notebookId, "write")).toThrow(expect.objectContaining({ kind: "FORBIDDEN" }));
   });
 });
 

@@ -1,8 +1,7 @@
 // The one place that decides who may read or change what; every service calls it first.
-import { TRPCError } from "@trpc/server";
 import { and, eq, sql } from "drizzle-orm";
 import { memberships, notes, type Role } from "@/db/schema";
-import { notFound } from "./errors";
+import { forbidden, notFound } from "./errors";
 import { prepared } from "./prepared";
 
 export type Actor = { id: string };
@@ -44,12 +43,9 @@ export function roleAllows(role: Role | null, action: NotebookAction): boolean {
  */
 export function assertNotebookAccess(actor: Actor, notebookId: string, action: NotebookAction): Role {
   const role = roleIn(actor, notebookId);
-  if (role === null) throw new TRPCError({ code: "NOT_FOUND", message: "That notebook does not exist, or you have no access to it." });
+  if (role === null) throw notFound("notebook");
   if (!roleAllows(role, action)) {
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message: `Your role in this notebook (${role}) does not allow this; ask an owner${action === "manageMembers" || action === "remove" ? "" : " or an editor"}.`,
-    });
+    throw forbidden(`Your role in this notebook (${role}) does not allow this; ask an owner${action === "manageMembers" || action === "remove" ? "" : " or an editor"}.`);
   }
   return role;
 }

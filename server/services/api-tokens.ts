@@ -1,12 +1,12 @@
 // API tokens for scripts: create (shown once), list, revoke, and authenticate a Bearer token by its SHA-256 hash.
 import { createHash, randomBytes } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiTokens, notebooks } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { assertNotebookAccess, type Actor } from "./access";
 import { recordEvent } from "./audit";
+import { DomainError } from "./errors";
 
 const TOKEN_PREFIX = "quire_";
 const LAST_USED_GRANULARITY_MS = 60_000;
@@ -64,7 +64,7 @@ export function listTokens(actor: Actor): TokenSummary[] {
 export function revokeToken(actor: Actor, id: string): { id: string } {
   const db = getDb();
   const row = db.select().from(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, actor.id))).get();
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "That token does not exist, or it is not yours." });
+  if (!row) throw new DomainError("NOT_FOUND", "That token does not exist, or it is not yours.");
   if (!row.revokedAt) {
     db.transaction((tx) => {
       tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, id)).run();

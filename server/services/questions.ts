@@ -1,5 +1,4 @@
 // Tracked questions: list (the dashboard), get (the question page), create and edit; access is checked first in every call.
-import { TRPCError } from "@trpc/server";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { events, forecasts, memberships, noteLinks, notebooks, notes, questionTags, questions, users } from "@/db/schema";
@@ -8,14 +7,14 @@ import type { ChartForecast } from "@/lib/questions/forecast-figure";
 import { describeRule, type DataRule, type Question, type QuestionKind, type QuestionStatus } from "@/lib/questions/spec";
 import { assertNotebookAccess, roleAllows, roleIn, type Actor } from "./access";
 import { recordEvent } from "./audit";
-import { conflict } from "./errors";
+import { type DomainError, badRequest, conflict, notFound } from "./errors";
 import { resolveByRules } from "./question-resolution";
 
 export type QuestionRow = typeof questions.$inferSelect;
 
 /** The same NOT_FOUND for a question that does not exist as for one in a notebook the actor cannot read. */
-export function notFoundQuestion(): TRPCError {
-  return new TRPCError({ code: "NOT_FOUND", message: "That question does not exist, or you have no access to it." });
+export function notFoundQuestion(): DomainError {
+  return notFound("question");
 }
 
 /** The question row if the actor may do `action` in its notebook. */
@@ -248,10 +247,10 @@ export function updateQuestion(actor: Actor, input: Question & { id: string; bas
     throw conflict("Someone else changed this question since you opened it. Reload to see their version.", { version: row.version });
   }
   if (row.status !== "open") {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `This question is ${row.status}; an owner must reopen it before it can be edited.` });
+    throw badRequest(`This question is ${row.status}; an owner must reopen it before it can be edited.`);
   }
   if (input.kind !== row.kind) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "A question's kind cannot change once it exists; create a new question instead." });
+    throw badRequest("A question's kind cannot change once it exists; create a new question instead.");
   }
   const version = row.version + 1;
   getDb().transaction((tx) => {

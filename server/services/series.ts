@@ -1,5 +1,4 @@
 // Data series: the catalogue per notebook (list, get, create, update, remove) and imports into it; access is checked first.
-import { TRPCError } from "@trpc/server";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, notebooks, series } from "@/db/schema";
@@ -7,6 +6,7 @@ import { newId } from "@/lib/ids";
 import type { SeriesSource } from "@/lib/validation/series";
 import { assertNotebookAccess, roleAllows, roleIn, type Actor } from "./access";
 import { recordEvent } from "./audit";
+import { type DomainError, conflict, notFound } from "./errors";
 import { announceSeriesChange } from "./live";
 import { applyObservations, readObservations, type ApplyResult, type ObservationPoint, type ObservationRange } from "./observations";
 
@@ -27,8 +27,8 @@ export type SeriesSummary = Pick<
 
 const SPARKLINE_POINTS = 48;
 
-function notFoundSeries(): TRPCError {
-  return new TRPCError({ code: "NOT_FOUND", message: "That series does not exist, or you have no access to it." });
+function notFoundSeries(): DomainError {
+  return notFound("series");
 }
 
 /** The series row if the actor may do `action` in its notebook; NOT_FOUND for strangers and missing ids alike. */
@@ -147,7 +147,7 @@ export type CreateSeries = {
 export function createSeries(actor: Actor, input: CreateSeries): { id: string; key: string } {
   assertNotebookAccess(actor, input.notebookId, "write");
   if (seriesByKey(input.notebookId, input.key)) {
-    throw new TRPCError({ code: "CONFLICT", message: `This notebook already has a series with the key “${input.key}”. Choose another key.` });
+    throw conflict(`This notebook already has a series with the key “${input.key}”. Choose another key.`);
   }
   const id = newId();
   const isConnector = input.source === "fred" || input.source === "yahoo";

@@ -1,6 +1,5 @@
 // Share links: read-only links to a note, a question or a notebook for people without an account (create shown once, list, revoke, open by token hash).
 import { randomBytes } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, notebooks, notes, questions, shareLinks } from "@/db/schema";
@@ -10,6 +9,7 @@ import { SHARE_TOKEN_PATTERN, type ShareTarget, type ShareTargetType } from "@/l
 import { assertNoteAccess, assertNotebookAccess, roleIn, type Actor } from "./access";
 import { hashToken } from "./api-tokens";
 import { recordEvent } from "./audit";
+import { type DomainError, badRequest, notFound } from "./errors";
 import { questionFor } from "./questions";
 import { pinNotebook, pinNoteRevision, pinQuestions, sharedQuestionState, type ShareLinkRow } from "./share-content";
 
@@ -31,8 +31,8 @@ export type ShareLinkSummary = {
   status: "active" | "expired" | "revoked";
 };
 
-function notFoundLink(): TRPCError {
-  return new TRPCError({ code: "NOT_FOUND", message: "That share link does not exist, or you have no access to it." });
+function notFoundLink(): DomainError {
+  return notFound("share link");
 }
 
 function statusOf(row: { revokedAt: Date | null; expiresAt: Date | null }, now = Date.now()): ShareLinkSummary["status"] {
@@ -45,7 +45,7 @@ function statusOf(row: { revokedAt: Date | null; expiresAt: Date | null }, now =
 function shareableTarget(actor: Actor, target: ShareTarget, forCreate: boolean): { notebookId: string } {
   if (target.targetType === "note") {
     const { notebookId, deletedAt } = assertNoteAccess(actor, target.targetId, "write");
-    if (forCreate && deletedAt) throw new TRPCError({ code: "BAD_REQUEST", message: "This note is in the trash; restore it before sharing it." });
+    if (forCreate && deletedAt) throw badRequest("This note is in the trash; restore it before sharing it.");
     return { notebookId };
   }
   if (target.targetType === "question") return { notebookId: questionFor(actor, target.targetId, "write").notebookId };
@@ -65,7 +65,7 @@ export function createShareLink(
   input: ShareTarget & { label: string; mode: ShareMode; expiresAt?: Date },
 ): { id: string; token: string; path: string } {
   const { notebookId } = shareableTarget(actor, input, true);
-  if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw new TRPCError({ code: "BAD_REQUEST", message: "The expiry must be in the future." });
+  if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw badRequest("The expiry must be in the future.");
   const token = randomBytes(32).toString("base64url");
   const id = newId();
   getDb().transaction((tx) => {

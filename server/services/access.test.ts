@@ -21,6 +21,8 @@ describe("roleAllows", () => {
     read: [false, true, true, true],
     write: [false, false, true, true],
     rename: [false, false, true, true],
+    share: [false, false, true, true],
+    overseeShares: [false, false, false, true],
     manageMembers: [false, false, false, true],
     remove: [false, false, false, true],
   };

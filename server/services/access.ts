@@ -1,10 +1,13 @@
 // The one place that decides who may read or change what; every service calls it first.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type Column, type Placeholder, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
 import { memberships, notes, type Role } from "@/db/schema";
 import { forbidden, notFound } from "./errors";
 import { prepared } from "./prepared";
 
 export type Actor = { id: string };
+/** An actor, or a placeholder for one in a prepared statement. */
+export type ActorRef = Actor | { id: Placeholder };
 
 const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
 
@@ -13,6 +16,8 @@ export const NOTEBOOK_ACTIONS = {
   read: "viewer",
   write: "editor",
   rename: "editor",
+  share: "editor",
+  overseeShares: "owner",
   manageMembers: "owner",
   remove: "owner",
 } as const satisfies Record<string, Role>;
@@ -68,3 +73,45 @@ const noteNotebookQuery = prepared((db) =>
     .where(eq(notes.id, sql.placeholder("noteId")))
     .prepare(),
 );
+
+/** The ids of the notebooks the actor may read (every notebook they belong to), as a subquery. */
+export function readableNotebookIds(actor: ActorRef) {
+  return getDb().select({ id: memberships.notebookId }).from(memberships).where(eq(memberships.userId, actor.id));
+}
+
+/** The ids of the notebooks where the actor's role allows the action, as a subquery. */
+export function notebookIdsAllowing(actor: ActorRef, action: NotebookAction) {
+  return getDb()
+    .select({ id: memberships.notebookId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, actor.id), inArray(memberships.role, rolesAllowing(action))));
+}
+
+/** A condition: the notebook in `column` is one the actor may read. Every list across notebooks filters with it. */
+export function readableBy(column: Column, actor: ActorRef): SQL {
+  return inArray(column, readableNotebookIds(actor));
+}
+
+/** The same set in raw SQL, for statements the query builder cannot express (FTS5); binds `@userId`. */
+export const READABLE_NOTEBOOK_IDS_SQL = "SELECT notebook_id FROM memberships WHERE user_id = @userId";
+
+/** The actor's role in every notebook they belong to. */
+export function rolesByNotebook(actor: Actor): Map<string, Role> {
+  const rows = getDb().select({ notebookId: memberships.notebookId, role: memberships.role }).from(memberships).where(eq(memberships.userId, actor.id)).all();
+  return new Map(rows.map((m) => [m.notebookId, m.role]));
+}
+
+/** The actor's role in the notebook in `column` (null when not a member), as a column of a query. */
+export function roleColumn(column: Column, actor: ActorRef): SQL<Role | null> {
+  return sql<Role | null>`(select ${memberships.role} from ${memberships} where ${memberships.notebookId} = ${column} and ${memberships.userId} = ${actor.id})`;
+}
+
+/** The roles that allow the action. */
+export function rolesAllowing(action: NotebookAction): Role[] {
+  return (Object.keys(RANK) as Role[]).filter((role) => roleAllows(role, action));
+}
+
+/** A condition: the user in `userColumn` may, today, do the action in the notebook in `notebookColumn`. */
+export function userMay(userColumn: Column, notebookColumn: Column, action: NotebookAction): SQL {
+  return sql`exists (select 1 from ${memberships} where ${memberships.notebookId} = ${notebookColumn} and ${memberships.userId} = ${userColumn} and ${inArray(memberships.role, rolesAllowing(action))})`;
+}

@@ -4,7 +4,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiTokens, notebooks } from "@/db/schema";
 import { newId } from "@/lib/ids";
-import { assertNotebookAccess, type Actor } from "./access";
+import { assertNotebookAccess, readableBy, type Actor } from "./access";
 import { recordEvent } from "./audit";
 import { DomainError } from "./errors";
 
@@ -15,8 +15,9 @@ export type TokenSummary = {
   id: string;
   name: string;
   prefix: string;
-  notebookId: string;
-  notebookName: string;
+  /** Null when the actor no longer belongs to the token's notebook (the token then reaches nothing). */
+  notebookId: string | null;
+  notebookName: string | null;
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
@@ -40,21 +41,24 @@ export function createToken(actor: Actor, input: { notebookId: string; name: str
   return { id, token, prefix };
 }
 
-/** The actor's own tokens, newest first, revoked ones included (marked). */
+/**
+ * The actor's own tokens, newest first, revoked ones included (marked). A token's notebook is named only while the
+ * actor still belongs to it; otherwise its id and name are null.
+ */
 export function listTokens(actor: Actor): TokenSummary[] {
   return getDb()
     .select({
       id: apiTokens.id,
       name: apiTokens.name,
       prefix: apiTokens.prefix,
-      notebookId: apiTokens.notebookId,
+      notebookId: notebooks.id,
       notebookName: notebooks.name,
       createdAt: apiTokens.createdAt,
       lastUsedAt: apiTokens.lastUsedAt,
       revokedAt: apiTokens.revokedAt,
     })
     .from(apiTokens)
-    .innerJoin(notebooks, eq(notebooks.id, apiTokens.notebookId))
+    .leftJoin(notebooks, and(eq(notebooks.id, apiTokens.notebookId), readableBy(notebooks.id, actor)))
     .where(eq(apiTokens.userId, actor.id))
     .orderBy(desc(apiTokens.createdAt))
     .all();

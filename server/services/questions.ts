@@ -5,7 +5,7 @@ import { events, forecasts, memberships, noteLinks, notebooks, notes, questionTa
 import { newId } from "@/lib/ids";
 import type { ChartForecast } from "@/lib/questions/forecast-figure";
 import { describeRule, type DataRule, type Question, type QuestionKind, type QuestionStatus } from "@/lib/questions/spec";
-import { assertNotebookAccess, roleAllows, roleIn, type Actor } from "./access";
+import { assertNotebookAccess, roleAllows, roleIn, type Actor, type NotebookAction } from "./access";
 import { recordEvent } from "./audit";
 import { type DomainError, badRequest, conflict, notFound } from "./errors";
 import { resolveByRules } from "./question-resolution";
@@ -18,7 +18,7 @@ export function notFoundQuestion(): DomainError {
 }
 
 /** The question row if the actor may do `action` in its notebook. */
-export function questionFor(actor: Actor, id: string, action: "read" | "write" | "remove"): QuestionRow {
+export function questionFor(actor: Actor, id: string, action: NotebookAction): QuestionRow {
   const row = getDb().select().from(questions).where(eq(questions.id, id)).get();
   if (!row || roleIn(actor, row.notebookId) === null) throw notFoundQuestion();
   assertNotebookAccess(actor, row.notebookId, action);

@@ -1,5 +1,5 @@
 // The one place that decides who may read or change what; every service calls it first.
-import { and, eq, inArray, sql, type Column, type Placeholder, type SQL } from "drizzle-orm";
+import { and, eq, getTableName, inArray, sql, type Column, type Placeholder, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, notes, type Role } from "@/db/schema";
 import { forbidden, notFound } from "./errors";
@@ -101,9 +101,14 @@ export function rolesByNotebook(actor: Actor): Map<string, Role> {
   return new Map(rows.map((m) => [m.notebookId, m.role]));
 }
 
+/** A column named with its table, so that it means the outer query's column inside a subquery (Drizzle leaves the table out of single-table queries). */
+export function qualified(column: Column): SQL {
+  return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
+}
+
 /** The actor's role in the notebook in `column` (null when not a member), as a column of a query. */
 export function roleColumn(column: Column, actor: ActorRef): SQL<Role | null> {
-  return sql<Role | null>`(select ${memberships.role} from ${memberships} where ${memberships.notebookId} = ${column} and ${memberships.userId} = ${actor.id})`;
+  return sql<Role | null>`(select ${memberships}.role from ${memberships} where ${memberships}.notebook_id = ${qualified(column)} and ${memberships}.user_id = ${actor.id})`;
 }
 
 /** The roles that allow the action. */
@@ -113,5 +118,7 @@ export function rolesAllowing(action: NotebookAction): Role[] {
 
 /** A condition: the user in `userColumn` may, today, do the action in the notebook in `notebookColumn`. */
 export function userMay(userColumn: Column, notebookColumn: Column, action: NotebookAction): SQL {
-  return sql`exists (select 1 from ${memberships} where ${memberships.notebookId} = ${notebookColumn} and ${memberships.userId} = ${userColumn} and ${inArray(memberships.role, rolesAllowing(action))})`;
+  const m = sql`${memberships}`;
+  const roles = sql.join(rolesAllowing(action).map((role) => sql`${role}`), sql`, `);
+  return sql`exists (select 1 from ${m} where ${m}.notebook_id = ${qualified(notebookColumn)} and ${m}.user_id = ${qualified(userColumn)} and ${m}.role in (${roles}))`;
 }

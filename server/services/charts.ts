@@ -1,11 +1,11 @@
 // Charts: saved specs over a notebook's series (list, get with asOf, preview, create, update, remove); access is checked first.
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { charts, memberships, noteLinks, notebooks, notes } from "@/db/schema";
+import { charts, noteLinks, notebooks, notes } from "@/db/schema";
 import type { ChartData } from "@/lib/charts/chart-data";
 import { chartSpecSchema, type ChartSpec } from "@/lib/charts/spec";
 import { newId } from "@/lib/ids";
-import { assertNotebookAccess, roleAllows, roleIn, type Actor } from "./access";
+import { assertNotebookAccess, readableBy, roleAllows, roleIn, type Actor } from "./access";
 import { recordEvent } from "./audit";
 import { DomainError, conflict, notFound } from "./errors";
 import { renderChart, type RenderTiming } from "./chart-render";
@@ -48,7 +48,7 @@ export function listCharts(actor: Actor, opts: { notebookId?: string } = {}): Ch
   const db = getDb();
   const scope = opts.notebookId
     ? eq(charts.notebookId, opts.notebookId)
-    : inArray(charts.notebookId, db.select({ id: memberships.notebookId }).from(memberships).where(eq(memberships.userId, actor.id)));
+    : readableBy(charts.notebookId, actor);
   const rows = db
     .select({ chart: charts, notebookName: notebooks.name })
     .from(charts)

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { memberships, notebooks, notes, users, type Role } from "@/db/schema";
 import { newId } from "@/lib/ids";
-import { assertNotebookAccess, type Actor } from "./access";
+import { assertNotebookAccess, qualified, readableBy, roleColumn, type Actor } from "./access";
 import { recordEvent } from "./audit";
 import { DomainError, badRequest, conflict, notFound } from "./errors";
 import { prepared } from "./prepared";
@@ -18,8 +18,10 @@ export type NotebookSummary = {
   updatedAt: Date;
 };
 
-const noteCount = sql<number>`(select count(*) from ${notes} where ${notes.notebookId} = ${notebooks.id} and ${notes.deletedAt} is null)`;
-const memberCount = sql<number>`(select count(*) from ${memberships} m2 where m2.notebook_id = ${notebooks.id})`;
+const noteCount = sql<number>`(select count(*) from ${notes} n2 where n2.notebook_id = ${qualified(notebooks.id)} and n2.deleted_at is null)`;
+const memberCount = sql<number>`(select count(*) from ${memberships} m2 where m2.notebook_id = ${qualified(notebooks.id)})`;
+
+const reader = { id: sql.placeholder("userId") };
 
 const listQuery = prepared((db: Db) =>
   db
@@ -27,14 +29,13 @@ const listQuery = prepared((db: Db) =>
       id: notebooks.id,
       name: notebooks.name,
       description: notebooks.description,
-      role: memberships.role,
+      role: sql<Role>`${roleColumn(notebooks.id, reader)}`,
       noteCount,
       memberCount,
       updatedAt: notebooks.updatedAt,
     })
-    .from(memberships)
-    .innerJoin(notebooks, eq(notebooks.id, memberships.notebookId))
-    .where(eq(memberships.userId, sql.placeholder("userId")))
+    .from(notebooks)
+    .where(readableBy(notebooks.id, reader))
     .orderBy(desc(notebooks.updatedAt), asc(notebooks.name))
     .prepare(),
 );

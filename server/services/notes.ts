@@ -1,9 +1,9 @@
 // Notes: create, read, autosave with optimistic concurrency, trash; each call checks access first.
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import { memberships, noteLinks, noteRevisions, noteTags, notebooks, notes, users } from "@/db/schema";
+import { noteLinks, noteRevisions, noteTags, notebooks, notes, users } from "@/db/schema";
 import { newId } from "@/lib/ids";
-import { assertNoteAccess, assertNotebookAccess, roleIn, type Actor } from "./access";
+import { assertNoteAccess, assertNotebookAccess, readableBy, roleIn, type Actor } from "./access";
 import { recordEvent } from "./audit";
 import { badRequest, conflict, notFound } from "./errors";
 import { writeNoteLinks } from "./note-links";
@@ -45,7 +45,7 @@ function tagsByNote(noteIds: string[]): Map<string, string[]> {
 function listWhere(actor: Actor, opts: { notebookId?: string; tag?: string; trashed: boolean }) {
   const scope = opts.notebookId
     ? eq(notes.notebookId, opts.notebookId)
-    : inArray(notes.notebookId, getDb().select({ id: memberships.notebookId }).from(memberships).where(eq(memberships.userId, actor.id)));
+    : readableBy(notes.notebookId, actor);
   const tagFilter = opts.tag
     ? inArray(notes.id, getDb().select({ id: noteTags.noteId }).from(noteTags).where(eq(noteTags.tag, opts.tag)))
     : undefined;

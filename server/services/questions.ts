@@ -1,11 +1,11 @@
 // Tracked questions: list (the dashboard), get (the question page), create and edit; access is checked first in every call.
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import { events, forecasts, memberships, noteLinks, notebooks, notes, questionTags, questions, users } from "@/db/schema";
+import { events, forecasts, noteLinks, notebooks, notes, questionTags, questions, users } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import type { ChartForecast } from "@/lib/questions/forecast-figure";
 import { describeRule, type DataRule, type Question, type QuestionKind, type QuestionStatus } from "@/lib/questions/spec";
-import { assertNotebookAccess, roleAllows, roleIn, type Actor, type NotebookAction } from "./access";
+import { assertNotebookAccess, roleAllows, roleIn, rolesByNotebook, type Actor, type NotebookAction } from "./access";
 import { recordEvent } from "./audit";
 import { type DomainError, badRequest, conflict, notFound } from "./errors";
 import { resolveByRules } from "./question-resolution";
@@ -93,7 +93,7 @@ export type QuestionSummary = {
 export function listQuestions(actor: Actor, opts: { notebookId?: string; status?: QuestionStatus } = {}): QuestionSummary[] {
   if (opts.notebookId) assertNotebookAccess(actor, opts.notebookId, "read");
   const db = getDb();
-  const roles = new Map(db.select({ id: memberships.notebookId, role: memberships.role }).from(memberships).where(eq(memberships.userId, actor.id)).all().map((m) => [m.id, m.role]));
+  const roles = rolesByNotebook(actor);
   const scope = opts.notebookId ? [opts.notebookId] : [...roles.keys()];
   if (scope.length === 0) return [];
   const rows = db

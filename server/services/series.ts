@@ -1,10 +1,10 @@
 // Data series: the catalogue per notebook (list, get, create, update, remove) and imports into it; access is checked first.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { memberships, notebooks, series } from "@/db/schema";
+import { notebooks, series } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import type { SeriesSource } from "@/lib/validation/series";
-import { assertNotebookAccess, roleAllows, roleIn, type Actor } from "./access";
+import { assertNotebookAccess, roleAllows, roleIn, rolesByNotebook, type Actor } from "./access";
 import { recordEvent } from "./audit";
 import { type DomainError, conflict, notFound } from "./errors";
 import { announceSeriesChange } from "./live";
@@ -105,9 +105,7 @@ function summarize(rows: Array<{ s: SeriesRow; notebookName: string }>, roles: M
 export function listSeries(actor: Actor, opts: { notebookId?: string } = {}): SeriesSummary[] {
   if (opts.notebookId) assertNotebookAccess(actor, opts.notebookId, "read");
   const db = getDb();
-  const roles = new Map(
-    db.select({ notebookId: memberships.notebookId, role: memberships.role }).from(memberships).where(eq(memberships.userId, actor.id)).all().map((m) => [m.notebookId, m.role]),
-  );
+  const roles = rolesByNotebook(actor);
   const notebookIds = opts.notebookId ? [opts.notebookId] : [...roles.keys()];
   if (notebookIds.length === 0) return [];
   const rows = db

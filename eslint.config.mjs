@@ -1,14 +1,15 @@
-// ESLint: TypeScript and React hooks rules, plus DESIGN.md's import directions as errors.
+// ESLint: TypeScript and React hooks rules, plus docs/architecture.md's import directions as errors.
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 const restrict = (patterns) => ["error", { patterns: patterns.map((p) => ({ ...p, allowTypeImports: p.allowTypeImports ?? false })) }];
 
 const fromApp = { group: ["@/app/*", "**/app/*"], message: "Only Next.js imports app/; move shared code to components/, server/ or lib/." };
-const fromServer = { group: ["@/server/*", "**/server/*"], message: "DESIGN.md: this layer must not import server/." };
-const fromDb = { group: ["@/db/*", "**/db/*"], message: "DESIGN.md: this layer must not import db/." };
-const fromComponents = { group: ["@/components/*", "**/components/*"], message: "DESIGN.md: this layer must not import components/." };
-const dbClient = { group: ["@/db/client", "**/db/client"], message: "DESIGN.md: only server/services/* import the db client." };
+const fromServer = { group: ["@/server/*", "**/server/*"], message: "docs/architecture.md: this layer must not import server/." };
+const fromDb = { group: ["@/db/*", "**/db/*"], message: "docs/architecture.md: this layer must not import db/." };
+const fromComponents = { group: ["@/components/*", "**/components/*"], message: "docs/architecture.md: this layer must not import components/." };
+const trpc = { group: ["@trpc/*"], message: "Services throw DomainError, never TRPCError: see docs/architecture.md, 'Errors'." };
+const dbClient = { group: ["@/db/client", "**/db/client"], message: "docs/architecture.md: only server/services/* import the db client." };
 
 export default tseslint.config(
   { ignores: [".next/**", "node_modules/**", "data/**", "test-results/**", ".reports/**", "db/migrations/**", "next-env.d.ts"] },
@@ -28,11 +29,12 @@ export default tseslint.config(
     ignores: ["**/*.test.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": restrict([
-        { group: ["react", "react-dom", "react/*", "next", "next/*", "better-sqlite3", "drizzle-orm", "drizzle-orm/*"], message: "DESIGN.md: lib/ is pure: no React, Next or database." },
+        { group: ["react", "react-dom", "react/*", "next", "next/*", "better-sqlite3", "drizzle-orm", "drizzle-orm/*"], message: "docs/architecture.md: lib/ is pure: no React, Next or database." },
         fromApp,
         fromServer,
         fromDb,
         fromComponents,
+        trpc,
       ]),
     },
   },
@@ -40,10 +42,10 @@ export default tseslint.config(
     files: ["components/**/*.{ts,tsx}"],
     rules: {
       "@typescript-eslint/no-restricted-imports": restrict([
-        { ...fromServer, allowTypeImports: true, message: "DESIGN.md: components/ never import server/ (import type { AppRouter } is the one exception)." },
+        { ...fromServer, allowTypeImports: true, message: "docs/architecture.md: components/ never import server/ (import type { AppRouter } is the one exception)." },
         fromDb,
         fromApp,
-        { group: ["better-sqlite3", "drizzle-orm", "drizzle-orm/*"], message: "DESIGN.md: components/ never touch the database." },
+        { group: ["better-sqlite3", "drizzle-orm", "drizzle-orm/*"], message: "docs/architecture.md: components/ never touch the database." },
       ]),
     },
   },
@@ -54,11 +56,11 @@ export default tseslint.config(
   },
   {
     files: ["server/services/**/*.ts"],
-    rules: { "@typescript-eslint/no-restricted-imports": restrict([fromApp, fromComponents]) },
+    rules: { "@typescript-eslint/no-restricted-imports": restrict([fromApp, fromComponents, trpc]) },
   },
   {
     files: ["db/**/*.ts"],
-    rules: { "@typescript-eslint/no-restricted-imports": restrict([fromApp, fromComponents, fromServer]) },
+    rules: { "@typescript-eslint/no-restricted-imports": restrict([fromApp, fromComponents, fromServer, trpc]) },
   },
   {
     files: ["app/**/*.{ts,tsx}"],

@@ -34,9 +34,9 @@ function post(f: Fixture, body: string, contentType = "application/json", opts: 
   return send(f.base, path(f, opts.key), { method: "POST", body, headers });
 }
 
-function errorOf(reply: Reply): { message: string; rowErrors?: Array<{ row: number; message: string }> } {
+function errorOf(reply: Reply): { message: string; code: string; details?: { rowErrors?: Array<{ row: number; message: string }> } } {
   expect(reply.headers["content-type"]).toContain("application/json");
-  const body = JSON.parse(reply.body) as { error?: { message: string; rowErrors?: Array<{ row: number; message: string }> } };
+  const body = JSON.parse(reply.body) as { error?: { message: string; code: string; details?: { rowErrors?: Array<{ row: number; message: string }> } } };
   expect(body.error?.message?.length ?? 0).toBeGreaterThan(5);
   return body.error!;
 }
@@ -155,7 +155,7 @@ test("400 for bad JSON, a bad date, NaN and non-numbers, with nothing written", 
     expect(errorOf(reply).message).toMatch(message);
   }
   const csv = errorOf(await post(f, "date,value\n2026-01-08,4.2\n2026-13-01,4.3\n2026-01-09,abc\n", "text/csv"));
-  expect(csv.rowErrors?.map((e) => e.row)).toEqual([3, 4]);
+  expect(csv.details?.rowErrors?.map((e) => e.row)).toEqual([3, 4]);
   const badQuery = await send(f.base, path(f, f.key, "?asOf=yesterday"), { headers: { authorization: `Bearer ${f.token}` } });
   expect(badQuery.status).toBe(400);
   expect(await current(f)).toHaveLength(3);

@@ -1,7 +1,9 @@
 // Shared test helpers: users, tRPC callers by path, a whole-database snapshot and error assertions.
 import { getErrorShape, TRPCError, type AnyTRPCProcedure } from "@trpc/server";
 import { getDb } from "@/db/client";
+import { toTRPCError } from "@/server/http/errors";
 import { register } from "@/server/services/accounts";
+import { DomainError } from "@/server/services/errors";
 import type { SessionUser } from "@/server/trpc/init";
 import { appRouter, createCaller } from "@/server/trpc/root";
 
@@ -39,13 +41,17 @@ export function callPath(caller: Caller, path: string, input?: unknown): Promise
   return (fn as (input: unknown) => Promise<unknown>)(input);
 }
 
-/** The TRPCError a call throws; fails the test when the call succeeds or throws anything else. */
+/**
+ * The TRPCError a call throws (a service's DomainError as the API would report it); fails the test when the call
+ * succeeds or throws anything else.
+ */
 export async function trpcError(run: () => Promise<unknown> | unknown): Promise<TRPCError> {
   let result: unknown;
   try {
     result = await run();
   } catch (error) {
     if (error instanceof TRPCError) return error;
+    if (error instanceof DomainError) return toTRPCError(error);
     throw error;
   }
   throw new Error(`expected a TRPCError, but the call succeeded with ${JSON.stringify(result)}`);

@@ -1,4 +1,4 @@
-// The lint rule that enforces DESIGN.md's import directions: it rejects each forbidden import and allows the permitted ones.
+// The lint rule that enforces docs/architecture.md's import directions: it rejects each forbidden import and allows the permitted ones.
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 
@@ -9,7 +9,7 @@ async function layerErrors(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).filter((m) => m.ruleId === "@typescript-eslint/no-restricted-imports").map((m) => m.message);
 }
 
-describe("import directions (DESIGN.md)", () => {
+describe("import directions (docs/architecture.md)", () => {
   it.each([
     ["lib/x.ts", 'import { useState } from "react";\nexport const a = useState;'],
     ["lib/x.ts", 'import { redirect } from "next/navigation";\nexport const a = redirect;'],
@@ -21,6 +21,10 @@ describe("import directions (DESIGN.md)", () => {
     ["server/auth-x.ts", 'import { Brand } from "@/components/ui/brand";\nexport const a = Brand;'],
     ["db/x.ts", 'import { listNotebooks } from "@/server/services/notebooks";\nexport const a = listNotebooks;'],
     ["app/x/page.tsx", 'import { users } from "@/db/schema";\nexport const a = users;'],
+    ["server/services/x.ts", 'import { TRPCError } from "@trpc/server";\nexport const a = TRPCError;'],
+    ["server/services/x.ts", 'import { getHTTPStatusCodeFromError } from "@trpc/server/http";\nexport const a = getHTTPStatusCodeFromError;'],
+    ["lib/x.ts", 'import { TRPCError } from "@trpc/server";\nexport const a = TRPCError;'],
+    ["db/x.ts", 'import { TRPCError } from "@trpc/server";\nexport const a = TRPCError;'],
   ])("rejects the import in %s", async (file, code) => {
     expect(await layerErrors(file, code)).not.toHaveLength(0);
   });

@@ -135,7 +135,7 @@ export function ApiTokens() {
               {tokens.map((t) => (
                 <tr key={t.id} data-revoked={t.revokedAt ? true : undefined} data-testid="token-row">
                   <td>{t.name}</td>
-                  <td>{t.notebookName}</td>
+                  <td>{t.notebookName ?? <span className="faint">a notebook you no longer belong to</span>}</td>
                   <td className="mono">{t.prefix}…</td>
                   <td>
                     <time dateTime={t.createdAt.toISOString()} suppressHydrationWarning>

@@ -51,7 +51,7 @@ export function ShareLinksPage() {
     );
   }
 
-  const active = links.data.filter((l) => l.status === "active");
+  const active = links.data.filter((l) => l.status === "active" || l.status === "paused");
   const shown = filter === "active" ? active : links.data;
   return (
     <div className="stack">

@@ -1,5 +1,5 @@
 "use client";
-// The table of share links, used by the Share dialog (one item's links) and the Shared links page (every link, with what it shares): views, status, revoke.
+// The table of share links, used by the Share dialog (one item's links) and the Shared links page (every link, with what it shares): maker, views, status, revoke.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { format } from "date-fns";
@@ -12,7 +12,7 @@ import "./share.css";
 /** One link as share.list and share.listMine return it (never its token). */
 export type ShareLinkSummary = inferRouterOutputs<AppRouter>["share"]["listMine"][number];
 
-const STATUS_LABELS = { active: "Active", expired: "Expired", revoked: "Revoked" } as const;
+const STATUS_LABELS = { active: "Active", paused: "Paused", expired: "Expired", revoked: "Revoked" } as const;
 const TYPE_LABELS = { note: "Note", question: "Question", notebook: "Notebook" } as const;
 const TARGET_PATHS = { note: "/notes/", question: "/questions/", notebook: "/notebooks/" } as const;
 
@@ -75,7 +75,8 @@ export function ShareLinksTable({ links, showTarget = false, empty = "No links y
                   )}
                 </div>
                 <div className="faint">
-                  Made {format(link.createdAt, "d MMM yyyy")} · {link.expiresAt ? `${link.status === "expired" ? "expired" : "expires"} ${when(link.expiresAt)}` : "no expiry"}
+                  Made {link.madeBy && <span data-testid="share-made-by">by {link.madeBy} </span>}
+                  {format(link.createdAt, "d MMM yyyy")} · {link.expiresAt ? `${link.status === "expired" ? "expired" : "expires"} ${when(link.expiresAt)}` : "no expiry"}
                 </div>
               </td>
               <td data-label="Views">
@@ -87,7 +88,8 @@ export function ShareLinksTable({ links, showTarget = false, empty = "No links y
                   {STATUS_LABELS[link.status]}
                 </span>
                 {link.status === "revoked" && link.revokedAt && <div className="faint">{format(link.revokedAt, "d MMM yyyy")}</div>}
-                {link.status === "active" && (
+                {link.status === "paused" && <div className="faint">Its maker can no longer share this; it shows nothing.</div>}
+                {(link.status === "active" || link.status === "paused") && (
                   <button
                     type="button"
                     className="btn btn-sm btn-ghost share-revoke"

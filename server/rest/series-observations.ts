@@ -1,26 +1,15 @@
 // REST for scripts: push and read a series' observations with a Bearer API token; errors are JSON with a status that says what went wrong.
-import { TRPCError } from "@trpc/server";
-import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { z } from "zod";
 import { isoDate, observationsQuery, seriesKeySchema } from "@/lib/validation/series";
 import { authenticateToken } from "@/server/services/api-tokens";
-import { ErrorDetails } from "@/server/services/errors";
+import { httpErrorFrom } from "@/server/http/errors";
+import { badRequest, DomainError, unauthorized } from "@/server/services/errors";
 import { pushCsv, pushObservations, readByKey } from "@/server/services/series-import";
 import { requestLogger } from "@/server/logger";
 
 /** Largest request body accepted, in bytes. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const MAX_JSON_OBSERVATIONS = 200_000;
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
-  }
-}
 
 const observationSchema = z.object({
   date: isoDate,
@@ -31,19 +20,19 @@ const observationList = z
   .max(MAX_JSON_OBSERVATIONS, { error: `Send at most ${MAX_JSON_OBSERVATIONS.toLocaleString("en-US")} observations per request.` });
 const jsonBodySchema = z.object({ observations: observationList }, { error: "Send {\"observations\": [{\"date\": \"2026-01-02\", \"value\": 1.5}]} or a list of {date, value}." });
 
-function json(status: number, body: unknown): Response {
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" },
+    headers: { ...headers, "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" },
   });
 }
 
 function principalOf(req: Request) {
   const header = req.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw new HttpError(401, "Send an API token as “Authorization: Bearer <token>”. Create one on the Account page.");
+  if (!match) throw unauthorized("Send an API token as “Authorization: Bearer <token>”. Create one on the Account page.");
   const principal = authenticateToken(match[1]!);
-  if (!principal) throw new HttpError(401, "That API token is not valid: it is unknown or has been revoked.");
+  if (!principal) throw unauthorized("That API token is not valid: it is unknown or has been revoked.");
   return principal;
 }
 
@@ -56,14 +45,14 @@ function keyOf(raw: string): string {
     decoded = raw;
   }
   const parsed = seriesKeySchema.safeParse(decoded);
-  if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]!.message);
+  if (!parsed.success) throw badRequest(parsed.error.issues[0]!.message);
   return parsed.data;
 }
 
 /** A body larger than this is not even drained: the connection is closed on the client. */
 const MAX_DRAINED_BYTES = 64 * 1024 * 1024;
 
-const tooLarge = () => new HttpError(413, `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; send the data in smaller batches.`);
+const tooLarge = () => new DomainError("PAYLOAD_TOO_LARGE", `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; send the data in smaller batches.`);
 
 /** Reads the body as UTF-8 text, refusing more than MAX_BODY_BYTES. An oversized body is read to its end (up to a
  * limit) and dropped, so that the client, still sending, gets the 413 instead of a broken pipe. */
@@ -93,20 +82,14 @@ async function readBody(req: Request): Promise<string> {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw new HttpError(400, "The body is not valid UTF-8 text.");
+    throw badRequest("The body is not valid UTF-8 text.");
   }
 }
 
 function fromError(err: unknown, requestId: string): Response {
-  if (err instanceof HttpError) return json(err.status, { error: { message: err.message, ...err.details } });
-  if (err instanceof TRPCError) {
-    const status = getHTTPStatusCodeFromError(err);
-    const details = err.cause instanceof ErrorDetails ? err.cause.details : undefined;
-    if (status >= 500) requestLogger(requestId).error({ err: { message: err.message } }, "rest error");
-    return json(status >= 500 ? 500 : status, { error: { message: status >= 500 ? "Something went wrong on our side." : err.message, ...details } });
-  }
-  requestLogger(requestId).error({ err: { message: (err as Error)?.message, stack: (err as Error)?.stack } }, "rest error");
-  return json(500, { error: { message: "Something went wrong on our side." } });
+  const { status, body, headers } = httpErrorFrom(err);
+  if (status >= 500) requestLogger(requestId).error({ err: { message: (err as Error)?.message, stack: (err as Error)?.stack } }, "rest error");
+  return json(status, body, headers);
 }
 
 /** POST /api/v1/series/{key}/observations: JSON (`{observations:[{date,value}]}` or an array) or CSV (text/csv). */
@@ -118,21 +101,21 @@ export async function postObservations(req: Request, rawKey: string): Promise<Re
     const actor = { id: principal.userId };
     const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
     const text = await readBody(req);
-    if (text.trim() === "") throw new HttpError(400, "The body is empty. Send JSON {\"observations\":[{\"date\":\"2026-01-02\",\"value\":1.5}]} or a CSV file.");
+    if (text.trim() === "") throw badRequest("The body is empty. Send JSON {\"observations\":[{\"date\":\"2026-01-02\",\"value\":1.5}]} or a CSV file.");
     if (type === "application/json") {
       let body: unknown;
       try {
         body = JSON.parse(text);
       } catch {
-        throw new HttpError(400, "The body is not valid JSON.");
+        throw badRequest("The body is not valid JSON.");
       }
       const parsed = jsonBodySchema.safeParse(Array.isArray(body) ? { observations: body } : body);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
-        throw new HttpError(400, `${issue.path.length ? `At ${issue.path.join(".")}: ` : ""}${issue.message}`);
+        throw badRequest(`${issue.path.length ? `At ${issue.path.join(".")}: ` : ""}${issue.message}`);
       }
       const observations = parsed.data.observations;
-      if (observations.length === 0) throw new HttpError(400, "There are no observations in the body.");
+      if (observations.length === 0) throw badRequest("There are no observations in the body.");
       return json(200, pushObservations(actor, { notebookId: principal.notebookId, key, observations }));
     }
     if (type === "text/csv" || type === "text/plain" || type === "application/csv") {
@@ -142,7 +125,7 @@ export async function postObservations(req: Request, rawKey: string): Promise<Re
       const mapping = dateColumn && valueColumn ? { dateColumn, valueColumn } : undefined;
       return json(200, pushCsv(actor, { notebookId: principal.notebookId, key, text, mapping }));
     }
-    throw new HttpError(415, "Send the body as application/json or text/csv.");
+    throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json or text/csv.");
   } catch (err) {
     return fromError(err, requestId);
   }
@@ -156,7 +139,7 @@ export function getObservations(req: Request, rawKey: string): Response {
     const key = keyOf(rawKey);
     const params = Object.fromEntries(new URL(req.url).searchParams);
     const query = observationsQuery.safeParse({ from: params.from, to: params.to, asOf: params.asOf });
-    if (!query.success) throw new HttpError(400, query.error.issues[0]!.message);
+    if (!query.success) throw badRequest(query.error.issues[0]!.message);
     return json(200, readByKey({ id: principal.userId }, { notebookId: principal.notebookId, key, ...query.data }));
   } catch (err) {
     return fromError(err, requestId);

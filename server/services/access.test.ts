@@ -21,6 +21,8 @@ describe("roleAllows", () => {
     read: [false, true, true, true],
     write: [false, false, true, true],
     rename: [false, false, true, true],
+    share: [false, false, true, true],
+    overseeShares: [false, false, false, true],
     manageMembers: [false, false, false, true],
     remove: [false, false, false, true],
   };
@@ -44,8 +46,8 @@ describe("assertNotebookAccess", () => {
   });
 
   it("says NOT_FOUND to a non-member and FORBIDDEN to a member without the role", () => {
-    expect(() => assertNotebookAccess(fixture.outsider, fixture.notebookId, "read")).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
-    expect(() => assertNotebookAccess(fixture.member, fixture.notebookId, "write")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+    expect(() => assertNotebookAccess(fixture.outsider, fixture.notebookId, "read")).toThrow(expect.objectContaining({ kind: "NOT_FOUND" }));
+    expect(() => assertNotebookAccess(fixture.member, fixture.notebookId, "write")).toThrow(expect.objectContaining({ kind: "FORBIDDEN" }));
   });
 });
 

@@ -1,11 +1,13 @@
 // The one place that decides who may read or change what; every service calls it first.
-import { TRPCError } from "@trpc/server";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, getTableName, inArray, sql, type Column, type Placeholder, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
 import { memberships, notes, type Role } from "@/db/schema";
-import { notFound } from "./errors";
+import { forbidden, notFound } from "./errors";
 import { prepared } from "./prepared";
 
 export type Actor = { id: string };
+/** An actor, or a placeholder for one in a prepared statement. */
+export type ActorRef = Actor | { id: Placeholder };
 
 const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
 
@@ -14,6 +16,8 @@ export const NOTEBOOK_ACTIONS = {
   read: "viewer",
   write: "editor",
   rename: "editor",
+  share: "editor",
+  overseeShares: "owner",
   manageMembers: "owner",
   remove: "owner",
 } as const satisfies Record<string, Role>;
@@ -44,12 +48,9 @@ export function roleAllows(role: Role | null, action: NotebookAction): boolean {
  */
 export function assertNotebookAccess(actor: Actor, notebookId: string, action: NotebookAction): Role {
   const role = roleIn(actor, notebookId);
-  if (role === null) throw new TRPCError({ code: "NOT_FOUND", message: "That notebook does not exist, or you have no access to it." });
+  if (role === null) throw notFound("notebook");
   if (!roleAllows(role, action)) {
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message: `Your role in this notebook (${role}) does not allow this; ask an owner${action === "manageMembers" || action === "remove" ? "" : " or an editor"}.`,
-    });
+    throw forbidden(`Your role in this notebook (${role}) does not allow this; ask an owner${action === "manageMembers" || action === "remove" ? "" : " or an editor"}.`);
   }
   return role;
 }
@@ -72,3 +73,52 @@ const noteNotebookQuery = prepared((db) =>
     .where(eq(notes.id, sql.placeholder("noteId")))
     .prepare(),
 );
+
+/** The ids of the notebooks the actor may read (every notebook they belong to), as a subquery. */
+export function readableNotebookIds(actor: ActorRef) {
+  return getDb().select({ id: memberships.notebookId }).from(memberships).where(eq(memberships.userId, actor.id));
+}
+
+/** The ids of the notebooks where the actor's role allows the action, as a subquery. */
+export function notebookIdsAllowing(actor: ActorRef, action: NotebookAction) {
+  return getDb()
+    .select({ id: memberships.notebookId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, actor.id), inArray(memberships.role, rolesAllowing(action))));
+}
+
+/** A condition: the notebook in `column` is one the actor may read. Every list across notebooks filters with it. */
+export function readableBy(column: Column, actor: ActorRef): SQL {
+  return inArray(column, readableNotebookIds(actor));
+}
+
+/** The same set in raw SQL, for statements the query builder cannot express (FTS5); binds `@userId`. */
+export const READABLE_NOTEBOOK_IDS_SQL = "SELECT notebook_id FROM memberships WHERE user_id = @userId";
+
+/** The actor's role in every notebook they belong to. */
+export function rolesByNotebook(actor: Actor): Map<string, Role> {
+  const rows = getDb().select({ notebookId: memberships.notebookId, role: memberships.role }).from(memberships).where(eq(memberships.userId, actor.id)).all();
+  return new Map(rows.map((m) => [m.notebookId, m.role]));
+}
+
+/** A column named with its table, so that it means the outer query's column inside a subquery (Drizzle leaves the table out of single-table queries). */
+export function qualified(column: Column): SQL {
+  return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
+}
+
+/** The actor's role in the notebook in `column` (null when not a member), as a column of a query. */
+export function roleColumn(column: Column, actor: ActorRef): SQL<Role | null> {
+  return sql<Role | null>`(select ${memberships}.role from ${memberships} where ${memberships}.notebook_id = ${qualified(column)} and ${memberships}.user_id = ${actor.id})`;
+}
+
+/** The roles that allow the action. */
+export function rolesAllowing(action: NotebookAction): Role[] {
+  return (Object.keys(RANK) as Role[]).filter((role) => roleAllows(role, action));
+}
+
+/** A condition: the user in `userColumn` may, today, do the action in the notebook in `notebookColumn`. */
+export function userMay(userColumn: Column, notebookColumn: Column, action: NotebookAction): SQL {
+  const m = sql`${memberships}`;
+  const roles = sql.join(rolesAllowing(action).map((role) => sql`${role}`), sql`, `);
+  return sql`exists (select 1 from ${m} where ${m}.notebook_id = ${qualified(notebookColumn)} and ${m}.user_id = ${qualified(userColumn)} and ${m}.role in (${roles}))`;
+}

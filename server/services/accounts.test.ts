@@ -91,7 +91,7 @@ describe("session versions", () => {
 
   it("is null for a user that does not exist", () => {
     expect(currentSessionVersion("nosuchuser000000")).toBeNull();
-    expect(() => signOutEverywhere({ id: "nosuchuser000000" })).toThrow(expect.objectContaining({ code: "UNAUTHORIZED" }));
+    expect(() => signOutEverywhere({ id: "nosuchuser000000" })).toThrow(expect.objectContaining({ kind: "UNAUTHORIZED" }));
   });
 });
 

@@ -1,5 +1,4 @@
 // Accounts: registration, password checks with throttling, session versions, password change.
-import { TRPCError } from "@trpc/server";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
@@ -7,6 +6,7 @@ import { newId } from "@/lib/ids";
 import { passwordWeakness } from "@/lib/validation/account";
 import type { Actor } from "./access";
 import { recordEvent } from "./audit";
+import { badRequest, conflict, unauthorized } from "./errors";
 import { prepared } from "./prepared";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords";
 import { clearAccountFailures, recordSignInFailure, signInBlockedFor } from "./rate-limit";
@@ -20,7 +20,7 @@ export async function register(input: { name: string; email: string; password: s
   const db = getDb();
   const email = input.email.trim().toLowerCase();
   const weakness = passwordWeakness(input.password, email);
-  if (weakness) throw new TRPCError({ code: "BAD_REQUEST", message: weakness });
+  if (weakness) throw badRequest(weakness);
   const passwordHash = await hashPassword(input.password);
   const user = { id: newId(), email, name: input.name.trim(), passwordHash };
   try {
@@ -30,7 +30,7 @@ export async function register(input: { name: string; email: string; password: s
     });
   } catch (error) {
     if (error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_UNIQUE") {
-      throw new TRPCError({ code: "CONFLICT", message: EMAIL_TAKEN });
+      throw conflict(EMAIL_TAKEN);
     }
     throw error;
   }
@@ -76,7 +76,7 @@ export function me(actor: Actor): PublicUser {
     .from(users)
     .where(eq(users.id, actor.id))
     .get();
-  if (!row) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your account no longer exists. Sign in again." });
+  if (!row) throw unauthorized("Your account no longer exists. Sign in again.");
   return row;
 }
 
@@ -90,7 +90,7 @@ export function signOutEverywhere(actor: Actor): { sessionVersion: number } {
       .where(eq(users.id, actor.id))
       .returning({ sessionVersion: users.sessionVersion })
       .get();
-    if (!row) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your account no longer exists. Sign in again." });
+    if (!row) throw unauthorized("Your account no longer exists. Sign in again.");
     recordEvent(tx, { actorId: actor.id, action: "user.signed_out_everywhere", targetType: "user", targetId: actor.id });
     return row;
   });
@@ -100,12 +100,12 @@ export function signOutEverywhere(actor: Actor): { sessionVersion: number } {
 export async function changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
   const db = getDb();
   const user = db.select().from(users).where(eq(users.id, actor.id)).get();
-  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your account no longer exists. Sign in again." });
+  if (!user) throw unauthorized("Your account no longer exists. Sign in again.");
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "Your current password is not right." });
+    throw badRequest("Your current password is not right.");
   }
   const weakness = passwordWeakness(input.newPassword, user.email);
-  if (weakness) throw new TRPCError({ code: "BAD_REQUEST", message: weakness });
+  if (weakness) throw badRequest(weakness);
   const passwordHash = await hashPassword(input.newPassword);
   db.transaction((tx) => {
     tx.update(users)

@@ -1,12 +1,12 @@
 // API tokens for scripts: create (shown once), list, revoke, and authenticate a Bearer token by its SHA-256 hash.
 import { createHash, randomBytes } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiTokens, notebooks } from "@/db/schema";
 import { newId } from "@/lib/ids";
-import { assertNotebookAccess, type Actor } from "./access";
+import { assertNotebookAccess, readableBy, type Actor } from "./access";
 import { recordEvent } from "./audit";
+import { DomainError } from "./errors";
 
 const TOKEN_PREFIX = "quire_";
 const LAST_USED_GRANULARITY_MS = 60_000;
@@ -15,8 +15,9 @@ export type TokenSummary = {
   id: string;
   name: string;
   prefix: string;
-  notebookId: string;
-  notebookName: string;
+  /** Null when the actor no longer belongs to the token's notebook (the token then reaches nothing). */
+  notebookId: string | null;
+  notebookName: string | null;
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
@@ -40,21 +41,24 @@ export function createToken(actor: Actor, input: { notebookId: string; name: str
   return { id, token, prefix };
 }
 
-/** The actor's own tokens, newest first, revoked ones included (marked). */
+/**
+ * The actor's own tokens, newest first, revoked ones included (marked). A token's notebook is named only while the
+ * actor still belongs to it; otherwise its id and name are null.
+ */
 export function listTokens(actor: Actor): TokenSummary[] {
   return getDb()
     .select({
       id: apiTokens.id,
       name: apiTokens.name,
       prefix: apiTokens.prefix,
-      notebookId: apiTokens.notebookId,
+      notebookId: notebooks.id,
       notebookName: notebooks.name,
       createdAt: apiTokens.createdAt,
       lastUsedAt: apiTokens.lastUsedAt,
       revokedAt: apiTokens.revokedAt,
     })
     .from(apiTokens)
-    .innerJoin(notebooks, eq(notebooks.id, apiTokens.notebookId))
+    .leftJoin(notebooks, and(eq(notebooks.id, apiTokens.notebookId), readableBy(notebooks.id, actor)))
     .where(eq(apiTokens.userId, actor.id))
     .orderBy(desc(apiTokens.createdAt))
     .all();
@@ -64,7 +68,7 @@ export function listTokens(actor: Actor): TokenSummary[] {
 export function revokeToken(actor: Actor, id: string): { id: string } {
   const db = getDb();
   const row = db.select().from(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, actor.id))).get();
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "That token does not exist, or it is not yours." });
+  if (!row) throw new DomainError("NOT_FOUND", "That token does not exist, or it is not yours.");
   if (!row.revokedAt) {
     db.transaction((tx) => {
       tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, id)).run();

@@ -1,14 +1,13 @@
 // Charts: saved specs over a notebook's series (list, get with asOf, preview, create, update, remove); access is checked first.
-import { TRPCError } from "@trpc/server";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { charts, memberships, noteLinks, notebooks, notes } from "@/db/schema";
+import { charts, noteLinks, notebooks, notes } from "@/db/schema";
 import type { ChartData } from "@/lib/charts/chart-data";
 import { chartSpecSchema, type ChartSpec } from "@/lib/charts/spec";
 import { newId } from "@/lib/ids";
-import { assertNotebookAccess, roleAllows, roleIn, type Actor } from "./access";
+import { assertNotebookAccess, readableBy, roleAllows, roleIn, type Actor } from "./access";
 import { recordEvent } from "./audit";
-import { conflict } from "./errors";
+import { DomainError, conflict, notFound } from "./errors";
 import { renderChart, type RenderTiming } from "./chart-render";
 
 export type ChartSummary = {
@@ -24,8 +23,8 @@ export type ChartSummary = {
 
 type ChartRow = typeof charts.$inferSelect;
 
-function notFoundChart(): TRPCError {
-  return new TRPCError({ code: "NOT_FOUND", message: "That chart does not exist, or you have no access to it." });
+function notFoundChart(): DomainError {
+  return notFound("chart");
 }
 
 /** The chart row if the actor may do `action` in its notebook; NOT_FOUND for strangers and missing ids alike. */
@@ -39,7 +38,7 @@ export function chartFor(actor: Actor, id: string, action: "read" | "write"): Ch
 /** A stored spec, read back through the schema (a spec from an older version still parses or is reported). */
 export function specOf(row: Pick<ChartRow, "spec">): ChartSpec {
   const parsed = chartSpecSchema.safeParse(row.spec);
-  if (!parsed.success) throw new TRPCError({ code: "UNPROCESSABLE_CONTENT", message: "This chart's saved spec is no longer valid; edit and save it again." });
+  if (!parsed.success) throw new DomainError("UNPROCESSABLE_CONTENT", "This chart's saved spec is no longer valid; edit and save it again.");
   return parsed.data;
 }
 
@@ -49,7 +48,7 @@ export function listCharts(actor: Actor, opts: { notebookId?: string } = {}): Ch
   const db = getDb();
   const scope = opts.notebookId
     ? eq(charts.notebookId, opts.notebookId)
-    : inArray(charts.notebookId, db.select({ id: memberships.notebookId }).from(memberships).where(eq(memberships.userId, actor.id)));
+    : readableBy(charts.notebookId, actor);
   const rows = db
     .select({ chart: charts, notebookName: notebooks.name })
     .from(charts)

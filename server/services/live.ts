@@ -1,5 +1,6 @@
 // In-process change feed: services announce that a notebook's data changed; subscriptions pass it on to open pages.
 import { EventEmitter, on } from "node:events";
+import { assertNotebookAccess, roleIn, type Actor } from "./access";
 
 export type SeriesChange = { notebookId: string; seriesId: string; key: string; dataVersion: number; at: number };
 
@@ -26,4 +27,17 @@ export async function* seriesChanges(signal?: AbortSignal): AsyncGenerator<Serie
 /** How many pages are listening right now (for tests and health). */
 export function listenerCount(): number {
   return bus().listenerCount("series");
+}
+
+/**
+ * The series changes the actor may hear: in one notebook (naming one they cannot read is NOT_FOUND, on the first read)
+ * or in all of theirs. Access is checked per change, so a member who is removed stops hearing at once.
+ */
+export async function* seriesChangesFor(actor: Actor, input: { notebookId?: string }, signal?: AbortSignal): AsyncGenerator<SeriesChange> {
+  if (input.notebookId) assertNotebookAccess(actor, input.notebookId, "read");
+  for await (const change of seriesChanges(signal)) {
+    if (input.notebookId && change.notebookId !== input.notebookId) continue;
+    if (roleIn(actor, change.notebookId) === null) continue;
+    yield change;
+  }
 }

@@ -1,7 +1,7 @@
 // Note export: the Markdown file, the charts drawn for the HTML page, and the file name, for a note the actor may read.
-import { TRPCError } from "@trpc/server";
 import type { Actor } from "./access";
 import { getChart } from "./charts";
+import { DomainError } from "./errors";
 import { getNote, type NoteDetail } from "./notes";
 
 /** A file-name-safe slug of the title. */
@@ -32,7 +32,7 @@ export function chartsForExport(actor: Actor, note: Pick<NoteDetail, "links">): 
       const chart = getChart(actor, { id: link.id, withPoints: false });
       charts.set(link.id, { title: chart.title, description: chart.data.description, svg: chart.svg });
     } catch (error) {
-      if (!(error instanceof TRPCError)) throw error;
+      if (!(error instanceof DomainError)) throw error;
     }
   }
   return charts;

@@ -1,11 +1,11 @@
 // Notebooks and their members: reads and writes, each checked by the access module first.
-import { TRPCError } from "@trpc/server";
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { memberships, notebooks, notes, users, type Role } from "@/db/schema";
 import { newId } from "@/lib/ids";
-import { assertNotebookAccess, type Actor } from "./access";
+import { assertNotebookAccess, qualified, readableBy, roleColumn, type Actor } from "./access";
 import { recordEvent } from "./audit";
+import { DomainError, badRequest, conflict, notFound } from "./errors";
 import { prepared } from "./prepared";
 
 export type NotebookSummary = {
@@ -18,8 +18,10 @@ export type NotebookSummary = {
   updatedAt: Date;
 };
 
-const noteCount = sql<number>`(select count(*) from ${notes} where ${notes.notebookId} = ${notebooks.id} and ${notes.deletedAt} is null)`;
-const memberCount = sql<number>`(select count(*) from ${memberships} m2 where m2.notebook_id = ${notebooks.id})`;
+const noteCount = sql<number>`(select count(*) from ${notes} n2 where n2.notebook_id = ${qualified(notebooks.id)} and n2.deleted_at is null)`;
+const memberCount = sql<number>`(select count(*) from ${memberships} m2 where m2.notebook_id = ${qualified(notebooks.id)})`;
+
+const reader = { id: sql.placeholder("userId") };
 
 const listQuery = prepared((db: Db) =>
   db
@@ -27,14 +29,13 @@ const listQuery = prepared((db: Db) =>
       id: notebooks.id,
       name: notebooks.name,
       description: notebooks.description,
-      role: memberships.role,
+      role: sql<Role>`${roleColumn(notebooks.id, reader)}`,
       noteCount,
       memberCount,
       updatedAt: notebooks.updatedAt,
     })
-    .from(memberships)
-    .innerJoin(notebooks, eq(notebooks.id, memberships.notebookId))
-    .where(eq(memberships.userId, sql.placeholder("userId")))
+    .from(notebooks)
+    .where(readableBy(notebooks.id, reader))
     .orderBy(desc(notebooks.updatedAt), asc(notebooks.name))
     .prepare(),
 );
@@ -48,7 +49,7 @@ export function listNotebooks(actor: Actor): NotebookSummary[] {
 export function getNotebook(actor: Actor, id: string): NotebookSummary {
   assertNotebookAccess(actor, id, "read");
   const row = listNotebooks(actor).find((n) => n.id === id);
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "That notebook does not exist, or you have no access to it." });
+  if (!row) throw notFound("notebook");
   return row;
 }
 
@@ -93,9 +94,9 @@ export function removeNotebook(actor: Actor, input: { id: string; confirmName: s
   assertNotebookAccess(actor, input.id, "remove");
   const db = getDb();
   const nb = db.select({ name: notebooks.name }).from(notebooks).where(eq(notebooks.id, input.id)).get();
-  if (!nb) throw new TRPCError({ code: "NOT_FOUND", message: "That notebook does not exist, or you have no access to it." });
+  if (!nb) throw notFound("notebook");
   if (input.confirmName.trim() !== nb.name) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `Type the notebook's name, "${nb.name}", to confirm.` });
+    throw badRequest(`Type the notebook's name, "${nb.name}", to confirm.`);
   }
   db.transaction((tx) => {
     tx.delete(notebooks).where(eq(notebooks.id, input.id)).run();
@@ -133,14 +134,14 @@ export function addMember(actor: Actor, input: { notebookId: string; email: stri
   const db = getDb();
   const user = db.select().from(users).where(eq(users.email, input.email.trim().toLowerCase())).get();
   if (!user) {
-    throw new TRPCError({ code: "NOT_FOUND", message: "No Quire account uses that email. Ask them to register first, then add them." });
+    throw new DomainError("NOT_FOUND", "No Quire account uses that email. Ask them to register first, then add them.");
   }
   const existing = db
     .select({ role: memberships.role })
     .from(memberships)
     .where(and(eq(memberships.notebookId, input.notebookId), eq(memberships.userId, user.id)))
     .get();
-  if (existing) throw new TRPCError({ code: "CONFLICT", message: `${user.email} is already a member (${existing.role}).` });
+  if (existing) throw conflict(`${user.email} is already a member (${existing.role}).`);
   const addedAt = new Date();
   db.transaction((tx) => {
     tx.insert(memberships).values({ notebookId: input.notebookId, userId: user.id, role: input.role, createdAt: addedAt }).run();
@@ -162,7 +163,7 @@ function assertMember(notebookId: string, userId: string): Role {
     .from(memberships)
     .where(and(eq(memberships.notebookId, notebookId), eq(memberships.userId, userId)))
     .get();
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "That person is not a member of this notebook." });
+  if (!row) throw new DomainError("NOT_FOUND", "That person is not a member of this notebook.");
   return row.role;
 }
 
@@ -172,7 +173,7 @@ export function changeMemberRole(actor: Actor, input: { notebookId: string; user
   getDb().transaction((tx) => {
     const before = assertMember(input.notebookId, input.userId);
     if (before === "owner" && input.role !== "owner" && ownerCount(tx, input.notebookId) <= 1) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: "A notebook needs at least one owner: make someone else an owner first." });
+      throw badRequest("A notebook needs at least one owner: make someone else an owner first.");
     }
     tx.update(memberships)
       .set({ role: input.role })
@@ -196,7 +197,7 @@ export function removeMember(actor: Actor, input: { notebookId: string; userId: 
   getDb().transaction((tx) => {
     const before = assertMember(input.notebookId, input.userId);
     if (before === "owner" && ownerCount(tx, input.notebookId) <= 1) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: "A notebook needs at least one owner: make someone else an owner first." });
+      throw badRequest("A notebook needs at least one owner: make someone else an owner first.");
     }
     tx.delete(memberships)
       .where(and(eq(memberships.notebookId, input.notebookId), eq(memberships.userId, input.userId)))

@@ -1,12 +1,11 @@
 // Notes: create, read, autosave with optimistic concurrency, trash; each call checks access first.
-import { TRPCError } from "@trpc/server";
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import { memberships, noteLinks, noteRevisions, noteTags, notebooks, notes, users } from "@/db/schema";
+import { noteLinks, noteRevisions, noteTags, notebooks, notes, users } from "@/db/schema";
 import { newId } from "@/lib/ids";
-import { assertNoteAccess, assertNotebookAccess, roleIn, type Actor } from "./access";
+import { assertNoteAccess, assertNotebookAccess, readableBy, roleIn, type Actor } from "./access";
 import { recordEvent } from "./audit";
-import { conflict, notFound } from "./errors";
+import { badRequest, conflict, notFound } from "./errors";
 import { writeNoteLinks } from "./note-links";
 import { recordEditRevision } from "./note-revisions";
 import { prepared } from "./prepared";
@@ -46,7 +45,7 @@ function tagsByNote(noteIds: string[]): Map<string, string[]> {
 function listWhere(actor: Actor, opts: { notebookId?: string; tag?: string; trashed: boolean }) {
   const scope = opts.notebookId
     ? eq(notes.notebookId, opts.notebookId)
-    : inArray(notes.notebookId, getDb().select({ id: memberships.notebookId }).from(memberships).where(eq(memberships.userId, actor.id)));
+    : readableBy(notes.notebookId, actor);
   const tagFilter = opts.tag
     ? inArray(notes.id, getDb().select({ id: noteTags.noteId }).from(noteTags).where(eq(noteTags.tag, opts.tag)))
     : undefined;
@@ -206,7 +205,7 @@ const saveTransaction = prepared((db) =>
   db.$client.transaction(({ actor, notebookId, input, now }: SaveInput): Saved => {
     const current = noteRow().get({ id: input.id });
     if (!current) throw notFound("note");
-    if (current.deletedAt) throw new TRPCError({ code: "BAD_REQUEST", message: "This note is in the trash. Restore it before editing." });
+    if (current.deletedAt) throw badRequest("This note is in the trash. Restore it before editing.");
     if (current.version !== input.baseVersion) {
       const editor = current.updatedBy ? db.select({ name: users.name }).from(users).where(eq(users.id, current.updatedBy)).get() : undefined;
       throw conflict(`This note was changed elsewhere (now version ${current.version}, your edit started from ${input.baseVersion}).`, {

@@ -1,11 +1,11 @@
 // Forecasts on a question: any member who can read it records their own (with a rationale and the note that prompted it).
-import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { forecasts, notes, questions } from "@/db/schema";
 import { forecastSchemaFor, type ForecastInput } from "@/lib/questions/spec";
 import { type Actor } from "./access";
 import { recordEvent } from "./audit";
+import { badRequest } from "./errors";
 import { questionFor } from "./questions";
 
 /**
@@ -15,25 +15,23 @@ import { questionFor } from "./questions";
 export function recordForecast(actor: Actor, input: Omit<ForecastInput, "rationale"> & { rationale?: string; questionId: string }, at: Date = new Date()): { id: number; at: Date } {
   const row = questionFor(actor, input.questionId, "read");
   if (row.status !== "open") {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `This question is ${row.status}; forecasts are closed. ${row.status === "resolved" ? "An owner can reopen it." : ""}`.trim() });
+    throw badRequest(`This question is ${row.status}; forecasts are closed. ${row.status === "resolved" ? "An owner can reopen it." : ""}`.trim());
   }
   const parsed = forecastSchemaFor(row.kind).safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message:
-        row.kind === "binary" && input.probability === undefined
-          ? "This is a binary question: give a probability of yes (0 to 1)."
-          : row.kind === "numeric" && input.value === undefined
-            ? "This is a numeric question: give a value and the low and high ends of your 80% interval."
-            : issue.message,
-    });
+    throw badRequest(
+      row.kind === "binary" && input.probability === undefined
+        ? "This is a binary question: give a probability of yes (0 to 1)."
+        : row.kind === "numeric" && input.value === undefined
+          ? "This is a numeric question: give a value and the low and high ends of your 80% interval."
+          : issue.message,
+    );
   }
   if (input.noteId) {
     const note = getDb().select({ notebookId: notes.notebookId, deletedAt: notes.deletedAt }).from(notes).where(eq(notes.id, input.noteId)).get();
     if (!note || note.notebookId !== row.notebookId || note.deletedAt) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: "The note given as evidence is not a note of this question's notebook." });
+      throw badRequest("The note given as evidence is not a note of this question's notebook.");
     }
   }
   const values =

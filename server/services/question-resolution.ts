@@ -1,5 +1,4 @@
 // Resolving questions: by hand (editors), by a data rule when its data is final (automatically), reopening (owners), and scores.
-import { TRPCError } from "@trpc/server";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { questions, series } from "@/db/schema";
@@ -8,15 +7,16 @@ import { scoreQuestion, type UserScore } from "@/lib/questions/scoring";
 import { dataRuleSchema, resolutionKindError, resolutionOutcome, type DataRule, type ResolutionInput } from "@/lib/questions/spec";
 import { type Actor } from "./access";
 import { recordEvent } from "./audit";
+import { badRequest } from "./errors";
 import { readObservations } from "./observations";
 import { forecastsOf, questionFor, todayUtc, type ForecastPoint, type QuestionRow } from "./questions";
 
 /** Resolves an open question by hand (yes/no, a value, or annulled), for an editor or owner. */
 export function resolveQuestion(actor: Actor, input: ResolutionInput & { id: string }): { id: string; status: "resolved" | "annulled" } {
   const row = questionFor(actor, input.id, "write");
-  if (row.status !== "open") throw new TRPCError({ code: "BAD_REQUEST", message: `This question is already ${row.status}; reopen it first to resolve it differently.` });
+  if (row.status !== "open") throw badRequest(`This question is already ${row.status}; reopen it first to resolve it differently.`);
   const kindError = resolutionKindError(input, row.kind);
-  if (kindError) throw new TRPCError({ code: "BAD_REQUEST", message: kindError });
+  if (kindError) throw badRequest(kindError);
   const status = input.annulled ? "annulled" : "resolved";
   const outcome = resolutionOutcome(input);
   getDb().transaction((tx) => {
@@ -32,7 +32,7 @@ export function resolveQuestion(actor: Actor, input: ResolutionInput & { id: str
 /** Reopens a resolved or annulled question (owners). A rule that resolved it stays quiet until the question is edited. */
 export function reopenQuestion(actor: Actor, id: string): { id: string } {
   const row = questionFor(actor, id, "remove");
-  if (row.status === "open") throw new TRPCError({ code: "BAD_REQUEST", message: "This question is already open." });
+  if (row.status === "open") throw badRequest("This question is already open.");
   getDb().transaction((tx) => {
     tx.update(questions)
       .set({ status: "open", outcome: null, resolvedAt: null, resolvedBy: null, resolutionSource: null, resolutionComment: "", ruleActive: false, ruleStatus: row.rule ? "Reopened by hand: the rule will not resolve it again until the question is edited." : null, updatedAt: new Date() })

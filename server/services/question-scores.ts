@@ -1,9 +1,9 @@
 // The calibration page's numbers: the actor's scores on resolved questions, calibration buckets, and scores over time.
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { memberships, questions } from "@/db/schema";
+import { questions } from "@/db/schema";
 import { calibration, interval80HitRate, meanBrier, meanScaledError, type CalibrationBucket } from "@/lib/questions/scoring";
-import { assertNotebookAccess, type Actor } from "./access";
+import { assertNotebookAccess, readableBy, type Actor } from "./access";
 import { myScores, type ScoredQuestion } from "./question-resolution";
 
 export type Calibration = {
@@ -20,8 +20,8 @@ export type Calibration = {
 export function myCalibration(actor: Actor, opts: { notebookId?: string } = {}): Calibration {
   if (opts.notebookId) assertNotebookAccess(actor, opts.notebookId, "read");
   const db = getDb();
-  const scope = opts.notebookId ? [opts.notebookId] : db.select({ id: memberships.notebookId }).from(memberships).where(eq(memberships.userId, actor.id)).all().map((m) => m.id);
-  const rows = scope.length === 0 ? [] : db.select().from(questions).where(inArray(questions.notebookId, scope)).all();
+  const scope = opts.notebookId ? eq(questions.notebookId, opts.notebookId) : readableBy(questions.notebookId, actor);
+  const rows = db.select().from(questions).where(scope).all();
   const resolved = myScores(actor, rows);
   const binary = resolved.flatMap((r) => (r.score.kind === "binary" ? [r.score] : []));
   const numeric = resolved.flatMap((r) => (r.score.kind === "numeric" ? [r.score] : []));

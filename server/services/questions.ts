@@ -1,25 +1,24 @@
 // Tracked questions: list (the dashboard), get (the question page), create and edit; access is checked first in every call.
-import { TRPCError } from "@trpc/server";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import { events, forecasts, memberships, noteLinks, notebooks, notes, questionTags, questions, users } from "@/db/schema";
+import { events, forecasts, noteLinks, notebooks, notes, questionTags, questions, users } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import type { ChartForecast } from "@/lib/questions/forecast-figure";
 import { describeRule, type DataRule, type Question, type QuestionKind, type QuestionStatus } from "@/lib/questions/spec";
-import { assertNotebookAccess, roleAllows, roleIn, type Actor } from "./access";
+import { assertNotebookAccess, roleAllows, roleIn, rolesByNotebook, type Actor, type NotebookAction } from "./access";
 import { recordEvent } from "./audit";
-import { conflict } from "./errors";
+import { type DomainError, badRequest, conflict, notFound } from "./errors";
 import { resolveByRules } from "./question-resolution";
 
 export type QuestionRow = typeof questions.$inferSelect;
 
 /** The same NOT_FOUND for a question that does not exist as for one in a notebook the actor cannot read. */
-export function notFoundQuestion(): TRPCError {
-  return new TRPCError({ code: "NOT_FOUND", message: "That question does not exist, or you have no access to it." });
+export function notFoundQuestion(): DomainError {
+  return notFound("question");
 }
 
 /** The question row if the actor may do `action` in its notebook. */
-export function questionFor(actor: Actor, id: string, action: "read" | "write" | "remove"): QuestionRow {
+export function questionFor(actor: Actor, id: string, action: NotebookAction): QuestionRow {
   const row = getDb().select().from(questions).where(eq(questions.id, id)).get();
   if (!row || roleIn(actor, row.notebookId) === null) throw notFoundQuestion();
   assertNotebookAccess(actor, row.notebookId, action);
@@ -94,7 +93,7 @@ export type QuestionSummary = {
 export function listQuestions(actor: Actor, opts: { notebookId?: string; status?: QuestionStatus } = {}): QuestionSummary[] {
   if (opts.notebookId) assertNotebookAccess(actor, opts.notebookId, "read");
   const db = getDb();
-  const roles = new Map(db.select({ id: memberships.notebookId, role: memberships.role }).from(memberships).where(eq(memberships.userId, actor.id)).all().map((m) => [m.id, m.role]));
+  const roles = rolesByNotebook(actor);
   const scope = opts.notebookId ? [opts.notebookId] : [...roles.keys()];
   if (scope.length === 0) return [];
   const rows = db
@@ -248,10 +247,10 @@ export function updateQuestion(actor: Actor, input: Question & { id: string; bas
     throw conflict("Someone else changed this question since you opened it. Reload to see their version.", { version: row.version });
   }
   if (row.status !== "open") {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `This question is ${row.status}; an owner must reopen it before it can be edited.` });
+    throw badRequest(`This question is ${row.status}; an owner must reopen it before it can be edited.`);
   }
   if (input.kind !== row.kind) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "A question's kind cannot change once it exists; create a new question instead." });
+    throw badRequest("A question's kind cannot change once it exists; create a new question instead.");
   }
   const version = row.version + 1;
   getDb().transaction((tx) => {

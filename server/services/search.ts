@@ -1,7 +1,7 @@
 // Full-text search over the notes a user may read: FTS5 with bm25 ranking, highlighted snippets, filters.
 import { toFtsQuery } from "@/lib/notes/search-query";
 import { markMatches, snippetOf, termsOf } from "@/lib/notes/snippet";
-import { assertNotebookAccess, type Actor } from "./access";
+import { assertNotebookAccess, READABLE_NOTEBOOK_IDS_SQL, type Actor } from "./access";
 import { preparedSql } from "./prepared";
 
 export type SearchHit = {
@@ -26,12 +26,12 @@ type Row = { id: string; notebook_id: string; notebook_name: string; title: stri
 const SELECT_NOTE = `n.id, n.notebook_id, nb.name AS notebook_name, n.title, n.body, n.updated_at`;
 // CROSS JOIN keeps SQLite from driving the join from the notebook's notes: start from the ranked matches.
 const ACCESS_JOINS = `CROSS JOIN notes n ON n.rowid = ranked.rowid
-  JOIN memberships m ON m.notebook_id = n.notebook_id AND m.user_id = @userId
   JOIN notebooks nb ON nb.id = n.notebook_id`;
 
 function filterSql(filters: { notebook: boolean; tag: boolean }): string {
   return [
     "n.deleted_at IS NULL",
+    `n.notebook_id IN (${READABLE_NOTEBOOK_IDS_SQL})`,
     filters.notebook ? "n.notebook_id = @notebookId" : null,
     // The MATCH already narrowed to notes whose tags hold the tag's words; this keeps the tag exact.
     filters.tag ? "EXISTS (SELECT 1 FROM note_tags t WHERE t.note_id = n.id AND t.tag = @tag)" : null,

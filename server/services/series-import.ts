@@ -1,8 +1,7 @@
 // Imports a file into a series: parse on the server with the same code as the browser preview, then one transaction or nothing.
-import { TRPCError } from "@trpc/server";
 import { ImportFormatError, parseObservations, type ImportMapping } from "@/lib/series/parse";
 import { assertNotebookAccess, type Actor } from "./access";
-import { ErrorDetails } from "./errors";
+import { badRequest, DomainError } from "./errors";
 import { readObservations, type ObservationPoint, type ObservationRange } from "./observations";
 import { seriesByKey, seriesFor, writeObservations, type WriteResult } from "./series";
 
@@ -20,18 +19,17 @@ export function importIntoSeries(actor: Actor, input: { seriesId: string; text: 
   try {
     parsed = parseObservations(input.text, input.mapping);
   } catch (err) {
-    if (err instanceof ImportFormatError) throw new TRPCError({ code: "BAD_REQUEST", message: err.message });
+    if (err instanceof ImportFormatError) throw badRequest(err.message);
     throw err;
   }
   if (parsed.errorCount > 0) {
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: `${parsed.errorCount} ${parsed.errorCount === 1 ? "row has a problem" : "rows have problems"}; nothing was imported. Fix the file and try again.`,
-      cause: new ErrorDetails({ rowErrors: parsed.errors, errorCount: parsed.errorCount }),
-    });
+    throw badRequest(
+      `${parsed.errorCount} ${parsed.errorCount === 1 ? "row has a problem" : "rows have problems"}; nothing was imported. Fix the file and try again.`,
+      { rowErrors: parsed.errors, errorCount: parsed.errorCount },
+    );
   }
   if (parsed.observations.length === 0) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "The file has no values to import (every row was empty or missing)." });
+    throw badRequest("The file has no values to import (every row was empty or missing).");
   }
   const parsedAt = performance.now();
   const written = writeObservations(row, parsed.observations, actor.id, via);
@@ -48,7 +46,7 @@ export function seriesInNotebook(actor: Actor, notebookId: string, key: string, 
   assertNotebookAccess(actor, notebookId, action);
   const row = seriesByKey(notebookId, key);
   if (!row) {
-    throw new TRPCError({ code: "NOT_FOUND", message: `This notebook has no series with the key “${key}”. Create it on the Data page first; keys are case-sensitive.` });
+    throw new DomainError("NOT_FOUND", `This notebook has no series with the key “${key}”. Create it on the Data page first; keys are case-sensitive.`);
   }
   return row;
 }
@@ -64,11 +62,7 @@ export function pushObservations(actor: Actor, input: { notebookId: string; key:
     byDate.set(o.date, o.value);
   });
   if (rowErrors.length > 0) {
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: `${rowErrors.length} observations conflict; nothing was written.`,
-      cause: new ErrorDetails({ rowErrors: rowErrors.slice(0, 50), errorCount: rowErrors.length }),
-    });
+    throw badRequest(`${rowErrors.length} observations conflict; nothing was written.`, { rowErrors: rowErrors.slice(0, 50), errorCount: rowErrors.length });
   }
   const points = [...byDate].map(([date, value]) => ({ date, value })).sort((a, b) => (a.date < b.date ? -1 : 1));
   return { ...writeObservations(row, points, actor.id, "api"), rows: points.length };

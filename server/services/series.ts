@@ -1,12 +1,12 @@
 // Data series: the catalogue per notebook (list, get, create, update, remove) and imports into it; access is checked first.
-import { TRPCError } from "@trpc/server";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { memberships, notebooks, series } from "@/db/schema";
+import { notebooks, series } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import type { SeriesSource } from "@/lib/validation/series";
-import { assertNotebookAccess, roleAllows, roleIn, type Actor } from "./access";
+import { assertNotebookAccess, roleAllows, roleIn, rolesByNotebook, type Actor } from "./access";
 import { recordEvent } from "./audit";
+import { type DomainError, conflict, notFound } from "./errors";
 import { announceSeriesChange } from "./live";
 import { applyObservations, readObservations, type ApplyResult, type ObservationPoint, type ObservationRange } from "./observations";
 
@@ -27,8 +27,8 @@ export type SeriesSummary = Pick<
 
 const SPARKLINE_POINTS = 48;
 
-function notFoundSeries(): TRPCError {
-  return new TRPCError({ code: "NOT_FOUND", message: "That series does not exist, or you have no access to it." });
+function notFoundSeries(): DomainError {
+  return notFound("series");
 }
 
 /** The series row if the actor may do `action` in its notebook; NOT_FOUND for strangers and missing ids alike. */
@@ -105,9 +105,7 @@ function summarize(rows: Array<{ s: SeriesRow; notebookName: string }>, roles: M
 export function listSeries(actor: Actor, opts: { notebookId?: string } = {}): SeriesSummary[] {
   if (opts.notebookId) assertNotebookAccess(actor, opts.notebookId, "read");
   const db = getDb();
-  const roles = new Map(
-    db.select({ notebookId: memberships.notebookId, role: memberships.role }).from(memberships).where(eq(memberships.userId, actor.id)).all().map((m) => [m.notebookId, m.role]),
-  );
+  const roles = rolesByNotebook(actor);
   const notebookIds = opts.notebookId ? [opts.notebookId] : [...roles.keys()];
   if (notebookIds.length === 0) return [];
   const rows = db
@@ -147,7 +145,7 @@ export type CreateSeries = {
 export function createSeries(actor: Actor, input: CreateSeries): { id: string; key: string } {
   assertNotebookAccess(actor, input.notebookId, "write");
   if (seriesByKey(input.notebookId, input.key)) {
-    throw new TRPCError({ code: "CONFLICT", message: `This notebook already has a series with the key “${input.key}”. Choose another key.` });
+    throw conflict(`This notebook already has a series with the key “${input.key}”. Choose another key.`);
   }
   const id = newId();
   const isConnector = input.source === "fred" || input.source === "yahoo";

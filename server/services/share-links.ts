@@ -1,15 +1,15 @@
 // Share links: read-only links to a note, a question or a notebook for people without an account (create shown once, list, revoke, open by token hash).
 import { randomBytes } from "node:crypto";
-import { TRPCError } from "@trpc/server";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { memberships, notebooks, notes, questions, shareLinks } from "@/db/schema";
+import { notebooks, notes, questions, shareLinks, users } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import type { ShareMode } from "@/lib/share/model";
 import { SHARE_TOKEN_PATTERN, type ShareTarget, type ShareTargetType } from "@/lib/validation/share";
-import { assertNoteAccess, assertNotebookAccess, roleIn, type Actor } from "./access";
+import { assertNoteAccess, assertNotebookAccess, notebookIdsAllowing, roleIn, userMay, type Actor } from "./access";
 import { hashToken } from "./api-tokens";
 import { recordEvent } from "./audit";
+import { type DomainError, badRequest, notFound } from "./errors";
 import { questionFor } from "./questions";
 import { pinNotebook, pinNoteRevision, pinQuestions, sharedQuestionState, type ShareLinkRow } from "./share-content";
 
@@ -28,28 +28,34 @@ export type ShareLinkSummary = {
   revokedAt: Date | null;
   views: number;
   lastViewedAt: Date | null;
-  status: "active" | "expired" | "revoked";
+  /** The maker's name, when someone other than the actor made the link. */
+  madeBy: string | null;
+  /** "paused": its maker's role no longer allows sharing, so it shows nothing until they may again (or it is revoked). */
+  status: "active" | "paused" | "expired" | "revoked";
 };
 
-function notFoundLink(): TRPCError {
-  return new TRPCError({ code: "NOT_FOUND", message: "That share link does not exist, or you have no access to it." });
+function notFoundLink(): DomainError {
+  return notFound("share link");
 }
 
-function statusOf(row: { revokedAt: Date | null; expiresAt: Date | null }, now = Date.now()): ShareLinkSummary["status"] {
+function statusOf(row: { revokedAt: Date | null; expiresAt: Date | null }, makerMayShare: boolean, now = Date.now()): ShareLinkSummary["status"] {
   if (row.revokedAt) return "revoked";
   if (row.expiresAt && row.expiresAt.getTime() <= now) return "expired";
-  return "active";
+  return makerMayShare ? "active" : "paused";
 }
 
-/** The target's notebook, when the actor may share it (owners and editors); a note in the trash cannot be shared. */
+/** A link works only while its maker could still make it: their current role in its notebook allows sharing. */
+const makerMayShare = userMay(shareLinks.createdBy, shareLinks.notebookId, "share");
+
+/** The target's notebook, when the actor may share it (owners and editors: the "share" action); a note in the trash cannot be shared. */
 function shareableTarget(actor: Actor, target: ShareTarget, forCreate: boolean): { notebookId: string } {
   if (target.targetType === "note") {
-    const { notebookId, deletedAt } = assertNoteAccess(actor, target.targetId, "write");
-    if (forCreate && deletedAt) throw new TRPCError({ code: "BAD_REQUEST", message: "This note is in the trash; restore it before sharing it." });
+    const { notebookId, deletedAt } = assertNoteAccess(actor, target.targetId, "share");
+    if (forCreate && deletedAt) throw badRequest("This note is in the trash; restore it before sharing it.");
     return { notebookId };
   }
-  if (target.targetType === "question") return { notebookId: questionFor(actor, target.targetId, "write").notebookId };
-  assertNotebookAccess(actor, target.targetId, "write");
+  if (target.targetType === "question") return { notebookId: questionFor(actor, target.targetId, "share").notebookId };
+  assertNotebookAccess(actor, target.targetId, "share");
   return { notebookId: target.targetId };
 }
 
@@ -65,7 +71,7 @@ export function createShareLink(
   input: ShareTarget & { label: string; mode: ShareMode; expiresAt?: Date },
 ): { id: string; token: string; path: string } {
   const { notebookId } = shareableTarget(actor, input, true);
-  if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw new TRPCError({ code: "BAD_REQUEST", message: "The expiry must be in the future." });
+  if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw badRequest("The expiry must be in the future.");
   const token = randomBytes(32).toString("base64url");
   const id = newId();
   getDb().transaction((tx) => {
@@ -109,18 +115,26 @@ export function createShareLink(
   return { id, token, path: `/s/${token}` };
 }
 
-function summaries(where: ReturnType<typeof and>): ShareLinkSummary[] {
+function summaries(actor: Actor, where: SQL | undefined): ShareLinkSummary[] {
   const now = Date.now();
   return getDb()
-    .select({ link: shareLinks, notebookName: notebooks.name, noteTitle: notes.title, questionTitle: questions.title })
+    .select({
+      link: shareLinks,
+      notebookName: notebooks.name,
+      noteTitle: notes.title,
+      questionTitle: questions.title,
+      makerName: users.name,
+      makerMayShare: sql<number>`${makerMayShare}`,
+    })
     .from(shareLinks)
     .innerJoin(notebooks, eq(notebooks.id, shareLinks.notebookId))
+    .innerJoin(users, eq(users.id, shareLinks.createdBy))
     .leftJoin(notes, and(eq(shareLinks.targetType, "note"), eq(notes.id, shareLinks.targetId)))
     .leftJoin(questions, and(eq(shareLinks.targetType, "question"), eq(questions.id, shareLinks.targetId)))
     .where(where)
     .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id))
     .all()
-    .map(({ link, notebookName, noteTitle, questionTitle }) => ({
+    .map(({ link, notebookName, noteTitle, questionTitle, makerName, makerMayShare }) => ({
       id: link.id,
       targetType: link.targetType,
       targetId: link.targetId,
@@ -135,24 +149,28 @@ function summaries(where: ReturnType<typeof and>): ShareLinkSummary[] {
       revokedAt: link.revokedAt,
       views: link.views + pendingViews(link.id),
       lastViewedAt: pendingLastView(link.id) ?? link.lastViewedAt,
-      status: statusOf(link, now),
+      madeBy: link.createdBy === actor.id ? null : makerName,
+      status: statusOf(link, Boolean(makerMayShare), now),
     }));
 }
 
 /**
- * The target's share links, newest first, for its notebook's owners and editors (viewers: FORBIDDEN). Never the
+ * The target's share links, whoever made them, newest first, for its notebook's owners and editors (viewers: FORBIDDEN). Never the
  * tokens. Views include those this process counted but has not written yet; another copy of this module (a page
  * Next renders on the server) sees them once written, within a second.
  */
 export function listShareLinks(actor: Actor, target: ShareTarget): ShareLinkSummary[] {
   shareableTarget(actor, target, false);
-  return summaries(and(eq(shareLinks.targetType, target.targetType), eq(shareLinks.targetId, target.targetId)));
+  return summaries(actor, and(eq(shareLinks.targetType, target.targetType), eq(shareLinks.targetId, target.targetId)));
 }
 
-/** Every share link the actor made, across the notebooks they still belong to, newest first. */
+/**
+ * The links of the Shared links page, newest first: those the actor made in notebooks where they may still share,
+ * and every link into a notebook they own, whoever made it (so that an owner can revoke a former colleague's link).
+ */
 export function listMyShareLinks(actor: Actor): ShareLinkSummary[] {
-  const mine = getDb().select({ id: memberships.notebookId }).from(memberships).where(eq(memberships.userId, actor.id));
-  return summaries(and(eq(shareLinks.createdBy, actor.id), inArray(shareLinks.notebookId, mine)));
+  const made = and(eq(shareLinks.createdBy, actor.id), inArray(shareLinks.notebookId, notebookIdsAllowing(actor, "share")));
+  return summaries(actor, or(made, inArray(shareLinks.notebookId, notebookIdsAllowing(actor, "overseeShares"))));
 }
 
 /** Revokes a link at once (owners and editors of its notebook); strangers and missing ids get the same NOT_FOUND. */
@@ -174,8 +192,9 @@ export function revokeShareLink(actor: Actor, id: string): { id: string; revoked
 export type OpenShareLink = { link: ShareLinkRow; contentVersion: number };
 
 /**
- * The active link a token names, or null for a malformed, unknown, revoked or expired token (all alike). One indexed
- * read by the token's hash; it reads nothing the link does not show.
+ * The active link a token names, or null for a malformed, unknown, revoked or expired token, or one whose maker may no
+ * longer share in its notebook (all alike). One indexed read by the token's hash, with its maker's membership; it
+ * reads nothing the link does not show.
  */
 export function openShareLink(token: string, now = new Date()): OpenShareLink | null {
   if (typeof token !== "string" || !SHARE_TOKEN_PATTERN.test(token)) return null;
@@ -183,9 +202,9 @@ export function openShareLink(token: string, now = new Date()): OpenShareLink | 
     .select({ link: shareLinks, contentVersion: notebooks.contentVersion })
     .from(shareLinks)
     .innerJoin(notebooks, eq(notebooks.id, shareLinks.notebookId))
-    .where(eq(shareLinks.tokenHash, hashToken(token)))
+    .where(and(eq(shareLinks.tokenHash, hashToken(token)), makerMayShare))
     .get();
-  if (!row || statusOf(row.link, now.getTime()) !== "active") return null;
+  if (!row || statusOf(row.link, true, now.getTime()) !== "active") return null;
   return { link: row.link, contentVersion: row.contentVersion };
 }
 

@@ -1,8 +1,9 @@
 // tRPC setup: context, superjson, an error formatter that turns zod issues into field messages, procedures.
-import { initTRPC, TRPCError } from "@trpc/server";
+import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import { ErrorDetails } from "@/server/services/errors";
+import { detailsOf, toTRPCError } from "@/server/http/errors";
+import { DomainError } from "@/server/services/errors";
 
 export type SessionUser = { id: string; email: string; name: string };
 export type Context = { user: SessionUser | null; requestId: string; clientIp: string };
@@ -32,7 +33,7 @@ const t = initTRPC.context<Context>().create({
         path: shape.data.path,
         requestId: ctx?.requestId,
         fieldErrors: zodError ? (z.flattenError(zodError).fieldErrors as Record<string, string[] | undefined>) : null,
-        details: error.cause instanceof ErrorDetails ? error.cause.details : null,
+        details: detailsOf(error),
       },
     };
   },
@@ -40,10 +41,32 @@ const t = initTRPC.context<Context>().create({
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+
+/** A subscription's events, with a DomainError thrown while they are read turned into its TRPCError. */
+async function* domainErrorsMapped<T>(events: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* events;
+  } catch (err) {
+    throw toTRPCError(err);
+  }
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
+}
+
+/** Every procedure: a DomainError a service throws reaches the client as the TRPCError its kind maps to. */
+export const publicProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    if (result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+    return result;
+  }
+  return isAsyncIterable(result.data) ? { ...result, data: domainErrorsMapped(result.data) } : result;
+});
 
 /** A procedure that needs a signed-in user; ctx.user is non-null inside it. */
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new DomainError("UNAUTHORIZED", "Sign in to continue.");
   return next({ ctx: { ...ctx, user: ctx.user } });
 });

@@ -2,8 +2,7 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/validation/notebooks";
 import { createSeriesInput, getSeriesInput, importInput, seriesIdInput, updateSeriesInput } from "@/lib/validation/series";
-import { assertNotebookAccess, roleIn } from "@/server/services/access";
-import { seriesChanges } from "@/server/services/live";
+import { seriesChangesFor } from "@/server/services/live";
 import { connectorSettings, setFredApiKey } from "@/server/services/connector-settings";
 import { importIntoSeries } from "@/server/services/series-import";
 import { refreshSeries } from "@/server/services/series-refresh";
@@ -32,12 +31,5 @@ export const seriesRouter = createTRPCRouter({
     )
     .mutation(({ ctx, input }) => setFredApiKey(ctx.user, input)),
   /** Every change to a series in a notebook the caller can read (checked per event, so a removed member stops hearing). */
-  changes: protectedProcedure.input(z.object({ notebookId: idSchema.optional() })).subscription(async function* ({ ctx, input, signal }) {
-    if (input.notebookId) assertNotebookAccess(ctx.user, input.notebookId, "read");
-    for await (const change of seriesChanges(signal)) {
-      if (input.notebookId && change.notebookId !== input.notebookId) continue;
-      if (roleIn(ctx.user, change.notebookId) === null) continue;
-      yield change;
-    }
-  }),
+  changes: protectedProcedure.input(z.object({ notebookId: idSchema.optional() })).subscription(({ ctx, input, signal }) => seriesChangesFor(ctx.user, input, signal)),
 });

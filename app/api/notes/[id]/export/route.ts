@@ -1,9 +1,9 @@
 // Downloads a note as Markdown (?format=md) or as a standalone HTML page (?format=html).
-import { TRPCError } from "@trpc/server";
-import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { standaloneNoteHtml } from "@/lib/notes/standalone-html";
 import { auth } from "@/server/auth";
+import { httpErrorFrom } from "@/server/http/errors";
 import { EXPORT_FILE_CSP } from "@/server/http/headers";
+import { requestLogger } from "@/server/logger";
 import { chartsForExport, exportFileName, noteForExport } from "@/server/services/note-export";
 
 function errorResponse(status: number, message: string) {
@@ -28,7 +28,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       },
     });
   } catch (error) {
-    if (error instanceof TRPCError) return errorResponse(getHTTPStatusCodeFromError(error), error.message);
-    throw error;
+    const { status, body, headers } = httpErrorFrom(error);
+    if (status >= 500) requestLogger(request.headers.get("x-request-id") ?? "export").error({ err: { message: (error as Error)?.message, stack: (error as Error)?.stack } }, "export error");
+    return Response.json(body, { status, headers });
   }
 }

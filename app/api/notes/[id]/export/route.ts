@@ -2,7 +2,7 @@
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { standaloneNoteHtml } from "@/lib/notes/standalone-html";
-import { auth } from "@/server/auth";
+import { callerFrom } from "@/server/http/caller";
 import { chartsForExport, exportFileName, noteForExport } from "@/server/services/note-export";
 
 function errorResponse(status: number, message: string) {
@@ -10,15 +10,16 @@ function errorResponse(status: number, message: string) {
 }
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const session = await auth();
-  if (!session?.user?.id) return errorResponse(401, "Sign in to export notes.");
+  const caller = await callerFrom(request.headers);
+  if (caller?.via !== "session") return errorResponse(401, "Sign in to export notes.");
+  const actor = { id: caller.user.id };
   const { id } = await params;
   const format = new URL(request.url).searchParams.get("format") ?? "md";
   if (format !== "md" && format !== "html") return errorResponse(400, 'format must be "md" or "html".');
   if (!/^[a-z0-9]{1,64}$/.test(id)) return errorResponse(404, "That note does not exist, or you have no access to it.");
   try {
-    const { note, markdown } = noteForExport({ id: session.user.id }, id);
-    const body = format === "md" ? markdown : standaloneNoteHtml({ ...note, body: markdown }, chartsForExport({ id: session.user.id }, note));
+    const { note, markdown } = noteForExport(actor, id);
+    const body = format === "md" ? markdown : standaloneNoteHtml({ ...note, body: markdown }, chartsForExport(actor, note));
     return new Response(body, {
       headers: {
         "content-type": format === "md" ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8",

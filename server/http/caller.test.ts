@@ -13,7 +13,7 @@ const SALT = "authjs.session-token";
 let user: SessionUser;
 
 beforeAll(async () => {
-  process.env.AUTH_SECRET = "test-secret-for-session-reader-0123456789";
+  process.env.AUTH_SECRET = "test-secret-for-caller-0123456789";
   user = await makeUser("reader");
 });
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { currentSessionVersion } from "@/server/services/accounts";
 import { createNotebook } from "@/server/services/notebooks";
 import { createNote, getNote } from "@/server/services/notes";
+import { startSession } from "@/server/services/sessions";
 import { makeUser } from "@/test/helpers";
 import { handleTrpcRequest } from "./http-handler";
 import type { SessionUser } from "./init";
@@ -28,7 +29,7 @@ beforeAll(async () => {
   user = await makeUser("front");
   notebookId = createNotebook(user, { name: "Front" }).id;
   noteId = createNote(user, { notebookId, title: "Held", body: "Text" }).id;
-  const token = await encode({ token: { sub: user.id, sv: currentSessionVersion(user.id), email: user.email, name: user.name }, secret: process.env.AUTH_SECRET, salt: "authjs.session-token", maxAge: 3600 });
+  const token = await encode({ token: { sub: user.id, sid: startSession(user.id), sv: currentSessionVersion(user.id), email: user.email, name: user.name }, secret: process.env.AUTH_SECRET, salt: "authjs.session-token", maxAge: 3600 });
   cookie = `authjs.session-token=${token}`;
   server = http.createServer((req, res) => void handleTrpc(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -2,11 +2,12 @@
 import { describe, expect, it, vi } from "vitest";
 import { makeUser, STRONG_PASSWORD } from "@/test/helpers";
 import { authenticate } from "@/server/services/accounts";
+import type * as passwords from "@/server/services/passwords";
 import { verifyPassword } from "@/server/services/passwords";
 import { SIGN_IN_LIMITS } from "@/server/services/rate-limit";
 
 vi.mock("@/server/services/passwords", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/server/services/passwords")>();
+  const real = await importOriginal<typeof passwords>();
   return { ...real, verifyPassword: vi.fn(real.verifyPassword) };
 });
 

@@ -13,6 +13,7 @@ export default defineConfig({
     include: ["{lib,server,db,components}/**/*.test.ts", "test/**/*.test.ts"],
     setupFiles: ["test/setup.ts"],
     environment: "node",
+    server: { deps: { inline: ["next-auth"] } },
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 20_000,

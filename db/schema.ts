@@ -336,3 +336,25 @@ export const shareLinks = sqliteTable(
     index("share_links_created_by_idx").on(t.createdBy, t.createdAt),
   ],
 );
+
+/** A signed-in browser session: the session cookie names it (`sid`); it counts only while not ended and not expired. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    endedAt: integer("ended_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Attempt counters for throttling (sign-in, registration), one row per key and fixed window, shared by every server. */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull(),
+  resetAt: integer("reset_at").notNull(),
+});

@@ -1,11 +1,12 @@
-// Auth.js (next-auth v5): email and password sign-in, JWT sessions that end when sessionVersion moves on.
+// Auth.js (next-auth v5): signs in with email and password (a session row, named in the JWT) and signs out (the row ends).
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { signInInput } from "@/lib/validation/account";
 import { logger } from "./logger";
 import { clientIpFrom } from "./request-meta";
 import { authenticate } from "./services/accounts";
-import { isSessionCurrent } from "./session-version";
+import { endSession, liveSessionOwner, SESSION_MAX_AGE_S, startSession } from "./services/sessions";
 
 declare module "next-auth" {
   interface Session {
@@ -31,9 +32,23 @@ export const SIGN_IN_MESSAGES: Record<string, string> = {
   too_many_attempts: "Too many failed sign-in attempts. Wait 15 minutes, then try again.",
 };
 
+/** Ends the session a signed-out token named: a replayed copy of the cookie then signs nobody in. */
+export function endSessionOf(token: JWT | null | undefined): void {
+  if (typeof token?.sid === "string") endSession(token.sid);
+}
+
+function isLive(token: JWT): boolean {
+  return (
+    typeof token.sub === "string" &&
+    typeof token.sid === "string" &&
+    typeof token.sv === "number" &&
+    liveSessionOwner(token.sid, token.sub, token.sv) !== null
+  );
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/sign-in" },
   logger: {
     error(error) {
@@ -58,14 +73,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    signOut(message) {
+      endSessionOf("token" in message ? message.token : null);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user?.id) {
         token.sub = user.id;
         token.sv = user.sessionVersion;
+        token.sid = startSession(user.id);
         return token;
       }
-      return isSessionCurrent(token) ? token : null;
+      return isLive(token) ? token : null;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;

@@ -183,7 +183,7 @@ describe("fuzz", () => {
         if (auth) headers.set("authorization", auth);
         if (type) headers.set("content-type", type);
         const before = dbSnapshot();
-        const res = method === "GET" ? getObservations(new Request(url, { headers }), key) : await postObservations(new Request(url, { method, headers, body }), key);
+        const res = method === "GET" ? await getObservations(new Request(url, { headers }), key) : await postObservations(new Request(url, { method, headers, body }), key);
         if (res.status >= 500) throw new Error(`answered ${res.status}: ${await res.text()}`);
         const accepted = method === "POST" && res.status === 200;
         // A valid token's use is noted (last used), at most once a minute: compare everything else.

@@ -1,4 +1,4 @@
-// Per test file: a fresh temporary SQLite database and fresh in-memory limits.
+// Per test file: a fresh temporary SQLite database (which holds the sign-in and registration limits too).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,9 +7,9 @@ import { afterAll } from "vitest";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quire-test-"));
 process.env.QUIRE_DB_PATH = path.join(dir, "quire.db");
 process.env.QUIRE_LOG_LEVEL = "silent";
-const g = globalThis as { quireDb?: { $client: { close(): void } }; quireSignInFailures?: unknown };
+const g = globalThis as { quireDb?: { $client: { close(): void } }; quireDecodedSessions?: unknown };
 g.quireDb = undefined;
-g.quireSignInFailures = undefined;
+g.quireDecodedSessions = undefined;
 
 afterAll(() => {
   g.quireDb?.$client.close();

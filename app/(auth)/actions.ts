@@ -4,7 +4,8 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { changePasswordInput, signInInput } from "@/lib/validation/account";
 import { safeCallbackPath } from "@/lib/safe-redirect";
-import { auth, signIn, signOut, SIGN_IN_MESSAGES } from "@/server/auth";
+import { signIn, signOut, SIGN_IN_MESSAGES } from "@/server/auth";
+import { currentCaller } from "@/server/http/current-caller";
 import { changePassword, signOutEverywhere } from "@/server/services/accounts";
 
 export type FormState = { error?: string; fieldErrors?: Record<string, string[] | undefined>; ok?: boolean };
@@ -29,32 +30,32 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   return { ok: true };
 }
 
-/** Ends this browser's session. */
+/** Ends this browser's session, on the server too (Auth.js's signOut event ends the session row). */
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/sign-in?signedOut=1" });
 }
 
 /** Ends every session of the signed-in user, on every device, this one included. */
 export async function signOutEverywhereAction(): Promise<void> {
-  const session = await auth();
-  if (session?.user?.id) signOutEverywhere({ id: session.user.id });
+  const caller = await currentCaller();
+  if (caller) signOutEverywhere(caller.user);
   await signOut({ redirectTo: "/sign-in?signedOut=everywhere" });
 }
 
 /** Changes the password; other sessions end, and this one signs in again with the new password. */
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const session = await auth();
-  if (!session?.user?.id || !session.user.email) redirect("/sign-in");
+  const caller = await currentCaller();
+  if (!caller) redirect("/sign-in");
   const parsed = changePasswordInput.safeParse({
     currentPassword: formData.get("currentPassword") ?? "",
     newPassword: formData.get("newPassword") ?? "",
   });
   if (!parsed.success) return { fieldErrors: parsed.error.flatten().fieldErrors };
   try {
-    await changePassword({ id: session.user.id }, parsed.data);
+    await changePassword(caller.user, parsed.data);
   } catch (error) {
     return { error: error instanceof Error ? error.message : "The password could not be changed." };
   }
-  await signIn("credentials", { email: session.user.email, password: parsed.data.newPassword, redirectTo: "/account?passwordChanged=1" });
+  await signIn("credentials", { email: caller.user.email, password: parsed.data.newPassword, redirectTo: "/account?passwordChanged=1" });
   return { ok: true };
 }

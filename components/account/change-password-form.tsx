@@ -1,7 +1,7 @@
 "use client";
 // Change password: checks the current one; every other session ends, this one stays signed in.
 import { useActionState } from "react";
-import { PASSWORD_MIN } from "@/lib/validation/account";
+import { PASSWORD_MIN } from "@/lib/validation/password-limits";
 
 type FormState = { error?: string; fieldErrors?: Record<string, string[] | undefined> };
 

@@ -2,7 +2,7 @@
 // The registration form: creates the account over tRPC, shows field messages, then signs in.
 import { useMutation } from "@tanstack/react-query";
 import { useActionState, useState, useTransition } from "react";
-import { PASSWORD_MIN } from "@/lib/validation/account";
+import { PASSWORD_MIN } from "@/lib/validation/password-limits";
 import { useTRPC } from "@/components/trpc/provider";
 
 type FormState = { error?: string };

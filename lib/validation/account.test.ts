@@ -1,6 +1,7 @@
 // Account input rules: email normalisation, password strength messages, register and change-password schemas.
 import { describe, expect, it } from "vitest";
-import { changePasswordInput, emailSchema, PASSWORD_MAX, PASSWORD_MIN, passwordWeakness, registerInput, signInInput } from "./account";
+import { changePasswordInput, emailSchema, passwordWeakness, registerInput, signInInput } from "./account";
+import { PASSWORD_MAX, PASSWORD_MIN } from "./password-limits";
 
 function firstMessage(result: { success: boolean; error?: { issues: Array<{ message: string; path: PropertyKey[] }> } }) {
   return result.success ? null : { path: result.error!.issues[0]!.path.join("."), message: result.error!.issues[0]!.message };
@@ -29,21 +30,26 @@ describe("emailSchema", () => {
 describe("passwordWeakness", () => {
   it("accepts a long, varied password", () => {
     expect(passwordWeakness("violet kettle drums quietly")).toBeNull();
-    expect(passwordWeakness("a".repeat(PASSWORD_MIN - 4) + "bcde")).toBeNull();
   });
 
   it.each([
     ["a1b2c3d4e", `Use at least ${PASSWORD_MIN} characters.`],
     ["x".repeat(PASSWORD_MAX - 3) + "abcd", `Use at most ${PASSWORD_MAX} characters.`],
-    ["Password123", "That password is too common: choose one that is harder to guess."],
-    ["abcabcabcabc", "Use a password with more different characters."],
   ])("refuses %j", (password, message) => {
     expect(passwordWeakness(password)).toBe(message);
   });
 
+  it.each([
+    ["Password123", /commonly used password/],
+    ["abcabcabcabc", /Repeated groups of characters/],
+    ["aaaaaabcde", /Repeated characters/],
+  ])("refuses the guessable %j and says why", (password, message) => {
+    expect(passwordWeakness(password)).toMatch(message);
+  });
+
   it("refuses a password containing the email name only when that name has 4+ characters", () => {
-    expect(passwordWeakness("my-Margaret-pass", "margaret@example.com")).toBe("Your password should not contain your email name.");
-    expect(passwordWeakness("my-bob-password!", "bob@example.com")).toBeNull();
+    expect(passwordWeakness("my-Margaret-pass", { email: "margaret@example.com" })).toBe("Your password should not contain your email name.");
+    expect(passwordWeakness("my-bob-password!", { email: "bob@example.com" })).toBeNull();
   });
 });
 

@@ -1,13 +1,7 @@
 // Input rules for accounts, shared by the forms and the server so both say the same thing.
 import { z } from "zod";
-
-const COMMON_PASSWORDS = new Set([
-  "password", "password1", "password123", "1234567890", "123456789012", "qwertyuiop",
-  "letmein123", "iloveyou12", "welcome123", "changeme123", "passw0rd123", "administrator",
-]);
-
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 200;
+import { PASSWORD_MAX, PASSWORD_MIN } from "./password-limits";
+import { guessability } from "./password-strength";
 
 export const emailSchema = z
   .string({ error: "Enter your email address." })
@@ -16,17 +10,15 @@ export const emailSchema = z
   .max(254, { error: "That email address is too long." })
   .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }));
 
-/** Why a password is too weak to accept, or null when it is fine. */
-export function passwordWeakness(password: string, email?: string): string | null {
+export type PasswordOwner = { email?: string; name?: string };
+
+/** Why a password is too weak to accept (length, the email's name in it, or guessable, with advice), or null when it is fine. */
+export function passwordWeakness(password: string, owner: PasswordOwner = {}): string | null {
   if (password.length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters.`;
   if (password.length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
-  const lower = password.toLowerCase();
-  if (COMMON_PASSWORDS.has(lower)) return "That password is too common: choose one that is harder to guess.";
-  if (new Set(lower).size < 4) return "Use a password with more different characters.";
-  if (email && lower.includes(email.split("@")[0]!.toLowerCase()) && email.split("@")[0]!.length >= 4) {
-    return "Your password should not contain your email name.";
-  }
-  return null;
+  const emailName = owner.email?.split("@")[0]?.toLowerCase() ?? "";
+  if (emailName.length >= 4 && password.toLowerCase().includes(emailName)) return "Your password should not contain your email name.";
+  return guessability(password, [owner.email ?? "", owner.name ?? ""]);
 }
 
 export const passwordSchema = z.string({ error: "Enter a password." }).max(PASSWORD_MAX, {
@@ -44,7 +36,7 @@ export const registerInput = z
     password: passwordSchema,
   })
   .superRefine((v, ctx) => {
-    const weakness = passwordWeakness(v.password, v.email);
+    const weakness = passwordWeakness(v.password, { email: v.email, name: v.name });
     if (weakness) ctx.addIssue({ code: "custom", path: ["password"], message: weakness });
   });
 

@@ -1,7 +1,7 @@
 // REST for scripts: push and read a series' observations with a Bearer API token; errors are JSON with a status that says what went wrong.
 import { z } from "zod";
 import { isoDate, observationsQuery, seriesKeySchema } from "@/lib/validation/series";
-import { authenticateToken } from "@/server/services/api-tokens";
+import { bearerToken, callerFrom } from "@/server/http/caller";
 import { httpErrorFrom } from "@/server/http/errors";
 import { badRequest, DomainError, unauthorized } from "@/server/services/errors";
 import { pushCsv, pushObservations, readByKey } from "@/server/services/series-import";
@@ -27,13 +27,12 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   });
 }
 
-function principalOf(req: Request) {
-  const header = req.headers.get("authorization") ?? "";
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw unauthorized("Send an API token as “Authorization: Bearer <token>”. Create one on the Account page.");
-  const principal = authenticateToken(match[1]!);
-  if (!principal) throw unauthorized("That API token is not valid: it is unknown or has been revoked.");
-  return principal;
+/** The API token's owner and notebook; a session cookie does not reach REST (scripts only, and no CSRF surface). */
+async function principalOf(req: Request): Promise<{ userId: string; notebookId: string }> {
+  if (!bearerToken(req.headers)) throw unauthorized("Send an API token as “Authorization: Bearer <token>”. Create one on the Account page.");
+  const caller = await callerFrom(req.headers);
+  if (caller?.via !== "token") throw unauthorized("That API token is not valid: it is unknown or has been revoked.");
+  return { userId: caller.user.id, notebookId: caller.notebookId };
 }
 
 function keyOf(raw: string): string {
@@ -96,7 +95,7 @@ function fromError(err: unknown, requestId: string): Response {
 export async function postObservations(req: Request, rawKey: string): Promise<Response> {
   const requestId = req.headers.get("x-request-id") ?? "rest";
   try {
-    const principal = principalOf(req);
+    const principal = await principalOf(req);
     const key = keyOf(rawKey);
     const actor = { id: principal.userId };
     const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
@@ -132,10 +131,10 @@ export async function postObservations(req: Request, rawKey: string): Promise<Re
 }
 
 /** GET /api/v1/series/{key}/observations?from&to&asOf: the values as known now or at `asOf`. */
-export function getObservations(req: Request, rawKey: string): Response {
+export async function getObservations(req: Request, rawKey: string): Promise<Response> {
   const requestId = req.headers.get("x-request-id") ?? "rest";
   try {
-    const principal = principalOf(req);
+    const principal = await principalOf(req);
     const key = keyOf(rawKey);
     const params = Object.fromEntries(new URL(req.url).searchParams);
     const query = observationsQuery.safeParse({ from: params.from, to: params.to, asOf: params.asOf });

@@ -6,20 +6,27 @@ import { newId } from "@/lib/ids";
 import { passwordWeakness } from "@/lib/validation/account";
 import type { Actor } from "./access";
 import { recordEvent } from "./audit";
-import { badRequest, conflict, unauthorized } from "./errors";
+import { badRequest, conflict, DomainError, unauthorized } from "./errors";
 import { prepared } from "./prepared";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords";
-import { clearAccountFailures, recordSignInFailure, signInBlockedFor } from "./rate-limit";
+import { signInSucceeded, takeRegistrationAttempt, takeSignInAttempt } from "./rate-limit";
+import { endAllSessions } from "./sessions";
 
 export type PublicUser = { id: string; email: string; name: string };
 
 export const EMAIL_TAKEN = "An account with this email already exists. Sign in instead, or use another email.";
 
-/** Creates an account; the email must be free and the password strong enough. */
-export async function register(input: { name: string; email: string; password: string }): Promise<PublicUser> {
+export const TOO_MANY_REGISTRATIONS = "Too many accounts were created from your network in the last hour. Try again later.";
+
+/**
+ * Creates an account; the email must be free and the password strong enough. With `from.address` (a request
+ * from a client), registrations from that address are throttled; server-side callers (tests, tools) omit it.
+ */
+export async function register(input: { name: string; email: string; password: string }, from?: { address: string }): Promise<PublicUser> {
   const db = getDb();
+  if (from && takeRegistrationAttempt(from.address) > 0) throw new DomainError("TOO_MANY_REQUESTS", TOO_MANY_REGISTRATIONS);
   const email = input.email.trim().toLowerCase();
-  const weakness = passwordWeakness(input.password, email);
+  const weakness = passwordWeakness(input.password, { email, name: input.name });
   if (weakness) throw badRequest(weakness);
   const passwordHash = await hashPassword(input.password);
   const user = { id: newId(), email, name: input.name.trim(), passwordHash };
@@ -43,20 +50,18 @@ export type AuthenticateResult =
   | { kind: "rate_limited"; retryAfterMs: number };
 
 /**
- * Checks an email and password from a client address. Unknown email and wrong password look the
- * same (same answer, same time); repeated failures per account or per address are refused.
+ * Checks an email and password from a client address. Unknown email and wrong password look the same (same
+ * answer, same time). Each attempt is counted against the account and the address before the password is
+ * checked, so concurrent attempts cannot outrun the limit; only a right password clears the account's count.
  */
 export async function authenticate(emailInput: string, password: string, address: string): Promise<AuthenticateResult> {
   const email = emailInput.trim().toLowerCase();
-  const wait = signInBlockedFor(email, address);
+  const wait = takeSignInAttempt(email, address);
   if (wait > 0) return { kind: "rate_limited", retryAfterMs: wait };
   const user = getDb().select().from(users).where(eq(users.email, email)).get();
   const ok = user ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password), false);
-  if (!ok || !user) {
-    recordSignInFailure(email, address);
-    return { kind: "invalid" };
-  }
-  clearAccountFailures(email);
+  if (!ok || !user) return { kind: "invalid" };
+  signInSucceeded(email, address);
   return { kind: "ok", user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }
 
@@ -80,7 +85,7 @@ export function me(actor: Actor): PublicUser {
   return row;
 }
 
-/** Ends every session of the actor, this one included, by moving the session version on. */
+/** Ends every session of the actor, this one included: each session row ends and the session version moves on. */
 export function signOutEverywhere(actor: Actor): { sessionVersion: number } {
   const db = getDb();
   return db.transaction((tx) => {
@@ -91,6 +96,7 @@ export function signOutEverywhere(actor: Actor): { sessionVersion: number } {
       .returning({ sessionVersion: users.sessionVersion })
       .get();
     if (!row) throw unauthorized("Your account no longer exists. Sign in again.");
+    endAllSessions(actor.id, tx);
     recordEvent(tx, { actorId: actor.id, action: "user.signed_out_everywhere", targetType: "user", targetId: actor.id });
     return row;
   });
@@ -104,7 +110,7 @@ export async function changePassword(actor: Actor, input: { currentPassword: str
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw badRequest("Your current password is not right.");
   }
-  const weakness = passwordWeakness(input.newPassword, user.email);
+  const weakness = passwordWeakness(input.newPassword, { email: user.email, name: user.name });
   if (weakness) throw badRequest(weakness);
   const passwordHash = await hashPassword(input.newPassword);
   db.transaction((tx) => {
@@ -112,6 +118,7 @@ export async function changePassword(actor: Actor, input: { currentPassword: str
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, actor.id))
       .run();
+    endAllSessions(actor.id, tx);
     recordEvent(tx, { actorId: actor.id, action: "user.password_changed", targetType: "user", targetId: actor.id });
   });
 }

@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { apiTokens, notebooks } from "@/db/schema";
+import { apiTokens, notebooks, users } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { assertNotebookAccess, readableBy, type Actor } from "./access";
 import { recordEvent } from "./audit";
@@ -78,15 +78,23 @@ export function revokeToken(actor: Actor, id: string): { id: string } {
   return { id };
 }
 
-export type TokenPrincipal = { tokenId: string; userId: string; notebookId: string };
+export type TokenPrincipal = { tokenId: string; userId: string; notebookId: string; email: string; name: string };
 
-/** The owner and notebook of a live token, or null for an unknown or revoked one. Notes the last use (per minute). */
+/** The owner (with email and name) and notebook of a live token, or null for an unknown or revoked one. Notes the last use (per minute). */
 export function authenticateToken(token: string): TokenPrincipal | null {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const db = getDb();
   const row = db
-    .select({ id: apiTokens.id, userId: apiTokens.userId, notebookId: apiTokens.notebookId, lastUsedAt: apiTokens.lastUsedAt })
+    .select({
+      id: apiTokens.id,
+      userId: apiTokens.userId,
+      notebookId: apiTokens.notebookId,
+      lastUsedAt: apiTokens.lastUsedAt,
+      email: users.email,
+      name: users.name,
+    })
     .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
     .get();
   if (!row) return null;
@@ -94,5 +102,5 @@ export function authenticateToken(token: string): TokenPrincipal | null {
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
     db.update(apiTokens).set({ lastUsedAt: new Date(now) }).where(eq(apiTokens.id, row.id)).run();
   }
-  return { tokenId: row.id, userId: row.userId, notebookId: row.notebookId };
+  return { tokenId: row.id, userId: row.userId, notebookId: row.notebookId, email: row.email, name: row.name };
 }

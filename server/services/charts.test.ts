@@ -105,7 +105,7 @@ describe("API tokens", () => {
     const row = getDb().select().from(apiTokens).get()!;
     expect(row.tokenHash).toBe(hashToken(created.token));
     expect(JSON.stringify(row)).not.toContain(created.token);
-    expect(authenticateToken(created.token)).toEqual({ tokenId: created.id, userId: team.editor.id, notebookId: team.notebookId });
+    expect(authenticateToken(created.token)).toEqual({ tokenId: created.id, userId: team.editor.id, notebookId: team.notebookId, email: team.editor.email, name: team.editor.name });
     expect(authenticateToken(`${created.token}x`)).toBeNull();
     expect(listTokens(team.editor)).toMatchObject([{ id: created.id, name: "nightly script", revokedAt: null }]);
     expect(listTokens(team.owner)).toEqual([]);

@@ -1,63 +1,71 @@
-// Sign-in throttling: per-account and per-address failure limits in a sliding window.
+// Throttling in the database: attempts counted per account and per address (sign-in) and per address (registration), in fixed windows.
 import { describe, expect, it } from "vitest";
-import { clearAccountFailures, recordSignInFailure, signInBlockedFor, SIGN_IN_LIMITS } from "./rate-limit";
+import { registerLimits, signInSucceeded, SIGN_IN_LIMITS, takeRegistrationAttempt, takeSignInAttempt } from "./rate-limit";
 
 const T0 = 1_750_000_000_000;
 let n = 0;
-/** A fresh email and address, so tests never share buckets. */
+/** A fresh email and address, so tests never share counters. */
 function fresh() {
   n += 1;
   return { email: `rl${n}@example.com`, address: `10.0.0.${n}` };
 }
 
 describe("limits", () => {
-  it("defaults to 5 per account and 20 per address in 15 minutes", () => {
+  it("defaults to 5 per account and 20 per address in 15 minutes, and 10 registrations per address an hour", () => {
     expect(SIGN_IN_LIMITS).toEqual({ perAccount: 5, perAddress: 20, windowMs: 15 * 60 * 1000 });
+    expect(registerLimits()).toEqual({ perAddress: 10, windowMs: 60 * 60 * 1000 });
   });
 });
 
-describe("per account", () => {
-  it("allows 4 failures, blocks at the 5th, from any address", () => {
+describe("sign-in, per account", () => {
+  it("lets 5 attempts through, refuses the 6th, from any address", () => {
     const { email, address } = fresh();
-    for (let i = 0; i < 4; i++) recordSignInFailure(email, address, T0 + i);
-    expect(signInBlockedFor(email, address, T0 + 10)).toBe(0);
-    recordSignInFailure(email, address, T0 + 4);
-    expect(signInBlockedFor(email, address, T0 + 10)).toBeGreaterThan(0);
-    expect(signInBlockedFor(email, "192.168.9.9", T0 + 10)).toBeGreaterThan(0);
-    expect(signInBlockedFor(`other-${email}`, address, T0 + 10)).toBe(0);
+    for (let i = 0; i < 5; i++) expect(takeSignInAttempt(email, address, T0 + i)).toBe(0);
+    expect(takeSignInAttempt(email, address, T0 + 10)).toBeGreaterThan(0);
+    expect(takeSignInAttempt(email, "192.168.9.9", T0 + 10)).toBeGreaterThan(0);
+    expect(takeSignInAttempt(`other-${email}`, address, T0 + 10)).toBe(0);
   });
 
-  it("tells how long to wait, and lifts the block when the window slides past the failures", () => {
+  it("tells how long to wait, and lets attempts through again when the window has passed", () => {
     const { email, address } = fresh();
-    for (let i = 0; i < 5; i++) recordSignInFailure(email, address, T0 + i * 1000);
+    for (let i = 0; i < 5; i++) takeSignInAttempt(email, address, T0 + i * 1000);
     const window = SIGN_IN_LIMITS.windowMs;
-    expect(signInBlockedFor(email, address, T0 + 5000)).toBe(window - 5000);
-    expect(signInBlockedFor(email, address, T0 + window - 1)).toBe(1);
-    expect(signInBlockedFor(email, address, T0 + window)).toBe(0);
+    expect(takeSignInAttempt(email, address, T0 + 5000)).toBe(window - 5000);
+    expect(takeSignInAttempt(email, address, T0 + window - 1)).toBe(1);
+    expect(takeSignInAttempt(email, address, T0 + window)).toBe(0);
   });
 
-  it("forgets the account's failures after a success", () => {
+  it("forgets the account's attempts after a success", () => {
     const { email, address } = fresh();
-    for (let i = 0; i < 5; i++) recordSignInFailure(email, address, T0);
-    clearAccountFailures(email);
-    expect(signInBlockedFor(email, "172.16.0.1", T0 + 1)).toBe(0);
+    for (let i = 0; i < 5; i++) takeSignInAttempt(email, address, T0);
+    signInSucceeded(email, address);
+    expect(takeSignInAttempt(email, "172.16.0.1", T0 + 1)).toBe(0);
   });
 });
 
-describe("per address", () => {
-  it("blocks an address after 20 failures across different accounts, but not another address", () => {
+describe("sign-in, per address", () => {
+  it("refuses an address after 20 attempts across different accounts, but not another address", () => {
     const { address } = fresh();
-    for (let i = 0; i < 19; i++) recordSignInFailure(`spray${n}-${i}@example.com`, address, T0 + i);
-    expect(signInBlockedFor("victim@example.com", address, T0 + 100)).toBe(0);
-    recordSignInFailure(`spray${n}-19@example.com`, address, T0 + 19);
-    expect(signInBlockedFor("victim@example.com", address, T0 + 100)).toBeGreaterThan(0);
-    expect(signInBlockedFor("victim@example.com", "10.99.99.99", T0 + 100)).toBe(0);
+    for (let i = 0; i < 20; i++) expect(takeSignInAttempt(`spray${n}-${i}@example.com`, address, T0 + i)).toBe(0);
+    expect(takeSignInAttempt("victim@example.com", address, T0 + 100)).toBeGreaterThan(0);
+    expect(takeSignInAttempt("victim@example.com", "10.99.99.99", T0 + 100)).toBe(0);
   });
 
-  it("is not cleared by a success on one account", () => {
+  it("gives back only the successful attempt: a success on one account does not clear the address", () => {
     const { address } = fresh();
-    for (let i = 0; i < 20; i++) recordSignInFailure(`many${n}-${i}@example.com`, address, T0);
-    clearAccountFailures(`many${n}-0@example.com`);
-    expect(signInBlockedFor(`many${n}-0@example.com`, address, T0 + 1)).toBeGreaterThan(0);
+    for (let i = 0; i < 20; i++) takeSignInAttempt(`many${n}-${i}@example.com`, address, T0);
+    signInSucceeded(`many${n}-0@example.com`, address);
+    expect(takeSignInAttempt(`many${n}-0@example.com`, address, T0 + 1)).toBe(0);
+    expect(takeSignInAttempt(`many${n}-1@example.com`, address, T0 + 2)).toBeGreaterThan(0);
+  });
+});
+
+describe("registration, per address", () => {
+  it("lets 10 registrations an hour through from one address, not an 11th", () => {
+    const { address } = fresh();
+    for (let i = 0; i < 10; i++) expect(takeRegistrationAttempt(address, T0 + i)).toBe(0);
+    expect(takeRegistrationAttempt(address, T0 + 10)).toBeGreaterThan(0);
+    expect(takeRegistrationAttempt("10.99.99.98", T0 + 10)).toBe(0);
+    expect(takeRegistrationAttempt(address, T0 + 60 * 60 * 1000)).toBe(0);
   });
 });

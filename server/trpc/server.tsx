@@ -5,13 +5,14 @@ import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
 import { cache, type ReactNode } from "react";
 import { makeQueryClient } from "@/lib/query-client";
-import { createContext } from "./context";
+import { currentCaller } from "@/server/http/current-caller";
+import { contextFor } from "./context";
 import { appRouter, createCaller } from "./root";
 
 /** One QueryClient per server request. */
 export const getQueryClient = cache(makeQueryClient);
 
-const requestContext = cache(async () => createContext(await headers()));
+const requestContext = cache(async () => contextFor(await headers(), await currentCaller()));
 
 export const trpc = createTRPCOptionsProxy({ ctx: requestContext, router: appRouter, queryClient: getQueryClient });
 

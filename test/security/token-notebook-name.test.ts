@@ -33,7 +33,7 @@ describe("a token for a notebook its owner no longer belongs to", () => {
     const headers = { authorization: `Bearer ${token}` };
     expect((await getObservations(new Request(url, { headers }), "RUT")).status).toBe(200);
     removeMember(team.owner, { notebookId: team.notebookId, userId: team.editor.id });
-    const read = getObservations(new Request(url, { headers }), "RUT");
+    const read = await getObservations(new Request(url, { headers }), "RUT");
     expect(read.status).toBe(404);
     const write = await postObservations(new Request(url, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify([{ date: "2026-01-02", value: 1 }]) }), "RUT");
     expect(write.status).toBe(404);

@@ -3,13 +3,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { RegisterForm } from "@/components/auth/register-form";
-import { auth } from "@/server/auth";
+import { currentCaller } from "@/server/http/current-caller";
 import { signInAction } from "../actions";
 
 export const metadata: Metadata = { title: "Create an account" };
 
 export default async function RegisterPage() {
-  if ((await auth())?.user) redirect("/notebooks");
+  if (await currentCaller()) redirect("/notebooks");
   return (
     <div className="auth-card">
       <div className="stack-sm">

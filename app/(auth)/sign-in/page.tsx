@@ -4,7 +4,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackPath } from "@/lib/safe-redirect";
-import { auth } from "@/server/auth";
+import { currentCaller } from "@/server/http/current-caller";
 import { demoSignIn } from "@/server/services/demo";
 import { signInAction } from "../actions";
 
@@ -15,7 +15,7 @@ type Search = Promise<{ callbackUrl?: string; signedOut?: string }>;
 export default async function SignInPage({ searchParams }: { searchParams: Search }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(params.callbackUrl);
-  if ((await auth())?.user) redirect(callbackUrl);
+  if (await currentCaller()) redirect(callbackUrl);
   const demo = demoSignIn();
   return (
     <div className="auth-card">

@@ -16,8 +16,8 @@ describe("account.register", () => {
     const error = await trpcError(() => callerFor(null).account.register(input));
     const shape = formatted(error, "account.register", input);
     expect(shape.data.code).toBe("BAD_REQUEST");
-    expect(shape.message).toBe("password: That password is too common: choose one that is harder to guess.");
-    expect(shape.data.fieldErrors).toEqual({ password: ["That password is too common: choose one that is harder to guess."] });
+    expect(shape.message).toBe("password: That is a commonly used password. Add more words that are less common.");
+    expect(shape.data.fieldErrors).toEqual({ password: ["That is a commonly used password. Add more words that are less common."] });
     expect(rowCounts()).toEqual(counts);
   });
 

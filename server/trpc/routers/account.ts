@@ -4,7 +4,7 @@ import { changePassword, me, register, signOutEverywhere } from "@/server/servic
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../init";
 
 export const accountRouter = createTRPCRouter({
-  register: publicProcedure.input(registerInput).mutation(({ input }) => register(input)),
+  register: publicProcedure.input(registerInput).mutation(({ ctx, input }) => register(input, { address: ctx.clientIp })),
   me: protectedProcedure.query(({ ctx }) => me(ctx.user)),
   changePassword: protectedProcedure.input(changePasswordInput).mutation(({ ctx, input }) => changePassword(ctx.user, input)),
   signOutEverywhere: protectedProcedure.mutation(({ ctx }) => signOutEverywhere(ctx.user)),

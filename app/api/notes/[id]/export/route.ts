@@ -1,6 +1,6 @@
 // Downloads a note as Markdown (?format=md) or as a standalone HTML page (?format=html).
 import { standaloneNoteHtml } from "@/lib/notes/standalone-html";
-import { auth } from "@/server/auth";
+import { callerFrom } from "@/server/http/caller";
 import { httpErrorFrom } from "@/server/http/errors";
 import { EXPORT_FILE_CSP } from "@/server/http/headers";
 import { requestLogger } from "@/server/logger";
@@ -11,15 +11,16 @@ function errorResponse(status: number, message: string) {
 }
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const session = await auth();
-  if (!session?.user?.id) return errorResponse(401, "Sign in to export notes.");
+  const caller = await callerFrom(request.headers);
+  if (caller?.via !== "session") return errorResponse(401, "Sign in to export notes.");
+  const actor = { id: caller.user.id };
   const { id } = await params;
   const format = new URL(request.url).searchParams.get("format") ?? "md";
   if (format !== "md" && format !== "html") return errorResponse(400, 'format must be "md" or "html".');
   if (!/^[a-z0-9]{1,64}$/.test(id)) return errorResponse(404, "That note does not exist, or you have no access to it.");
   try {
-    const { note, markdown } = noteForExport({ id: session.user.id }, id);
-    const body = format === "md" ? markdown : standaloneNoteHtml({ ...note, body: markdown }, EXPORT_FILE_CSP, chartsForExport({ id: session.user.id }, note));
+    const { note, markdown } = noteForExport(actor, id);
+    const body = format === "md" ? markdown : standaloneNoteHtml({ ...note, body: markdown }, EXPORT_FILE_CSP, chartsForExport(actor, note));
     return new Response(body, {
       headers: {
         "content-type": format === "md" ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8",

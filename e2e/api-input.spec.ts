@@ -2,7 +2,8 @@
 import { expect, test } from "@playwright/test";
 import { asTrpc, queryInput, registerAccount, send, signIn, trpcMutation, trpcQuery, type TrpcReply } from "./helpers/http";
 import { malformedInputs } from "./helpers/malformed";
-import { CHART_SPEC, PROCEDURES, QUESTION, subscriptionReply, type Procedure, type SampleIds } from "./helpers/procedures";
+import { PROCEDURES, subscriptionReply, type Procedure, type SampleIds } from "./helpers/procedures";
+import { CHART_SPEC, QUESTION } from "./helpers/sample-inputs";
 
 type Attempt = { label: string; send: () => Promise<TrpcReply> };
 

@@ -9,7 +9,8 @@ import type { SessionUser } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
 import { MATRIX, type CallerName } from "./authorization-matrix";
 import { allProcedures, callPath, dbSnapshot } from "./helpers";
-import { makeFixture, OPTIONAL_FIELDS, validInputs, WELL_TYPED_FIELDS, type Fixture } from "./procedures";
+import { makeFixture, validInputs, type Fixture } from "./procedures";
+import { OPTIONAL_FIELDS, WELL_TYPED_FIELDS } from "./procedure-fields";
 
 /** The base seed; each procedure's property runs with its own seed derived from it. Set FUZZ_SEED to replay a failure. */
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_601);

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { noteLinks, noteRevisions, notes } from "@/db/schema";
 import { dbSnapshot, formatted, trpcError } from "@/test/helpers";
-import { eventsAbout, makeTeam, MISSING_ID, type Team } from "@/test/procedures";
+import { eventsAbout, makeTeam, type Team } from "@/test/procedures";
+import { MISSING_ID } from "@/test/procedure-fields";
 import { restoreRevision } from "./note-revisions";
 import { createNote, emptyTrash, getNote, listNotes, restoreNote, trashNote, updateNote } from "./notes";
 

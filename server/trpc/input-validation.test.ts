@@ -1,7 +1,8 @@
 // Malformed input to every procedure that takes input is refused with BAD_REQUEST and a human message, changing nothing.
 import { beforeAll, describe, expect, it } from "vitest";
 import { allProcedures, callerFor, callPath, dbSnapshot, formatted, rowCounts, takesInput, trpcError } from "@/test/helpers";
-import { EMPTY_OK_FIELDS, makeFixture, OPTIONAL_FIELDS, validInputs, WELL_TYPED_FIELDS, type Fixture } from "@/test/procedures";
+import { makeFixture, validInputs, type Fixture } from "@/test/procedures";
+import { EMPTY_OK_FIELDS, OPTIONAL_FIELDS, WELL_TYPED_FIELDS } from "@/test/procedure-fields";
 
 const HUGE = "x".repeat(10_000);
 const WHOLE_INPUTS: unknown[] = [undefined, null, [], ["a", "b"], "text", 42, true, {}];

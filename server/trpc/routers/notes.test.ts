@@ -1,7 +1,8 @@
 // The notes router: members read notes of their notebooks (trashed ones marked as such); others get NOT_FOUND.
 import { beforeAll, describe, expect, it } from "vitest";
 import { callerFor, trpcError } from "@/test/helpers";
-import { makeFixture, MISSING_ID, type Fixture } from "@/test/procedures";
+import { makeFixture, type Fixture } from "@/test/procedures";
+import { MISSING_ID } from "@/test/procedure-fields";
 
 let fx: Fixture;
 beforeAll(async () => {

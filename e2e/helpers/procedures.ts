@@ -2,7 +2,7 @@
 // The vitest tests server/trpc/root.test.ts and server/trpc/input-validation.test.ts enumerate the router itself, so a
 // new procedure cannot be missed there; this list can miss one, so add each new procedure here as well.
 import { asTrpc, type Reply, type TrpcReply } from "./http";
-import { badAsOf, badQuestions, badSpecs, CHART_SPEC, questionSample } from "./sample-inputs";
+import { badAsOf, badQuestions, badSpecs, CHART_SPEC, QUESTION, questionSample } from "./sample-inputs";
 
 /** Real ids from the signed-in owner's fixture, so that a call which skipped validation would change something visible. */
 export type SampleIds = {

@@ -31,6 +31,15 @@ function serverNote(note: Pick<Note, "version" | "title" | "body" | "updatedAt" 
   return { version: note.version, title: note.title, body: note.body, updatedAt: note.updatedAt, updatedByName: note.updatedByName };
 }
 
+/** Keeps `?edit` in the address while the editor is open, so that a reload comes back to it. */
+function markEditingInUrl(editing: boolean) {
+  const url = new URL(window.location.href);
+  if (url.searchParams.has("edit") === editing) return;
+  if (editing) url.searchParams.set("edit", "");
+  else url.searchParams.delete("edit");
+  window.history.replaceState(window.history.state, "", `${url.pathname}${url.search.replace(/^\?edit=$/, "?edit").replace(/([?&])edit=(&|$)/, "$1edit$2")}${url.hash}`);
+}
+
 export function NoteWorkspace({ id, startEditing = false }: { id: string; startEditing?: boolean }) {
   const trpc = useTRPC();
   const { data: note } = useSuspenseQuery(trpc.notes.get.queryOptions({ id }));
@@ -63,6 +72,7 @@ function NoteEditorWorkspace({ note, compareToggle, startEditing }: { note: Note
   const [reading, setReading] = useState(!startEditing && !isNew);
   const [shownBody, setShownBody] = useState(note.body);
   const embeds = useNoteEmbeds(note.id);
+  useEffect(() => markEditingInUrl(!reading), [reading]);
   const startEdit = useCallback(() => {
     setReading(false);
     requestAnimationFrame(() => editorRef.current?.focus());

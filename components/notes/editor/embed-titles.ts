@@ -79,6 +79,8 @@ const theme = EditorView.baseTheme({
     alignItems: "baseline",
     gap: "8px",
     maxWidth: "100%",
+    boxSizing: "border-box",
+    verticalAlign: "top",
     padding: "2px 10px",
     borderRadius: "6px",
     border: "1px solid var(--border)",
@@ -88,8 +90,8 @@ const theme = EditorView.baseTheme({
   },
   ".cm-embed-question": { borderLeftColor: "#7a5af5" },
   ".cm-embed-missing": { borderLeftColor: "var(--danger)", color: "var(--text-2)" },
-  ".cm-embed-kind": { fontSize: "0.75em", textTransform: "uppercase", letterSpacing: "0.04em", color: "var(--text-3)", fontWeight: "600" },
-  ".cm-embed-name": { fontWeight: "600", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  ".cm-embed-kind": { flex: "none", whiteSpace: "nowrap", fontSize: "0.75em", textTransform: "uppercase", letterSpacing: "0.04em", color: "var(--text-3)", fontWeight: "600" },
+  ".cm-embed-name": { minWidth: "0", fontWeight: "600", overflowWrap: "anywhere" },
 });
 
 /** The extension; feed it titles with `view.dispatch({ effects: setEmbedTitles.of(…) })`. */

@@ -49,8 +49,8 @@ function NotePickerBody({ chartId, notebookId, onClose }: { chartId: string; not
         }
       }
     },
-    onSuccess: async (noteId) => {
-      await queryClient.invalidateQueries({ queryKey: trpc.notes.get.queryKey({ id: noteId }) });
+    onSuccess: (noteId) => {
+      queryClient.removeQueries({ queryKey: trpc.notes.get.queryKey({ id: noteId }) });
       router.push(`/notes/${noteId}?edit`);
     },
   });

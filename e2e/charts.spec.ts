@@ -49,7 +49,7 @@ test("build a chart, embed it from the picker, see it redraw live in a second br
   await expect(page.getByText("No note embeds it yet.")).toBeVisible();
 
   // Embed it from the editor's picker; the preview draws the chart.
-  await page.goto(`/notes/${noteId}`);
+  await page.goto(`/notes/${noteId}?edit`);
   await page.locator(".cm-content").click();
   await page.getByRole("button", { name: "Insert…" }).click();
   await page.getByRole("list", { name: "Charts" }).getByRole("button", { name: /Small caps against large caps/ }).click();
@@ -107,7 +107,7 @@ test("a chart in another notebook is not found, and a removed chart leaves a cle
   const api = await stranger.page.request.get(`/api/trpc/charts.get?input=${encodeURIComponent(JSON.stringify({ json: { id: chart.id } }))}`);
   expect(api.status()).toBe(404);
 
-  await owner.page.goto(`/notes/${noteId}`);
+  await owner.page.goto(`/notes/${noteId}?edit`);
   await owner.page.locator(".cm-content").click();
   await owner.page.keyboard.insertText(`::chart{id=${chart.id}}\n`);
   await expect(owner.page.getByTestId("note-preview").locator(`figure[data-chart-id="${chart.id}"]`)).toContainText("No data in this range");

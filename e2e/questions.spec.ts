@@ -40,7 +40,7 @@ test("create a question, forecast twice, forecast again from a citing note, see 
   await expect(page.locator('[data-marker="forecast"]')).toHaveCount(2);
 
   // Cite it from the note through the Insert picker, then update the forecast from the embed.
-  await page.goto(`/notes/${noteId}`);
+  await page.goto(`/notes/${noteId}?edit`);
   await page.locator(".cm-content").click();
   await page.getByRole("button", { name: "Insert…" }).click();
   await page.getByRole("tab", { name: "Questions" }).click();

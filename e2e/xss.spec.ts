@@ -160,7 +160,7 @@ test("a note body saved through the tRPC HTTP API runs no script in the editor p
   const notebookId = await createNotebook(page, "XSS via API");
   const { id } = await trpcMutation(page, "notes.create", { notebookId, title: "<img src=x onerror=alert('title')>", body: CORPUS });
 
-  await page.goto(`/notes/${id}`);
+  await page.goto(`/notes/${id}?edit`);
   await expect(page.getByTestId("note-title")).toHaveValue("<img src=x onerror=alert('title')>");
   const preview = page.getByTestId("note-preview");
   await expect(preview.locator("h1")).toHaveText("XSS corpus");
@@ -224,7 +224,7 @@ test("a chart whose title, series name and annotation carry markup runs no scrip
   });
   const { id } = await trpcMutation(page, "notes.create", { notebookId, title: "Charts", body: `::chart{id=${chart.id}}` });
 
-  await page.goto(`/notes/${id}`);
+  await page.goto(`/notes/${id}?edit`);
   const figure = page.getByTestId("note-preview").locator(`figure[data-chart-id="${chart.id}"]`);
   await expect(figure.locator("svg").first()).toBeVisible();
   await expect(figure.locator(".chart-figure")).toHaveAttribute("data-interactive", "true");

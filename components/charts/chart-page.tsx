@@ -11,6 +11,7 @@ import { CHART_KINDS, RANGE_PRESETS } from "@/lib/charts/spec";
 import { ChartDownloads } from "./chart-downloads";
 import { ChartFigure } from "./chart-figure";
 import { useLiveSeries } from "./use-live-series";
+import { InsertInNoteButton } from "@/components/notes/insert-in-note";
 
 /** A datetime-local input's value as a Date, or undefined when empty or unreadable. */
 function asOfFrom(value: string): Date | undefined {
@@ -59,6 +60,7 @@ export function ChartPage({ id }: { id: string }) {
         </div>
         {live.canEdit && (
           <div className="row">
+            <InsertInNoteButton chartId={live.id} notebookId={live.notebookId} />
             <Link className="btn" href={`/charts/${live.id}/edit`}>
               Edit
             </Link>

@@ -17,8 +17,8 @@ describe("MarkdownView", () => {
 
   it("renders footnotes whose links reach their targets", () => {
     const html = render("A claim[^src].\n\n[^src]: The source.");
-    const refHref = /data-footnote-ref="true"[^>]*href="#([^"]+)"/.exec(html)?.[1];
-    const backHref = /class="data-footnote-backref" href="#([^"]+)"/.exec(html)?.[1];
+    const refHref = /<a href="#([^"]+)"[^>]*data-footnote-ref="true"/.exec(html)?.[1];
+    const backHref = /<a href="#([^"]+)"[^>]*class="data-footnote-backref"/.exec(html)?.[1];
     expect(refHref).toBeTruthy();
     expect(html).toContain(`<li id="${refHref}">`);
     expect(html).toContain(`id="${backHref}"`);

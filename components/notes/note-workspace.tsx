@@ -1,16 +1,15 @@
 "use client";
-// A note's page: the editor with autosave, conflicts and local drafts for editors; the rendered note, read-only, for viewers and trashed notes.
+// A note's page: for editors, a reading view with Edit one key away (`e`) and the editor with autosave, conflicts and local drafts; viewers and trashed notes get the reader.
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { ChartCompareContext } from "@/components/charts/chart-as-of";
 import { useLiveSeries } from "@/components/charts/use-live-series";
 import { useTRPC } from "@/components/trpc/provider";
 import type { AppRouter } from "@/server/trpc/root";
 import { ShareButton } from "@/components/share/share-dialog";
 import { Dialog } from "@/components/ui/dialog";
-import { TimeAgo } from "@/components/ui/time-ago";
 import type { NoteText, ServerNote } from "@/lib/notes/autosave";
 import { clearDraft, draftDiffers, readDraft, type LocalDraft } from "@/lib/notes/local-draft";
 import { ConflictDialog, type ConflictReason } from "./editor/conflict-dialog";
@@ -19,9 +18,11 @@ import { browserStorage, useAutosave } from "./editor/use-autosave";
 import { DraftOffer, SaveIndicator } from "./editor/save-status";
 import { NoteHistory } from "./history/note-history";
 import { Breadcrumb, CompareToggle, ExportMenu } from "./note-header";
-import { MarkdownView } from "./markdown-view";
+import { NoteArticle } from "./note-article";
 import { useNoteEmbeds } from "./note-embeds";
+import { NoteReader } from "./note-reader";
 import { NoteTagsEditor } from "./note-tags-editor";
+import { useEditKey } from "./use-edit-key";
 
 /** A note as notes.get returns it. */
 type Note = inferRouterOutputs<AppRouter>["notes"]["get"];
@@ -30,7 +31,16 @@ function serverNote(note: Pick<Note, "version" | "title" | "body" | "updatedAt" 
   return { version: note.version, title: note.title, body: note.body, updatedAt: note.updatedAt, updatedByName: note.updatedByName };
 }
 
-export function NoteWorkspace({ id }: { id: string }) {
+/** Keeps `?edit` in the address while the editor is open, so that a reload comes back to it. */
+function markEditingInUrl(editing: boolean) {
+  const url = new URL(window.location.href);
+  if (url.searchParams.has("edit") === editing) return;
+  if (editing) url.searchParams.set("edit", "");
+  else url.searchParams.delete("edit");
+  window.history.replaceState(window.history.state, "", `${url.pathname}${url.search.replace(/^\?edit=$/, "?edit").replace(/([?&])edit=(&|$)/, "$1edit$2")}${url.hash}`);
+}
+
+export function NoteWorkspace({ id, startEditing = false }: { id: string; startEditing?: boolean }) {
   const trpc = useTRPC();
   const { data: note } = useSuspenseQuery(trpc.notes.get.queryOptions({ id }));
   const [compare, setCompare] = useState(false);
@@ -39,72 +49,12 @@ export function NoteWorkspace({ id }: { id: string }) {
   const toggle = hasCharts ? <CompareToggle on={compare} onChange={setCompare} /> : null;
   return (
     <ChartCompareContext.Provider value={compare ? note.updatedAt : null}>
-      {!note.canEdit || note.deletedAt ? <NoteReader note={note} compareToggle={toggle} /> : <NoteEditorWorkspace key={note.id} note={note} compareToggle={toggle} />}
+      {!note.canEdit || note.deletedAt ? <NoteReader note={note} compareToggle={toggle} /> : <NoteEditorWorkspace key={note.id} note={note} compareToggle={toggle} startEditing={startEditing} />}
     </ChartCompareContext.Provider>
   );
 }
 
-function NoteReader({ note, compareToggle }: { note: Note; compareToggle: ReactNode }) {
-  const trpc = useTRPC();
-  const embeds = useNoteEmbeds(note.deletedAt ? undefined : note.id);
-  const queryClient = useQueryClient();
-  const restore = useMutation(
-    trpc.notes.restore.mutationOptions({
-      onSuccess: async () => {
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.notes.get.queryKey({ id: note.id }) }),
-          queryClient.invalidateQueries({ queryKey: trpc.notes.list.queryKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.notes.trash.queryKey() }),
-        ]);
-      },
-    }),
-  );
-  const reload = () => queryClient.invalidateQueries({ queryKey: trpc.notes.get.queryKey({ id: note.id }) });
-  return (
-    <div className="page note-page">
-      <div className="stack-sm">
-        <Breadcrumb note={note} title={note.title} />
-        {note.deletedAt && (
-          <div className="alert alert-warning note-banner" role="status" data-testid="trash-banner">
-            <span>
-              This note is in the trash (since <TimeAgo date={note.deletedAt} />
-              ). It is shown read-only{note.canEdit ? "; restore it to edit it again." : "."}
-            </span>
-            {note.canEdit && (
-              <button type="button" className="btn btn-sm" disabled={restore.isPending} onClick={() => restore.mutate({ id: note.id })}>
-                {restore.isPending ? "Restoring…" : "Restore note"}
-              </button>
-            )}
-          </div>
-        )}
-        {restore.error && <div className="alert alert-error">{restore.error.message}</div>}
-        <div className="note-head">
-          <h1 className="note-title-static" data-testid="note-title">
-            {note.title}
-          </h1>
-          {!note.canEdit && <span className="badge">View only</span>}
-        </div>
-        <div className="note-meta">
-          <NoteTagsEditor noteId={note.id} notebookId={note.notebookId} tags={note.tags} canEdit={false} />
-          <div className="note-actions">
-            <span className="faint">
-              Last edited <TimeAgo date={note.updatedAt} />
-              {note.updatedByName && ` by ${note.updatedByName}`}
-            </span>
-            {compareToggle}
-            <NoteHistory noteId={note.id} canEdit={false} onRestored={() => void reload()} />
-            <ExportMenu noteId={note.id} />
-          </div>
-        </div>
-      </div>
-      <article className="card note-read" data-testid="note-read">
-        {note.body.trim() ? <MarkdownView source={note.body} embeds={embeds} /> : <p className="faint">This note is empty.</p>}
-      </article>
-    </div>
-  );
-}
-
-function NoteEditorWorkspace({ note, compareToggle }: { note: Note; compareToggle: ReactNode }) {
+function NoteEditorWorkspace({ note, compareToggle, startEditing }: { note: Note; compareToggle: ReactNode; startEditing: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -118,6 +68,21 @@ function NoteEditorWorkspace({ note, compareToggle }: { note: Note; compareToggl
   const [notice, setNotice] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const [confirmTrash, setConfirmTrash] = useState(false);
   const titleRef = useRef<HTMLTextAreaElement>(null);
+  const isNew = note.version === 1 && note.body === "";
+  const [reading, setReading] = useState(!startEditing && !isNew);
+  const [shownBody, setShownBody] = useState(note.body);
+  const embeds = useNoteEmbeds(note.id);
+  useEffect(() => markEditingInUrl(!reading), [reading]);
+  const startEdit = useCallback(() => {
+    setReading(false);
+    requestAnimationFrame(() => editorRef.current?.focus());
+  }, []);
+  const stopEdit = () => {
+    setShownBody(textRef.current.body);
+    setReading(true);
+    void autosave.flush();
+  };
+  useEditKey(reading, startEdit);
 
   const checkpoint = useMutation(trpc.notes.revisions.checkpoint.mutationOptions());
   const remove = useMutation(trpc.notes.remove.mutationOptions());
@@ -127,10 +92,11 @@ function NoteEditorWorkspace({ note, compareToggle }: { note: Note; compareToggl
     if (draft && draftDiffers(draft, { title: note.title, body: note.body })) {
       autosave.setKeepDrafts(false);
       setOffer(draft);
+      setReading(false);
     } else if (draft) {
       clearDraft(browserStorage(), note.id);
     }
-    if (note.version === 1 && note.body === "" && !draft) titleRef.current?.select();
+    if (isNew && !draft) titleRef.current?.select();
     // Runs once, for the text the page was loaded with.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -158,6 +124,7 @@ function NoteEditorWorkspace({ note, compareToggle }: { note: Note; compareToggl
     autosave.rebase(server, { title: server.title, body: server.body });
     textRef.current = { title: server.title, body: server.body };
     setTitle(server.title);
+    setShownBody(server.body);
     editorRef.current?.setText(server.body);
   };
 
@@ -179,6 +146,7 @@ function NoteEditorWorkspace({ note, compareToggle }: { note: Note; compareToggl
       autosave.rebase(current, merged);
       textRef.current = merged;
       setTitle(merged.title);
+      setShownBody(merged.body);
       editorRef.current?.setText(merged.body);
       setConflict({ open: false, reason: "conflict", base: null });
     },
@@ -259,10 +227,16 @@ function NoteEditorWorkspace({ note, compareToggle }: { note: Note; compareToggl
   };
 
   return (
-    <div className="page page-wide note-page">
+    <div className={reading ? "page note-page" : "page page-wide note-page"} data-note-mode={reading ? "read" : "edit"}>
       <div className="stack-sm">
         <Breadcrumb note={note} title={title} />
         <div className="note-head">
+          {reading ? (
+            <h1 className="note-title-static" data-testid="note-title">
+              {title || "Untitled"}
+            </h1>
+          ) : (
+          <>
           <label htmlFor="note-title" className="visually-hidden">
             Title
           </label>
@@ -293,11 +267,22 @@ function NoteEditorWorkspace({ note, compareToggle }: { note: Note; compareToggl
               }
             }}
           />
+          </>
+          )}
           <SaveIndicator snapshot={snapshot} onRetry={autosave.retryNow} onResolve={() => setConflict((c) => ({ ...c, open: true }))} />
         </div>
         <div className="note-meta">
           <NoteTagsEditor noteId={note.id} notebookId={note.notebookId} tags={note.tags} canEdit />
           <div className="note-actions">
+            {reading ? (
+              <button type="button" className="btn btn-sm btn-primary" data-testid="note-edit" onClick={startEdit} title="Edit this note (E)" aria-keyshortcuts="e">
+                Edit <kbd className="kbd">E</kbd>
+              </button>
+            ) : (
+              <button type="button" className="btn btn-sm" data-testid="note-done" onClick={stopEdit} title="Back to the reading view">
+                Done
+              </button>
+            )}
             {compareToggle}
             <NoteHistory noteId={note.id} canEdit onRestored={() => void reloadFromServer()} />
             <button type="button" className="btn btn-sm" disabled={checkpoint.isPending} onClick={() => void keepCheckpoint()} title="Keep the current text as a named point in the history">
@@ -317,7 +302,19 @@ function NoteEditorWorkspace({ note, compareToggle }: { note: Note; compareToggl
         )}
       </div>
       {offer && <DraftOffer draft={offer} server={note} onRestore={restoreDraft} onDiscard={discardDraft} />}
-      <MarkdownEditor ref={editorRef} notebookId={note.notebookId} noteId={note.id} initialText={note.body} readOnly={offer !== null} onChange={(body) => edit({ body })} onSaveNow={() => void saveNow()} />
+      {reading ? (
+        <NoteArticle body={shownBody} embeds={embeds} onEdit={startEdit} />
+      ) : (
+        <MarkdownEditor
+          ref={editorRef}
+          notebookId={note.notebookId}
+          noteId={note.id}
+          initialText={textRef.current.body}
+          readOnly={offer !== null}
+          onChange={(body) => edit({ body })}
+          onSaveNow={() => void saveNow()}
+        />
+      )}
       {current && (
         <ConflictDialog
           open={conflict.open}

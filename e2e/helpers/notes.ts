@@ -9,7 +9,7 @@ export async function signedInPage(browser: Browser, name: string) {
   return { context, page, account };
 }
 
-/** Creates a notebook, then a note from its Notes tab; returns the note's id with the page on the editor. */
+/** Creates a notebook, then a note from its Notes tab; returns the note's id with the page on the editor (a new note opens in it). */
 export async function newNote(page: Page, notebookName: string) {
   await page.getByRole("button", { name: "Create a notebook" }).click();
   await page.getByLabel("Name").fill(notebookName);
@@ -17,10 +17,10 @@ export async function newNote(page: Page, notebookName: string) {
   await expect(page.getByTestId("notebook-title")).toHaveText(notebookName);
   const notebookUrl = page.url();
   await page.getByRole("button", { name: "New note" }).click();
-  await expect(page).toHaveURL(/\/notes\/[a-z0-9]+$/);
+  await expect(page).toHaveURL(/\/notes\/[a-z0-9]+(\?edit)?$/);
   await expect(page.getByTestId("note-title")).toHaveValue("Untitled note");
   await expect(page.locator(".cm-content")).toBeVisible();
-  const id = page.url().split("/").pop()!;
+  const id = new URL(page.url()).pathname.split("/").pop()!;
   return { id, notebookUrl };
 }
 

@@ -3,7 +3,7 @@ import remarkDirective from "remark-directive";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { describe, expect, it } from "vitest";
-import { embedDirective, findEmbeds, type Embed } from "./directives";
+import { embedDirective, findEmbedLines, findEmbeds, type Embed } from "./directives";
 
 type Node = { type: string; name?: string; attributes?: Record<string, string | null | undefined>; children?: Node[] };
 
@@ -98,5 +98,16 @@ describe("embedDirective", () => {
       expect(findEmbeds(text)).toEqual([embed]);
       expect(remarkEmbeds(text)).toEqual([embed]);
     }
+  });
+});
+
+describe("findEmbedLines", () => {
+  it("gives each embed line with its index, repeats included, and skips fenced code", () => {
+    const lines = ["# Title", "::chart{id=rut-spx}", "```", "::chart{id=hidden}", "```", "text", '::question{id="cuts-2026"}', "::chart{id=rut-spx}"];
+    expect(findEmbedLines(lines)).toEqual([
+      { kind: "chart", id: "rut-spx", line: 1 },
+      { kind: "question", id: "cuts-2026", line: 6 },
+      { kind: "chart", id: "rut-spx", line: 7 },
+    ]);
   });
 });

@@ -16,12 +16,13 @@ function idOf(attributes: string): string {
   return id.trim();
 }
 
-/** The embeds of a body, in order of first appearance, without repeats; fenced code is ignored. */
-export function findEmbeds(markdown: string): Embed[] {
-  const seen = new Set<string>();
-  const embeds: Embed[] = [];
+/** Each line (0-based) of a body that is an embed directive, in order, repeats included; fenced code is ignored. */
+export function findEmbedLines(lines: Iterable<string>): Array<Embed & { line: number }> {
+  const found: Array<Embed & { line: number }> = [];
   let openFence: string | null = null;
-  for (const line of markdown.split(/\r\n|\r|\n/)) {
+  let index = -1;
+  for (const line of lines) {
+    index += 1;
     const fence = FENCE.exec(line);
     if (openFence !== null) {
       const closes = fence && fence[1]![0] === openFence[0] && fence[1]!.length >= openFence.length && fence[2]!.trim() === "";
@@ -34,9 +35,18 @@ export function findEmbeds(markdown: string): Embed[] {
     }
     const match = LEAF_DIRECTIVE.exec(line);
     if (!match) continue;
-    const kind = match[1] as EmbedKind;
     const id = idOf(match[2] ?? "");
-    if (!id || id.length > 64 || seen.has(`${kind}:${id}`)) continue;
+    if (id && id.length <= 64) found.push({ kind: match[1] as EmbedKind, id, line: index });
+  }
+  return found;
+}
+
+/** The embeds of a body, in order of first appearance, without repeats; fenced code is ignored. */
+export function findEmbeds(markdown: string): Embed[] {
+  const seen = new Set<string>();
+  const embeds: Embed[] = [];
+  for (const { kind, id } of findEmbedLines(markdown.split(/\r\n|\r|\n/))) {
+    if (seen.has(`${kind}:${id}`)) continue;
     seen.add(`${kind}:${id}`);
     embeds.push({ kind, id });
   }

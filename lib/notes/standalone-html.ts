@@ -1,15 +1,12 @@
 // A note as a standalone HTML page (export) and as a share page's article, through the same Markdown plugins and sanitizer as the app.
-import rehypeSanitize from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
-import remarkDirective from "remark-directive";
-import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import type { Element, Root } from "hast";
-import { remarkEmbeds } from "@/lib/notes/remark-embeds";
-import { isExternalHref, noteSanitizeSchema } from "./sanitize";
+import { NOTE_MARKDOWN_STYLES, noteRehypePlugins, noteRemarkPlugins } from "./markdown-pipeline";
+import { isExternalHref } from "./sanitize";
 
 /** The export's stylesheet (the share page uses it too). */
 export const STANDALONE_STYLES = `
@@ -23,7 +20,7 @@ blockquote{border-left:3px solid #d2d2cb;margin:0 0 14px;padding-left:14px;color
 .embed-card{border:1px dashed #d2d2cb;border-radius:8px;padding:12px 14px;margin:0 0 14px;color:#55585e}
 figure.chart{margin:0 0 18px;padding:12px 14px;border:1px solid #e4e4df;border-radius:8px}figure.chart svg{max-width:100%;height:auto}
 figure.chart figcaption{font-weight:600;margin-bottom:6px}figure.chart p{color:#6b6f76;font-size:.85rem;margin:6px 0 0}
-`;
+${NOTE_MARKDOWN_STYLES}`;
 
 /** A chart as the export shows it: its server-drawn SVG (trusted markup from Plot), title and text description. */
 export type ExportChart = { title: string; description: string; svg: string };
@@ -49,22 +46,15 @@ export function chartFigureHtml(chart: ExportChart, svg = chart.svg): string {
   return `<figure class="chart"><figcaption>${escapeHtml(chart.title)}</figcaption>${svg}<p>${escapeHtml(chart.description)}</p></figure>`;
 }
 
-/** After sanitizing: external links open in a new tab without handing over the opener or the referrer. */
-function rehypeSafeExternalLinks() {
-  return (tree: Root) => {
-    visit(tree, "element", (node: Element) => {
-      if (node.tagName === "a" && isExternalHref(String(node.properties?.href ?? ""))) {
-        node.properties = { ...node.properties, target: "_blank", rel: ["noopener", "noreferrer"] };
-      }
-    });
-  };
-}
+/** True for a link to a place in the same page (a footnote and its way back). */
+const isFragmentHref = (href: string) => /^#[^\s]*$/.test(href);
 
-/** After sanitizing, for share pages: a link that is not external (into the app, or relative) keeps its text only. */
+/** After sanitizing, for share pages: a link that is neither external nor within the page (into the app, or relative) keeps its text only. */
 function rehypeDropInternalLinks() {
   return (tree: Root) => {
     visit(tree, "element", (node: Element) => {
-      if (node.tagName === "a" && !isExternalHref(String(node.properties?.href ?? ""))) {
+      const href = String(node.properties?.href ?? "");
+      if (node.tagName === "a" && !isExternalHref(href) && !isFragmentHref(href)) {
         node.tagName = "span";
         node.properties = {};
       }
@@ -92,12 +82,9 @@ function rehypeRemoteImagesAsLinks() {
 function processorFor(render: EmbedHtml, opts: { dropInternalLinks?: boolean; inlineImagesOnly?: boolean } = {}) {
   return unified()
     .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkDirective)
-    .use(remarkEmbeds)
+    .use(noteRemarkPlugins)
     .use(remarkRehype)
-    .use(rehypeSanitize, noteSanitizeSchema)
-    .use(rehypeSafeExternalLinks)
+    .use(noteRehypePlugins)
     .use(opts.dropInternalLinks ? rehypeDropInternalLinks : () => undefined)
     .use(opts.inlineImagesOnly ? rehypeRemoteImagesAsLinks : () => undefined)
     .use(rehypeEmbedsAsHtml(render))

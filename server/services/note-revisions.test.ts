@@ -77,14 +77,22 @@ describe("coalescing edits", () => {
     expect(listRevisions(t.viewer, id).map((r) => r.authorName)).toEqual([t.owner.name, t.editor.name, t.owner.name, t.owner.name]);
   });
 
-  it("a checkpoint keeps the current text and closes the window", () => {
+  it("a checkpoint keeps the current text and closes the window, listing each version once", () => {
     const { id } = createNote(t.owner, { notebookId: t.notebookId, title: "Checkpoint", body: "draft" });
     save(t.owner, id, "draft 2");
     const { revisionId } = checkpoint(t.editor, id);
-    expect(getRevision(t.viewer, { noteId: id, revisionId })).toMatchObject({ kind: "checkpoint", noteVersion: 2, body: "draft 2", authorName: t.editor.name });
+    expect(getRevision(t.viewer, { noteId: id, revisionId })).toMatchObject({ kind: "checkpoint", noteVersion: 2, body: "draft 2", authorName: t.owner.name });
+    expect(checkpoint(t.owner, id).revisionId).toBe(revisionId);
     expect(getNote(t.owner, id).version).toBe(2);
     save(t.owner, id, "draft 3");
-    expect(revisions(id).map(([kind, , body]) => `${kind}:${body}`)).toEqual(["created:draft", "edit:draft 2", "checkpoint:draft 2", "edit:draft 3"]);
+    expect(revisions(id).map(([kind, version, body]) => `${kind}:v${version}:${body}`)).toEqual(["created:v1:draft", "checkpoint:v2:draft 2", "edit:v3:draft 3"]);
+  });
+
+  it("a checkpoint after a restore or another checkpoint adds no second row for the same version", () => {
+    const { id } = createNote(t.owner, { notebookId: t.notebookId, title: "Once", body: "draft" });
+    const first = checkpoint(t.owner, id).revisionId;
+    expect(checkpoint(t.owner, id).revisionId).toBe(first);
+    expect(revisions(id).map(([kind, version]) => `${kind}:v${version}`)).toEqual(["created:v1"]);
   });
 });
 

@@ -91,7 +91,10 @@ export function getRevision(actor: Actor, input: { noteId: string; revisionId: n
   return row;
 }
 
-/** Keeps the note's current text as a checkpoint revision (and closes the open edit window). */
+/**
+ * Keeps the note's current text as a checkpoint (and closes the open edit window). When the latest revision already
+ * holds the current version, that revision is the checkpoint (an edit becomes one), so one version is listed once.
+ */
 export function checkpoint(actor: Actor, noteId: string): { revisionId: number } {
   assertNoteAccess(actor, noteId, "write");
   const db = getDb();
@@ -99,6 +102,11 @@ export function checkpoint(actor: Actor, noteId: string): { revisionId: number }
     const note = tx.select().from(notes).where(eq(notes.id, noteId)).get();
     if (!note || note.deletedAt) throw notFound("note");
     const now = new Date();
+    const latest = tx.select({ id: noteRevisions.id, noteVersion: noteRevisions.noteVersion, kind: noteRevisions.kind }).from(noteRevisions).where(eq(noteRevisions.noteId, noteId)).orderBy(desc(noteRevisions.id)).limit(1).get();
+    if (latest && latest.noteVersion === note.version) {
+      if (latest.kind === "edit") tx.update(noteRevisions).set({ kind: "checkpoint", updatedAt: now }).where(eq(noteRevisions.id, latest.id)).run();
+      return { revisionId: latest.id };
+    }
     const row = tx
       .insert(noteRevisions)
       .values({ noteId, noteVersion: note.version, title: note.title, body: note.body, kind: "checkpoint", authorId: actor.id, createdAt: now, updatedAt: now })

@@ -7,7 +7,8 @@ import { newId } from "@/lib/ids";
 import type { SessionUser } from "@/server/trpc/init";
 import { makeUser, trpcError } from "@/test/helpers";
 import { createNotebook } from "./notebooks";
-import { excerptOf, getNote, listNotes } from "./notes";
+import { excerptOf } from "@/lib/notes/plain-text";
+import { getNote, listNotes } from "./notes";
 
 let owner: SessionUser;
 let stranger: SessionUser;
@@ -35,7 +36,7 @@ describe("listNotes", () => {
     addNote({ title: "Gone", body: "deleted", deletedAt: new Date() });
     const list = listNotes(owner, { notebookId: notebookId });
     expect(list.map((n) => n.id)).toEqual([recent, old]);
-    expect(list[0]).toMatchObject({ title: "Recent", notebookId, excerpt: "Small caps led: see chart ." });
+    expect(list[0]).toMatchObject({ title: "Recent", notebookId, excerpt: "Small caps led: see chart." });
     expect(list[1]!.excerpt).toBe("Plain text");
   });
 
@@ -90,7 +91,7 @@ describe("getNote", () => {
 
 describe("excerptOf", () => {
   it("leaves out embed lines and link targets", () => {
-    expect(excerptOf("::chart{id=ratio}\n\nRatio rose, see [FRED](https://fred.example/x?a=1).\n::question{id=q}  \nEnd")).toBe("Ratio rose, see FRED . End");
+    expect(excerptOf("::chart{id=ratio}\n\nRatio rose, see [FRED](https://fred.example/x?a=1).\n::question{id=q}  \nEnd")).toBe("Ratio rose, see FRED. End");
   });
 
   it.each([

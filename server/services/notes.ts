@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { noteLinks, noteRevisions, noteTags, notebooks, notes, users } from "@/db/schema";
 import { newId } from "@/lib/ids";
+import { excerptOf } from "@/lib/notes/plain-text";
 import { assertNoteAccess, assertNotebookAccess, readableBy, roleIn, type Actor } from "./access";
 import { recordEvent } from "./audit";
 import { badRequest, conflict, notFound } from "./errors";
@@ -19,20 +20,6 @@ export type NoteSummary = {
   tags: string[];
   updatedAt: Date;
 };
-
-const EXCERPT_CHARS = 220;
-
-/** The first words of a note's body without Markdown punctuation, for lists. */
-export function excerptOf(body: string): string {
-  const text = body
-    .replace(/^#+\s.*$/m, "")
-    .replace(/^::(chart|question)\{[^}\n]*\}[ \t]*$/gm, "")
-    .replace(/[#>*_`~[\]|-]+/g, " ")
-    .replace(/\(https?:[^()\s]*\)/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS).trimEnd()}…` : text;
-}
 
 function tagsByNote(noteIds: string[]): Map<string, string[]> {
   const map = new Map<string, string[]>();

@@ -1,5 +1,6 @@
 // Full-text search over the notes a user may read: FTS5 with bm25 ranking, highlighted snippets, filters.
 import { toFtsQuery } from "@/lib/notes/search-query";
+import { plainTextOf } from "@/lib/notes/plain-text";
 import { markMatches, snippetOf, termsOf } from "@/lib/notes/snippet";
 import { assertNotebookAccess, READABLE_NOTEBOOK_IDS_SQL, type Actor } from "./access";
 import { preparedSql } from "./prepared";
@@ -93,7 +94,7 @@ export function searchNotes(actor: Actor, input: { q: string; notebookId?: strin
     notebookName: r.notebook_name,
     title: r.title,
     titleMarked: markMatches(r.title, terms),
-    snippetMarked: snippetOf(r.body, terms),
+    snippetMarked: snippetOf(plainTextOf(r.body), terms),
     updatedAt: new Date(r.updated_at),
   }));
   return { ftsQuery, hits, tookMs: Math.round((performance.now() - started) * 100) / 100 };

@@ -9,7 +9,7 @@ import { forecastFigure } from "@/lib/questions/forecast-figure";
 import type { SeriesMove, SharedChart, SharedDocument, SharedNoteDocument, SharedQuestion, ShareMode } from "@/lib/share/model";
 import { todayIso } from "./chart-render";
 import { chartForSharedNote } from "./charts";
-import { excerptOf } from "./notes";
+import { excerptOf } from "@/lib/notes/plain-text";
 import { readObservations } from "./observations";
 import { forecastsOf } from "./questions";
 

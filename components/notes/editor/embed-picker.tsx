@@ -1,5 +1,5 @@
 "use client";
-// The picker that inserts a chart or question embed (::chart{id=…}, ::question{id=…}); says plainly when there is nothing to embed yet.
+// The picker that inserts a chart or question embed (::chart{id=…}, ::question{id=…}): searchable, with chart thumbnails; says plainly when there is nothing to embed yet.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
@@ -34,6 +34,22 @@ function useChoices(kind: EmbedKind, notebookId: string): { items: EmbedChoice[]
     loading: charts.isPending,
     error: charts.error?.message ?? null,
   };
+}
+
+const THUMBNAILS = 12;
+
+/** A chart's server-drawn SVG, small (trusted markup made by Plot on the server, as ChartFigure shows it). */
+function ChartThumb({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const chart = useQuery({ ...trpc.charts.get.queryOptions({ id, withPoints: false }), retry: false, staleTime: 60_000 });
+  if (!chart.data) return <span className="picker-thumb" aria-hidden="true" />;
+  return <span className="picker-thumb" aria-hidden="true" dangerouslySetInnerHTML={{ __html: chart.data.svg }} />;
+}
+
+function matchesQuery(item: EmbedChoice, query: string): boolean {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const text = `${item.title} ${item.detail ?? ""} ${item.id}`.toLowerCase();
+  return words.every((w) => text.includes(w));
 }
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -72,6 +88,8 @@ function PickerBody({
   const [kind, setKind] = useState<EmbedKind>(initialKind);
   const choices = useChoices(kind, notebookId);
   const [manualId, setManualId] = useState("");
+  const [query, setQuery] = useState("");
+  const shown = choices.items.filter((item) => matchesQuery(item, query));
   const [touched, setTouched] = useState(false);
   const source = EMBED_SOURCES[kind];
   const idValid = ID_PATTERN.test(manualId.trim());
@@ -102,16 +120,41 @@ function PickerBody({
             {source.empty}
           </div>
         ) : (
-          <ul className="picker-list" aria-label={source.plural}>
-            {choices.items.map((item) => (
-              <li key={item.id}>
-                <button type="button" className="picker-item" onClick={() => onInsert(kind, item.id)}>
-                  <span>{item.title}</span>
-                  {item.detail && <span className="faint">{item.detail}</span>}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <>
+            <input
+              className="input"
+              type="search"
+              aria-label={`Search ${source.plural.toLowerCase()}`}
+              placeholder={`Search ${source.plural.toLowerCase()}…`}
+              value={query}
+              autoFocus
+              data-testid="embed-picker-search"
+              onChange={(e) => setQuery(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === "Enter") {
+                  e.preventDefault();
+                  if (shown[0]) onInsert(kind, shown[0].id);
+                }
+              }}
+            />
+            {shown.length === 0 ? (
+              <div className="picker-empty">No {source.plural.toLowerCase()} match “{query.trim()}”.</div>
+            ) : (
+              <ul className="picker-list" aria-label={source.plural}>
+                {shown.map((item, i) => (
+                  <li key={item.id}>
+                    <button type="button" className={kind === "chart" ? "picker-item picker-item-thumb" : "picker-item"} onClick={() => onInsert(kind, item.id)}>
+                      {kind === "chart" && (i < THUMBNAILS ? <ChartThumb id={item.id} /> : <span className="picker-thumb" aria-hidden="true" />)}
+                      <span className="picker-item-text">
+                        <span>{item.title}</span>
+                        {item.detail && <span className="faint">{item.detail}</span>}
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
         )}
         <div className="field">
           <label htmlFor="embed-id">Or insert by id</label>

@@ -11,6 +11,9 @@ import { useNoteEmbeds } from "@/components/notes/note-embeds";
 import { embedDirective, type EmbedKind } from "@/lib/notes/directives";
 import { editorTheme, highlightStyle, insertBlock, insertLink, toggleWrap } from "./editor-commands";
 import { EMBED_SOURCES, EmbedPicker } from "./embed-picker";
+import { embedTitles, setEmbedTitles } from "./embed-titles";
+import { syncScroll } from "./sync-scroll";
+import { useEmbedTitles } from "./use-embed-titles";
 
 export type EditorMode = "edit" | "split" | "preview";
 
@@ -70,7 +73,8 @@ export function MarkdownEditor({
   const [mounted, setMounted] = useState(false);
   const wide = useSyncExternalStore(subscribeWide, () => window.matchMedia(WIDE_QUERY).matches, () => true);
   const [chosenMode, setChosenMode] = useState<EditorMode | null>(null);
-  const mode: EditorMode = chosenMode ?? (wide ? "split" : "edit");
+  const mode: EditorMode = chosenMode === "split" && !wide ? "edit" : (chosenMode ?? (wide ? "split" : "edit"));
+  const modes: EditorMode[] = wide ? ["edit", "split", "preview"] : ["edit", "preview"];
   const lastWritingMode = useRef<EditorMode>("split");
   const [slash, setSlash] = useState<SlashState | null>(null);
   const [slashIndex, setSlashIndex] = useState(0);
@@ -146,6 +150,7 @@ export function MarkdownEditor({
           markdown({ base: markdownLanguage }),
           syntaxHighlighting(highlightStyle),
           editorTheme,
+          embedTitles(),
           placeholder("Write in Markdown… Type / at the start of a line to embed a chart or a question."),
           EditorView.scrollMargins.of(() => {
             const toolbar = toolbarRef.current;
@@ -206,23 +211,20 @@ export function MarkdownEditor({
     });
     viewRef.current = view;
     setMounted(true);
-    const scroller = view.scrollDOM;
-    const sync = () => {
-      const target = previewRef.current;
-      if (!target) return;
-      const max = scroller.scrollHeight - scroller.clientHeight;
-      const ratio = max > 0 ? scroller.scrollTop / max : 0;
-      target.scrollTop = ratio * (target.scrollHeight - target.clientHeight);
-    };
-    scroller.addEventListener("scroll", sync, { passive: true });
+    const stopSync = previewRef.current ? syncScroll(view.scrollDOM, previewRef.current) : () => undefined;
     return () => {
-      scroller.removeEventListener("scroll", sync);
+      stopSync();
       view.destroy();
       viewRef.current = null;
     };
     // The view is created once; later text changes go through the handle.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  const titles = useEmbedTitles(notebookId);
+  useEffect(() => {
+    if (mounted) viewRef.current?.dispatch({ effects: setEmbedTitles.of(titles) });
+  }, [titles, mounted]);
 
   useEffect(() => {
     viewRef.current?.dispatch({ effects: readOnlyCompartment.current.reconfigure([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]) });
@@ -282,7 +284,7 @@ export function MarkdownEditor({
           </button>
         </div>
         <div className="segmented" role="group" aria-label="View">
-          {(["edit", "split", "preview"] as const).map((m) => (
+          {modes.map((m) => (
             <button
               key={m}
               type="button"

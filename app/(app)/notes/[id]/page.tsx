@@ -1,4 +1,4 @@
-// One note's page: checks access on the server, prefetches the note and its charts, then hands over to the client workspace (editor or reader).
+// One note's page: checks access on the server, prefetches the note and its charts, then hands over to the client workspace (reading view, or the editor with ?edit).
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -6,7 +6,7 @@ import { TRPCError } from "@trpc/server";
 import { NoteWorkspace } from "@/components/notes/note-workspace";
 import { HydrateClient, caller, getQueryClient, trpc } from "@/server/trpc/server";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams?: Promise<{ edit?: string | string[] }> };
 
 const loadNote = cache(async (id: string) => {
   try {
@@ -25,8 +25,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   }
 }
 
-export default async function NotePage({ params }: Props) {
+export default async function NotePage({ params, searchParams }: Props) {
   const { id } = await params;
+  const startEditing = (await searchParams)?.edit !== undefined;
   const note = await loadNote(id);
   const queryClient = getQueryClient();
   queryClient.setQueryData(trpc.notes.get.queryKey({ id }), note);
@@ -34,7 +35,7 @@ export default async function NotePage({ params }: Props) {
   await Promise.all(note.links.filter((l) => l.kind === "chart").map((l) => queryClient.prefetchQuery(trpc.charts.get.queryOptions({ id: l.id, withPoints: false }))));
   return (
     <HydrateClient>
-      <NoteWorkspace id={id} />
+      <NoteWorkspace id={id} startEditing={startEditing} />
     </HydrateClient>
   );
 }

@@ -252,7 +252,16 @@ function SeriesPage({ s, asOfText, setAsOfText, asOf, live, fetching, openImport
 
       <RestInstructions seriesKey={s.key} notebookName={s.notebookName} canEdit={s.canEdit} />
 
-      {dialog === "import" && <ImportDialog open onClose={() => setDialog(null)} series={s} />}
+      {dialog === "import" && (
+        <ImportDialog
+          open
+          onClose={() => {
+            setDialog(null);
+            if (openImport) router.replace(`/data/${s.id}`, { scroll: false });
+          }}
+          series={s}
+        />
+      )}
       {dialog === "edit" && <SeriesFormDialog mode="edit" open onClose={() => setDialog(null)} series={s} />}
       <Dialog open={dialog === "delete"} onClose={() => setDialog(null)} title={`Delete ${s.key}`}>
         <div className="dialog-body">

@@ -148,7 +148,7 @@ export const WELL_TYPED_FIELDS: Record<string, Record<string, { accepts: (value:
     "series.update": { refreshIntervalMinutes: refreshInterval },
     "series.import": { text: importText, mapping: importMapping },
     "series.importMany": {
-      text: { accepts: () => false, bad: ["date,IWM\n2026-01-06,not a number\n", "date,IWM\n2026-02-30,250\n", "<html><body>Not found</body></html>", "date,IWM\n", "date,symbol,close\n2026-01-06,has space,250\n"] },
+      text: { accepts: () => false, bad: ["date,IWM\n2026-01-06,not a number\n", "date,IWM\n2026-02-30,250\n", "<html><body>Not found</body></html>", "date,IWM\n", "date,symbol,close\n2026-01-06,S&P 500,250\n"] },
       mapping: {
         accepts: () => false,
         bad: [{ layout: "wide", dateColumn: "date", valueColumns: [] }, { layout: "wide", dateColumn: "date", valueColumns: ["nope"] }, { layout: "long", dateColumn: "date", keyColumn: "nope", valueColumn: "IWM" }, { layout: "tall", dateColumn: "date" }],

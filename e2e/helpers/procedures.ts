@@ -190,7 +190,7 @@ export const PROCEDURES: Procedure[] = [
     extra: (ids) => {
       const sample = { notebookId: ids.notebookId, text: "date,IWM,QQQ\n2026-01-06,250.1,610.2\n" };
       return [
-        ["a symbol that is no series key", { ...sample, text: "date,symbol,close\n2026-01-06,has space,250\n" }],
+        ["a symbol that is no series key", { ...sample, text: "date,symbol,close\n2026-01-06,S&P 500,250\n" }],
         ["a row dated 2026-02-30", { ...sample, text: "date,IWM\n2026-02-30,250\n" }],
         ["a wide mapping with no columns", { ...sample, mapping: { layout: "wide", dateColumn: "date", valueColumns: [] } }],
         ["a mapping naming a missing column", { ...sample, mapping: { layout: "wide", dateColumn: "date", valueColumns: ["nope"] } }],

@@ -65,8 +65,9 @@ test("a wide file and a long file create and update many series at once; a bad f
   await page.getByRole("button", { name: "Import…" }).click();
   await dialog.getByLabel("File of many series").setInputFiles(file("bad.csv", BAD));
   await expect(dialog.getByTestId("bulk-check")).toHaveText("2 problems; nothing will be imported until the file is fixed.");
-  await expect(dialog.locator('[data-testid="bulk-series"][data-key="S&P-500"]')).toContainText("is not a series key");
-  await expect(dialog.locator('[data-testid="bulk-series"][data-key="QQQ"]')).toContainText("line 4: “n/a?” is not a number");
+  await expect(dialog.locator('[data-testid="bulk-series"][data-key="S&P-500"]')).toContainText("Problem");
+  await expect(dialog.locator('[data-testid="bulk-series-problems"][data-key="S&P-500"]')).toContainText("is not a series key");
+  await expect(dialog.locator('[data-testid="bulk-series-problems"][data-key="QQQ"]')).toContainText("line 4: “n/a?” is not a number");
   await expect(dialog.getByRole("button", { name: "Fix the file to import" })).toBeDisabled();
   await dialog.getByRole("button", { name: "Cancel" }).click();
 

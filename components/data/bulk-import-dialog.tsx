@@ -2,7 +2,7 @@
 // Import many series at once: a long (`date,symbol,close`) or wide (`date,IWM,SPY`) file, previewed series by series, written in one go.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { Fragment, useCallback, useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import { Dialog } from "@/components/ui/dialog";
 import { MAX_IMPORT_CHARS } from "@/lib/validation/series";
@@ -227,31 +227,39 @@ function SeriesTable({ summary, keys, result }: { summary: BulkSummary; keys: Se
             const written = done.get(s.key);
             const isNew = written ? written.created : !keys.has(s.key);
             return (
-              <tr key={s.label} data-testid="bulk-series" data-key={s.key}>
-                <td>
-                  {written ? (
-                    <Link href={`/data/${written.id}`} className="mono">
-                      {s.key}
-                    </Link>
-                  ) : (
-                    <span className="mono">{s.key || s.label}</span>
-                  )}
-                  {s.problems.map((p, i) => (
-                    <div key={i} className="bulk-problem">
-                      {p}
-                    </div>
-                  ))}
-                  {s.problemCount > s.problems.length && <div className="bulk-problem">…and {plural(s.problemCount - s.problems.length, "more problem")}</div>}
-                </td>
-                <td>
-                  <span className="bulk-status" data-status={s.problemCount > 0 ? "bad" : isNew ? "new" : "update"}>
-                    {s.problemCount > 0 ? "Problem" : written ? (isNew ? "Created" : "Updated") : isNew ? "New" : "Update"}
-                  </span>
-                </td>
-                <td>{s.rows.toLocaleString("en-US")}</td>
-                <td>{s.firstDate ?? "—"}</td>
-                <td>{s.lastDate ?? "—"}</td>
-              </tr>
+              <Fragment key={s.label}>
+                <tr data-testid="bulk-series" data-key={s.key}>
+                  <td>
+                    {written ? (
+                      <Link href={`/data/${written.id}`} className="mono">
+                        {s.key}
+                      </Link>
+                    ) : (
+                      <span className="mono">{s.key || s.label}</span>
+                    )}
+                  </td>
+                  <td>
+                    <span className="bulk-status" data-status={s.problemCount > 0 ? "bad" : isNew ? "new" : "update"}>
+                      {s.problemCount > 0 ? "Problem" : written ? (isNew ? "Created" : "Updated") : isNew ? "New" : "Update"}
+                    </span>
+                  </td>
+                  <td>{s.rows.toLocaleString("en-US")}</td>
+                  <td>{s.firstDate ?? "—"}</td>
+                  <td>{s.lastDate ?? "—"}</td>
+                </tr>
+                {s.problemCount > 0 && (
+                  <tr data-testid="bulk-series-problems" data-key={s.key}>
+                    <td colSpan={5} className="bulk-problem-cell">
+                      {s.problems.map((p, i) => (
+                        <div key={i} className="bulk-problem">
+                          {p}
+                        </div>
+                      ))}
+                      {s.problemCount > s.problems.length && <div className="bulk-problem">…and {plural(s.problemCount - s.problems.length, "more problem")}</div>}
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             );
           })}
         </tbody>

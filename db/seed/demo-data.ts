@@ -46,7 +46,7 @@ export const DEMO_SERIES: DemoSeries[] = [
   {
     key: "RUT",
     name: "Russell 2000, rebased to 100 at end-2025 (reported)",
-    unit: "index, 31 Dec 2025 = 100",
+    unit: "index",
     frequency: "irregular",
     notes: `${REPORTED} The commentary gives returns, not index levels, so the series starts at 100 on 31 December 2025 and stands at 107 on 30 January 2026 (up 6–8% year to date). Push real closes, rebased the same way, to extend it.`,
     from: { reported: [{ date: "2025-12-31", value: 100 }, { date: "2026-01-30", value: 107 }] },
@@ -54,7 +54,7 @@ export const DEMO_SERIES: DemoSeries[] = [
   {
     key: "SPX-2026",
     name: "S&P 500, rebased to 100 at end-2025 (reported)",
-    unit: "index, 31 Dec 2025 = 100",
+    unit: "index",
     frequency: "irregular",
     notes: `${REPORTED} Starts at 100 on 31 December 2025 and stands at 101.5 on 30 January 2026 (up 1–2% year to date). The real daily S&P 500 in this notebook (SPX) ends in 2020.`,
     from: { reported: [{ date: "2025-12-31", value: 100 }, { date: "2026-01-30", value: 101.5 }] },

@@ -218,8 +218,8 @@ function SeriesTable({ summary, keys, result }: { summary: BulkSummary; keys: Se
             <th scope="col">Series</th>
             <th scope="col">Status</th>
             <th scope="col">Rows</th>
-            <th scope="col">From</th>
-            <th scope="col">To</th>
+            <th scope="col" className="bulk-col-date">From</th>
+            <th scope="col" className="bulk-col-date">To</th>
           </tr>
         </thead>
         <tbody>
@@ -244,8 +244,8 @@ function SeriesTable({ summary, keys, result }: { summary: BulkSummary; keys: Se
                     </span>
                   </td>
                   <td>{s.rows.toLocaleString("en-US")}</td>
-                  <td>{s.firstDate ?? "—"}</td>
-                  <td>{s.lastDate ?? "—"}</td>
+                  <td className="bulk-col-date">{s.firstDate ?? "—"}</td>
+                  <td className="bulk-col-date">{s.lastDate ?? "—"}</td>
                 </tr>
                 {s.problemCount > 0 && (
                   <tr data-testid="bulk-series-problems" data-key={s.key}>

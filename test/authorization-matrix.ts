@@ -89,6 +89,8 @@ export const MATRIX: Record<string, MatrixRow> = {
   "series.create": WRITE,
   "series.update": WRITE,
   "series.import": WRITE,
+  "series.importMany": WRITE,
+  "series.addFromSource": WRITE,
   "series.refresh": WRITE,
   "series.remove": WRITE,
   "series.setFredApiKey": OWNER,

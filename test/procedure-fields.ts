@@ -16,6 +16,8 @@ export const OPTIONAL_FIELDS: Record<string, string[]> = {
   "series.create": ["unit", "frequency", "source", "sourceRef", "notes", "refreshIntervalMinutes"],
   "series.update": ["unit", "frequency", "notes", "sourceRef", "refreshIntervalMinutes"],
   "series.import": ["mapping"],
+  "series.importMany": ["mapping"],
+  "series.addFromSource": ["key"],
   "series.changes": ["notebookId"],
   "charts.list": ["notebookId"],
   "charts.get": ["asOf", "width"],
@@ -145,6 +147,18 @@ export const WELL_TYPED_FIELDS: Record<string, Record<string, { accepts: (value:
     "series.create": { key: seriesKey, source: { accepts: () => false, bad: ["ftp", "fred", "yahoo"] }, refreshIntervalMinutes: refreshInterval },
     "series.update": { refreshIntervalMinutes: refreshInterval },
     "series.import": { text: importText, mapping: importMapping },
+    "series.importMany": {
+      text: { accepts: () => false, bad: ["date,IWM\n2026-01-06,not a number\n", "date,IWM\n2026-02-30,250\n", "<html><body>Not found</body></html>", "date,IWM\n", "date,symbol,close\n2026-01-06,S&P 500,250\n"] },
+      mapping: {
+        accepts: () => false,
+        bad: [{ layout: "wide", dateColumn: "date", valueColumns: [] }, { layout: "wide", dateColumn: "date", valueColumns: ["nope"] }, { layout: "long", dateColumn: "date", keyColumn: "nope", valueColumn: "IWM" }, { layout: "tall", dateColumn: "date" }],
+      },
+    },
+    "series.addFromSource": {
+      source: { accepts: () => false, bad: ["ftp", "FRED", "manual"] },
+      ref: { accepts: (v: unknown) => typeof v === "string" && /^[A-Za-z0-9^.=_-]{1,64}$/.test(v.trim()), bad: ["", "has space", "a/b", "r".repeat(65)] },
+      key: seriesKey,
+    },
     // null clears the key; anything else must look like a FRED key.
     "series.setFredApiKey": { apiKey: { accepts: (v: unknown) => v === null, bad: ["0123456789ABCDEF0123456789ABCDEF", "a".repeat(31), "a".repeat(33), "0123456789abcdef 123456789abcdef", "0123456789abcdef-123456789abcdef"] } },
     "charts.get": { asOf, width },

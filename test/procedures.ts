@@ -169,6 +169,8 @@ export function validInputs(f: Fixture): Record<string, Record<string, unknown>>
     "series.update": { id: f.seriesId, name: "Russell 2000 Index", unit: "points", frequency: "daily", notes: "Small caps.", sourceRef: "", refreshIntervalMinutes: 1440 },
     "series.remove": { id: f.seriesId },
     "series.import": { seriesId: f.seriesId, text: "day,close\n2026-01-06,2021\n2026-01-07,2033\n", mapping: { dateColumn: "day", valueColumn: "close" } },
+    "series.importMany": { notebookId: f.notebookId, text: "date,IWM,QQQ\n2026-01-06,250.1,610.2\n2026-01-07,252.3,611.9\n", mapping: { layout: "wide", dateColumn: "date", valueColumns: ["IWM", "QQQ"] } },
+    "series.addFromSource": { notebookId: f.notebookId, source: "yahoo", ref: "^RUT", key: "RUT-YAHOO" },
     "series.refresh": { id: f.seriesId },
     "series.changes": { notebookId: f.notebookId },
     "series.connectorSettings": { notebookId: f.notebookId },

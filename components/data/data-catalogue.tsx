@@ -10,6 +10,8 @@ import { DataIcon, PlusIcon } from "@/components/ui/icons";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { SeriesSource } from "@/lib/validation/series";
 import { FREQUENCY_LABELS, formatValue, intervalLabel, isConnector, plural, SOURCE_LABELS } from "./format";
+import { AddSourceDialog } from "./add-source-dialog";
+import { BulkImportDialog } from "./bulk-import-dialog";
 import { SeriesFormDialog } from "./series-form-dialog";
 import { Sparkline } from "./sparkline";
 import type { SeriesSummary } from "./types";
@@ -23,6 +25,7 @@ export function DataCatalogue({ notebookId }: { notebookId?: string }) {
   const { data: notebooks = [] } = useQuery(trpc.notebooks.list.queryOptions());
   const { live } = useLiveSeries(notebookId);
   const [creating, setCreating] = useState<SeriesSource | null>(null);
+  const [other, setOther] = useState<"bulk" | "source" | null>(null);
   const canCreate = notebooks.some((n) => n.role !== "viewer");
 
   const groups = new Map<string, { name: string; rows: SeriesSummary[] }>();
@@ -66,9 +69,17 @@ export function DataCatalogue({ notebookId }: { notebookId?: string }) {
             </label>
           )}
           {series.length > 0 && canCreate && (
-            <button type="button" className="btn btn-primary" onClick={() => setCreating("manual")}>
-              <PlusIcon /> New series
-            </button>
+            <>
+              <button type="button" className="btn" onClick={() => setOther("bulk")}>
+                Import…
+              </button>
+              <button type="button" className="btn" onClick={() => setOther("source")}>
+                Add from FRED or Yahoo…
+              </button>
+              <button type="button" className="btn btn-primary" onClick={() => setCreating("manual")}>
+                <PlusIcon /> New series
+              </button>
+            </>
           )}
         </div>
       </div>
@@ -81,8 +92,11 @@ export function DataCatalogue({ notebookId }: { notebookId?: string }) {
             action={
               canCreate ? (
                 <div className="row" style={{ flexWrap: "wrap", justifyContent: "center" }}>
-                  <button type="button" className="btn btn-primary" onClick={() => setCreating("upload")}>
+                  <button type="button" className="btn btn-primary" onClick={() => setOther("bulk")}>
                     Import a CSV file
+                  </button>
+                  <button type="button" className="btn" onClick={() => setOther("source")}>
+                    Add from FRED or Yahoo
                   </button>
                   <button type="button" className="btn" onClick={() => setCreating("manual")}>
                     <PlusIcon /> New series
@@ -132,6 +146,8 @@ export function DataCatalogue({ notebookId }: { notebookId?: string }) {
         ))
       )}
 
+      {other === "bulk" && <BulkImportDialog open onClose={() => setOther(null)} notebooks={notebooks} notebookId={notebookId} />}
+      {other === "source" && <AddSourceDialog open onClose={() => setOther(null)} notebooks={notebooks} notebookId={notebookId} onAdded={(id) => router.push(`/data/${id}`)} />}
       {creating && (
         <SeriesFormDialog
           mode="create"

@@ -2,7 +2,8 @@
 // Reads an import file with progress and parses it in a web worker (or in the page when workers are unavailable).
 import type { ImportMapping, ParsedFile } from "@/lib/series/parse";
 import { createParseHandler } from "./parse-handler";
-import type { ParseReply, ParseRequest, ParseSummary } from "./parse-protocol";
+import type { BulkMapping } from "@/lib/series/bulk";
+import type { BulkSummary, ParseReply, ParseRequest, ParseSummary } from "./parse-protocol";
 
 type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
 
@@ -83,6 +84,13 @@ export class FileParser {
   async parse(mapping: ImportMapping | undefined, onProgress: (fraction: number) => void): Promise<{ summary: ParseSummary } | { error: string }> {
     const reply = await this.send({ type: "parse", mapping }, onProgress);
     return reply.type === "parsed" ? { summary: reply.summary } : { error: reply.type === "error" ? reply.message : "Unexpected reply." };
+  }
+
+  async bulk(text: string, mapping?: BulkMapping): Promise<{ summary: BulkSummary } | { error: string }> {
+    const detected = await this.send({ type: "detect", text });
+    if (detected.type === "error") return { error: detected.message };
+    const reply = await this.send({ type: "bulk", mapping });
+    return reply.type === "bulk" ? { summary: reply.summary } : { error: reply.type === "error" ? reply.message : "Unexpected reply." };
   }
 
   async values(column: string): Promise<string[]> {

@@ -49,11 +49,40 @@ export function PreviewTable({ file, dateColumn, valueColumn }: { file: ParsedFi
   );
 }
 
-export function CheckSummary({ summary }: { summary: ParseSummary }) {
+/** What the check found. With problems, no count of importable values is shown (nothing will be imported); a file of several series leads to the row filter or to the many-series import instead. */
+export function CheckSummary({ summary, onChooseSeries, onImportAll }: { summary: ParseSummary; onChooseSeries?: () => void; onImportAll?: () => void }) {
   const ok = summary.errorCount === 0 && summary.observationCount > 0;
+  const split = summary.split;
+  if (split) {
+    return (
+      <div className="check check-split" data-testid="import-check" role="status">
+        <p>
+          <strong>This file holds {plural(split.count, "series", "series")}</strong>, one for each value of <span className="mono">{split.column}</span>, so the same
+          dates appear more than once.
+        </p>
+        <p>Import one of them into this series, or import them all at once, each into a series of its own.</p>
+        <div className="row" style={{ flexWrap: "wrap" }}>
+          {onChooseSeries && (
+            <button type="button" className="btn btn-sm btn-primary" onClick={onChooseSeries} data-testid="choose-one-series">
+              Choose one {split.column}
+            </button>
+          )}
+          {onImportAll && (
+            <button type="button" className="btn btn-sm" onClick={onImportAll} data-testid="import-all-series">
+              Import all {plural(split.count, "series", "series")}…
+            </button>
+          )}
+        </div>
+        <details className="faint">
+          <summary>Why the rows clash</summary>
+          <RowErrors errors={summary.errors} total={summary.errorCount} />
+        </details>
+      </div>
+    );
+  }
   return (
     <div className={ok ? "check check-ok" : "check check-bad"} data-testid="import-check" role="status">
-      {summary.observationCount > 0 ? (
+      {summary.errorCount > 0 ? null : summary.observationCount > 0 ? (
         <p>
           <strong>{plural(summary.observationCount, "observation")}</strong> from {summary.firstDate} to {summary.lastDate} (last value {formatValue(summary.lastValue)}).
         </p>
@@ -62,7 +91,7 @@ export function CheckSummary({ summary }: { summary: ParseSummary }) {
           <strong>No values to import</strong>: every row was empty, missing or wrong.
         </p>
       )}
-      {(summary.skippedMissing > 0 || summary.duplicates > 0) && (
+      {summary.errorCount === 0 && (summary.skippedMissing > 0 || summary.duplicates > 0) && (
         <p className="faint">
           {summary.skippedMissing > 0 && `${plural(summary.skippedMissing, "row")} with a missing value will be skipped. `}
           {summary.duplicates > 0 && `${plural(summary.duplicates, "repeated row")} will be merged.`}

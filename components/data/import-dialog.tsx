@@ -38,15 +38,20 @@ function sizeLabel(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export function ImportDialog({ open, onClose, series }: { open: boolean; onClose: () => void; series: { id: string; key: string; name: string } }) {
+/** A file chosen in the import dialog, handed on to the many-series import. */
+export type ChosenFile = { name: string; text: string };
+
+type ImportProps = { onClose: () => void; series: { id: string; key: string; name: string }; onImportAll?: (file: ChosenFile) => void };
+
+export function ImportDialog({ open, ...props }: ImportProps & { open: boolean }) {
   return (
-    <Dialog open={open} onClose={onClose} title={`Import into ${series.key}`} wide>
-      <ImportFlow onClose={onClose} series={series} />
+    <Dialog open={open} onClose={props.onClose} title={`Import into ${props.series.key}`} wide>
+      <ImportFlow {...props} />
     </Dialog>
   );
 }
 
-function ImportFlow({ onClose, series }: { onClose: () => void; series: { id: string; key: string; name: string } }) {
+function ImportFlow({ onClose, series, onImportAll }: ImportProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [stage, setStage] = useState<Stage>({ kind: "pick" });
@@ -60,6 +65,7 @@ function ImportFlow({ onClose, series }: { onClose: () => void; series: { id: st
   const parser = useRef<FileParser | null>(null);
   const parseSeq = useRef(0);
   const inputRef = useRef<HTMLInputElement>(null);
+  const filterRef = useRef<HTMLSelectElement>(null);
 
   useEffect(() => () => parser.current?.dispose(), []);
 
@@ -255,6 +261,7 @@ function ImportFlow({ onClose, series }: { onClose: () => void; series: { id: st
                   <div className="field">
                     <label htmlFor="import-filter-column">Only rows where (optional)</label>
                     <select
+                      ref={filterRef}
                       id="import-filter-column"
                       className="input"
                       value={filterColumn}
@@ -297,7 +304,21 @@ function ImportFlow({ onClose, series }: { onClose: () => void; series: { id: st
                 {check.message}
               </div>
             )}
-            {summary && !result && !importMutation.error && <CheckSummary summary={summary} />}
+            {summary && !result && !importMutation.error && (
+              <CheckSummary
+                summary={summary}
+                onChooseSeries={
+                  summary.split
+                    ? () => {
+                        setFilterColumn(summary.split!.column);
+                        setFilterValue("");
+                        filterRef.current?.focus();
+                      }
+                    : undefined
+                }
+                onImportAll={onImportAll && ready ? () => onImportAll({ name: ready.name, text: ready.text }) : undefined}
+              />
+            )}
           </>
         )}
 
@@ -336,7 +357,9 @@ function ImportFlow({ onClose, series }: { onClose: () => void; series: { id: st
           >
             {importMutation.isPending
               ? "Importing…"
-              : summary && summary.errorCount > 0
+              : summary?.split
+                ? `Choose one ${summary.split.column} to import`
+                : summary && summary.errorCount > 0
                 ? "Fix the file to import"
                 : `Import ${summary ? plural(summary.observationCount, "observation") : ""}`.trim()}
           </button>

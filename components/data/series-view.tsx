@@ -11,7 +11,8 @@ import { Dialog } from "@/components/ui/dialog";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { buildChartData } from "@/lib/charts/chart-data";
 import { FREQUENCY_LABELS, formatValue, intervalLabel, isConnector, plural, SOURCE_LABELS } from "./format";
-import { ImportDialog } from "./import-dialog";
+import { BulkImportDialog } from "./bulk-import-dialog";
+import { ImportDialog, type ChosenFile } from "./import-dialog";
 import { RestInstructions } from "./rest-instructions";
 import { SeriesFormDialog } from "./series-form-dialog";
 import type { SeriesDetail } from "./types";
@@ -55,6 +56,7 @@ function SeriesPage({ s, asOfText, setAsOfText, asOf, live, fetching, openImport
   const router = useRouter();
   const [dialog, setDialog] = useState<"import" | "edit" | "delete" | null>(openImport && s.canEdit ? "import" : null);
   const [showAll, setShowAll] = useState(false);
+  const [bulkFile, setBulkFile] = useState<ChosenFile | null>(null);
   const refresh = useMutation(
     trpc.series.refresh.mutationOptions({ onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.series.pathKey() }) }),
   );
@@ -252,7 +254,30 @@ function SeriesPage({ s, asOfText, setAsOfText, asOf, live, fetching, openImport
 
       <RestInstructions seriesKey={s.key} notebookName={s.notebookName} canEdit={s.canEdit} />
 
-      {dialog === "import" && <ImportDialog open onClose={() => setDialog(null)} series={s} />}
+      {dialog === "import" && (
+        <ImportDialog
+          open
+          onClose={() => {
+            setDialog(null);
+            if (openImport) router.replace(`/data/${s.id}`, { scroll: false });
+          }}
+          series={s}
+          onImportAll={(file) => {
+            setDialog(null);
+            if (openImport) router.replace(`/data/${s.id}`, { scroll: false });
+            setBulkFile(file);
+          }}
+        />
+      )}
+      {bulkFile && (
+        <BulkImportDialog
+          open
+          onClose={() => setBulkFile(null)}
+          notebooks={[{ id: s.notebookId, name: s.notebookName, role: "editor" }]}
+          notebookId={s.notebookId}
+          initial={bulkFile}
+        />
+      )}
       {dialog === "edit" && <SeriesFormDialog mode="edit" open onClose={() => setDialog(null)} series={s} />}
       <Dialog open={dialog === "delete"} onClose={() => setDialog(null)} title={`Delete ${s.key}`}>
         <div className="dialog-body">

@@ -43,6 +43,22 @@ export const DEMO_SERIES: DemoSeries[] = [
   { key: "SPX-YTD-2026", name: "S&P 500, return year to date (reported)", unit: "%", frequency: "irregular", notes: `${REPORTED} Reported as 1–2%.`, from: { reported: [{ date: "2026-01-30", value: 1.5 }] } },
   { key: "MAGS-JAN-2026", name: "Magnificent Seven ETF, January return (reported)", unit: "%", frequency: "irregular", notes: `${REPORTED} Reported as about −1.6%.`, from: { reported: [{ date: "2026-01-30", value: -1.6 }] } },
   { key: "STAPLES-YTD-2026", name: "Consumer staples, return year to date (reported)", unit: "%", frequency: "irregular", notes: `${REPORTED} Reported as about 5.7%.`, from: { reported: [{ date: "2026-01-30", value: 5.7 }] } },
+  {
+    key: "RUT",
+    name: "Russell 2000, rebased to 100 at end-2025 (reported)",
+    unit: "index",
+    frequency: "irregular",
+    notes: `${REPORTED} The commentary gives returns, not index levels, so the series starts at 100 on 31 December 2025 and stands at 107 on 30 January 2026 (up 6–8% year to date). Push real closes, rebased the same way, to extend it.`,
+    from: { reported: [{ date: "2025-12-31", value: 100 }, { date: "2026-01-30", value: 107 }] },
+  },
+  {
+    key: "SPX-2026",
+    name: "S&P 500, rebased to 100 at end-2025 (reported)",
+    unit: "index",
+    frequency: "irregular",
+    notes: `${REPORTED} Starts at 100 on 31 December 2025 and stands at 101.5 on 30 January 2026 (up 1–2% year to date). The real daily S&P 500 in this notebook (SPX) ends in 2020.`,
+    from: { reported: [{ date: "2025-12-31", value: 100 }, { date: "2026-01-30", value: 101.5 }] },
+  },
 ];
 
 const DOTCOM_RANGE = { preset: "custom", from: "2000-01-01", to: "2002-12-31" } as const;
@@ -79,6 +95,27 @@ export const DEMO_CHARTS = {
     annotations: [{ date: "2002-10-09", label: "S&P 500 low" }],
   },
 } satisfies Record<string, ChartSpec>;
+
+/** The early-2026 lead of small caps, drawn from the reported figures; the rotation note embeds it. */
+export const DEMO_2026_CHART = {
+  title: "Small caps against the S&P 500, January 2026 (reported, rebased to 100)",
+  description: "",
+  kind: "line",
+  series: ["RUT", "SPX-2026"],
+  range: { preset: "custom", from: "2025-12-31", to: "2026-01-30" },
+  annotations: [],
+} satisfies ChartSpec;
+
+/** The rotation note's chart section, placed before its questions. */
+export function rotationChartSection(chartId: string): string {
+  return `
+## The lead so far
+
+::chart{id=${chartId}}
+
+Both lines start at 100 at the end of 2025 and are drawn from the reported year-to-date figures, not from daily closes.
+`;
+}
 
 /** The note on the 2000–2002 unwind, embedding the demo charts by their ids. */
 export function dotcomNote(ids: Record<keyof typeof DEMO_CHARTS, string>): DemoNote {

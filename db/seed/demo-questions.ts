@@ -18,14 +18,6 @@ export type DemoQuestion = {
   forecasts: DemoForecast[];
 };
 
-/** The Russell 2000 series the small-cap question's rule reads: empty until a script pushes daily closes into it. */
-export const DEMO_RUT_SERIES = {
-  key: "RUT",
-  name: "Russell 2000 (daily close)",
-  unit: "index points",
-  notes: "Empty in the demo: push daily closes from your own script (see the README) and the small-cap question resolves itself at year-end.",
-};
-
 export const DEMO_QUESTIONS: DemoQuestion[] = [
   {
     key: "cuts",
@@ -65,9 +57,11 @@ export const DEMO_QUESTIONS: DemoQuestion[] = [
     kind: "binary",
     resolveBy: "2026-12-31",
     tags: ["small-caps", "rotation"],
-    criteria: "YES if the Russell 2000's price return over calendar 2026 is above the S&P 500's, measured by the data rule on the notebook's RUT and SPX series.",
-    details: "Small-cap streaks have often faded before December; this question keeps the early-2026 lead honest.",
-    rule: { type: "return-compare", a: "RUT", b: "SPX", from: "2026-01-01", to: "2026-12-31", op: ">" },
+    criteria:
+      "YES if the Russell 2000's price return over calendar 2026 is above the S&P 500's, measured by the data rule on the notebook's RUT and SPX-2026 series (both rebased to 100 at the end of 2025).",
+    details:
+      "Small-cap streaks have often faded before December; this question keeps the early-2026 lead honest.\n\nSo far the notebook holds the reported figures: on 30 January RUT stood at 107 and SPX-2026 at 101.5 (both 100 at the end of 2025). The rule resolves once both series have a value for 31 December 2026; push real closes, rebased the same way, to get there.",
+    rule: { type: "return-compare", a: "RUT", b: "SPX-2026", from: "2026-01-01", to: "2026-12-31", op: ">" },
     forecasts: [
       { at: "2026-01-20T15:00:00Z", probability: 0.65, rationale: "A 9–11 session streak and a valuation cushion." },
       { at: "2026-02-03T09:30:00Z", probability: 0.6, rationale: "The lead is real but young; streaks like this often fade.", citesRotationNote: true },

@@ -181,6 +181,34 @@ export const PROCEDURES: Procedure[] = [
       ];
     },
   },
+  {
+    path: "series.importMany",
+    type: m,
+    access: p,
+    sample: (ids) => ({ notebookId: ids.notebookId, text: "date,IWM,QQQ\n2026-01-06,250.1,610.2\n" }),
+    optional: ["mapping"],
+    extra: (ids) => {
+      const sample = { notebookId: ids.notebookId, text: "date,IWM,QQQ\n2026-01-06,250.1,610.2\n" };
+      return [
+        ["a symbol that is no series key", { ...sample, text: "date,symbol,close\n2026-01-06,S&P 500,250\n" }],
+        ["a row dated 2026-02-30", { ...sample, text: "date,IWM\n2026-02-30,250\n" }],
+        ["a wide mapping with no columns", { ...sample, mapping: { layout: "wide", dateColumn: "date", valueColumns: [] } }],
+        ["a mapping naming a missing column", { ...sample, mapping: { layout: "wide", dateColumn: "date", valueColumns: ["nope"] } }],
+      ];
+    },
+  },
+  {
+    path: "series.addFromSource",
+    type: m,
+    access: p,
+    sample: (ids) => ({ notebookId: ids.notebookId, source: "yahoo", ref: "^RUT", key: "RUT-YAHOO" }),
+    optional: ["key"],
+    extra: (ids) => [
+      ["an unknown source", { notebookId: ids.notebookId, source: "ftp", ref: "^RUT" }],
+      ["an empty ref", { notebookId: ids.notebookId, source: "fred", ref: "" }],
+      ["a ref with a slash", { notebookId: ids.notebookId, source: "fred", ref: "a/b" }],
+    ],
+  },
   { path: "series.refresh", type: m, access: p, sample: (ids) => ({ id: ids.seriesId }) },
   { path: "series.changes", type: sub, access: p, sample: inNotebook, optional: ["notebookId"] },
   { path: "series.connectorSettings", type: q, access: p, sample: inNotebook },

@@ -97,6 +97,31 @@ export const importInput = z.object({
   mapping: importMappingSchema.optional(),
 });
 
+const columnName = z.string({ error: "Name a column of the file." }).max(200, { error: "A column name has at most 200 characters." });
+
+/** How a file of many series is read: long (a symbol column) or wide (one column per series); detected when left out. */
+export const bulkMappingSchema = z.discriminatedUnion(
+  "layout",
+  [
+    z.object({ layout: z.literal("long"), dateColumn: columnName, keyColumn: columnName, valueColumn: columnName }),
+    z.object({ layout: z.literal("wide"), dateColumn: columnName, valueColumns: z.array(columnName).min(1, { error: "Choose at least one column of values." }).max(200, { error: "Import at most 200 columns at once." }) }),
+  ],
+  { error: "The layout is long (a symbol column) or wide (one column per series)." },
+);
+
+export const importManyInput = z.object({
+  notebookId: idSchema,
+  text: z.string({ error: "Choose a file to import." }).min(1, { error: "The file is empty." }).max(MAX_IMPORT_CHARS, { error: "The file is larger than 40 MB; split it." }),
+  mapping: bulkMappingSchema.optional(),
+});
+
+export const addFromSourceInput = z.object({
+  notebookId: idSchema,
+  source: z.enum(CONNECTOR_SOURCES, { error: "Choose FRED or Yahoo." }),
+  ref: sourceRefSchema.pipe(z.string().min(1, { error: "Give the FRED series id or the Yahoo symbol, e.g. DGS10 or ^RUT." })),
+  key: seriesKeySchema.optional(),
+});
+
 export const tokenNameSchema = z.string({ error: "Name the token after the script that uses it." }).trim().min(1, { error: "Name the token after the script that uses it." }).max(80, { error: "Use at most 80 characters for the name." });
 
 export const createTokenInput = z.object({ notebookId: idSchema, name: tokenNameSchema });

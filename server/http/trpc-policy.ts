@@ -11,7 +11,7 @@ export const TRPC_ENDPOINT = "/api/trpc";
  */
 export const MAX_TRPC_BODY_BYTES = 2 * 1024 * 1024;
 
-/** Largest body of a `series.import` call: 64 MB, room for the 40 MB file the import dialog accepts, as JSON. */
+/** Largest body of a `series.import` or `series.importMany` call: 64 MB, room for the 40 MB file the import dialog accepts, as JSON. */
 export const MAX_IMPORT_BODY_BYTES = 64 * 1024 * 1024;
 
 /** Most calls in one batch; the app's client sends at most 10 (httpBatchLink maxItems). */
@@ -19,7 +19,7 @@ export const MAX_BATCH_CALLS = 20;
 
 /** The body cap for a request to this procedure path (a batch gets the general cap). */
 export function bodyLimitFor(procedurePath: string): number {
-  return procedurePath === "series.import" ? MAX_IMPORT_BODY_BYTES : MAX_TRPC_BODY_BYTES;
+  return procedurePath === "series.import" || procedurePath === "series.importMany" ? MAX_IMPORT_BODY_BYTES : MAX_TRPC_BODY_BYTES;
 }
 
 /** Logs internal errors with the request id (the client only sees that id); other errors are the caller's. */

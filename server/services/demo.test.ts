@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { memberships, notebooks, users } from "@/db/schema";
 import { DEMO_NOTEBOOK, DEMO_NOTES, DEMO_USER, ROTATION_NOTE, WELCOME_NOTE } from "@/db/seed/demo-content";
-import { DEMO_CHARTS, DEMO_SERIES } from "@/db/seed/demo-data";
-import { DEMO_QUESTIONS, DEMO_RUT_SERIES } from "@/db/seed/demo-questions";
+import { DEMO_2026_CHART, DEMO_CHARTS, DEMO_SERIES } from "@/db/seed/demo-data";
+import { DEMO_QUESTIONS } from "@/db/seed/demo-questions";
 import { dbSnapshot, rowCounts } from "@/test/helpers";
 import { authenticate } from "./accounts";
 import { demoEnabled, ensureDemo } from "./demo";
@@ -34,10 +34,10 @@ describe("ensureDemo", () => {
       notebooks: before.notebooks + 1,
       memberships: before.memberships + 1,
       notes: before.notes + DEMO_NOTES.length + 1,
-      // demo.seeded; series.create and series.data for each series (the empty RUT series only series.create); chart.create per chart;
+      // demo.seeded; series.create and series.data for each series; chart.create per chart (and the rotation note's);
       // question.create and one question.forecast per forecast for each question; question.resolve for the two practice questions
       events:
-        before.events + 1 + DEMO_SERIES.length * 2 + 1 + Object.keys(DEMO_CHARTS).length + DEMO_QUESTIONS.length + DEMO_QUESTIONS.reduce((n, q) => n + q.forecasts.length, 0) + 2,
+        before.events + 1 + DEMO_SERIES.length * 2 + Object.keys(DEMO_CHARTS).length + 1 + DEMO_QUESTIONS.length + DEMO_QUESTIONS.reduce((n, q) => n + q.forecasts.length, 0) + 2,
     });
     const db = getDb();
     const user = db.select().from(users).where(eq(users.email, DEMO_USER.email)).get()!;
@@ -72,7 +72,11 @@ describe("the demo's data and charts", () => {
   it("imports the real vega-datasets prices and the reported 2026 figures", () => {
     const user = demoUser();
     const byKey = new Map(listSeries(user).map((s) => [s.key, s]));
-    expect([...byKey.keys()].sort()).toEqual([...DEMO_SERIES.map((s) => s.key), DEMO_RUT_SERIES.key].sort());
+    expect([...byKey.keys()].sort()).toEqual(DEMO_SERIES.map((s) => s.key).sort());
+    // Every series the demo's charts and rules read has rows.
+    for (const s of byKey.values()) expect(s.rowCount, s.key).toBeGreaterThan(0);
+    expect(byKey.get("RUT")).toMatchObject({ firstDate: "2025-12-31", lastDate: "2026-01-30", lastValue: 107, source: "manual" });
+    expect(byKey.get("RUT")!.notes).toContain("Reported");
     expect(byKey.get("SPX")).toMatchObject({ firstDate: "2000-01-03", lastDate: "2020-04-17", source: "upload" });
     expect(byKey.get("SPX")!.rowCount).toBeGreaterThan(5000);
     expect(byKey.get("MSFT")).toMatchObject({ rowCount: 123, firstDate: "2000-01-01", lastValue: 28.8 });
@@ -89,12 +93,12 @@ describe("the demo's data and charts", () => {
     expect(drawdown.drawdown).toBeCloseTo(776.76001 / 1527.459961 - 1, 6);
 
     const charts = listCharts(user);
-    expect(charts.map((c) => c.title).sort()).toEqual(Object.values(DEMO_CHARTS).map((c) => c.title).sort());
+    expect(charts.map((c) => c.title).sort()).toEqual([...Object.values(DEMO_CHARTS), DEMO_2026_CHART].map((c) => c.title).sort());
     for (const c of charts) {
       const chart = getChart(user, { id: c.id });
       expect(chart.data.missing).toEqual([]);
       expect(chart.svg).toContain("<svg");
-      expect(chart.embeddedIn.map((n) => n.title)).toEqual(["2000–2002: the last time the giants stopped leading"]);
+      expect(chart.embeddedIn.map((n) => n.title)).toEqual([c.title === DEMO_2026_CHART.title ? ROTATION_NOTE.title : "2000–2002: the last time the giants stopped leading"]);
     }
     const ratio = chartTable(user, { id: charts.find((c) => c.title === DEMO_CHARTS.ratio.title)!.id }).table;
     const column = ratio.columns.indexOf("Microsoft / S&P 500");
@@ -121,7 +125,8 @@ describe("the demo's questions", () => {
       ]),
     );
     const smallCaps = getQuestion(user, list.find((q) => q.title.startsWith("Will small caps"))!.id);
-    expect(smallCaps.ruleStatus).toMatch(/Russell 2000/);
+    // The rule reads rows (RUT and SPX-2026 both have a start value) and waits only for the year-end value.
+    expect(smallCaps.ruleStatus).toBe("Russell 2000, rebased to 100 at end-2025 (reported) has no value on or after 2026-12-31 yet (latest 2026-01-30).");
     expect(smallCaps.citedBy.map((n) => n.title)).toEqual([ROTATION_NOTE.title]);
     expect(smallCaps.forecasts.map((f) => [f.probability, f.noteTitle])).toEqual([
       [0.65, null],

@@ -5,8 +5,8 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, noteRevisions, noteTags, notebooks, notes, users } from "@/db/schema";
 import { DEMO_NOTEBOOK, DEMO_NOTES, DEMO_USER, type DemoNote } from "@/db/seed/demo-content";
-import { DEMO_CHARTS, DEMO_SERIES, dotcomNote } from "@/db/seed/demo-data";
-import { DEMO_QUESTIONS, DEMO_RUT_SERIES, rotationQuestionsSection, type DemoQuestion } from "@/db/seed/demo-questions";
+import { DEMO_2026_CHART, DEMO_CHARTS, DEMO_SERIES, dotcomNote, rotationChartSection } from "@/db/seed/demo-data";
+import { DEMO_QUESTIONS, rotationQuestionsSection, type DemoQuestion } from "@/db/seed/demo-questions";
 import { ROTATION_NOTE } from "@/db/seed/demo-content";
 import { newId } from "@/lib/ids";
 import { recordEvent } from "./audit";
@@ -42,8 +42,9 @@ export async function ensureDemo(): Promise<boolean> {
     tx.insert(notebooks).values({ id: notebookId, ...DEMO_NOTEBOOK, createdBy: userId }).run();
     tx.insert(memberships).values({ notebookId, userId, role: "owner" }).run();
     const chartIds = seedDemoData({ id: userId }, notebookId);
+    const rotationChartId = createChart({ id: userId }, { notebookId, spec: DEMO_2026_CHART }).id;
     const questionIds = seedDemoQuestions({ id: userId }, notebookId);
-    const rotation = { ...ROTATION_NOTE, body: ROTATION_NOTE.body + rotationQuestionsSection(questionIds) };
+    const rotation = { ...ROTATION_NOTE, body: ROTATION_NOTE.body + rotationChartSection(rotationChartId) + rotationQuestionsSection(questionIds) };
     const demoNotes: DemoNote[] = [dotcomNote(chartIds), ...DEMO_NOTES.map((n) => (n === ROTATION_NOTE ? rotation : n))];
     let rotationNoteId = "";
     demoNotes.forEach((note, i) => {
@@ -90,9 +91,8 @@ function seedDemoData(owner: { id: string }, notebookId: string): Record<keyof t
   return ids;
 }
 
-/** The demo questions (and the empty Russell 2000 series the small-cap rule reads); returns their ids by key. */
+/** The demo questions (their rules read the series seeded before); returns their ids by key. */
 function seedDemoQuestions(owner: { id: string }, notebookId: string): Record<DemoQuestion["key"], string> {
-  createSeries(owner, { notebookId, ...DEMO_RUT_SERIES, frequency: "daily", source: "api", sourceRef: "", refreshIntervalMinutes: null });
   const ids = {} as Record<DemoQuestion["key"], string>;
   for (const q of DEMO_QUESTIONS) {
     ids[q.key] = createQuestion(owner, {

@@ -1,10 +1,12 @@
 // series router: the data catalogue, observations as of any moment, imports, connector refresh, and the live change feed.
 import { z } from "zod";
 import { idSchema } from "@/lib/validation/notebooks";
-import { createSeriesInput, getSeriesInput, importInput, seriesIdInput, updateSeriesInput } from "@/lib/validation/series";
+import { addFromSourceInput, createSeriesInput, getSeriesInput, importInput, importManyInput, seriesIdInput, updateSeriesInput } from "@/lib/validation/series";
 import { seriesChangesFor } from "@/server/services/live";
 import { connectorSettings, setFredApiKey } from "@/server/services/connector-settings";
 import { importIntoSeries } from "@/server/services/series-import";
+import { importManySeries } from "@/server/services/series-bulk";
+import { addSeriesFromSource } from "@/server/services/series-connect";
 import { refreshSeries } from "@/server/services/series-refresh";
 import { createSeries, getSeries, listSeries, removeSeries, updateSeries } from "@/server/services/series";
 import { createTRPCRouter, protectedProcedure } from "../init";
@@ -16,6 +18,8 @@ export const seriesRouter = createTRPCRouter({
   update: protectedProcedure.input(updateSeriesInput).mutation(({ ctx, input }) => updateSeries(ctx.user, input)),
   remove: protectedProcedure.input(seriesIdInput).mutation(({ ctx, input }) => removeSeries(ctx.user, input.id)),
   import: protectedProcedure.input(importInput).mutation(({ ctx, input }) => importIntoSeries(ctx.user, input)),
+  importMany: protectedProcedure.input(importManyInput).mutation(({ ctx, input }) => importManySeries(ctx.user, input)),
+  addFromSource: protectedProcedure.input(addFromSourceInput).mutation(({ ctx, input }) => addSeriesFromSource(ctx.user, input)),
   refresh: protectedProcedure.input(seriesIdInput).mutation(({ ctx, input }) => refreshSeries(ctx.user, input.id)),
   connectorSettings: protectedProcedure.input(z.object({ notebookId: idSchema })).query(({ ctx, input }) => connectorSettings(ctx.user, input.notebookId)),
   setFredApiKey: protectedProcedure

@@ -275,9 +275,9 @@ export function ChartBuilder({
           <span className="field-hint">An end date draws a shaded band (a recession, a crisis).</span>
           {draft.annotations.map((a, i) => (
             <div className="annotation-row" key={i}>
-              <input type="date" className="input" aria-label={`Annotation ${i + 1} date`} value={a.date} onChange={(e) => set({ annotations: draft.annotations.map((x, j) => (j === i ? { ...x, date: e.target.value } : x)) })} />
-              <input type="date" className="input" aria-label={`Annotation ${i + 1} end date (optional)`} title="End date (optional): draws a band" value={a.end ?? ""} onChange={(e) => set({ annotations: draft.annotations.map((x, j) => (j === i ? { ...x, end: e.target.value || undefined } : x)) })} />
-              <input className="input" aria-label={`Annotation ${i + 1} label`} placeholder="e.g. Fed cuts" maxLength={80} value={a.label} onChange={(e) => set({ annotations: draft.annotations.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)) })} />
+              <input type="date" className="input annotation-date" aria-label={`Annotation ${i + 1} date`} value={a.date} onChange={(e) => set({ annotations: draft.annotations.map((x, j) => (j === i ? { ...x, date: e.target.value } : x)) })} />
+              <input type="date" className="input annotation-end" aria-label={`Annotation ${i + 1} end date (optional)`} title="End date (optional): draws a band" value={a.end ?? ""} onChange={(e) => set({ annotations: draft.annotations.map((x, j) => (j === i ? { ...x, end: e.target.value || undefined } : x)) })} />
+              <input className="input annotation-label" aria-label={`Annotation ${i + 1} label`} placeholder="e.g. Fed cuts" maxLength={80} value={a.label} onChange={(e) => set({ annotations: draft.annotations.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)) })} />
               <button type="button" className="btn btn-sm btn-ghost" aria-label={`Remove annotation ${i + 1}`} onClick={() => set({ annotations: draft.annotations.filter((_, j) => j !== i) })}>
                 Remove
               </button>

@@ -118,3 +118,44 @@ test("a chart in another notebook is not found, and a removed chart leaves a cle
   await owner.context.close();
   await stranger.context.close();
 });
+
+test("the builder draws a moving average on a log scale, saves both, and the chart page switches its view range", async ({ browser }) => {
+  const { page, context } = await signedInPage(browser, "Lola Logscale");
+  const { notebookUrl } = await newNote(page, "Analyst charts");
+  const notebookId = notebookUrl.split("/").pop()!.split("?")[0]!;
+  const spx = await mutate<{ id: string }>(page, "series.create", { notebookId, key: "SPX", name: "S&P 500", unit: "index points" });
+  await mutate(page, "series.import", { seriesId: spx.id, text: SPX_CSV, mapping: { dateColumn: "date", valueColumn: "close" } });
+
+  await page.goto(`/charts/new?notebook=${notebookId}`);
+  await page.getByLabel("Title").fill("S&P 500, smoothed");
+  await page.getByRole("checkbox", { name: /S&P 500/ }).check();
+  await page.getByLabel("Range", { exact: true }).selectOption("custom");
+  await page.getByLabel("From").fill("2026-01-01");
+  await page.getByLabel("To (empty: today)").fill("2026-01-31");
+  await page.getByLabel("Transform").selectOption("ma");
+  await page.getByLabel("Window (observations)").fill("1");
+  await expect(page.locator(".field-error", { hasText: "A moving average needs a window of at least 2 observations." })).toBeVisible();
+  await page.getByLabel("Window (observations)").fill("2");
+  await page.getByRole("checkbox", { name: "Log scale" }).check();
+  await page.getByRole("checkbox", { name: "Label last values" }).check();
+  const preview = page.getByTestId("builder-preview");
+  // (6850 + 6900) / 2 = 6875, labelled at the line's end.
+  await expect(preview).toContainText("6,875.00");
+  await page.getByRole("button", { name: "Create chart" }).click();
+  await expect(page).toHaveURL(/\/charts\/[a-z0-9]+$/);
+  const chartId = page.url().split("/").pop()!;
+  await expect(page.locator("figcaption")).toContainText("moving average over 2 observations");
+
+  // The saved spec keeps the options.
+  await page.goto(`/charts/${chartId}/edit`);
+  await expect(page.getByRole("checkbox", { name: "Log scale" })).toBeChecked();
+  await expect(page.getByLabel("Transform")).toHaveValue("ma");
+  await expect(page.getByLabel("Window (observations)")).toHaveValue("2");
+
+  // The chart page views another range without changing the saved one.
+  await page.goto(`/charts/${chartId}`);
+  await page.getByRole("group", { name: "Range to view" }).getByRole("button", { name: "All" }).click();
+  await expect(page.locator('figure[data-view="max"]')).toBeVisible();
+  await expect(page.getByText(/the saved chart, its downloads and the notes that embed it keep 2026-01-01 to 2026-01-31/)).toBeVisible();
+  await context.close();
+});

@@ -126,3 +126,40 @@ test("a question embed with an unknown id says the question is not available", a
   await expect(page.getByTestId("note-preview").locator('[data-embed-kind="question"]')).toContainText("Question not available");
   await context.close();
 });
+
+test("a new question takes a first forecast, its rule dates follow resolve-by, Ctrl+Enter forecasts, and rationales show in the activity", async ({ browser }) => {
+  const { page, context } = await signedInPage(browser, "Fern Forecaster");
+  const { notebookUrl } = await newNote(page, "Small caps desk");
+  const notebookId = notebookUrl.split("/").pop()!.split("?")[0]!;
+  await mutate(page, "series.create", { notebookId, key: "RUT", name: "Russell 2000", unit: "index points" });
+  await mutate(page, "series.create", { notebookId, key: "SPX", name: "S&P 500", unit: "index points" });
+
+  await page.goto(`/questions/new?notebook=${notebookId}`);
+  await page.getByLabel("Question", { exact: true }).fill("Will small caps beat large caps over 2030?");
+  // Ticking the rule says nothing is wrong before anything is chosen.
+  await page.getByRole("checkbox", { name: /Resolve this question from the notebook/ }).check();
+  await expect(page.getByTestId("rule-preview")).toHaveText("Complete the rule to see it in words.");
+  await expect(page.getByText(/is not a series key/)).toHaveCount(0);
+  // The rule's dates follow resolve-by.
+  await page.getByLabel("Resolve by").fill("2030-12-31");
+  await expect(page.getByLabel("Return from")).toHaveValue("2030-01-01");
+  await expect(page.getByLabel("Return to")).toHaveValue("2030-12-31");
+  await page.getByLabel("Series A").selectOption("RUT");
+  await page.getByLabel("Series B").selectOption("SPX");
+  await expect(page.getByTestId("rule-preview")).toContainText("Russell 2000 return from 2030-01-01 to 2030-12-31 above S&P 500 return");
+  await page.getByLabel("Resolution criteria").fill("Yes if the Russell 2000's 2030 price return beats the S&P 500's.");
+  await page.getByLabel("Chance of yes, %").fill("35");
+  await page.getByLabel("Why (optional)").fill("Small caps start cheap.");
+  await page.getByRole("button", { name: "Create question" }).click();
+  await expect(page).toHaveURL(/\/questions\/[a-z0-9]+$/);
+  await expect(page.getByTestId("my-forecast")).toContainText("35%");
+  await expect(page.getByTestId("activity-rationale")).toHaveText("Small caps start cheap.");
+
+  // Ctrl+Enter in the forecast form saves it.
+  await page.getByLabel("Probability of yes").fill("55");
+  await page.getByLabel("Rationale").fill("Earnings turned.");
+  await page.getByLabel("Rationale").press("Control+Enter");
+  await expect(page.getByTestId("my-forecast")).toContainText("55%");
+  await expect(page.getByTestId("activity-rationale").first()).toHaveText("Earnings turned.");
+  await context.close();
+});

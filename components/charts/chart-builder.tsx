@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import { useDebounced } from "@/components/ui/use-debounced";
-import { BAR_PERIODS, CHART_KINDS, MAX_ANNOTATIONS, MAX_SERIES, RANGE_PRESETS, chartSpecSchema, type ChartKind, type ChartSpec, type RangePreset } from "@/lib/charts/spec";
+import { BAR_PERIODS, CHART_KINDS, CHART_TRANSFORMS, MAX_ANNOTATIONS, MAX_MA_WINDOW, MAX_SERIES, RANGE_PRESETS, chartSpecSchema, type ChartKind, type ChartSpec, type RangePreset } from "@/lib/charts/spec";
 import { ChartFigure } from "./chart-figure";
 import { NotebookSelect } from "@/components/notebooks/notebook-select";
 
@@ -20,7 +20,13 @@ type Draft = {
   to: string;
   since: string;
   period: "month" | "quarter" | "year";
-  annotations: Array<{ date: string; label: string }>;
+  annotations: Array<{ date: string; end?: string; label: string }>;
+  log: boolean;
+  tickers: boolean;
+  lastValues: boolean;
+  transform: "none" | "ma" | "yoy";
+  window: string;
+  rebase: boolean;
 };
 
 function draftOf(spec?: ChartSpec): Draft {
@@ -35,6 +41,12 @@ function draftOf(spec?: ChartSpec): Draft {
     since: spec?.since ?? "",
     period: spec?.period ?? "year",
     annotations: spec?.annotations ?? [],
+    log: spec?.scale === "log",
+    tickers: spec?.legend === "key",
+    lastValues: spec?.lastValues ?? false,
+    transform: spec?.transform?.type ?? "none",
+    window: spec?.transform?.type === "ma" ? String(spec.transform.window) : "20",
+    rebase: spec?.rebase ?? false,
   };
 }
 
@@ -46,9 +58,16 @@ function specOf(d: Draft) {
     kind: d.kind,
     series: d.series,
     range: d.preset === "custom" ? { preset: "custom", from: d.from, ...(d.to ? { to: d.to } : {}) } : { preset: d.preset },
-    ...(d.since && (d.kind === "return" || d.kind === "rebased") ? { since: d.since } : {}),
+    ...(d.since && (d.kind === "return" || d.kind === "rebased" || (d.kind === "ratio" && d.rebase)) ? { since: d.since } : {}),
     ...(d.kind === "bars" ? { period: d.period } : {}),
-    annotations: d.annotations,
+    annotations: d.annotations.map((a) => (a.end ? a : { date: a.date, label: a.label })),
+    ...(d.log && d.kind !== "bars" && d.kind !== "return" ? { scale: "log" } : {}),
+    ...(d.tickers ? { legend: "key" } : {}),
+    ...(d.lastValues && d.kind !== "bars" ? { lastValues: true } : {}),
+    ...((d.kind === "line" || d.kind === "ratio") && d.transform !== "none"
+      ? { transform: d.transform === "ma" ? { type: "ma", window: d.window.trim() === "" ? NaN : Number(d.window) } : { type: "yoy" } }
+      : {}),
+    ...(d.kind === "ratio" && d.rebase ? { rebase: true } : {}),
   };
   return chartSpecSchema.safeParse(candidate);
 }
@@ -150,7 +169,7 @@ export function ChartBuilder({
                 const order = draft.series.indexOf(s.key);
                 return (
                   <li key={s.id}>
-                    <label className="check">
+                    <label className="series-pick">
                       <input type="checkbox" checked={order >= 0} onChange={() => toggleSeries(s.key)} />
                       <span>
                         {s.name} <code className="faint">{s.key}</code>
@@ -188,7 +207,28 @@ export function ChartBuilder({
             </div>
           </div>
         )}
-        {(draft.kind === "return" || draft.kind === "rebased") && (
+        {(draft.kind === "line" || draft.kind === "ratio") && (
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor="chart-transform">Transform</label>
+              <select id="chart-transform" className="input" value={draft.transform} onChange={(e) => set({ transform: e.target.value as Draft["transform"] })}>
+                {(Object.keys(CHART_TRANSFORMS) as Array<keyof typeof CHART_TRANSFORMS>).map((t) => (
+                  <option key={t} value={t}>
+                    {CHART_TRANSFORMS[t]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {draft.transform === "ma" && (
+              <div className="field">
+                <label htmlFor="chart-window">Window (observations)</label>
+                <input id="chart-window" type="number" min={2} max={MAX_MA_WINDOW} step={1} className="input" value={draft.window} aria-invalid={errors["transform.window"] ? true : undefined} onChange={(e) => set({ window: e.target.value })} />
+                {errors["transform.window"] && <span className="field-error">{errors["transform.window"]}</span>}
+              </div>
+            )}
+          </div>
+        )}
+        {(draft.kind === "return" || draft.kind === "rebased" || (draft.kind === "ratio" && draft.rebase)) && (
           <div className="field">
             <label htmlFor="chart-since">{draft.kind === "return" ? "Return since" : "Rebase to 100 on"} (empty: start of range)</label>
             <input id="chart-since" type="date" className="input" value={draft.since} onChange={(e) => set({ since: e.target.value })} />
@@ -208,15 +248,42 @@ export function ChartBuilder({
           </div>
         )}
         <fieldset className="field">
+          <legend>Display</legend>
+          <div className="builder-options">
+            {draft.kind === "ratio" && (
+              <label className="series-pick">
+                <input type="checkbox" checked={draft.rebase} onChange={(e) => set({ rebase: e.target.checked })} /> Rebase the ratio to 100
+              </label>
+            )}
+            {draft.kind !== "bars" && draft.kind !== "return" && (
+              <label className="series-pick">
+                <input type="checkbox" checked={draft.log} onChange={(e) => set({ log: e.target.checked })} /> Log scale
+              </label>
+            )}
+            {draft.kind !== "bars" && (
+              <label className="series-pick">
+                <input type="checkbox" checked={draft.lastValues} onChange={(e) => set({ lastValues: e.target.checked })} /> Label last values
+              </label>
+            )}
+            <label className="series-pick">
+              <input type="checkbox" checked={draft.tickers} onChange={(e) => set({ tickers: e.target.checked })} /> Keys (tickers) in the legend
+            </label>
+          </div>
+        </fieldset>
+        <fieldset className="field">
           <legend>Annotations</legend>
+          <span className="field-hint">An end date draws a shaded band (a recession, a crisis).</span>
           {draft.annotations.map((a, i) => (
             <div className="annotation-row" key={i}>
-              <input type="date" className="input" aria-label={`Annotation ${i + 1} date`} value={a.date} onChange={(e) => set({ annotations: draft.annotations.map((x, j) => (j === i ? { ...x, date: e.target.value } : x)) })} />
-              <input className="input" aria-label={`Annotation ${i + 1} label`} placeholder="e.g. Fed cuts" maxLength={80} value={a.label} onChange={(e) => set({ annotations: draft.annotations.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)) })} />
+              <input type="date" className="input annotation-date" aria-label={`Annotation ${i + 1} date`} value={a.date} onChange={(e) => set({ annotations: draft.annotations.map((x, j) => (j === i ? { ...x, date: e.target.value } : x)) })} />
+              <input type="date" className="input annotation-end" aria-label={`Annotation ${i + 1} end date (optional)`} title="End date (optional): draws a band" value={a.end ?? ""} onChange={(e) => set({ annotations: draft.annotations.map((x, j) => (j === i ? { ...x, end: e.target.value || undefined } : x)) })} />
+              <input className="input annotation-label" aria-label={`Annotation ${i + 1} label`} placeholder="e.g. Fed cuts" maxLength={80} value={a.label} onChange={(e) => set({ annotations: draft.annotations.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)) })} />
               <button type="button" className="btn btn-sm btn-ghost" aria-label={`Remove annotation ${i + 1}`} onClick={() => set({ annotations: draft.annotations.filter((_, j) => j !== i) })}>
                 Remove
               </button>
-              {(errors[`annotations.${i}.date`] || errors[`annotations.${i}.label`]) && <span className="field-error">{errors[`annotations.${i}.date`] ?? errors[`annotations.${i}.label`]}</span>}
+              {(errors[`annotations.${i}.date`] || errors[`annotations.${i}.end`] || errors[`annotations.${i}.label`]) && (
+                <span className="field-error">{errors[`annotations.${i}.date`] ?? errors[`annotations.${i}.end`] ?? errors[`annotations.${i}.label`]}</span>
+              )}
             </div>
           ))}
           {draft.annotations.length < MAX_ANNOTATIONS && (

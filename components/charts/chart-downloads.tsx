@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
+import { formatChartValue, type ValueStyle } from "@/lib/charts/format";
 import { chartDataToCsv, type ChartData, type ChartTable as Table } from "@/lib/charts/chart-data";
 
 /** A file-system-safe name from the chart's title. */
@@ -114,7 +115,7 @@ export function ChartDownloads({ chartId, asOf, data, svg }: { chartId: string; 
         ) : table.isError ? (
           <div className="alert alert-error">{table.error.message}</div>
         ) : (
-          <ChartTable title={data.title} table={table.data.table} />
+          <ChartTable title={data.title} table={table.data.table} styleOf={columnStyle(data)} />
         ))}
     </div>
   );
@@ -122,7 +123,13 @@ export function ChartDownloads({ chartId, asOf, data, svg }: { chartId: string; 
 
 const TABLE_ROWS = 400;
 
-function ChartTable({ title, table }: { title: string; table: Table }) {
+/** How each numeric column reads: a ratio chart's table holds both series as levels, then the ratio. */
+function columnStyle(data: ChartData): (column: number, count: number) => ValueStyle {
+  const style = data.style ?? (data.kind === "return" || data.kind === "bars" ? "percent" : "level");
+  return (column, count) => (data.kind === "ratio" && column < count - 1 ? "level" : style);
+}
+
+function ChartTable({ title, table, styleOf }: { title: string; table: Table; styleOf: (column: number, count: number) => ValueStyle }) {
   const rows = table.rows;
   const shown = rows.length > TABLE_ROWS ? rows.slice(-TABLE_ROWS) : rows;
   return (
@@ -144,7 +151,7 @@ function ChartTable({ title, table }: { title: string; table: Table }) {
             <tr key={i}>
               {row.map((cell, j) => (
                 <td key={j} className={typeof cell === "number" ? "num" : undefined}>
-                  {cell === null ? "–" : typeof cell === "number" ? cell.toLocaleString(undefined, { maximumFractionDigits: 4 }) : cell}
+                  {cell === null ? "–" : typeof cell === "number" ? formatChartValue(cell, styleOf(j, row.length)) : cell}
                 </td>
               ))}
             </tr>

@@ -1,6 +1,6 @@
 "use client";
 // A chart's own page: the chart live (or as of a moment), its spec in words, downloads, the notes that embed it, and edit/delete.
-import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -12,6 +12,10 @@ import { ChartDownloads } from "./chart-downloads";
 import { ChartFigure } from "./chart-figure";
 import { useLiveSeries } from "./use-live-series";
 import { InsertInNoteButton } from "@/components/notes/insert-in-note";
+
+type ViewPreset = "ytd" | "1y" | "5y" | "max";
+const VIEW_PRESETS: ViewPreset[] = ["ytd", "1y", "5y", "max"];
+const VIEW_LABELS: Record<ViewPreset, string> = { ytd: "YTD", "1y": "1Y", "5y": "5Y", max: "All" };
 
 /** A datetime-local input's value as a Date, or undefined when empty or unreadable. */
 function asOfFrom(value: string): Date | undefined {
@@ -40,7 +44,15 @@ export function ChartPage({ id }: { id: string }) {
   );
   const spec = live.spec;
   const range = spec.range.preset === "custom" ? `${spec.range.from} to ${spec.range.to ?? "today"}` : RANGE_PRESETS[spec.range.preset];
+  const [view, setView] = useState<ViewPreset | null>(null);
+  const viewSpec = view && view !== spec.range.preset && !asOf ? { ...spec, range: { preset: view } } : null;
+  const viewed = useQuery({
+    ...trpc.charts.preview.queryOptions({ notebookId: live.notebookId, spec: viewSpec ?? spec, width: 720 }),
+    enabled: viewSpec !== null,
+    placeholderData: keepPreviousData,
+  });
   const shown = asOf && past.data ? past.data : live;
+  const override = viewSpec !== null && viewed.data ? viewed.data : null;
 
   return (
     <div className="page stack">
@@ -82,7 +94,34 @@ export function ChartPage({ id }: { id: string }) {
             <span className="badge badge-live">Live</span>
           )}
         </div>
-        {asOf && past.isPending ? (
+        {!asOf && (
+          <div className="chart-range-presets" role="group" aria-label="Range to view">
+            <span className="faint">View</span>
+            {VIEW_PRESETS.map((p) => {
+              const on = (viewSpec?.range.preset ?? spec.range.preset) === p;
+              return (
+                <button key={p} type="button" className={on ? "btn btn-sm btn-toggle-on" : "btn btn-sm btn-ghost"} aria-pressed={on} onClick={() => setView(p)}>
+                  {VIEW_LABELS[p]}
+                </button>
+              );
+            })}
+            {viewSpec && (
+              <button type="button" className="btn btn-sm btn-ghost" onClick={() => setView(null)}>
+                Saved range
+              </button>
+            )}
+          </div>
+        )}
+        {override ? (
+          <figure className={viewed.isPlaceholderData ? "chart-card chart-card-page is-stale" : "chart-card chart-card-page"} data-chart-id={shown.id} data-view={viewSpec?.range.preset}>
+            <ChartFigure data={override.data} svg={override.svg} />
+            {override.data.missing.length > 0 && <p className="faint">No data in this range for: {override.data.missing.join(", ")}</p>}
+            <figcaption className="faint">{override.data.description}</figcaption>
+            <p className="faint">Viewing {RANGE_PRESETS[viewSpec!.range.preset].toLowerCase()}; the saved chart, its downloads and the notes that embed it keep {range}.</p>
+          </figure>
+        ) : viewSpec && viewed.isError ? (
+          <div className="alert alert-error">{viewed.error.message}</div>
+        ) : asOf && past.isPending ? (
           <div className="chart-skeleton" aria-label="Loading the chart as of that moment" />
         ) : asOf && past.isError ? (
           <div className="alert alert-error">{past.error.message}</div>

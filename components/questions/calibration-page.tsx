@@ -20,7 +20,10 @@ function CalibrationChart({ data }: { data: CalibrationData }) {
         width,
         height: Math.min(width, 380),
         marginLeft: 48,
-        inset: 18,
+        marginTop: 30,
+        marginRight: 24,
+        // The largest bubble (r 16) must fit inside the frame at 0% and 100%.
+        inset: 20,
         x: { domain: [0, 100], label: "Mean forecast (%)" },
         y: { domain: [0, 100], label: "Came true (%)" },
         r: { range: [4, 16] },
@@ -121,7 +124,7 @@ export function CalibrationPage() {
           <span className="faint">error ÷ plausible range</span>
         </div>
       </div>
-      <div className="q-grid">
+      <div className="q-cal-grid">
         <section className="card card-body stack-sm" aria-labelledby="cal-chart">
           <h2 id="cal-chart">Calibration</h2>
           {data.binaryCount === 0 ? <p className="faint">No resolved yes/no question yet.</p> : <CalibrationChart data={data} />}
@@ -159,7 +162,7 @@ export function CalibrationPage() {
       <section className="card card-body stack-sm" aria-labelledby="cal-resolved">
         <h2 id="cal-resolved">Resolved questions</h2>
         <div className="q-table-wrap">
-          <table className="data-table" data-testid="resolved-table">
+          <table className="data-table q-resolved" data-testid="resolved-table">
             <thead>
               <tr>
                 <th scope="col">Question</th>

@@ -80,6 +80,12 @@ export function ForecastForm({
         e.preventDefault();
         submit();
       }}
+      onKeyDown={(e) => {
+        if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          if (!forecast.isPending) submit();
+        }
+      }}
     >
       {question.kind === "binary" ? (
         <div className="field">
@@ -94,9 +100,10 @@ export function ForecastForm({
           {fieldError("probability") && <span className="field-error">{fieldError("probability")}</span>}
         </div>
       ) : (
-        <div className="forecast-numeric">
+        <div className="forecast-numeric" role="group" aria-label={`Forecast${unit}`}>
+          {question.unit && <span className="field-hint forecast-unit">In {question.unit}</span>}
           <div className="field">
-            <label htmlFor={`${uid}-v`}>Forecast{unit}</label>
+            <label htmlFor={`${uid}-v`}>Forecast</label>
             <input id={`${uid}-v`} className="input" type="number" step="any" value={value} aria-invalid={fieldError("value") ? true : undefined} onChange={(e) => setValue(e.target.value)} />
             {fieldError("value") && <span className="field-error">{fieldError("value")}</span>}
           </div>
@@ -125,6 +132,7 @@ export function ForecastForm({
         <button type="submit" className="btn btn-primary btn-sm" disabled={forecast.isPending}>
           {forecast.isPending ? "Saving…" : mine ? "Update forecast" : "Save forecast"}
         </button>
+        <span className="faint forecast-shortcut">or Ctrl+Enter</span>
         {saved && !forecast.isPending && (
           <span className="faint" role="status">
             Saved{noteId ? " with this note as evidence" : ""}.

@@ -16,14 +16,25 @@ function describe(a: Entry, q: QuestionDetail): { text: string; extra?: React.Re
       const f = { probability: (d.probability as number | null) ?? null, value: (d.value as number | null) ?? null, low: (d.low as number | null) ?? null, high: (d.high as number | null) ?? null };
       const noteId = typeof d.noteId === "string" ? d.noteId : null;
       const noteTitle = noteId ? (q.forecasts.find((x) => x.noteId === noteId)?.noteTitle ?? q.citedBy.find((n) => n.id === noteId)?.title ?? "a note") : null;
+      // The forecast this event recorded (same moment, same person) carries the rationale.
+      const rationale = q.forecasts.find((x) => x.at.getTime() === a.at.getTime() && (a.actorName === null || x.userName === a.actorName))?.rationale.trim();
       return {
         text: `${who} forecast ${formatForecast(f, q.unit)}`,
-        extra: noteId ? (
-          <span className="faint">
-            {" "}
-            from <Link href={`/notes/${noteId}`}>{noteTitle || "Untitled"}</Link>
-          </span>
-        ) : undefined,
+        extra: (
+          <>
+            {noteId && (
+              <span className="faint">
+                {" "}
+                from <Link href={`/notes/${noteId}`}>{noteTitle || "Untitled"}</Link>
+              </span>
+            )}
+            {rationale && (
+              <p className="q-rationale" data-testid="activity-rationale">
+                {rationale}
+              </p>
+            )}
+          </>
+        ),
       };
     }
     case "question.criteria":

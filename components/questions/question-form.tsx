@@ -5,21 +5,13 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
-import { dataRuleSchema, describeRule, questionInputSchema, RULE_KIND, type DataRule, type QuestionKind } from "@/lib/questions/spec";
+import { questionInputSchema, type DataRule, type QuestionKind } from "@/lib/questions/spec";
+import { EMPTY_FIRST_FORECAST, FirstForecastFields, parseFirstForecast, type FirstForecast } from "./first-forecast-fields";
+import { withRuleDefaults } from "@/lib/questions/rule-defaults";
+import { numOrUndefined, ruleOf, RuleFields, type RuleDraft, type RuleType } from "./question-rule-fields";
 import type { QuestionDetail } from "./format";
 import "./questions.css";
 import { NotebookSelect } from "@/components/notebooks/notebook-select";
-
-type RuleType = DataRule["type"];
-
-const RULE_TYPES: Record<RuleType, string> = {
-  "return-compare": "Return of A compared with return of B",
-  "return-threshold": "Return of A compared with a threshold (%)",
-  "value-threshold": "Value of A on a date compared with a threshold",
-  "value-on-date": "Value of A on a date (the outcome)",
-};
-
-type RuleDraft = { type: RuleType; a: string; b: string; from: string; to: string; op: string; threshold: string; date: string };
 
 type Draft = {
   title: string;
@@ -34,12 +26,6 @@ type Draft = {
   useRule: boolean;
   rule: RuleDraft;
 };
-
-function numOrUndefined(text: string): number | undefined {
-  if (text.trim() === "") return undefined;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : NaN;
-}
 
 function draftOf(q?: QuestionDetail): Draft {
   const r = (q?.rule ?? null) as (Partial<DataRule> & Record<string, unknown>) | null;
@@ -65,19 +51,6 @@ function draftOf(q?: QuestionDetail): Draft {
       date: String(r?.date ?? ""),
     },
   };
-}
-
-function ruleOf(r: RuleDraft): Record<string, unknown> {
-  switch (r.type) {
-    case "return-compare":
-      return { type: r.type, a: r.a, b: r.b, from: r.from, to: r.to, op: r.op };
-    case "return-threshold":
-      return { type: r.type, a: r.a, from: r.from, to: r.to, op: r.op, threshold: numOrUndefined(r.threshold) };
-    case "value-threshold":
-      return { type: r.type, a: r.a, date: r.date, op: r.op, threshold: numOrUndefined(r.threshold) };
-    case "value-on-date":
-      return { type: r.type, a: r.a, date: r.date };
-  }
 }
 
 function inputOf(d: Draft) {
@@ -114,46 +87,44 @@ export function QuestionForm({ notebooks, initial }: { notebooks: Array<{ id: st
   const parsed = useMemo(() => questionInputSchema.safeParse(inputOf(draft)), [draft]);
   const errors: Record<string, string> = {};
   if (!parsed.success) for (const issue of parsed.error.issues) errors[issue.path.join(".")] ??= issue.message;
-  const ruleParsed = draft.useRule ? dataRuleSchema.safeParse(ruleOf(draft.rule)) : null;
+  const [first, setFirst] = useState<FirstForecast>(EMPTY_FIRST_FORECAST);
+  const firstParsed = parseFirstForecast(draft.kind, first);
+  const firstErrors = firstParsed.ok ? {} : firstParsed.errors;
+  const [firstError, setFirstError] = useState<string | null>(null);
 
   const onSaved = async (id: string) => {
     await queryClient.invalidateQueries({ queryKey: trpc.questions.pathKey() });
     router.push(`/questions/${id}`);
   };
-  const create = useMutation(trpc.questions.create.mutationOptions({ onSuccess: (r) => onSaved(r.id) }));
+  const forecast = useMutation(trpc.questions.forecast.mutationOptions());
+  const create = useMutation(
+    trpc.questions.create.mutationOptions({
+      onSuccess: async (r) => {
+        const f = firstParsed.ok ? firstParsed.forecast : null;
+        if (f) {
+          try {
+            await forecast.mutateAsync({ questionId: r.id, ...f });
+          } catch (e) {
+            // The question exists; say why the forecast did not save rather than lose the page.
+            setFirstError(e instanceof Error ? e.message : "Your first forecast was not saved.");
+            return;
+          }
+        }
+        await onSaved(r.id);
+      },
+    }),
+  );
   const update = useMutation(trpc.questions.update.mutationOptions({ onSuccess: (r) => onSaved(r.id) }));
   const mutation = editing ? update : create;
   const serverErrors = mutation.error?.data?.fieldErrors ?? {};
   const fieldError = (path: string) => (touched ? errors[path] : undefined) ?? serverErrors[path]?.[0];
-  const ruleError = (k: string) => (touched ? (errors[`rule.${k}`] ?? (k === "type" ? errors.rule : undefined)) : undefined);
 
   const save = () => {
     setTouched(true);
-    if (!parsed.success) return;
+    if (!parsed.success || (!editing && !firstParsed.ok)) return;
     if (editing) update.mutate({ id: editing.id, baseVersion: editing.version, ...parsed.data });
     else create.mutate({ notebookId, ...parsed.data });
   };
-  const ruleTypes = (Object.keys(RULE_TYPES) as RuleType[]).filter((t) => RULE_KIND[t] === draft.kind);
-  const returnRule = draft.rule.type === "return-compare" || draft.rule.type === "return-threshold";
-  const withThreshold = draft.rule.type === "return-threshold" || draft.rule.type === "value-threshold";
-  const ops = draft.rule.type === "value-threshold" ? [">", ">=", "<", "<="] : [">", "<"];
-  const opLabel: Record<string, string> = { ">": "above", ">=": "at or above", "<": "below", "<=": "at or below" };
-
-  const seriesSelect = (id: string, label: string, value: string, onChange: (v: string) => void, err?: string) => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} className="input" value={value} aria-invalid={err ? true : undefined} onChange={(e) => onChange(e.target.value)}>
-        <option value="">Choose a series…</option>
-        {series.map((s) => (
-          <option key={s.id} value={s.key}>
-            {s.name} ({s.key})
-          </option>
-        ))}
-      </select>
-      {err && <span className="field-error">{err}</span>}
-    </div>
-  );
-
   return (
     <form
       className="card card-body stack q-form"
@@ -191,7 +162,10 @@ export function QuestionForm({ notebooks, initial }: { notebooks: Array<{ id: st
         </div>
         <div className="field">
           <label htmlFor="q-resolve-by">Resolve by</label>
-          <input id="q-resolve-by" type="date" className="input" value={draft.resolveBy} aria-invalid={fieldError("resolveBy") ? true : undefined} onChange={(e) => set({ resolveBy: e.target.value })} />
+          <input id="q-resolve-by" type="date" className="input" value={draft.resolveBy} aria-invalid={fieldError("resolveBy") ? true : undefined} onChange={(e) => {
+              const resolveBy = e.target.value;
+              setDraft((d) => (d.useRule ? withRuleDefaults({ ...d, resolveBy }, d.resolveBy) : { ...d, resolveBy }));
+            }} />
           {fieldError("resolveBy") && <span className="field-error">{fieldError("resolveBy")}</span>}
         </div>
       </div>
@@ -230,99 +204,32 @@ export function QuestionForm({ notebooks, initial }: { notebooks: Array<{ id: st
           </div>
         </div>
       )}
-      <fieldset className="field q-rule-builder">
-        <legend>Data rule (optional)</legend>
-        <label className="check">
-          <input type="checkbox" checked={draft.useRule} onChange={(e) => set({ useRule: e.target.checked })} />
-          <span>Resolve this question from the notebook’s series when the data for the end date is in</span>
-        </label>
-        {draft.useRule &&
-          (seriesList.isPending ? (
-            <p className="faint">Loading series…</p>
-          ) : series.length === 0 ? (
-            <p className="faint">
-              This notebook has no series yet. <Link href="/data">Import or push data</Link> first.
-            </p>
-          ) : (
-            <div className="stack-sm">
-              <div className="field">
-                <label htmlFor="q-rule-type">Rule</label>
-                <select id="q-rule-type" className="input" value={draft.rule.type} onChange={(e) => setRule({ type: e.target.value as RuleType, op: ">" })}>
-                  {ruleTypes.map((t) => (
-                    <option key={t} value={t}>
-                      {RULE_TYPES[t]}
-                    </option>
-                  ))}
-                </select>
-                {ruleError("type") && <span className="field-error">{ruleError("type")}</span>}
-              </div>
-              <div className="field-row">
-                {seriesSelect("q-rule-a", "Series A", draft.rule.a, (a) => setRule({ a }), ruleError("a"))}
-                {draft.rule.type === "return-compare" && seriesSelect("q-rule-b", "Series B", draft.rule.b, (b) => setRule({ b }), ruleError("b"))}
-              </div>
-              {returnRule ? (
-                <div className="field-row">
-                  <div className="field">
-                    <label htmlFor="q-rule-from">Return from</label>
-                    <input id="q-rule-from" type="date" className="input" value={draft.rule.from} onChange={(e) => setRule({ from: e.target.value })} />
-                    {ruleError("from") && <span className="field-error">{ruleError("from")}</span>}
-                  </div>
-                  <div className="field">
-                    <label htmlFor="q-rule-to">Return to</label>
-                    <input id="q-rule-to" type="date" className="input" value={draft.rule.to} onChange={(e) => setRule({ to: e.target.value })} />
-                    {ruleError("to") && <span className="field-error">{ruleError("to")}</span>}
-                  </div>
-                </div>
-              ) : (
-                <div className="field">
-                  <label htmlFor="q-rule-date">Value on</label>
-                  <input id="q-rule-date" type="date" className="input" value={draft.rule.date} onChange={(e) => setRule({ date: e.target.value })} />
-                  {ruleError("date") && <span className="field-error">{ruleError("date")}</span>}
-                </div>
-              )}
-              {draft.rule.type !== "value-on-date" && (
-                <div className="field-row">
-                  <div className="field">
-                    <label htmlFor="q-rule-op">Yes when A is</label>
-                    <select id="q-rule-op" className="input" value={draft.rule.op} onChange={(e) => setRule({ op: e.target.value })}>
-                      {ops.map((o) => (
-                        <option key={o} value={o}>
-                          {opLabel[o]}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  {withThreshold && (
-                    <div className="field">
-                      <label htmlFor="q-rule-threshold">Threshold{draft.rule.type === "return-threshold" ? " (%)" : ""}</label>
-                      <input id="q-rule-threshold" type="number" step="any" className="input" value={draft.rule.threshold} onChange={(e) => setRule({ threshold: e.target.value })} />
-                      {ruleError("threshold") && <span className="field-error">{ruleError("threshold")}</span>}
-                    </div>
-                  )}
-                </div>
-              )}
-              <p className="q-rule-preview" data-testid="rule-preview" aria-live="polite">
-                {ruleParsed?.success ? (
-                  <>
-                    <span className="badge">Rule</span> {describeRule(ruleParsed.data, names)}
-                    {draft.kind === "binary" ? " → yes" : " → the outcome"}
-                  </>
-                ) : (
-                  <span className="faint">{ruleParsed?.error.issues[0]?.message ?? "Complete the rule to see it in words."}</span>
-                )}
-              </p>
-            </div>
-          ))}
-        {serverErrors.rule?.[0] && <span className="field-error">{serverErrors.rule[0]}</span>}
-      </fieldset>
+      <RuleFields
+        draft={draft}
+        touched={touched}
+        errors={errors}
+        series={series}
+        seriesPending={seriesList.isPending}
+        names={names}
+        serverError={serverErrors.rule?.[0]}
+        onUseRule={(useRule) => setDraft((d) => withRuleDefaults({ ...d, useRule }, d.resolveBy))}
+        setRule={setRule}
+      />
+      {!editing && <FirstForecastFields kind={draft.kind} unit={draft.unit} value={first} onChange={setFirst} errors={touched ? firstErrors : {}} />}
       {mutation.error && !mutation.error.data?.fieldErrors && (
         <div className="alert alert-error" role="alert">
           {mutation.error.message}
         </div>
       )}
-      {touched && !parsed.success && <p className="field-error">Fix the fields marked above.</p>}
+      {firstError && (
+        <div className="alert alert-error" role="alert">
+          The question was created, but your first forecast was not saved: {firstError}{" "}
+          <Link href={`/questions/${create.data?.id ?? ""}`}>Open the question</Link> to forecast there.
+        </div>
+      )}
+      {touched && (!parsed.success || (!editing && !firstParsed.ok)) && <p className="field-error">Fix the fields marked above.</p>}
       <div className="builder-actions">
-        <button type="submit" className="btn btn-primary" disabled={mutation.isPending}>
+        <button type="submit" className="btn btn-primary" disabled={mutation.isPending || forecast.isPending}>
           {mutation.isPending ? "Saving…" : editing ? "Save question" : "Create question"}
         </button>
         <Link className="btn btn-ghost" href={editing ? `/questions/${editing.id}` : "/questions"}>

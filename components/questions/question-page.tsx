@@ -12,6 +12,7 @@ import { ForecastChart } from "./forecast-chart";
 import { ForecastForm } from "./forecast-form";
 import { formatForecast, formatNumber, formatOutcome, formatPercent, kindLabel } from "@/lib/questions/format";
 import { errorText, formatScore, type QuestionDetail } from "./format";
+import { Evidence } from "./question-evidence";
 import { QuestionActivity } from "./question-activity";
 import { ResolveDialog } from "./resolve-dialog";
 import { StatusBadge } from "./status-badge";
@@ -109,7 +110,7 @@ export function QuestionPage({ id }: { id: string }) {
           <section className="card card-body stack-sm" aria-labelledby="q-chart-title">
             <h2 id="q-chart-title">Forecast over time</h2>
             {q.forecasts.length === 0 && q.citedBy.length === 0 ? (
-              <p className="faint">No forecasts yet. Make the first one{open ? " below" : ""}.</p>
+              <p className="faint">No forecasts yet.{open ? " Make the first one with the “Your forecast” form." : ""}</p>
             ) : (
               <ForecastChart question={q} meId={meId} />
             )}
@@ -167,7 +168,7 @@ export function QuestionPage({ id }: { id: string }) {
 function Resolution({ q, meId }: { q: QuestionDetail; meId: string | null }) {
   const resolvedEvent = [...q.activity].reverse().find((a) => a.action === "question.resolve" || a.action === "question.annul");
   const ruleResolved = q.resolutionSource === "rule";
-  const evidence = q.evidence as { description?: string; values?: Record<string, number | string> } | null;
+  const evidence = q.evidence as { values?: Record<string, number | string> } | null;
   const scores = useMemo(() => {
     if (q.status !== "resolved" || !meId) return [];
     try {
@@ -193,21 +194,7 @@ function Resolution({ q, meId }: { q: QuestionDetail; meId: string | null }) {
         )}
         .{q.resolutionComment && <> “{q.resolutionComment}”</>}
       </p>
-      {evidence?.values && (
-        <div className="stack-sm">
-          {evidence.description && <p className="faint">{evidence.description}</p>}
-          <table className="data-table q-evidence" aria-label="Values the rule used">
-            <tbody>
-              {Object.entries(evidence.values).map(([k, v]) => (
-                <tr key={k}>
-                  <th scope="row">{k}</th>
-                  <td>{typeof v === "number" ? formatNumber(v, 4) : v}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {evidence?.values && <Evidence values={evidence.values} notebookId={q.notebookId} />}
       {q.status === "resolved" && (
         <div className="q-score" data-testid="my-score">
           {!score ? (

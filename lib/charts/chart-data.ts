@@ -2,6 +2,8 @@
 import { alignSeries, type Point } from "./align";
 import { periodOf, resolveRange, type Period } from "./dates";
 import { downsample, targetPoints } from "./downsample";
+import { type ValueStyle } from "./format";
+import { applyTransform, transformWords } from "./smoothing";
 import { type ChartKind, type ChartSpec } from "./spec";
 import { basePoint, clip, indexAtOrBefore, periodReturns, ratio, rebase, returnsSince } from "./transforms";
 
@@ -31,8 +33,16 @@ export type ChartData = {
   lines: ChartLine[];
   /** For bar charts, ordered by period then by the spec's series order; empty otherwise. */
   bars: ChartBar[];
-  /** The spec's annotations dated inside the range. */
-  annotations: { date: string; label: string }[];
+  /** The spec's annotations dated inside the range (a band, with `end`, when it overlaps the range). */
+  annotations: { date: string; label: string; end?: string }[];
+  /** How values read in tooltips, tables and labels (level when absent). */
+  style?: ValueStyle;
+  /** The y scale (linear when absent); log only when every drawn value is above 0. */
+  scale?: "linear" | "log";
+  /** Label each line's last value at its right end. */
+  lastValues?: boolean;
+  /** The legend names series by their key (a ticker) rather than their name. */
+  legend?: "name" | "key";
   table: ChartTable;
   /** Keys of the spec's series with no data in the range (unknown keys included). */
   missing: string[];
@@ -153,8 +163,8 @@ export function buildChartData(spec: ChartSpec, inputs: ChartInput[], opts: { to
   const from = extent?.from ?? range.from;
   const to = extent?.to ?? range.to;
   const annotations = spec.annotations
-    .filter((a) => a.date >= range.from && a.date <= range.to)
-    .map((a) => ({ date: a.date, label: a.label }))
+    .filter((a) => a.date <= range.to && (a.end ?? a.date) >= range.from && (a.end !== undefined || a.date >= range.from))
+    .map((a) => (a.end !== undefined ? { date: a.date, label: a.label, end: a.end } : { date: a.date, label: a.label }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const missing = series.filter((_, i) => visibleRaw[i]!.length === 0).map((s) => s.key);
   const base = {
@@ -166,7 +176,10 @@ export function buildChartData(spec: ChartSpec, inputs: ChartInput[], opts: { to
     missing,
     lines: [] as ChartLine[],
     bars: [] as ChartBar[],
+    ...(spec.legend ? { legend: spec.legend } : {}),
+    ...(spec.lastValues ? { lastValues: true } : {}),
   };
+  const lineExtras = (style: ValueStyle) => ({ style, ...(spec.scale === "log" ? { scale: "log" as const } : {}) });
   const maxPoints = targetPoints(opts.width);
   const missingSentence =
     missing.length > 0 && missing.length < series.length
@@ -214,6 +227,7 @@ export function buildChartData(spec: ChartSpec, inputs: ChartInput[], opts: { to
       ...base,
       missing: barMissing,
       bars,
+      style: "percent",
       description: describe(generated),
       yLabel: `Return per ${period}, %`,
       table: { columns: ["Period", ...series.map((s) => s.name)], rows },
@@ -224,9 +238,11 @@ export function buildChartData(spec: ChartSpec, inputs: ChartInput[], opts: { to
     const [a, b] = series as [Resolved, Resolved | undefined];
     const denominator = b ?? { key: "", name: "", unit: "", points: [] };
     const name = `${a.name} / ${denominator.name}`;
-    const full = ratio(a.points, denominator.points);
+    const rebaseOn = spec.since ?? range.from;
+    const raw = applyTransform(ratio(a.points, denominator.points), spec.transform);
+    const full = spec.rebase ? rebase(raw, rebaseOn) : raw;
     const visible = clip(full, range.from, range.to);
-    const what = `Ratio of ${a.name} to ${denominator.name}`;
+    const what = `Ratio of ${a.name} to ${denominator.name}${spec.rebase ? ` rebased to 100 on ${rebaseOn}` : ""}${transformWords(spec.transform)}`;
     let generated: string;
     const first = visible[0];
     const last = visible[visible.length - 1];
@@ -234,7 +250,7 @@ export function buildChartData(spec: ChartSpec, inputs: ChartInput[], opts: { to
     else {
       const change = (last.value / first.value - 1) * 100;
       const relative =
-        first.value > 0 && last.value >= 0
+        first.value > 0 && last.value >= 0 && spec.transform?.type !== "yoy"
           ? `, so ${a.name} ${change >= 0 ? "gained" : "lost"} ${formatPercent(change)} against ${denominator.name}`
           : "";
       generated =
@@ -244,8 +260,9 @@ export function buildChartData(spec: ChartSpec, inputs: ChartInput[], opts: { to
     return {
       ...base,
       lines: visible.length > 0 ? [{ key: `${a.key}/${denominator.key}`, name, points: downsample(visible, maxPoints) }] : [],
+      ...lineExtras(spec.transform?.type === "yoy" ? "percent" : spec.rebase ? "level" : "ratio"),
       description: describe(generated),
-      yLabel: name,
+      yLabel: spec.transform?.type === "yoy" ? `${name}, change from a year earlier, %` : spec.rebase ? `${name} (${rebaseOn} = 100)` : name,
       table: tableOf(
         [a.name, denominator.name, name],
         [
@@ -259,10 +276,11 @@ export function buildChartData(spec: ChartSpec, inputs: ChartInput[], opts: { to
   }
 
   const since = spec.since ?? range.from;
+  const lineTransform = spec.kind === "line" ? spec.transform : undefined;
   const transformed = series.map((s) =>
-    spec.kind === "rebased" ? rebase(s.points, since) : spec.kind === "return" ? returnsSince(s.points, since) : s.points,
+    spec.kind === "rebased" ? rebase(s.points, since) : spec.kind === "return" ? returnsSince(s.points, since) : applyTransform(s.points, lineTransform),
   );
-  const visible = spec.kind === "line" ? visibleRaw : transformed.map((t) => clip(t, range.from, range.to));
+  const visible = spec.kind === "line" && !lineTransform ? visibleRaw : transformed.map((t) => clip(t, range.from, range.to));
   const lines: ChartLine[] = series.flatMap((s, i) =>
     visible[i]!.length > 0 ? [{ key: s.key, name: s.name, points: downsample(visible[i]!, maxPoints) }] : [],
   );
@@ -276,7 +294,7 @@ export function buildChartData(spec: ChartSpec, inputs: ChartInput[], opts: { to
       ? `Chart of ${names} rebased to 100 on ${since}`
       : spec.kind === "return"
         ? `Return since ${since} of ${names}`
-        : `Line chart of ${names}`;
+        : `Line chart of ${names}${transformWords(lineTransform)}`;
   const lateBase = (s: Resolved) => {
     const b = basePoint(s.points, since);
     return b && b.date > since ? ` (${s.name} starts later, so it is measured from its first value, on ${b.date})` : "";
@@ -289,6 +307,9 @@ export function buildChartData(spec: ChartSpec, inputs: ChartInput[], opts: { to
       const first = v[0];
       const last = v[v.length - 1];
       if (!first || !last) return [];
+      if (lineTransform?.type === "yoy") {
+        return [`On ${last.date} ${s.name} was ${formatPercent(last.value)} ${last.value >= 0 ? "above" : "below"} its level a year earlier.`];
+      }
       if (spec.kind === "return") {
         return [`${s.name} ${moved(last.value)} by ${last.date}${lateBase(s)}.`];
       }
@@ -301,9 +322,11 @@ export function buildChartData(spec: ChartSpec, inputs: ChartInput[], opts: { to
     const prefix = spec.kind === "line" ? `${what} from ${from} to ${to}.` : `${what}, from ${from} to ${to}.`;
     generated = `${prefix} ${parts.join(" ")}${missingSentence}`;
   }
+  const yoy = lineTransform?.type === "yoy";
   return {
     ...base,
     lines,
+    ...lineExtras(spec.kind === "return" || yoy ? "percent" : "level"),
     description: describe(generated),
     yLabel:
       spec.kind === "rebased"
@@ -312,7 +335,9 @@ export function buildChartData(spec: ChartSpec, inputs: ChartInput[], opts: { to
           : "Index (start = 100)"
         : spec.kind === "return"
           ? `Return since ${since}, %`
-          : lineUnit(series),
+          : yoy
+            ? "Change from a year earlier, %"
+            : `${lineUnit(series)}${lineTransform?.type === "ma" ? `, ${lineTransform.window}-observation average` : ""}`,
     table,
   };
 }

@@ -2,6 +2,8 @@
 import * as Plot from "@observablehq/plot";
 import { type ChartData } from "./chart-data";
 import { isoToUtcDate } from "./dates";
+import { annotationMarks, labelWidth, staggerLevels, type AnnotationRow } from "./figure-annotations";
+import { formatChartValue, formatPercentValue } from "./format";
 
 /** Series colours, in spec order: Observable's categorical palette, legible on light and dark backgrounds. */
 export const CHART_PALETTE = ["#4269d0", "#efb118", "#ff725c", "#6cc5b0", "#3ca951", "#ff8ab7", "#a463f2", "#97bbf5"] as const;
@@ -15,16 +17,14 @@ export type ChartFigureOptions = { width: number; height?: number; document?: Do
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 type LineRow = { key: string; name: string; iso: string; date: Date; value: number };
-type AnnotationRow = { date: Date; label: string; level: number; end: boolean };
 
 /** The default height for a chart `width` pixels wide. */
 export function defaultChartHeight(width: number): number {
   return Math.round(Math.min(480, Math.max(240, width * 0.5)));
 }
 
-function formatNumber(v: number): string {
-  return v.toLocaleString("en-US", { maximumFractionDigits: Math.abs(v) >= 100 ? 2 : 4 });
-}
+const MARGIN_LEFT = 48;
+const MARGIN_RIGHT = 20;
 
 function documentOf(opts: ChartFigureOptions): Document {
   const doc = opts.document ?? (globalThis as { document?: Document }).document;
@@ -74,35 +74,6 @@ function thinTicks(count: number, width: number): (d: string, i: number) => stri
   return (d, i) => (i % step === 0 ? d : "");
 }
 
-function annotationMarks(rows: AnnotationRow[], x: (r: AnnotationRow) => Date | string, fx?: boolean): Plot.Markish[] {
-  if (rows.length === 0) return [];
-  const marks: Plot.Markish[] = [];
-  if (!fx) {
-    marks.push(Plot.ruleX(rows, { x, stroke: "currentColor", strokeOpacity: 0.6, strokeDasharray: "4,3" }));
-  }
-  for (const end of [false, true]) {
-    for (let level = 0; level < 3; level++) {
-      const subset = rows.filter((r) => r.end === end && r.level === level);
-      if (subset.length === 0) continue;
-      marks.push(
-        Plot.text(subset, {
-          ...(fx ? { fx: x, frameAnchor: "top-left" as const } : { x, frameAnchor: "top" as const }),
-          text: "label",
-          lineAnchor: "top",
-          textAnchor: end && !fx ? "end" : "start",
-          dx: end && !fx ? -4 : 4,
-          dy: 2 + level * 13,
-          fill: "currentColor",
-          stroke: "var(--plot-background)",
-          strokeWidth: 3,
-          paintOrder: "stroke",
-        }),
-      );
-    }
-  }
-  return marks;
-}
-
 function periodKind(period: string): "year" | "quarter" | "month" {
   return period.includes("Q") ? "quarter" : period.length === 7 ? "month" : "year";
 }
@@ -139,7 +110,7 @@ export function chartFigure(data: ChartData, opts: ChartFigureOptions): SVGSVGEl
     domain: keys,
     range: keys.map((_, i) => CHART_PALETTE[i % CHART_PALETTE.length]!),
     legend: keys.length > 1,
-    tickFormat: (k: string) => names.get(k) ?? k,
+    tickFormat: (k: string) => (data.legend === "key" ? k : (names.get(k) ?? k)),
   };
   const marks: Plot.Markish[] = [];
   const common = {
@@ -149,8 +120,10 @@ export function chartFigure(data: ChartData, opts: ChartFigureOptions): SVGSVGEl
     ariaLabel: data.title,
     ariaDescription: data.description,
     color,
+    marginLeft: MARGIN_LEFT,
     y: { label: data.yLabel, grid: true, nice: true },
   } satisfies Plot.PlotOptions;
+  const style = data.style ?? (data.kind === "return" || data.kind === "bars" ? "percent" : "level");
   let el: SVGSVGElement | HTMLElement;
 
   if (data.kind === "bars") {
@@ -160,12 +133,19 @@ export function chartFigure(data: ChartData, opts: ChartFigureOptions): SVGSVGEl
     const kind = periodKind(periods[0]!);
     const present = new Set(periods);
     const annos: AnnotationRow[] = [];
-    data.annotations.forEach((a, i) => {
+    const boxes: Parameters<typeof staggerLevels>[0] = [];
+    const plotWidth = width - MARGIN_LEFT - MARGIN_RIGHT;
+    for (const a of data.annotations) {
       const p = periodOfDate(a.date, kind);
-      if (present.has(p)) annos.push({ date: isoToUtcDate(a.date), label: a.label, level: i % 3, end: periods.indexOf(p) > periods.length * 0.75 });
-    });
+      if (!present.has(p)) continue;
+      const index = periods.indexOf(p);
+      const end = !grouped && index > periods.length * 0.75;
+      annos.push({ date: isoToUtcDate(a.date), label: a.label, level: 0, end });
+      boxes.push({ x: MARGIN_LEFT + (index / periods.length) * plotWidth, width: labelWidth(a.label), anchor: end ? "end" : "start" });
+    }
+    staggerLevels(boxes).forEach((level, i) => (annos[i]!.level = level));
     const annoPeriod = (r: AnnotationRow) => periodOfDate(r.date.toISOString().slice(0, 10), kind);
-    const title = (b: (typeof bars)[number]) => `${b.name}\n${b.period}: ${b.value >= 0 ? "+" : ""}${b.value.toFixed(1)}%`;
+    const title = (b: (typeof bars)[number]) => `${b.name}\n${b.period}: ${formatPercentValue(b.value, true)}`;
     marks.push(
       Plot.ruleY([0], { stroke: "currentColor", strokeOpacity: 0.6 }),
       Plot.barY(bars, {
@@ -195,18 +175,36 @@ export function chartFigure(data: ChartData, opts: ChartFigureOptions): SVGSVGEl
       if (t < tMin) tMin = t;
       if (t > tMax) tMax = t;
     }
-    const annos: AnnotationRow[] = data.annotations.map((a, i) => {
+    const lastLabels = data.lastValues ? data.lines.map((l) => ({ l, p: l.points[l.points.length - 1]! })) : [];
+    const marginRight = lastLabels.length > 0 ? Math.max(MARGIN_RIGHT, ...lastLabels.map(({ p }) => labelWidth(formatChartValue(p.value, style)) + 10)) : MARGIN_RIGHT;
+    const plotWidth = width - MARGIN_LEFT - marginRight;
+    const xOf = (t: number) => MARGIN_LEFT + (tMax > tMin ? ((t - tMin) / (tMax - tMin)) * plotWidth : 0);
+    const annos: AnnotationRow[] = data.annotations.map((a) => {
       const date = isoToUtcDate(a.date);
-      return { date, label: a.label, level: i % 3, end: date.getTime() > tMin + (tMax - tMin) * 0.75 };
+      const t = Math.max(tMin, date.getTime());
+      const endDate = a.end !== undefined ? new Date(Math.min(tMax, isoToUtcDate(a.end).getTime())) : undefined;
+      // A label runs right from its rule unless it would run past the plot's right edge.
+      const end = endDate === undefined && (t > tMin + (tMax - tMin) * 0.75 || xOf(t) + 4 + labelWidth(a.label) > width - marginRight);
+      return { date: new Date(t), ...(endDate ? { endDate } : {}), label: a.label, level: 0, end };
     });
+    staggerLevels(annos.map((a) => ({ x: xOf(a.date.getTime()), width: labelWidth(a.label), anchor: a.end ? "end" : "start" }))).forEach(
+      (level, i) => (annos[i]!.level = level),
+    );
+    const log = data.scale === "log" && rows.length > 0 && rows.every((r) => r.value > 0);
     if (data.kind === "rebased") marks.push(Plot.ruleY([100], { stroke: "currentColor", strokeOpacity: 0.6 }));
     if (data.kind === "return") marks.push(Plot.ruleY([0], { stroke: "currentColor", strokeOpacity: 0.6 }));
     marks.push(
-      Plot.lineY(rows, { x: "date", y: "value", z: "key", stroke: "key", strokeWidth: 1.5 }),
       ...annotationMarks(annos, (r) => r.date),
+      Plot.lineY(rows, { x: "date", y: "value", z: "key", stroke: "key", strokeWidth: 1.5 }),
     );
+    if (lastLabels.length > 0) {
+      const ends = lastLabels.map(({ l, p }) => ({ key: l.key, date: isoToUtcDate(p.date), value: p.value, text: formatChartValue(p.value, style) }));
+      marks.push(
+        Plot.dot(ends, { x: "date", y: "value", fill: "key", r: 2.5 }),
+        Plot.text(ends, { x: "date", y: "value", text: "text", fill: "key", textAnchor: "start", dx: 6, fontWeight: 600, stroke: "var(--plot-background)", strokeWidth: 3, paintOrder: "stroke" }),
+      );
+    }
     if (opts.interactive) {
-      const unit = data.kind === "return" ? "%" : "";
       marks.push(
         Plot.crosshairX(rows, { x: "date", y: "value" }),
         Plot.dot(rows, Plot.pointerX({ x: "date", y: "value", stroke: "key", r: 3 })),
@@ -216,7 +214,7 @@ export function chartFigure(data: ChartData, opts: ChartFigureOptions): SVGSVGEl
             x: "date",
             y: "value",
             stroke: "key",
-            title: (r: LineRow) => `${r.name}\n${r.iso}\n${formatNumber(r.value)}${unit}`,
+            title: (r: LineRow) => `${r.name}\n${r.iso}\n${formatChartValue(r.value, style)}`,
           }),
         ),
       );
@@ -225,7 +223,8 @@ export function chartFigure(data: ChartData, opts: ChartFigureOptions): SVGSVGEl
     const spanDays = (tMax - tMin) / 86_400_000;
     const x: Plot.ScaleOptions =
       spanDays <= 60 ? { type: "utc", label: null, ticks: spanDays <= 14 ? "day" : "week", tickFormat: "%b %-d" } : { type: "utc", label: null };
-    el = Plot.plot({ ...common, marks, x });
+    const y: Plot.ScaleOptions = { ...common.y, ...(log ? { type: "log" as const, nice: false, tickFormat: "," } : {}) };
+    el = Plot.plot({ ...common, y, marginRight, marks, x });
   }
   const svg = mainSvg(el);
   if (svg) label(svg, doc, data);

@@ -71,15 +71,44 @@ export const chartRangeSchema = z.discriminatedUnion("preset", [presetRange, cus
   error: "Choose a range: year to date, 1 year, 5 years, all data or custom dates.",
 });
 
-/** One event marked on a chart: a dashed line at the date with a short label. */
-export const annotationSchema = z.object({
-  date: isoDateSchema,
-  label: z
-    .string({ error: "Give the annotation a label." })
-    .trim()
-    .min(1, { error: "Give the annotation a label." })
-    .max(80, { error: "Keep an annotation label to 80 characters or fewer." }),
-});
+/** One event marked on a chart: a dashed line at the date with a short label; with an end date, a shaded band (a recession, a crisis). */
+export const annotationSchema = z
+  .object({
+    date: isoDateSchema,
+    end: isoDateSchema.optional(),
+    label: z
+      .string({ error: "Give the annotation a label." })
+      .trim()
+      .min(1, { error: "Give the annotation a label." })
+      .max(80, { error: "Keep an annotation label to 80 characters or fewer." }),
+  })
+  .refine((a) => a.end === undefined || a.date <= a.end, { error: "A band's end date must be on or after its start date.", path: ["end"] });
+
+/** Transforms a line or ratio chart can apply to each series before drawing, with labels. */
+export const CHART_TRANSFORMS = { none: "None", ma: "Moving average", yoy: "Change from a year earlier (%)" } as const;
+
+/** The most observations a moving average may span. */
+export const MAX_MA_WINDOW = 500;
+
+/** A transform applied to each series of a line or ratio chart: a trailing moving average over `window` observations, or the change from a year earlier. */
+export const chartTransformSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.object({
+      type: z.literal("ma"),
+      window: z
+        .number({ error: "Give the moving average a window: a whole number of observations." })
+        .int({ error: "The moving-average window is a whole number of observations." })
+        .min(2, { error: "A moving average needs a window of at least 2 observations." })
+        .max(MAX_MA_WINDOW, { error: `Keep the moving-average window to ${MAX_MA_WINDOW} observations or fewer.` }),
+    }),
+    z.object({ type: z.literal("yoy") }),
+  ],
+  { error: "Choose a transform: a moving average or the change from a year earlier." },
+);
+
+/** A validated transform. */
+export type ChartTransform = z.output<typeof chartTransformSchema>;
 
 /** A saved chart: what to draw, from which series, over which dates. */
 export const chartSpecSchema = z
@@ -108,6 +137,11 @@ export const chartSpecSchema = z
       .array(annotationSchema, { error: "Annotations must be a list." })
       .max(MAX_ANNOTATIONS, { error: `A chart can carry at most ${MAX_ANNOTATIONS} annotations; remove some.` })
       .default([]),
+    scale: z.enum(["linear", "log"], { error: "Choose a scale: linear or log." }).optional(),
+    legend: z.enum(["name", "key"], { error: "Choose legend labels: series names or keys (tickers)." }).optional(),
+    lastValues: z.boolean({ error: "Last-value labels are on or off." }).optional(),
+    transform: chartTransformSchema.optional(),
+    rebase: z.boolean({ error: "Rebasing the ratio is on or off." }).optional(),
   })
   .superRefine((spec, ctx) => {
     const seen = new Set<string>();
@@ -126,7 +160,11 @@ export const chartSpecSchema = z
     }
   });
 
-/** A validated chart spec (defaults applied). `since` applies to "return" and "rebased", `period` to "bars"; other kinds ignore them. */
+/**
+ * A validated chart spec (defaults applied). `since` applies to "return", "rebased" and a rebased ratio,
+ * `period` to "bars", `transform` to "line" and "ratio", `rebase` (the ratio as 100 at `since` or the start)
+ * to "ratio", `scale` and `lastValues` to line kinds; `legend` picks series names or keys. Other kinds ignore them.
+ */
 export type ChartSpec = z.output<typeof chartSpecSchema>;
 
 /** A chart spec as written by a form or an API client, before defaults. */

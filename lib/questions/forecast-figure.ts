@@ -44,7 +44,11 @@ function isoToDate(iso: string): Date {
 /** The rows, note markers and domains the chart draws. */
 export function forecastChartModel(q: ForecastChartQuestion, meId: string | null, now = new Date()) {
   const binary = q.kind === "binary";
-  const end = q.resolvedAt ?? now;
+  const resolveBy = isoToDate(q.resolveBy);
+  const lastForecast = Math.max(0, ...q.forecasts.map((f) => f.at.getTime()));
+  // A closed question's chart ends when it resolved, or at its resolve-by when it resolved later (a
+  // practice question on 2002's data resolved today still ends in 2002), never before its last forecast.
+  const end = q.resolvedAt ? new Date(Math.max(lastForecast, Math.min(q.resolvedAt.getTime(), resolveBy.getTime()))) : now;
   const rows: Row[] = q.forecasts.map((f) => ({
     user: f.userName,
     mine: f.userId === meId,
@@ -63,14 +67,15 @@ export function forecastChartModel(q: ForecastChartQuestion, meId: string | null
     const last = list.at(-1)!;
     if (end.getTime() > last.at.getTime()) lines.push({ ...last, at: end, end: true });
   }
+  const closed = q.status !== "open";
   const notes: NoteMark[] = [
     ...q.citedBy.map((n) => ({ at: n.updatedAt, title: n.title || "Untitled", id: n.id, why: "cites this question" })),
     ...q.forecasts.filter((f) => f.noteTitle !== null).map((f) => ({ at: f.at, title: f.noteTitle!, id: f.noteId, why: `${f.userName} forecast from it` })),
-  ];
+  ].filter((n) => !closed || n.at.getTime() <= end.getTime());
   const start = new Date(Math.min(q.createdAt.getTime(), ...rows.map((r) => r.at.getTime()), ...notes.map((n) => n.at.getTime())));
-  const resolveBy = isoToDate(q.resolveBy);
-  const last = Math.max(end.getTime(), q.status === "open" ? resolveBy.getTime() : 0, ...notes.map((n) => n.at.getTime()));
-  const pad = Math.max(60_000, (last - start.getTime()) * 0.02);
+  const last = Math.max(end.getTime(), closed ? 0 : resolveBy.getTime(), ...notes.map((n) => n.at.getTime()));
+  // Room either side (at least a day, 4% of the span) so that forecasts made on the first day stand clear of the axis.
+  const pad = Math.max(86_400_000, (last - start.getTime()) * 0.04);
   const xDomain: [Date, Date] = [new Date(start.getTime() - pad), new Date(last + pad)];
   let yDomain: [number, number] = [0, 100];
   if (!binary) {
@@ -100,7 +105,6 @@ export function forecastFigure(Plot: PlotModule, question: ForecastChartQuestion
   const mineName = m.rows.find((r) => r.mine)?.user;
   const others = users.filter((u) => u !== mineName);
   const colour = (u: string) => (u === mineName ? CHART_PALETTE[0] : CHART_PALETTE[1 + (others.indexOf(u) % (CHART_PALETTE.length - 1))]!);
-  const top = m.yDomain[1];
   const marks: PlotTypes.Markish[] = [
     Plot.gridY({ strokeOpacity: 0.12 }),
     m.binary ? Plot.ruleY([50], { stroke: "currentColor", strokeOpacity: 0.25, strokeDasharray: "2,3" }) : null,
@@ -126,7 +130,8 @@ export function forecastFigure(Plot: PlotModule, question: ForecastChartQuestion
     Plot.ruleX(m.notes, { x: "at", stroke: "currentColor", strokeOpacity: 0.22 }),
     Plot.dot(m.notes, {
       x: "at",
-      y: () => top,
+      frameAnchor: "top",
+      dy: -9,
       symbol: "diamond2",
       r: 6,
       fill: "var(--plot-note, #a463f2)",
@@ -141,7 +146,7 @@ export function forecastFigure(Plot: PlotModule, question: ForecastChartQuestion
     width: opts.width,
     height: Math.round(Math.min(340, Math.max(220, opts.width * 0.38))),
     marginLeft: 48,
-    marginTop: 16,
+    marginTop: 34,
     document: opts.document,
     x: { type: "utc", domain: m.xDomain, label: null },
     y: { domain: m.yDomain, label: m.binary ? "Probability of yes (%)" : question.unit || "Value", nice: !m.binary, tickFormat: m.binary ? (d: number) => `${d}%` : undefined },

@@ -1,6 +1,7 @@
 // Evaluating a data rule on series values: resolve a question from final data, or say exactly what it is waiting for.
 import { type Point } from "@/lib/charts/align";
 import { indexAtOrBefore, totalReturn } from "@/lib/charts/transforms";
+import { inferFrequency } from "./evidence";
 import { describeRule, type DataRule } from "./spec";
 
 /** What a resolution was based on: a sentence and the dates and values used. */
@@ -84,8 +85,10 @@ function returnLeg(points: Point[], from: string, to: string, name: string, toda
   return { ok: true, leg: { start: start.point, end: end.point, ret } };
 }
 
-function legValues(key: string, leg: Leg): Record<string, number | string> {
+function legValues(key: string, leg: Leg, points: Point[]): Record<string, number | string> {
+  const frequency = inferFrequency(points, leg.start.date, leg.end.date);
   return {
+    ...(frequency ? { [`${key}.frequency`]: frequency } : {}),
     [`${key}.startDate`]: leg.start.date,
     [`${key}.start`]: leg.start.value,
     [`${key}.endDate`]: leg.end.date,
@@ -145,7 +148,7 @@ export function evaluateRule(rule: DataRule, series: Record<string, Point[]>, op
         outcome: yes ? 1 : 0,
         evidence: {
           description: `${sentence}: ${yes ? "yes" : "no"}. ${legText(name(rule.a), a.leg)}; ${legText(name(rule.b), b.leg)}.`,
-          values: { ...legValues(rule.a, a.leg), ...legValues(rule.b, b.leg) },
+          values: { ...legValues(rule.a, a.leg, points(rule.a)), ...legValues(rule.b, b.leg, points(rule.b)) },
         },
       };
     }
@@ -158,7 +161,7 @@ export function evaluateRule(rule: DataRule, series: Record<string, Point[]>, op
         outcome: yes ? 1 : 0,
         evidence: {
           description: `${sentence}: ${yes ? "yes" : "no"}. ${legText(name(rule.a), a.leg)}.`,
-          values: { ...legValues(rule.a, a.leg), thresholdPct: rule.threshold },
+          values: { ...legValues(rule.a, a.leg, points(rule.a)), thresholdPct: rule.threshold },
         },
       };
     }

@@ -30,6 +30,8 @@ describe("roles on series, charts and API tokens", () => {
     "series.create",
     "series.update",
     "series.import",
+    "series.importMany",
+    "series.addFromSource",
     "series.refresh",
     "series.connectorSettings",
     "series.setFredApiKey",
@@ -91,8 +93,9 @@ describe("roles on series, charts and API tokens", () => {
       expect(got).toEqual(expected);
       if (role === "viewer") expect(dbSnapshot()).toEqual(before);
       else {
-        // The changes took: the sample created SPX and a second chart, then removed the fixture's chart and RUT.
-        expect((await callerFor(user).series.list({ notebookId: on.notebookId })).map((x) => x.key)).toEqual(["SPX"]);
+        // The changes took: the samples created SPX, IWM and QQQ (Yahoo cannot be reached here, so RUT-YAHOO is not
+        // made) and a second chart, then removed the fixture's chart and RUT.
+        expect((await callerFor(user).series.list({ notebookId: on.notebookId })).map((x) => x.key).sort()).toEqual(["IWM", "QQQ", "SPX"]);
         expect((await callerFor(user).charts.list({ notebookId: on.notebookId })).map((c) => c.title)).toEqual(["A second chart"]);
       }
       // The owner's token is untouched by anyone else, and nobody else's list shows it.

@@ -67,7 +67,7 @@ export function NoteReader({ note, compareToggle }: { note: Note; compareToggle:
           </div>
         </div>
       </div>
-      <NoteArticle body={note.body} embeds={embeds} />
+      <NoteArticle title={note.title} body={note.body} embeds={embeds} />
     </div>
   );
 }

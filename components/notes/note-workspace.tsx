@@ -303,7 +303,7 @@ function NoteEditorWorkspace({ note, compareToggle, startEditing }: { note: Note
       </div>
       {offer && <DraftOffer draft={offer} server={note} onRestore={restoreDraft} onDiscard={discardDraft} />}
       {reading ? (
-        <NoteArticle body={shownBody} embeds={embeds} onEdit={startEdit} />
+        <NoteArticle title={title} body={shownBody} embeds={embeds} onEdit={startEdit} />
       ) : (
         <MarkdownEditor
           ref={editorRef}

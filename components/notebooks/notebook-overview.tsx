@@ -9,10 +9,9 @@ import { StatusBadge } from "@/components/questions/status-badge";
 import { useTRPC } from "@/components/trpc/provider";
 import "@/components/questions/questions.css";
 import { TimeAgo } from "@/components/ui/time-ago";
+import "@/components/data/data.css";
+import { OVERVIEW_CHARTS, OVERVIEW_ROWS } from "./overview-limits";
 
-/** How many charts get a thumbnail on the overview (the page draws them on the server). */
-export const OVERVIEW_CHARTS = 6;
-const OVERVIEW_ROWS = 8;
 
 function Section({ id, title, count, all, empty, children }: { id: string; title: string; count: number; all: { href: string; label: string }; empty: ReactNode; children: ReactNode }) {
   return (

@@ -41,7 +41,7 @@ function SwitcherBody({ onClose }: { onClose: () => void }) {
   };
   return (
     <div className="dialog-body">
-      <div className="row">
+      <div className="row switcher-row">
         <SearchIcon />
         <label htmlFor="switcher-input" className="visually-hidden">
           Find a note, question, chart or series

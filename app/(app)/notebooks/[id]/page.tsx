@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
-import { OVERVIEW_CHARTS } from "@/components/notebooks/notebook-overview";
+import { OVERVIEW_CHARTS } from "@/components/notebooks/overview-limits";
 import { NotebookView, type NotebookTab } from "@/components/notebooks/notebook-view";
 import { tagSchema } from "@/lib/validation/notes";
 import { HydrateClient, caller, getQueryClient, trpc } from "@/server/trpc/server";

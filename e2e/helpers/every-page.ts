@@ -122,16 +122,16 @@ export function textOverlaps(page: Page): Promise<Overlap[]> {
       range.selectNodeContents(node);
       for (const rect of Array.from(range.getClientRects())) {
         if (rect.width < 2 || rect.height < 2) continue;
-        // Clipped away by a scrolling or hidden-overflow ancestor: not on screen where its box says.
-        let clipped = false;
-        for (let up: Element | null = el; up && up !== root; up = up.parentElement) {
+        // Only the part its scrolling or hidden-overflow ancestors leave on screen.
+        let [left, top, right, bottom] = [rect.left, rect.top, rect.right, rect.bottom];
+        for (let up: Element | null = el; up && up !== document.documentElement; up = up.parentElement) {
           const style = getComputedStyle(up);
-          if (style.overflowX !== "visible" || style.overflowY !== "visible") {
-            const clip = up.getBoundingClientRect();
-            if (rect.right <= clip.left + 1 || rect.left >= clip.right - 1 || rect.bottom <= clip.top + 1 || rect.top >= clip.bottom - 1) clipped = true;
-          }
+          if (style.overflowX === "visible" && style.overflowY === "visible") continue;
+          const clip = up.getBoundingClientRect();
+          [left, top, right, bottom] = [Math.max(left, clip.left), Math.max(top, clip.top), Math.min(right, clip.right), Math.min(bottom, clip.bottom)];
         }
-        if (!clipped) boxes.push({ el, rect, label: `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? `.${el.className.split(" ")[0]}` : ""} “${text.slice(0, 40)}”` });
+        if (right - left < 2 || bottom - top < 2) continue;
+        boxes.push({ el, rect: new DOMRect(left, top, right - left, bottom - top), label: `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? `.${el.className.split(" ")[0]}` : ""} “${text.slice(0, 40)}”` });
       }
     }
     const overlaps: Array<{ a: string; b: string; area: number }> = [];

@@ -46,7 +46,8 @@ export default defineConfig({
       HOST: "127.0.0.1",
       QUIRE_DATA_DIR: dataDir,
       AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
-      QUIRE_LOG_LEVEL: "info",
+      // Request lines are written at debug level (the console of `npm start` keeps start-up, warnings and errors); e2e/logs.spec.ts reads them.
+      QUIRE_LOG_LEVEL: "debug",
       // The specs register hundreds of accounts from 127.0.0.1; the registration throttle has its own test (test/security).
       QUIRE_REGISTER_MAX_PER_ADDRESS: "100000",
       NEXT_TELEMETRY_DISABLED: "1",

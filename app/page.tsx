@@ -25,6 +25,7 @@ export default function LandingPage() {
           </Link>
         </div>
       </header>
+      <main className="landing-main">
       <section className="hero">
         <h1>The research notebook for people who follow markets</h1>
         <p>Quire keeps your commentary, the data behind it and the questions that decide your view in one place, and shows how that view changed.</p>
@@ -45,6 +46,7 @@ export default function LandingPage() {
           </div>
         ))}
       </section>
+      </main>
     </div>
   );
 }

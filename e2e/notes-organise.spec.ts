@@ -53,7 +53,7 @@ test("Ctrl/Cmd+K finds a note by a word in its body and opens it; the search pag
   await page.getByLabel("Search notes").fill('"next payrolls" AND');
   await expect(page.getByTestId("search-results")).toContainText("Copper and the cycle");
   await page.getByLabel("Search notes").fill("nothingmatchesthis");
-  await expect(page.getByText("No notes match")).toBeVisible();
+  await expect(page.getByText("Nothing matches")).toBeVisible();
   await context.close();
 });
 

@@ -143,6 +143,7 @@ test("share a question and a notebook live and as snapshots from their pages, th
   await expect(liveNotebookRow.getByTestId("share-status")).toHaveText("Active");
 
   await liveNotebookRow.getByRole("button", { name: "Revoke" }).click();
+  await liveNotebookRow.getByRole("button", { name: "Yes, revoke" }).click();
   await expect(page.getByTestId("share-revoked")).toContainText("Notebook live");
   await expect(table.locator("tbody tr")).toHaveCount(3);
   expect((await reader.page.goto(notebookLive))!.status()).toBe(404);

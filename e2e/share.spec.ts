@@ -40,6 +40,12 @@ test("a snapshot keeps the old text after an edit, a live link shows the new; re
   await expectSaved(page);
 
   await page.getByRole("button", { name: "Share" }).click();
+  // A missing label is said next to its field, in words (no raw field name).
+  const shareDialog = page.getByRole("dialog", { name: "Share this note" });
+  await shareDialog.getByRole("button", { name: "Create link" }).click();
+  await expect(shareDialog.getByTestId("share-label-error")).toHaveText(/^Say who the link is for/);
+  await expect(shareDialog.getByLabel("Who is it for?")).toHaveAttribute("aria-invalid", "true");
+  await expect(shareDialog.getByRole("alert")).toHaveCount(0);
   const snapshotUrl = await createLinkViaDialog(page, "Client: Acme", "Snapshot");
   const liveUrl = await createLinkViaDialog(page, "Colleague", "Live");
   const dialog = page.getByRole("dialog", { name: "Share this note" });
@@ -92,11 +98,19 @@ test("a snapshot keeps the old text after an edit, a live link shows the new; re
   const overflow = await mobile.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
   expect(overflow).toBe(false);
 
-  // The owner sees the views, then revokes the live link: another browser gets the 404 at once.
+  // The owner opening the link is not a view; the reader's visit is.
+  const notePath = new URL(page.url()).pathname;
+  expect((await page.goto(liveUrl))!.status()).toBe(200);
+  await page.goto(notePath);
+  // The owner sees the views, then revokes the live link (asked once; "Keep" keeps it): another browser gets the 404 at once.
   await page.getByRole("button", { name: "Share" }).click();
   const liveRow = dialog.getByTestId("share-links").locator("tbody tr", { hasText: "Colleague" });
   await expect(liveRow.getByTestId("share-views")).toHaveText("1");
   await liveRow.getByRole("button", { name: "Revoke" }).click();
+  await liveRow.getByRole("button", { name: "Keep" }).click();
+  await expect(liveRow.getByTestId("share-status")).toHaveText("Active");
+  await liveRow.getByRole("button", { name: "Revoke" }).click();
+  await liveRow.getByRole("button", { name: "Yes, revoke" }).click();
   await expect(liveRow.getByTestId("share-status")).toHaveText("Revoked");
   const revoked = await reader.page.goto(liveUrl);
   expect(revoked!.status()).toBe(404);

@@ -75,4 +75,5 @@ if (!demoOff) {
   const demo = JSON.parse(fs.readFileSync(path.join(root, "db", "seed", "demo-user.json"), "utf8"));
   console.log(`  Demo sign-in: ${demo.email} / ${demo.password}`);
 }
+console.log("  Log: warnings and errors below; QUIRE_LOG_LEVEL=debug adds one line per request.");
 console.log("");

@@ -1,4 +1,5 @@
-// Structured server logs (pino); secrets are redacted by path and never passed in messages.
+// Structured server logs (pino); secrets are redacted by path and never passed in messages. Levels: one line per request
+// at debug (QUIRE_LOG_LEVEL=debug), start-up notes and jobs at info (the default), problems at warn and error.
 import pino from "pino";
 
 export const REDACTED_PATHS = [

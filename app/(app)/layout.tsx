@@ -14,8 +14,13 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   }
   return (
     <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <AppNav user={{ name: caller.user.name, email: caller.user.email }} signOutAction={signOutAction} />
-      <div className="main">{children}</div>
+      <main className="main" id="main" tabIndex={-1}>
+        {children}
+      </main>
     </div>
   );
 }

@@ -1,21 +1,23 @@
 "use client";
-// One notebook: its header and the Notes, Members and Settings tabs.
+// One notebook: its header and the Overview (notes, charts, questions, series), Members, Trash and Settings tabs.
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { Suspense } from "react";
 import { ShareButton } from "@/components/share/share-dialog";
 import { useTRPC } from "@/components/trpc/provider";
 import { MembersPanel } from "./members-panel";
 import { NotebookNotes } from "./notebook-notes";
+import { NotebookOverview } from "./notebook-overview";
 import { NotebookSettings } from "./notebook-settings";
 import { NotebookTrash } from "./notebook-trash";
 
 export type NotebookTab = "notes" | "members" | "settings" | "trash";
 
-export function NotebookView({ id, tab, tag }: { id: string; tab: NotebookTab; tag?: string }) {
+export function NotebookView({ id, tab, tag, thumbnails = {} }: { id: string; tab: NotebookTab; tag?: string; thumbnails?: Record<string, string> }) {
   const trpc = useTRPC();
   const { data: notebook } = useSuspenseQuery(trpc.notebooks.get.queryOptions({ id }));
   const tabs: Array<{ key: NotebookTab; label: string }> = [
-    { key: "notes", label: `Notes (${notebook.noteCount})` },
+    { key: "notes", label: "Overview" },
     { key: "members", label: `Members (${notebook.memberCount})` },
     { key: "trash", label: "Trash" },
     { key: "settings", label: "Settings" },
@@ -50,7 +52,19 @@ export function NotebookView({ id, tab, tag }: { id: string; tab: NotebookTab; t
           </Link>
         ))}
       </nav>
-      {tab === "notes" && <NotebookNotes notebookId={id} tag={tag} />}
+      {tab === "notes" && (
+        <section className="overview-section" aria-labelledby="overview-notes" data-testid="overview-notes">
+          <h2 id="overview-notes" className="overview-title">
+            Notes <span className="faint">({notebook.noteCount})</span>
+          </h2>
+          <NotebookNotes notebookId={id} tag={tag} />
+        </section>
+      )}
+      {tab === "notes" && !tag && (
+        <Suspense fallback={<div className="skeleton" style={{ height: 180 }} aria-busy="true" aria-label="Loading charts, questions and series" />}>
+          <NotebookOverview notebookId={id} thumbnails={thumbnails} />
+        </Suspense>
+      )}
       {tab === "members" && <MembersPanel notebookId={id} role={notebook.role} />}
       {tab === "trash" && <NotebookTrash notebookId={id} canEdit={notebook.role !== "viewer"} />}
       {tab === "settings" && <NotebookSettings notebook={notebook} />}

@@ -1,5 +1,5 @@
 "use client";
-// The search page: a query box with notebook and tag filters, and ranked results with highlighted snippets.
+// The search page: a query box with notebook and tag filters; notes ranked with highlighted snippets, then the matching questions, charts and series.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { SearchIcon } from "@/components/ui/icons";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { Highlighted } from "./highlighted";
+import { OTHER_KINDS } from "./result-kinds";
 
 export function SearchPage({ initial }: { initial: { q: string; notebookId?: string; tag?: string } }) {
   const trpc = useTRPC();
@@ -37,15 +38,15 @@ export function SearchPage({ initial }: { initial: { q: string; notebookId?: str
         <div>
           <h1>Search</h1>
           <p className="muted">
-            Words match as prefixes (<code>rot</code> finds rotation); use &quot;quotes&quot; for a phrase, OR and NOT between words. Press Ctrl/⌘ K anywhere to jump to a note.
+            Words match as prefixes (<code>rot</code> finds rotation); use &quot;quotes&quot; for a phrase, OR and NOT between words. Questions, charts and series match by title, key or name. Press Ctrl/⌘ K anywhere to jump to any of them.
           </p>
         </div>
       </div>
       <div className="search-bar">
         <label htmlFor="search-q" className="visually-hidden">
-          Search notes
+          Search notes, questions, charts and series
         </label>
-        <input id="search-q" className="input search-input" type="search" autoFocus placeholder="Search notes…" value={q} onChange={(e) => setQ(e.target.value)} />
+        <input id="search-q" className="input search-input" type="search" autoFocus placeholder="Search everything…" value={q} onChange={(e) => setQ(e.target.value)} />
         <label htmlFor="search-notebook" className="visually-hidden">
           Notebook
         </label>
@@ -66,33 +67,64 @@ export function SearchPage({ initial }: { initial: { q: string; notebookId?: str
         <div className="alert alert-error">{results.error.data?.fieldErrors ? Object.values(results.error.data.fieldErrors).flat()[0] : results.error.message}</div>
       ) : !query.q.trim() ? (
         <div className="card">
-          <EmptyState icon={<SearchIcon />} title="Search every note you can read">
-            <p>Type a word from a title or a body: results are ranked by relevance, with the matching passage shown.</p>
+          <EmptyState icon={<SearchIcon />} title="Search everything you can read">
+            <p>Type a word from a note, or from a question's, chart's or series' title: notes are ranked by relevance with the matching passage shown, the rest grouped by kind.</p>
           </EmptyState>
         </div>
-      ) : results.data && results.data.hits.length === 0 ? (
+      ) : results.data && results.data.hits.length + results.data.questions.length + results.data.charts.length + results.data.series.length === 0 ? (
         <div className="card">
-          <EmptyState icon={<SearchIcon />} title="No notes match">
+          <EmptyState icon={<SearchIcon />} title="Nothing matches">
             <p>Try fewer words, a shorter prefix, or remove the notebook and tag filters.</p>
           </EmptyState>
         </div>
       ) : (
-        <div className="card list" data-testid="search-results" aria-busy={results.isFetching}>
-          {(results.data?.hits ?? []).map((hit) => (
-            <Link key={hit.id} href={`/notes/${hit.id}`} className="note-row">
-              <div className="row-between">
-                <h3>
-                  <Highlighted marked={hit.titleMarked} />
-                </h3>
-                <span className="faint">
-                  {hit.notebookName} · <TimeAgo date={hit.updatedAt} />
-                </span>
+        <div className="stack search-groups" data-testid="search-results" aria-busy={results.isFetching}>
+          {(results.data?.hits.length ?? 0) > 0 && (
+            <section aria-labelledby="search-notes" data-kind="notes">
+              <h2 id="search-notes" className="search-group-title">
+                Notes
+              </h2>
+              <div className="card list">
+                {results.data!.hits.map((hit) => (
+                  <Link key={hit.id} href={`/notes/${hit.id}`} className="note-row">
+                    <div className="row-between">
+                      <h3>
+                        <Highlighted marked={hit.titleMarked} />
+                      </h3>
+                      <span className="faint">
+                        {hit.notebookName} · <TimeAgo date={hit.updatedAt} />
+                      </span>
+                    </div>
+                    <p>
+                      <Highlighted marked={hit.snippetMarked} />
+                    </p>
+                  </Link>
+                ))}
               </div>
-              <p>
-                <Highlighted marked={hit.snippetMarked} />
-              </p>
-            </Link>
-          ))}
+            </section>
+          )}
+          {OTHER_KINDS.map(({ key, label, href }) =>
+            (results.data?.[key].length ?? 0) > 0 ? (
+              <section key={key} aria-labelledby={`search-${key}`} data-kind={key}>
+                <h2 id={`search-${key}`} className="search-group-title">
+                  {label}
+                </h2>
+                <div className="card list">
+                  {results.data![key].map((hit) => (
+                    <Link key={hit.id} href={href(hit.id)} className="note-row">
+                      <div className="row-between">
+                        <h3>
+                          <Highlighted marked={hit.titleMarked} />
+                        </h3>
+                        <span className="faint">{hit.notebookName}</span>
+                      </div>
+                      {hit.detail && <p>{hit.detail}</p>}
+                    </Link>
+                  ))}
+                </div>
+              </section>
+            ) : null,
+          )}
         </div>
       )}
     </div>

@@ -6,8 +6,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { Dialog } from "@/components/ui/dialog";
 import { ShareLinksTable } from "./share-links-table";
 import "./share.css";
-import type { ShareTarget } from "@/lib/validation/share";
-
+import { shareLabelSchema, type ShareTarget } from "@/lib/validation/share";
 
 const WHAT: Record<ShareTarget["targetType"], { title: string; intro: string; live: string; snapshot: string }> = {
   note: {
@@ -39,12 +38,19 @@ function SharePanel({ target, beforeCreate }: { target: ShareTarget; beforeCreat
   const [expiry, setExpiry] = useState("");
   const [created, setCreated] = useState<{ url: string; label: string } | null>(null);
   const [copied, setCopied] = useState(false);
+  const [labelError, setLabelError] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.share.pathKey() });
   const create = useMutation(trpc.share.create.mutationOptions({ onSuccess: () => void refresh() }));
+  const serverFieldErrors = create.error?.data?.fieldErrors ?? null;
+  const fieldError = (name: "label" | "expiresAt" | "mode") => (name === "label" && labelError) || serverFieldErrors?.[name]?.[0] || null;
+  const formError = create.error && !serverFieldErrors ? create.error.message : null;
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setCopied(false);
+    const checked = shareLabelSchema.safeParse(label);
+    setLabelError(checked.success ? null : (checked.error.issues[0]?.message ?? null));
+    if (!checked.success) return;
     await beforeCreate?.();
     const expiresAt = expiry ? new Date(expiry).toISOString() : undefined;
     const result = await create.mutateAsync({ ...target, label, mode, ...(expiresAt ? { expiresAt } : {}) }).catch(() => null);
@@ -70,7 +76,24 @@ function SharePanel({ target, beforeCreate }: { target: ShareTarget; beforeCreat
       <form onSubmit={(e) => void submit(e)} style={{ display: "grid", gap: 10 }} data-testid="share-form">
         <div className="field">
           <label htmlFor="share-label">Who is it for?</label>
-          <input id="share-label" className="input" value={label} maxLength={80} placeholder="Client: Acme" onChange={(e) => setLabel(e.target.value)} />
+          <input
+            id="share-label"
+            className="input"
+            value={label}
+            maxLength={80}
+            placeholder="Client: Acme"
+            aria-invalid={fieldError("label") ? true : undefined}
+            aria-describedby={fieldError("label") ? "share-label-error" : undefined}
+            onChange={(e) => {
+              setLabel(e.target.value);
+              setLabelError(null);
+            }}
+          />
+          {fieldError("label") && (
+            <span className="field-error" id="share-label-error" data-testid="share-label-error">
+              {fieldError("label")}
+            </span>
+          )}
         </div>
         <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
           <legend className="field-hint" style={{ marginBottom: 4 }}>What the reader sees</legend>
@@ -80,14 +103,28 @@ function SharePanel({ target, beforeCreate }: { target: ShareTarget; beforeCreat
           <label className="share-mode-option">
             <input type="radio" name="share-mode" checked={mode === "snapshot"} onChange={() => setMode("snapshot")} /> <span>{WHAT[target.targetType].snapshot}</span>
           </label>
+          {fieldError("mode") && <span className="field-error">{fieldError("mode")}</span>}
         </fieldset>
         <div className="field">
           <label htmlFor="share-expiry">Expires (optional)</label>
-          <input id="share-expiry" className="input" type="datetime-local" value={expiry} onChange={(e) => setExpiry(e.target.value)} />
+          <input
+            id="share-expiry"
+            className="input"
+            type="datetime-local"
+            value={expiry}
+            aria-invalid={fieldError("expiresAt") ? true : undefined}
+            aria-describedby={fieldError("expiresAt") ? "share-expiry-error" : undefined}
+            onChange={(e) => setExpiry(e.target.value)}
+          />
+          {fieldError("expiresAt") && (
+            <span className="field-error" id="share-expiry-error" data-testid="share-expiry-error">
+              {fieldError("expiresAt")}
+            </span>
+          )}
         </div>
-        {create.error && (
+        {formError && (
           <div className="alert alert-error" role="alert">
-            {create.error.message}
+            {formError}
           </div>
         )}
         <div>

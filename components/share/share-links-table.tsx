@@ -42,10 +42,14 @@ export function ShareLinksTable({ links, showTarget = false, empty = "No links y
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [revoked, setRevoked] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
   const revoke = useMutation(
     trpc.share.revoke.mutationOptions({
       onMutate: () => setRevoked(null),
-      onSuccess: (_, { id }) => setRevoked(links.find((l) => l.id === id)?.label ?? null),
+      onSuccess: (_, { id }) => {
+        setRevoked(links.find((l) => l.id === id)?.label ?? null);
+        setConfirming(null);
+      },
       onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.share.pathKey() }),
     }),
   );
@@ -89,17 +93,34 @@ export function ShareLinksTable({ links, showTarget = false, empty = "No links y
                 </span>
                 {link.status === "revoked" && link.revokedAt && <div className="faint">{format(link.revokedAt, "d MMM yyyy")}</div>}
                 {link.status === "paused" && <div className="faint">Its maker can no longer share this; it shows nothing.</div>}
-                {(link.status === "active" || link.status === "paused") && (
-                  <button
-                    type="button"
-                    className="btn btn-sm btn-ghost share-revoke"
-                    disabled={revoke.isPending && revoke.variables?.id === link.id}
-                    aria-label={`Revoke the link for ${link.label}`}
-                    onClick={() => revoke.mutate({ id: link.id })}
-                  >
-                    Revoke
-                  </button>
-                )}
+                {(link.status === "active" || link.status === "paused") &&
+                  (confirming === link.id ? (
+                    <div className="share-confirm" role="group" aria-label={`Revoke the link for ${link.label}?`} data-testid="share-revoke-confirm">
+                      <span className="faint">Stop this link for everyone who has it?</span>
+                      <button
+                        type="button"
+                        className="btn btn-sm btn-danger"
+                        autoFocus
+                        disabled={revoke.isPending}
+                        aria-label={`Yes, revoke the link for ${link.label}`}
+                        onClick={() => revoke.mutate({ id: link.id })}
+                      >
+                        Yes, revoke
+                      </button>
+                      <button type="button" className="btn btn-sm btn-ghost" onClick={() => setConfirming(null)}>
+                        Keep
+                      </button>
+                    </div>
+                  ) : (
+                    <button
+                      type="button"
+                      className="btn btn-sm btn-ghost share-revoke"
+                      aria-label={`Revoke the link for ${link.label}`}
+                      onClick={() => setConfirming(link.id)}
+                    >
+                      Revoke
+                    </button>
+                  ))}
               </td>
             </tr>
           ))}

@@ -54,7 +54,8 @@ export function AppNav({ user, signOutAction }: { user: { name: string; email: s
           })}
         </nav>
         <div className="sidebar-footer">
-          <Link href="/account" className="user-chip" style={{ color: "inherit", textDecoration: "none" }} aria-label="Your account">
+          <Link href="/account" className="user-chip" style={{ color: "inherit", textDecoration: "none" }}>
+            <span className="visually-hidden">Your account: </span>
             <span className="avatar" aria-hidden="true">
               {initials(user.name) || "?"}
             </span>

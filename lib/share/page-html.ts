@@ -5,7 +5,7 @@ import type { SeriesMove, SharedChart, SharedDocument, SharedNoteDocument, Share
 
 const SHARE_STYLES = `
 .share-banner{background:#fff7e0;border:1px solid #eed9a0;border-radius:8px;padding:10px 14px;margin:0 0 20px;color:#5b4a14;font-size:.92rem}
-main{padding:32px 20px 48px}footer{color:#8a8d93;font-size:.8rem;margin-top:40px;border-top:1px solid #e4e4df;padding-top:12px}
+main{padding:32px 20px 48px}footer{color:#676a71;font-size:.8rem;margin-top:40px;border-top:1px solid #e4e4df;padding-top:12px}
 .not-found{text-align:center;padding-top:20vh}
 .chart-narrow{display:none}.chart-wide figure,.chart-narrow figure{margin:0}
 @media (max-width:560px){main{padding:20px 14px 36px}h1{font-size:1.5rem}.chart-wide{display:none}.chart-narrow{display:block}figure.chart{padding:10px 8px}}
@@ -18,7 +18,7 @@ main{padding:32px 20px 48px}footer{color:#8a8d93;font-size:.8rem;margin-top:40px
 .status-resolved{background:#e6f4ea;color:#1f7a45}.status-annulled{background:#f1f1ee;color:#55585e}
 .q-figure{margin:0 0 20px;padding:12px 14px;border:1px solid #e4e4df;border-radius:8px}.q-figure svg{max-width:100%;height:auto}
 .notes-index{list-style:none;padding:0;margin:0}.notes-index li{border-bottom:1px solid #e4e4df;padding:14px 0}
-.notes-index a{font-weight:600;font-size:1.08rem;text-decoration:none}.notes-index p{margin:4px 0 0;color:#55585e}.faint{color:#8a8d93;font-size:.85rem}
+.notes-index a{font-weight:600;font-size:1.08rem;text-decoration:none}.notes-index p{margin:4px 0 0;color:#55585e}.faint{color:#676a71;font-size:.85rem}
 .back{display:inline-block;margin:0 0 14px;font-size:.9rem}
 `;
 

@@ -90,7 +90,7 @@ export function createEdge({ next, nextDir, trustedHops, dev = false }: EdgeOpti
       const logged = loggablePath(req.url);
       if (logged.startsWith("/_next/static")) return;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info({ requestId, method: req.method, path: logged, status: res.statusCode, ms }, "request");
+      logger.debug({ requestId, method: req.method, path: logged, status: res.statusCode, ms }, "request");
     });
     route(req, res).catch((err: unknown) => {
       logger.error({ requestId, err: { message: err instanceof Error ? err.message : String(err) } }, "unhandled request error");

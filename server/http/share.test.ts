@@ -12,7 +12,8 @@ import { importIntoSeries } from "@/server/services/series-import";
 import { createShareLink, flushShareViews, listShareLinks, revokeShareLink } from "@/server/services/share-links";
 import { dbSnapshot } from "@/test/helpers";
 import { FIXTURE_CHART_SPEC, FIXTURE_QUESTION, makeTeam, type Team } from "@/test/procedures";
-import { respondToShare } from "./share";
+import { sessionCookieFor } from "@/test/session-cookie";
+import { respondToShare, shareViewsSettled } from "./share";
 
 let team: Team;
 let other: Team;
@@ -203,6 +204,19 @@ describe("views and methods", () => {
     get(path, { "user-agent": "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)" });
     get(path, { "user-agent": "facebookexternalhit/1.1" });
     expect(viewsOf(id)).toBe(2);
+  });
+
+  it("does not count a signed-in member of the notebook, and shows them the same page; strangers and stale cookies count", async () => {
+    const { id, path } = createShareLink(team.owner, { targetType: "note", targetId: noteId, label: "Members", mode: "live" });
+    const anonymous = get(path).body;
+    for (const member of [team.owner, team.editor, team.viewer]) {
+      const seen = get(path, { cookie: await sessionCookieFor(member) });
+      expect(seen.body).toBe(anonymous);
+    }
+    get(path, { cookie: await sessionCookieFor(team.stranger) });
+    get(path, { cookie: "authjs.session-token=not-a-session" });
+    await shareViewsSettled();
+    expect(viewsOf(id)).toBe(3);
   });
 
   it("refuses writes with 405 and changes nothing; malformed paths get the 404 page", () => {

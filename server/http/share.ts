@@ -6,6 +6,7 @@ import { SHARE_HEADERS } from "@/server/http/headers";
 import { todayIso } from "@/server/services/chart-render";
 import { sharedDocument } from "@/server/services/share-content";
 import { openShareLink, recordShareView } from "@/server/services/share-links";
+import { callerFrom, SESSION_COOKIE_NAMES } from "./caller";
 
 export type ShareRequest = { method: string; path: string; header: (name: string) => string | null };
 export type ShareResponse = { status: number; headers: Record<string, string>; body: string | Uint8Array };
@@ -29,7 +30,7 @@ function isView(request: ShareRequest): boolean {
 }
 
 /** The rendered page for the link's current state (from the cache when the notebook's content and the day are unchanged), and the link. */
-function pageFor(token: string, subPath: string | null, now: Date): { page: CachedPage; linkId: string; hit: boolean } | null {
+function pageFor(token: string, subPath: string | null, now: Date): { page: CachedPage; linkId: string; notebookId: string; hit: boolean } | null {
   const open = openShareLink(token, now);
   if (!open) return null;
   const key = `${open.link.id}|${open.contentVersion}|${todayIso(now)}|${subPath ?? ""}`;
@@ -37,14 +38,40 @@ function pageFor(token: string, subPath: string | null, now: Date): { page: Cach
   if (hit !== undefined) {
     cache.delete(key);
     cache.set(key, hit);
-    return { page: hit, linkId: open.link.id, hit: true };
+    return { page: hit, linkId: open.link.id, notebookId: open.link.notebookId, hit: true };
   }
   const doc = sharedDocument(open.link, `/s/${token}`, subPath, now);
   if (!doc) return null;
   const page: CachedPage = { html: sharePageHtml(doc), gzipped: null };
   cache.set(key, page);
   if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
-  return { page, linkId: open.link.id, hit: false };
+  return { page, linkId: open.link.id, notebookId: open.link.notebookId, hit: false };
+}
+
+// Views from visitors with a session cookie are counted once their session is known (after the page is answered).
+const viewChecks = new Set<Promise<void>>();
+
+/**
+ * Counts a view, unless the visitor is signed in as a member of the link's notebook (its authors checking the link). The
+ * page never depends on the visitor: without a session cookie the view is counted at once; with one, the session is
+ * checked after the answer and the view counted then.
+ */
+function countView(request: ShareRequest, linkId: string, notebookId: string, now: Date): void {
+  const cookie = request.header("cookie");
+  if (!cookie || !SESSION_COOKIE_NAMES.some((name) => cookie.includes(`${name}=`))) {
+    recordShareView(linkId, now);
+    return;
+  }
+  const check = callerFrom(new Headers({ cookie }))
+    .then((caller) => recordShareView(linkId, now, caller?.via === "session" ? caller.user : null, notebookId))
+    .catch(() => recordShareView(linkId, now))
+    .finally(() => viewChecks.delete(check));
+  viewChecks.add(check);
+}
+
+/** Resolves once every view still waiting on its visitor's session is counted (or not). */
+export async function shareViewsSettled(): Promise<void> {
+  await Promise.all([...viewChecks]);
 }
 
 /** True when the client takes gzip (every browser does), unless it says q=0. */
@@ -73,7 +100,7 @@ export function respondToShare(request: ShareRequest, now = new Date()): ShareRe
   }
   const found = pageFor(token, subPath, now);
   if (!found) return notFound(request.method);
-  if (isView(request)) recordShareView(found.linkId, now);
+  if (isView(request)) countView(request, found.linkId, found.notebookId, now);
   const headers = { ...SHARE_HEADERS, vary: "accept-encoding", "x-quire-cache": found.hit ? "hit" : "miss" };
   if (!acceptsGzip(request)) return { status: 200, headers, body: request.method === "HEAD" ? "" : found.page.html };
   // Compressed once per cached page, on its first gzip request.

@@ -1,9 +1,11 @@
-// Full-text search over the notes a user may read: FTS5 with bm25 ranking, highlighted snippets, filters.
+// Search over what a user may read: notes by full text (FTS5, bm25 ranking, highlighted snippets, filters), and
+// questions, charts and series by title, key or name (search-catalogue.ts), grouped by kind.
 import { toFtsQuery } from "@/lib/notes/search-query";
 import { plainTextOf } from "@/lib/notes/plain-text";
 import { markMatches, snippetOf, termsOf } from "@/lib/notes/snippet";
 import { assertNotebookAccess, READABLE_NOTEBOOK_IDS_SQL, type Actor } from "./access";
 import { preparedSql } from "./prepared";
+import { searchCatalogue, type CatalogueResult } from "./search-catalogue";
 
 export type SearchHit = {
   id: string;
@@ -98,4 +100,15 @@ export function searchNotes(actor: Actor, input: { q: string; notebookId?: strin
     updatedAt: new Date(r.updated_at),
   }));
   return { ftsQuery, hits, tookMs: Math.round((performance.now() - started) * 100) / 100 };
+}
+
+/**
+ * One search for everything the actor may read: the notes ranked by full text, and the questions, charts and series
+ * whose titles, keys or names hold every word, each kind in its own group. A tag filter applies to notes only, so with
+ * one the other groups are empty.
+ */
+export function searchEverything(actor: Actor, input: { q: string; notebookId?: string; tag?: string; limit?: number }): SearchResult & CatalogueResult {
+  const notes = searchNotes(actor, input);
+  const others = input.tag ? { questions: [], charts: [], series: [] } : searchCatalogue(actor, { q: input.q, notebookId: input.notebookId, limit: Math.min(input.limit ?? 10, 10) });
+  return { ...notes, ...others };
 }

@@ -222,8 +222,12 @@ function pendingLastView(id: string): Date | null {
   return pending.get(id)?.last ?? null;
 }
 
-/** Counts one view of a link (written within a second, see flushShareViews). */
-export function recordShareView(linkId: string, at = new Date()): void {
+/**
+ * Counts one view of a link (written within a second, see flushShareViews), unless the visitor is a member of the link's
+ * notebook (its own people checking the link are not readers).
+ */
+export function recordShareView(linkId: string, at = new Date(), visitor: Actor | null = null, notebookId?: string): void {
+  if (visitor && notebookId && roleIn(visitor, notebookId) !== null) return;
   const entry = pending.get(linkId);
   if (entry) {
     entry.views += 1;

@@ -1,8 +1,8 @@
-// search router: full-text query over the notes the caller may read.
+// search router: one query over the notes, questions, charts and series the caller may read.
 import { z } from "zod";
 import { idSchema } from "@/lib/validation/notebooks";
 import { tagSchema } from "@/lib/validation/notes";
-import { searchNotes } from "@/server/services/search";
+import { searchEverything } from "@/server/services/search";
 import { createTRPCRouter, protectedProcedure } from "../init";
 
 export const searchRouter = createTRPCRouter({
@@ -15,5 +15,5 @@ export const searchRouter = createTRPCRouter({
         limit: z.number().int().min(1).max(50).optional(),
       }),
     )
-    .query(({ ctx, input }) => searchNotes(ctx.user, input)),
+    .query(({ ctx, input }) => searchEverything(ctx.user, input)),
 });

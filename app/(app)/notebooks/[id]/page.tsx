@@ -1,7 +1,8 @@
-// One notebook's page: checks access on the server, prefetches the open tab, then hands over to the client view.
+// One notebook's page: checks access on the server, prefetches the open tab (the overview's charts drawn here as thumbnails), then hands over to the client view.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
+import { OVERVIEW_CHARTS } from "@/components/notebooks/overview-limits";
 import { NotebookView, type NotebookTab } from "@/components/notebooks/notebook-view";
 import { tagSchema } from "@/lib/validation/notes";
 import { HydrateClient, caller, getQueryClient, trpc } from "@/server/trpc/server";
@@ -37,12 +38,22 @@ export default async function NotebookPage({ params, searchParams }: Props) {
   const notebook = await loadNotebook(id);
   const queryClient = getQueryClient();
   queryClient.setQueryData(trpc.notebooks.get.queryKey({ id }), notebook);
-  if (tab === "notes") await queryClient.prefetchQuery(trpc.notes.list.queryOptions({ notebookId: id, tag }));
+  let thumbnails: Record<string, string> = {};
+  if (tab === "notes") {
+    const [charts] = await Promise.all([
+      tag ? Promise.resolve([]) : queryClient.fetchQuery(trpc.charts.list.queryOptions({ notebookId: id })),
+      queryClient.prefetchQuery(trpc.notes.list.queryOptions({ notebookId: id, tag })),
+      tag ? null : queryClient.prefetchQuery(trpc.questions.list.queryOptions({ notebookId: id })),
+      tag ? null : queryClient.prefetchQuery(trpc.series.list.queryOptions({ notebookId: id })),
+    ]);
+    const drawn = await Promise.all(charts.slice(0, OVERVIEW_CHARTS).map((c) => caller.charts.get({ id: c.id, width: 320 }).then((r) => [c.id, r.svg] as const, () => null)));
+    thumbnails = Object.fromEntries(drawn.filter((d) => d !== null));
+  }
   if (tab === "members") await queryClient.prefetchQuery(trpc.notebooks.members.list.queryOptions({ id }));
   if (tab === "trash") await queryClient.prefetchQuery(trpc.notes.trash.queryOptions({ notebookId: id }));
   return (
     <HydrateClient>
-      <NotebookView id={id} tab={tab} tag={tag} />
+      <NotebookView id={id} tab={tab} tag={tag} thumbnails={thumbnails} />
     </HydrateClient>
   );
 }

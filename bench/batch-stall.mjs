@@ -3,12 +3,12 @@
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /**
- * Sends one GET batch of `calls` charts.preview calls over `seriesKey` (the whole series, 1,200 px wide) and, while it
- * runs, pings health.ping back to back. Returns the ping latencies' p50, p99 and maximum, and the batch's own time.
+ * Sends one GET batch of `calls` charts.preview calls over `seriesKey` (the whole series, each at its own width so that
+ * none comes from the render cache) and, while it runs, pings health.ping back to back. Returns the ping latencies' p50, p99 and maximum, and the batch's own time.
  */
 export async function measureBatchStall({ baseURL, cookie, notebookId, seriesKey, calls }) {
   const spec = { title: "stall", kind: "line", series: [seriesKey], range: { preset: "max" } };
-  const input = Object.fromEntries(Array.from({ length: calls }, (_, i) => [i, { json: { notebookId, spec, width: 1200 } }]));
+  const input = Object.fromEntries(Array.from({ length: calls }, (_, i) => [i, { json: { notebookId, spec, width: 400 + 80 * i } }]));
   const url = `${baseURL}/api/trpc/${Array(calls).fill("charts.preview").join(",")}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`;
   let done = false;
   const started = performance.now();

@@ -94,7 +94,8 @@ describe("batches are capped, and one batch does not stall other requests", () =
     importIntoSeries(f.owner, { seriesId, text: `date,BIG\n${rows.join("\n")}\n` });
     const spec = { ...FIXTURE_CHART_SPEC, series: ["BIG"], range: { preset: "max" }, annotations: [] };
     const calls = MAX_BATCH_CALLS;
-    const batchInput = Object.fromEntries(Array.from({ length: calls }, (_, i) => [i, { json: { notebookId: f.notebookId, spec, width: 1200 } }]));
+    // Each call at its own width (the server renders at multiples of 80 px), so none is answered from the render cache.
+    const batchInput = Object.fromEntries(Array.from({ length: calls }, (_, i) => [i, { json: { notebookId: f.notebookId, spec, width: 400 + 80 * i } }]));
     const finished: string[] = [];
     const batch = fetch(`${edge.base}/api/trpc/${Array(calls).fill("charts.preview").join(",")}?batch=1&input=${input(batchInput)}`, { headers: { cookie } }).then(async (r) => {
       finished.push(`batch ${r.status}`);

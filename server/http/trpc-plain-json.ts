@@ -107,12 +107,6 @@ export async function answerPlainJson(req: IncomingMessage, res: ServerResponse,
         return { error };
       }
     };
-    const calls: Promise<CallOutcome>[] = [];
-    for (const call of info.calls) {
-      if (calls.length > 0) await nextTurn();
-      calls.push(callOne(call));
-      if (info.isBatchCall) await calls[calls.length - 1];
-    }
     const shapeOf = (outcome: CallOutcome, index: number): TRPCResponse => {
       const call = info!.calls[index]!;
       if (!outcome.error) return { result: { data: outcome.data } };
@@ -120,18 +114,31 @@ export async function answerPlainJson(req: IncomingMessage, res: ServerResponse,
       return { error: getErrorShape({ config, ctx, error: outcome.error, input: call.result(), path: call.path, type }) };
     };
     if (!info.isBatchCall) {
-      const outcome = await calls[0]!;
+      const outcome = await callOne(info.calls[0]!);
       if (!outcome.error && isDataStream(outcome.data)) {
         throw new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE", message: "Cannot use stream-like response in non-streaming request - use httpBatchStreamLink" });
       }
       send(shapeOf(outcome, 0));
       return true;
     }
-    const outcomes = (await Promise.all(calls)).map((outcome): CallOutcome => {
-      if (outcome.error || !isDataStream(outcome.data)) return outcome;
-      return { error: new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE", message: "Cannot use stream-like response in non-streaming request - use httpBatchStreamLink" }) };
-    });
-    send(outcomes.map(shapeOf));
+    // A batch: one call per turn of the event loop, each answer serialised as soon as it is made, so that no turn
+    // holds more than one call's work (serialising a whole batch of chart renders at the end took half a second).
+    const shapes: TRPCResponse[] = [];
+    const parts: string[] = [];
+    for (const [index, call] of info.calls.entries()) {
+      if (index > 0) await nextTurn();
+      let outcome = await callOne(call);
+      if (!outcome.error && isDataStream(outcome.data)) {
+        outcome = { error: new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE", message: "Cannot use stream-like response in non-streaming request - use httpBatchStreamLink" }) };
+      }
+      const shape = shapeOf(outcome, index);
+      shapes.push(shape);
+      parts.push(JSON.stringify(transformTRPCResponse(config, shape)));
+    }
+    res.statusCode = getHTTPStatusCode(shapes);
+    res.setHeader("content-type", "application/json");
+    res.setHeader("vary", "trpc-accept, accept");
+    res.end(`[${parts.join(",")}]`);
     return true;
   } catch (cause) {
     const error = getTRPCErrorFromUnknown(cause);

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import { Dialog } from "@/components/ui/dialog";
 import type { NotebookOption } from "./types";
+import { useWritableNotebook, WritableNotebookField } from "./writable-notebook";
 
 type Props = { open: boolean; onClose: () => void; notebooks: Array<Pick<NotebookOption, "id" | "name" | "role">>; notebookId?: string; onAdded: (id: string) => void };
 
@@ -24,8 +25,7 @@ export function AddSourceDialog({ open, ...props }: Props) {
 function AddSourceForm({ onClose, notebooks, notebookId: fixedNotebook, onAdded }: Omit<Props, "open">) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const writable = notebooks.filter((n) => n.role !== "viewer");
-  const [notebookId, setNotebookId] = useState(writable.find((n) => n.id === fixedNotebook)?.id ?? writable[0]?.id ?? "");
+  const { writable, notebookId, setNotebookId } = useWritableNotebook(notebooks, fixedNotebook);
   const [source, setSource] = useState<"fred" | "yahoo">("yahoo");
   const [ref, setRef] = useState("");
   const [key, setKey] = useState("");
@@ -58,19 +58,7 @@ function AddSourceForm({ onClose, notebooks, notebookId: fixedNotebook, onAdded 
       <div className="dialog-body">
         <h2>Add from FRED or Yahoo</h2>
         <p className="muted">Name a FRED series id or a Yahoo symbol: Quire fetches it now, creates the series with its history, and refreshes it daily.</p>
-        {writable.length === 0 && <div className="alert alert-warning">You can only read the notebooks you belong to. Create a notebook of your own first.</div>}
-        {writable.length > 1 && (
-          <div className="field">
-            <label htmlFor="add-notebook">Notebook</label>
-            <select id="add-notebook" className="input" value={notebookId} onChange={(e) => setNotebookId(e.target.value)}>
-              {writable.map((n) => (
-                <option key={n.id} value={n.id}>
-                  {n.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        <WritableNotebookField id="add-notebook" writable={writable} value={notebookId} onChange={setNotebookId} />
         <div className="add-source-form">
           <div className="field">
             <label htmlFor="add-source">Source</label>

@@ -11,7 +11,9 @@ import { plural } from "./format";
 import { Progress, RowErrors } from "./import-check";
 import type { ChosenFile } from "./import-dialog";
 import type { BulkSummary } from "./parse-protocol";
+import { HiddenFileInput } from "./hidden-file-input";
 import type { NotebookOption } from "./types";
+import { useWritableNotebook, WritableNotebookField } from "./writable-notebook";
 
 type Props = { open: boolean; onClose: () => void; notebooks: Array<Pick<NotebookOption, "id" | "name" | "role">>; notebookId?: string; initial?: ChosenFile };
 
@@ -28,8 +30,7 @@ export function BulkImportDialog({ open, ...props }: Props) {
 function BulkFlow({ onClose, notebooks, notebookId: fixedNotebook, initial }: Omit<Props, "open">) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const writable = notebooks.filter((n) => n.role !== "viewer");
-  const [notebookId, setNotebookId] = useState(writable.find((n) => n.id === fixedNotebook)?.id ?? writable[0]?.id ?? "");
+  const { writable, notebookId, setNotebookId } = useWritableNotebook(notebooks, fixedNotebook);
   const [file, setFile] = useState<ChosenFile | null>(initial ?? null);
   const [pickError, setPickError] = useState<string | null>(null);
   const [reading, setReading] = useState<number | null>(null);
@@ -85,19 +86,7 @@ function BulkFlow({ onClose, notebooks, notebookId: fixedNotebook, initial }: Om
             anywhere and nothing is imported.
           </p>
         </div>
-        {writable.length > 1 && !result && (
-          <div className="field">
-            <label htmlFor="bulk-notebook">Notebook</label>
-            <select id="bulk-notebook" className="input" value={notebookId} onChange={(e) => setNotebookId(e.target.value)} disabled={mutation.isPending}>
-              {writable.map((n) => (
-                <option key={n.id} value={n.id}>
-                  {n.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        {writable.length === 0 && <div className="alert alert-warning">You can only read the notebooks you belong to. Create a notebook of your own first.</div>}
+        <WritableNotebookField id="bulk-notebook" writable={writable} value={notebookId} onChange={setNotebookId} disabled={mutation.isPending} hidden={!!result} />
         {!file && (
           <div className="dropzone" data-testid="bulk-dropzone">
             {reading !== null ? (
@@ -112,18 +101,7 @@ function BulkFlow({ onClose, notebooks, notebookId: fixedNotebook, initial }: Om
             )}
           </div>
         )}
-        <input
-          ref={inputRef}
-          type="file"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-label="File of many series"
-          accept=".csv,.tsv,.txt,text/csv,text/plain"
-          onChange={(e) => {
-            void pick(e.target.files?.[0]);
-            e.target.value = "";
-          }}
-        />
+        <HiddenFileInput inputRef={inputRef} label="File of many series" accept=".csv,.tsv,.txt,text/csv,text/plain" onFile={(file) => void pick(file)} />
         {pickError && (
           <div className="alert alert-error" role="alert">
             {pickError}

@@ -9,6 +9,7 @@ import type { ImportMapping, ParsedFile, RowError } from "@/lib/series/parse";
 import { MAX_IMPORT_CHARS } from "@/lib/validation/series";
 import { FileParser, readFileText } from "./file-parser";
 import { plural } from "./format";
+import { HiddenFileInput } from "./hidden-file-input";
 import { CheckSummary, PreviewTable, Progress, RowErrors } from "./import-check";
 import type { ParseSummary } from "./parse-protocol";
 import type { ImportResult } from "./types";
@@ -192,18 +193,7 @@ function ImportFlow({ onClose, series, onImportAll }: ImportProps) {
             )}
           </div>
         )}
-        <input
-          ref={inputRef}
-          type="file"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-label="Data file"
-          accept=".csv,.tsv,.txt,.json,text/csv,text/plain,application/json"
-          onChange={(e) => {
-            void accept(e.target.files?.[0]);
-            e.target.value = "";
-          }}
-        />
+        <HiddenFileInput inputRef={inputRef} label="Data file" accept=".csv,.tsv,.txt,.json,text/csv,text/plain,application/json" onFile={(file) => void accept(file)} />
         {stage.kind === "pick" && stage.error && (
           <div className="alert alert-error" role="alert">
             {stage.error}

@@ -1,4 +1,5 @@
 // Turns a chart spec into chart data and a server-side SVG, cached per state of the spec and of the series it reads.
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { series } from "@/db/schema";
@@ -32,10 +33,11 @@ export function todayIso(now = new Date()): string {
 }
 
 /**
- * Renders the spec over the notebook's series, as known now or at `asOf`. Cached until the spec,
- * the width, the day or the data version of any of its series changes.
+ * The steps of rendering the spec over the notebook's series, as known now or at `asOf`: it pauses (yields) between
+ * reading, building and drawing, and returns the chart. Cached until the spec, the width, the day or the data
+ * version of any of its series changes (a cached chart needs no pause).
  */
-export function renderChart(notebookId: string, spec: ChartSpec, opts: { asOf?: Date; width?: number } = {}): RenderedChart {
+function* renderSteps(notebookId: string, spec: ChartSpec, opts: { asOf?: Date; width?: number }): Generator<void, RenderedChart> {
   const width = renderWidth(opts.width);
   const today = todayIso(opts.asOf ?? new Date());
   const rows = getDb()
@@ -51,7 +53,7 @@ export function renderChart(notebookId: string, spec: ChartSpec, opts: { asOf?: 
     cache.set(cacheKey, hit);
     return { ...hit, timing: CACHED };
   }
-  const started = performance.now();
+  let phaseStart = performance.now();
   const inputs = spec.series.map((key) => {
     const row = rows.find((r) => r.key === key);
     return {
@@ -61,12 +63,34 @@ export function renderChart(notebookId: string, spec: ChartSpec, opts: { asOf?: 
       points: row ? readObservations(row.id, { asOf: opts.asOf }) : [],
     };
   });
-  const read = performance.now();
+  const readMs = ms(phaseStart, performance.now());
+  yield;
+  phaseStart = performance.now();
   const data = buildChartData(spec, inputs, { today, width });
-  const built = performance.now();
+  const buildMs = ms(phaseStart, performance.now());
+  yield;
+  phaseStart = performance.now();
   const svg = renderChartSvg(data, { width, height: Math.round(width * 0.5), document: createServerDocument() });
-  const rendered = { data, svg, dataVersion, timing: { readMs: ms(started, read), buildMs: ms(read, built), drawMs: ms(built, performance.now()) } };
+  const rendered = { data, svg, dataVersion, timing: { readMs, buildMs, drawMs: ms(phaseStart, performance.now()) } };
   cache.set(cacheKey, rendered);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   return rendered;
+}
+
+/** Renders the spec at once (see renderSteps). */
+export function renderChart(notebookId: string, spec: ChartSpec, opts: { asOf?: Date; width?: number } = {}): RenderedChart {
+  const steps = renderSteps(notebookId, spec, opts);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * Renders the spec over several turns of the event loop, one step (read, build, draw) a turn, so that a heavy chart
+ * never holds up other requests for its whole time. For request handlers; the same chart and cache as renderChart.
+ */
+export async function renderChartInTurns(notebookId: string, spec: ChartSpec, opts: { asOf?: Date; width?: number } = {}): Promise<RenderedChart> {
+  const steps = renderSteps(notebookId, spec, opts);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await nextTurn();
+  }
 }

@@ -85,7 +85,7 @@ describe("charts", () => {
     }
     expect(listCharts(team.stranger)).toEqual([]);
     expect(dbSnapshot()).toEqual(before);
-    expect(previewChart(team.viewer, { notebookId: team.notebookId, spec }).svg).toContain("<svg");
+    expect((await previewChart(team.viewer, { notebookId: team.notebookId, spec })).svg).toContain("<svg");
   });
 
   it("draws a series a stranger's notebook has under the same key only from its own notebook", async () => {

@@ -8,7 +8,7 @@ import { newId } from "@/lib/ids";
 import { assertNotebookAccess, readableBy, roleAllows, roleIn, type Actor } from "./access";
 import { recordEvent } from "./audit";
 import { DomainError, conflict, notFound } from "./errors";
-import { renderChart, type RenderTiming } from "./chart-render";
+import { renderChart, renderChartInTurns, type RenderTiming } from "./chart-render";
 
 export type ChartSummary = {
   id: string;
@@ -150,9 +150,9 @@ export function chartTable(actor: Actor, input: { id: string; asOf?: Date }): { 
 }
 
 /** Renders an unsaved spec over a notebook's series, for the builder's live preview. */
-export function previewChart(actor: Actor, input: { notebookId: string; spec: ChartSpec; width?: number }): { data: ChartData; svg: string; timing: RenderTiming } {
+export async function previewChart(actor: Actor, input: { notebookId: string; spec: ChartSpec; width?: number }): Promise<{ data: ChartData; svg: string; timing: RenderTiming }> {
   assertNotebookAccess(actor, input.notebookId, "read");
-  const { data, svg, timing } = renderChart(input.notebookId, input.spec, { width: input.width });
+  const { data, svg, timing } = await renderChartInTurns(input.notebookId, input.spec, { width: input.width });
   return { data: slim(data), svg, timing };
 }
 

@@ -10,6 +10,7 @@ import { assertNoteAccess, assertNotebookAccess, notebookIdsAllowing, roleIn, us
 import { hashToken } from "./api-tokens";
 import { recordEvent } from "./audit";
 import { type DomainError, badRequest, notFound } from "./errors";
+import { prepared } from "./prepared";
 import { questionFor } from "./questions";
 import { pinNotebook, pinNoteRevision, pinQuestions, sharedQuestionState, type ShareLinkRow } from "./share-content";
 
@@ -191,6 +192,16 @@ export function revokeShareLink(actor: Actor, id: string): { id: string; revoked
 /** An active link found by its token, with its notebook's content version (what the share page cache is keyed by). */
 export type OpenShareLink = { link: ShareLinkRow; contentVersion: number };
 
+// Every share page request opens its link: a prepared statement (building the query each time cost most of a cached page's time).
+const openLinkQuery = prepared((db) =>
+  db
+    .select({ link: shareLinks, contentVersion: notebooks.contentVersion })
+    .from(shareLinks)
+    .innerJoin(notebooks, eq(notebooks.id, shareLinks.notebookId))
+    .where(and(eq(shareLinks.tokenHash, sql.placeholder("tokenHash")), makerMayShare))
+    .prepare(),
+);
+
 /**
  * The active link a token names, or null for a malformed, unknown, revoked or expired token, or one whose maker may no
  * longer share in its notebook (all alike). One indexed read by the token's hash, with its maker's membership; it
@@ -198,12 +209,7 @@ export type OpenShareLink = { link: ShareLinkRow; contentVersion: number };
  */
 export function openShareLink(token: string, now = new Date()): OpenShareLink | null {
   if (typeof token !== "string" || !SHARE_TOKEN_PATTERN.test(token)) return null;
-  const row = getDb()
-    .select({ link: shareLinks, contentVersion: notebooks.contentVersion })
-    .from(shareLinks)
-    .innerJoin(notebooks, eq(notebooks.id, shareLinks.notebookId))
-    .where(and(eq(shareLinks.tokenHash, hashToken(token)), makerMayShare))
-    .get();
+  const row = openLinkQuery().get({ tokenHash: hashToken(token) });
   if (!row || statusOf(row.link, true, now.getTime()) !== "active") return null;
   return { link: row.link, contentVersion: row.contentVersion };
 }

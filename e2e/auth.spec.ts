@@ -50,6 +50,8 @@ test("the demo notebook's welcome note renders", async ({ page }) => {
 test("wrong password and unknown email get the same message; taken email and weak password are explained", async ({ page }) => {
   const account = await registerViaUi(page);
   await page.getByRole("button", { name: "Sign out" }).click();
+  // Sign-out has ended the session once it lands on the sign-in page; going there sooner races it.
+  await expect(page).toHaveURL(/\/sign-in\?signedOut=1/);
 
   await signInViaUi(page, account.email, "not-the-right-password");
   const wrongPassword = await page.getByTestId("form-error").textContent();

@@ -12,6 +12,8 @@ test("passwords, session cookies and query strings never reach the log", async (
   const cookie = (await context.cookies()).find((c) => c.name.includes("session-token"));
   expect(cookie?.value.length).toBeGreaterThan(20);
   await page.getByRole("button", { name: "Sign out" }).click();
+  // Sign-out has ended the session once it lands on the sign-in page; going there sooner races it.
+  await expect(page).toHaveURL(/\/sign-in\?signedOut=1/);
   await signInViaUi(page, account.email, `${secretPassword}-wrong`);
   await expect(page.getByTestId("form-error")).toBeVisible();
   await page.goto("/sign-in?callbackUrl=%2Fnotebooks%3Fsecret%3Dquery-canary");

@@ -56,6 +56,28 @@ export default tseslint.config(
   },
   {
     files: ["server/services/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": restrict([
+        fromApp,
+        fromComponents,
+        trpc,
+        { group: ["better-sqlite3", "pg", "drizzle-orm/better-sqlite3", "drizzle-orm/node-postgres", "drizzle-orm/sqlite-core", "drizzle-orm/pg-core", "@/db/stores/*-sqlite", "@/db/stores/*-pg"], message: "docs/architecture.md: services are written once for both stores; db/ owns the dialect." },
+      ]),
+      "no-restricted-syntax": [
+        "error",
+        ...["getDb", "db"].flatMap((name) => [
+          {
+            selector: `MemberExpression[property.name=/^(insert|update|delete)$/][object.${name === "getDb" ? "callee.name" : "name"}='${name}']`,
+            message: "Every write goes through transaction() from @/db/client (on SQLite it holds the connection's write lock): see docs/architecture.md.",
+          },
+        ]),
+        { selector: "MemberExpression[property.name='$client']", message: "Services never reach the driver: put dialect-specific statements in a db/ store." },
+      ],
+    },
+  },
+  {
+    files: ["server/services/**/*.test.ts"],
     rules: { "@typescript-eslint/no-restricted-imports": restrict([fromApp, fromComponents, trpc]) },
   },
   {

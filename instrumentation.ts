@@ -10,5 +10,5 @@ export async function register() {
   const { startRefreshScheduler } = await import("./server/jobs/refresh-scheduler");
   startRefreshScheduler();
   const { startQuestionRules } = await import("./server/jobs/question-rules");
-  startQuestionRules();
+  await startQuestionRules();
 }

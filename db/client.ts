@@ -7,11 +7,16 @@ import { BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { databaseFile } from "./location.mjs";
 import * as schema from "./schema";
+import { sqliteObservations } from "./stores/observations-sqlite";
+import type { ObservationStore } from "./stores/observations";
+import type { SearchStore } from "./stores/search";
+import { sqliteSearch } from "./stores/search-sqlite";
+import { currentTransaction, Mutex, withCurrentTransaction } from "./transaction";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-/** The handle a `db.transaction(...)` callback receives. */
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** The handle a `transaction(...)` callback receives: inside it, getDb() is the same handle. */
+export type Tx = Db;
 
 const SYNCHRONOUS_MODES = ["NORMAL", "FULL", "EXTRA"] as const;
 
@@ -80,18 +85,68 @@ function reuseStatements(sqlite: Database.Database): void {
   }) as Database.Database["prepare"];
 }
 
-const globalForDb = globalThis as unknown as { quireDb?: Db };
+const globalForDb = globalThis as unknown as { quireDb?: Db; quireWriteLocks?: WeakMap<object, Mutex> };
 let ownWrapper: Db | undefined;
 
 /**
- * The process-wide connection, opened on first use. server.mjs loads a second bundle of this module
- * (the direct tRPC handler) beside Next's: both share the one connection on globalThis, each through
- * a drizzle wrapper of its own copy of drizzle-orm.
+ * The database handle: the calling context's open transaction if there is one, else the process-wide
+ * connection, opened on first use.
  */
 export function getDb(): Db {
+  return currentTransaction<Db>() ?? baseDb();
+}
+
+/**
+ * The process-wide connection. server.mjs loads a second bundle of this module (the request edge)
+ * beside Next's: both share the one connection on globalThis, each through a drizzle wrapper of its
+ * own copy of drizzle-orm.
+ */
+function baseDb(): Db {
   globalForDb.quireDb ??= openDb(databasePath());
   const shared: Db = globalForDb.quireDb;
   if ((shared as unknown) instanceof BetterSQLite3Database) return shared;
   if (ownWrapper?.$client !== shared.$client) ownWrapper = drizzle(shared.$client, { schema }) as Db;
   return ownWrapper;
+}
+
+/** The one write lock of a SQLite connection, shared by every bundle in the process. */
+function writeLock(client: object): Mutex {
+  const locks = (globalForDb.quireWriteLocks ??= new WeakMap());
+  let lock = locks.get(client);
+  if (!lock) locks.set(client, (lock = new Mutex()));
+  return lock;
+}
+
+/**
+ * Runs `fn` in one transaction: all of it commits, or nothing does (a thrown error rolls back and is
+ * thrown on). Every write goes through here. Inside, getDb() is the transaction, and a nested call
+ * joins the open one. On SQLite the one connection's write lock is held throughout, so another
+ * request's statements never land inside this transaction while it awaits.
+ */
+export async function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const open = currentTransaction<Tx>();
+  if (open) return fn(open);
+  const db = baseDb();
+  const client = db.$client;
+  return writeLock(client).run(async () => {
+    client.exec("BEGIN IMMEDIATE");
+    try {
+      const result = await withCurrentTransaction(db, () => fn(db));
+      client.exec("COMMIT");
+      return result;
+    } catch (error) {
+      if (client.inTransaction) client.exec("ROLLBACK");
+      throw error;
+    }
+  });
+}
+
+/** The observation store of the current database (raw statements for the hot series reads and writes). */
+export function observationStore(): ObservationStore {
+  return sqliteObservations(baseDb().$client);
+}
+
+/** The note search store of the current database (its own full-text index). */
+export function searchStore(): SearchStore {
+  return sqliteSearch(baseDb().$client);
 }

@@ -33,16 +33,16 @@ export const SIGN_IN_MESSAGES: Record<string, string> = {
 };
 
 /** Ends the session a signed-out token named: a replayed copy of the cookie then signs nobody in. */
-export function endSessionOf(token: JWT | null | undefined): void {
-  if (typeof token?.sid === "string") endSession(token.sid);
+export async function endSessionOf(token: JWT | null | undefined): Promise<void> {
+  if (typeof token?.sid === "string") await endSession(token.sid);
 }
 
-function isLive(token: JWT): boolean {
+async function isLive(token: JWT): Promise<boolean> {
   return (
     typeof token.sub === "string" &&
     typeof token.sid === "string" &&
     typeof token.sv === "number" &&
-    liveSessionOwner(token.sid, token.sub, token.sv) !== null
+    (await liveSessionOwner(token.sid, token.sub, token.sv)) !== null
   );
 }
 
@@ -74,19 +74,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   events: {
-    signOut(message) {
-      endSessionOf("token" in message ? message.token : null);
+    async signOut(message) {
+      await endSessionOf("token" in message ? message.token : null);
     },
   },
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user?.id) {
         token.sub = user.id;
         token.sv = user.sessionVersion;
-        token.sid = startSession(user.id);
+        token.sid = (await startSession(user.id));
         return token;
       }
-      return isLive(token) ? token : null;
+      return (await isLive(token)) ? token : null;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;

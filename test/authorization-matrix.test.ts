@@ -20,7 +20,7 @@ async function makePeople(label: string): Promise<People> {
 /** The fixture of test/procedures.ts with an editor besides its viewer; the people are reused, the notebook is new. */
 async function matrixFixture(label: string, people: People): Promise<Fixture> {
   const f = await makeFixture(label, people);
-  addMember(f.owner, { notebookId: f.notebookId, email: people.editor.email, role: "editor" });
+  await addMember(f.owner, { notebookId: f.notebookId, email: people.editor.email, role: "editor" });
   return f;
 }
 

@@ -31,7 +31,7 @@ let apiToken: string;
 beforeAll(async () => {
   f = await makeFixture("fuzz");
   samples = validInputs(f);
-  apiToken = createToken(f.owner, { notebookId: f.notebookId, name: "fuzz" }).token;
+  apiToken = (await createToken(f.owner, { notebookId: f.notebookId, name: "fuzz" })).token;
   privateIds = [f.notebookId, f.noteId, f.seriesId, f.chartId, f.tokenId, f.questionId, f.shareLinkId, f.owner.id, f.member.id];
 });
 
@@ -209,9 +209,9 @@ describe("fuzz", () => {
         agent: fc.option(fc.string({ maxLength: 30 })),
       }),
       async ({ path, method, agent }) => {
-        flushShareViews();
+        await flushShareViews();
         const before = dbSnapshot();
-        const reply = respondToShare({ method, path, header: (name) => (name === "user-agent" ? agent : null) });
+        const reply = await respondToShare({ method, path, header: (name) => (name === "user-agent" ? agent : null) });
         if (![200, 404, 405].includes(reply.status)) throw new Error(`answered ${reply.status}`);
         if (reply.status === 200 && !path.startsWith(`/s/${f.shareToken}`)) throw new Error("opened a page the token does not reach");
         if (reply.status !== 200 && !same(before, dbSnapshot())) throw new Error("the database changed");

@@ -74,11 +74,11 @@ export async function makeFixture(label = "fx", people?: FixturePeople): Promise
   const member = people?.member ?? (await makeUser(`${label}member`));
   const outsider = people?.outsider ?? (await makeUser(`${label}outsider`));
   const notebookName = `Notebook of ${owner.name}`;
-  const { id: notebookId } = createNotebook(owner, { name: notebookName, description: "" });
-  addMember(owner, { notebookId, email: member.email, role: "viewer" });
-  const { id: noteId } = createNote(owner, { notebookId, title: "First note", body: "Small caps led in January.", tags: ["macro"] });
-  const revision = getDb().select({ id: noteRevisions.id }).from(noteRevisions).where(eq(noteRevisions.noteId, noteId)).get();
-  const { id: seriesId } = createSeries(owner, {
+  const { id: notebookId } = await createNotebook(owner, { name: notebookName, description: "" });
+  await addMember(owner, { notebookId, email: member.email, role: "viewer" });
+  const { id: noteId } = await createNote(owner, { notebookId, title: "First note", body: "Small caps led in January.", tags: ["macro"] });
+  const revision = (await getDb().select({ id: noteRevisions.id }).from(noteRevisions).where(eq(noteRevisions.noteId, noteId)))[0];
+  const { id: seriesId } = await createSeries(owner, {
     notebookId,
     key: "RUT",
     name: "Russell 2000",
@@ -89,12 +89,12 @@ export async function makeFixture(label = "fx", people?: FixturePeople): Promise
     notes: "",
     refreshIntervalMinutes: null,
   });
-  importIntoSeries(owner, { seriesId, text: "date,RUT\n2026-01-02,2000\n2026-01-05,2010.5\n2026-01-30,2140\n" });
-  const { id: chartId } = createChart(owner, { notebookId, spec: FIXTURE_CHART_SPEC });
-  const { id: tokenId } = createToken(owner, { notebookId, name: "nightly push" });
-  const { id: questionId } = createQuestion(owner, { ...questionInputSchema.parse(FIXTURE_QUESTION), notebookId });
-  recordForecast(owner, { questionId, probability: 0.4, rationale: "Small caps led in January.", noteId });
-  const { id: shareLinkId, token: shareToken } = createShareLink(owner, { targetType: "note", targetId: noteId, label: "Client: Acme", mode: "live" });
+  await importIntoSeries(owner, { seriesId, text: "date,RUT\n2026-01-02,2000\n2026-01-05,2010.5\n2026-01-30,2140\n" });
+  const { id: chartId } = await createChart(owner, { notebookId, spec: FIXTURE_CHART_SPEC });
+  const { id: tokenId } = await createToken(owner, { notebookId, name: "nightly push" });
+  const { id: questionId } = await createQuestion(owner, { ...questionInputSchema.parse(FIXTURE_QUESTION), notebookId });
+  await recordForecast(owner, { questionId, probability: 0.4, rationale: "Small caps led in January.", noteId });
+  const { id: shareLinkId, token: shareToken } = await createShareLink(owner, { targetType: "note", targetId: noteId, label: "Client: Acme", mode: "live" });
   return { owner, member, outsider, notebookId, notebookName, noteId, revisionId: revision!.id, seriesId, chartId, tokenId, questionId, shareLinkId, shareToken };
 }
 
@@ -103,20 +103,19 @@ export type Team = { owner: SessionUser; editor: SessionUser; viewer: SessionUse
 /** A notebook with an owner, an editor and a viewer, plus a registered stranger. */
 export async function makeTeam(label = "team"): Promise<Team> {
   const [owner, editor, viewer, stranger] = [await makeUser(`${label}owner`), await makeUser(`${label}editor`), await makeUser(`${label}viewer`), await makeUser(`${label}stranger`)];
-  const { id: notebookId } = createNotebook(owner, { name: `Notebook of ${owner.name}`, description: "" });
-  addMember(owner, { notebookId, email: editor.email, role: "editor" });
-  addMember(owner, { notebookId, email: viewer.email, role: "viewer" });
+  const { id: notebookId } = await createNotebook(owner, { name: `Notebook of ${owner.name}`, description: "" });
+  await addMember(owner, { notebookId, email: editor.email, role: "editor" });
+  await addMember(owner, { notebookId, email: viewer.email, role: "viewer" });
   return { owner, editor, viewer, stranger, notebookId };
 }
 
 /** The audit events about one target, oldest first, as [action, data]. */
-export function eventsAbout(targetId: string): Array<[string, unknown]> {
-  return getDb()
+export async function eventsAbout(targetId: string): Promise<Array<[string, unknown]>> {
+  return (await getDb()
     .select({ action: events.action, data: events.data })
     .from(events)
     .where(eq(events.targetId, targetId))
-    .orderBy(asc(events.id))
-    .all()
+    .orderBy(asc(events.id)))
     .map((e) => [e.action, e.data]);
 }
 

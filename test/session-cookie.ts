@@ -10,6 +10,6 @@ export const TEST_AUTH_SECRET = "test-secret-for-session-cookies-0123456789";
 export async function sessionCookieFor(user: SessionUser): Promise<string> {
   process.env.AUTH_SECRET = TEST_AUTH_SECRET;
   const salt = "authjs.session-token";
-  const token = await encode({ token: { sub: user.id, sid: startSession(user.id), sv: currentSessionVersion(user.id), email: user.email, name: user.name }, secret: TEST_AUTH_SECRET, salt, maxAge: 3600 });
+  const token = await encode({ token: { sub: user.id, sid: await startSession(user.id), sv: await currentSessionVersion(user.id), email: user.email, name: user.name }, secret: TEST_AUTH_SECRET, salt, maxAge: 3600 });
   return `${salt}=${token}`;
 }

@@ -21,75 +21,75 @@ beforeAll(async () => {
   edge = await startEdgeServer();
   f = await makeFixture("reach");
   other = await makeFixture("reachother");
-  ({ id: siblingId } = createNote(f.owner, { notebookId: f.notebookId, title: "Sibling note", body: "Not shared by the note link." }));
-  ({ id: trashedId } = createNote(f.owner, { notebookId: f.notebookId, title: "Trashed note", body: "In the trash." }));
-  trashNote(f.owner, trashedId);
-  ({ token: notebookToken } = createShareLink(f.owner, { targetType: "notebook", targetId: f.notebookId, label: "Whole notebook", mode: "live" }));
-  ({ token: questionToken } = createShareLink(f.owner, { targetType: "question", targetId: f.questionId, label: "The question", mode: "live" }));
+  ({ id: siblingId } = (await createNote(f.owner, { notebookId: f.notebookId, title: "Sibling note", body: "Not shared by the note link." })));
+  ({ id: trashedId } = (await createNote(f.owner, { notebookId: f.notebookId, title: "Trashed note", body: "In the trash." })));
+  await trashNote(f.owner, trashedId);
+  ({ token: notebookToken } = (await createShareLink(f.owner, { targetType: "notebook", targetId: f.notebookId, label: "Whole notebook", mode: "live" })));
+  ({ token: questionToken } = (await createShareLink(f.owner, { targetType: "question", targetId: f.questionId, label: "The question", mode: "live" })));
 });
 
 const get = (path: string, method = "GET") => respondToShare({ method, path, header: () => null });
-const NOT_FOUND_PAGE = () => get(`/s/${"x".repeat(43)}`).body;
+const NOT_FOUND_PAGE = async () => (await get(`/s/${"x".repeat(43)}`)).body;
 
 afterAll(() => edge.close());
 
 describe("what a share token reaches", () => {
-  it("a note token: its note, and nothing under it (not a sibling, not the note itself again, not another notebook's note)", () => {
-    const page = get(`/s/${f.shareToken}`);
+  it("a note token: its note, and nothing under it (not a sibling, not the note itself again, not another notebook's note)", async () => {
+    const page = await get(`/s/${f.shareToken}`);
     expect(page.status).toBe(200);
     expect(page.body).toContain("First note");
     expect(page.body).not.toContain("Sibling note");
     for (const id of [siblingId, f.noteId, other.noteId, trashedId, "anything"]) {
-      const reply = get(`/s/${f.shareToken}/${id}`);
+      const reply = await get(`/s/${f.shareToken}/${id}`);
       expect([id, reply.status]).toEqual([id, 404]);
-      expect(reply.body).toBe(NOT_FOUND_PAGE());
+      expect(reply.body).toBe(await NOT_FOUND_PAGE());
     }
   });
 
-  it("a notebook token: the index and each of its notes; not a trashed note, nor a note of another notebook", () => {
-    const index = get(`/s/${notebookToken}`);
+  it("a notebook token: the index and each of its notes; not a trashed note, nor a note of another notebook", async () => {
+    const index = await get(`/s/${notebookToken}`);
     expect(index.status).toBe(200);
     expect(index.body).toContain("First note");
     expect(index.body).toContain("Sibling note");
     expect(index.body).not.toContain("Trashed note");
-    for (const id of [f.noteId, siblingId]) expect([id, get(`/s/${notebookToken}/${id}`).status]).toEqual([id, 200]);
-    expect(get(`/s/${notebookToken}/${siblingId}`).body).toContain("Not shared by the note link.");
-    expect(get(`/s/${notebookToken}/${f.noteId}`, "HEAD")).toMatchObject({ status: 200, body: "" });
+    for (const id of [f.noteId, siblingId]) expect([id, (await get(`/s/${notebookToken}/${id}`)).status]).toEqual([id, 200]);
+    expect((await get(`/s/${notebookToken}/${siblingId}`)).body).toContain("Not shared by the note link.");
+    expect(await get(`/s/${notebookToken}/${f.noteId}`, "HEAD")).toMatchObject({ status: 200, body: "" });
     for (const id of [trashedId, other.noteId, f.questionId, f.chartId, "anything"]) {
-      const reply = get(`/s/${notebookToken}/${id}`);
+      const reply = await get(`/s/${notebookToken}/${id}`);
       expect([id, reply.status]).toEqual([id, 404]);
-      expect(reply.body).toBe(NOT_FOUND_PAGE());
+      expect(reply.body).toBe(await NOT_FOUND_PAGE());
     }
   });
 
-  it("a question token: the question, and nothing under it", () => {
-    const page = get(`/s/${questionToken}`);
+  it("a question token: the question, and nothing under it", async () => {
+    const page = await get(`/s/${questionToken}`);
     expect(page.status).toBe(200);
     expect(page.body).toContain("Will small caps beat large caps in 2026?");
-    for (const id of ["anything", f.noteId, f.questionId, siblingId]) expect([id, get(`/s/${questionToken}/${id}`).status]).toEqual([id, 404]);
+    for (const id of ["anything", f.noteId, f.questionId, siblingId]) expect([id, (await get(`/s/${questionToken}/${id}`)).status]).toEqual([id, 404]);
   });
 
   it("a token of one notebook opens nothing of another, and a revoked token opens nothing at all", async () => {
-    const { token, id } = createShareLink(other.owner, { targetType: "notebook", targetId: other.notebookId, label: "Other", mode: "live" });
-    expect(get(`/s/${token}/${other.noteId}`).status).toBe(200);
-    for (const id of [f.noteId, siblingId]) expect(get(`/s/${token}/${id}`).status).toBe(404);
-    revokeShareLink(other.owner, id);
-    for (const path of [`/s/${token}`, `/s/${token}/${other.noteId}`]) expect(get(path)).toMatchObject({ status: 404, body: NOT_FOUND_PAGE() });
+    const { token, id } = await createShareLink(other.owner, { targetType: "notebook", targetId: other.notebookId, label: "Other", mode: "live" });
+    expect((await get(`/s/${token}/${other.noteId}`)).status).toBe(200);
+    for (const id of [f.noteId, siblingId]) expect((await get(`/s/${token}/${id}`)).status).toBe(404);
+    await revokeShareLink(other.owner, id);
+    for (const path of [`/s/${token}`, `/s/${token}/${other.noteId}`]) expect(await get(path)).toMatchObject({ status: 404, body: await NOT_FOUND_PAGE() });
   });
 
-  it("POST, PUT, PATCH and DELETE to a share path are 405 and change nothing", () => {
-    flushShareViews();
+  it("POST, PUT, PATCH and DELETE to a share path are 405 and change nothing", async () => {
+    await flushShareViews();
     const before = dbSnapshot();
     for (const token of [f.shareToken, notebookToken, questionToken]) {
       for (const path of [`/s/${token}`, `/s/${token}/${f.noteId}`]) {
         for (const method of ["POST", "PUT", "PATCH", "DELETE", "OPTIONS"]) {
-          const reply = get(path, method);
+          const reply = await get(path, method);
           expect([method, path, reply.status]).toEqual([method, path, 405]);
           expect(reply.headers.allow).toBe("GET, HEAD");
         }
       }
     }
-    flushShareViews();
+    await flushShareViews();
     expect(dbSnapshot()).toEqual(before);
   });
 });

@@ -38,7 +38,7 @@ export async function signOutAction(): Promise<void> {
 /** Ends every session of the signed-in user, on every device, this one included. */
 export async function signOutEverywhereAction(): Promise<void> {
   const caller = await currentCaller();
-  if (caller) signOutEverywhere(caller.user);
+  if (caller) await signOutEverywhere(caller.user);
   await signOut({ redirectTo: "/sign-in?signedOut=everywhere" });
 }
 

@@ -27,15 +27,15 @@ const request = (cookie: string) => new Headers({ cookie });
 
 describe("callerFrom with a session cookie", () => {
   it("names the user of a live session, and decides once per request", async () => {
-    const sid = startSession(user.id);
+    const sid = await startSession(user.id);
     const headers = request(await cookieText({ sub: user.id, sid, sv: 1 }));
-    const first = callerFrom(headers);
-    expect(callerFrom(headers)).toBe(first);
+    const first = await callerFrom(headers);
+    expect(await callerFrom(headers)).toBe(first);
     expect(await first).toEqual({ user: { id: user.id, email: user.email, name: user.name }, via: "session", sessionId: sid });
   });
 
   it("names nobody without a cookie, with a forged, expired or session-less one, or another user's session", async () => {
-    const sid = startSession(user.id);
+    const sid = await startSession(user.id);
     const other = await makeUser("other");
     expect(await callerFrom(new Headers())).toBeNull();
     expect(await callerFrom(request(`${SALT}=not-a-token`))).toBeNull();
@@ -48,26 +48,26 @@ describe("callerFrom with a session cookie", () => {
   });
 
   it("ends a cached session as soon as the user signs out everywhere", async () => {
-    const sid = startSession(user.id);
+    const sid = await startSession(user.id);
     const cookie = await cookieText({ sub: user.id, sid, sv: 1 });
     expect((await callerFrom(request(cookie)))?.user.id).toBe(user.id);
-    signOutEverywhere(user);
+    await signOutEverywhere(user);
     expect(await callerFrom(request(cookie))).toBeNull();
-    expect(await callerFrom(request(await cookieText({ sub: user.id, sid: startSession(user.id), sv: 2 })))).not.toBeNull();
+    expect(await callerFrom(request(await cookieText({ sub: user.id, sid: await startSession(user.id), sv: 2 })))).not.toBeNull();
   });
 });
 
 describe("callerFrom with a Bearer API token", () => {
   it("names the token's owner and notebook until the token is revoked; the token alone decides, not the cookie", async () => {
     const owner = await makeUser("scripter");
-    const notebookId = createNotebook(owner, { name: "Scripts" }).id;
-    const created = createToken(owner, { notebookId, name: "script" });
+    const notebookId = (await createNotebook(owner, { name: "Scripts" })).id;
+    const created = await createToken(owner, { notebookId, name: "script" });
     const caller = await callerFrom(new Headers({ authorization: `Bearer ${created.token}` }));
     expect(caller).toMatchObject({ via: "token", tokenId: created.id, notebookId, user: { id: owner.id } });
-    const sid = startSession(user.id);
+    const sid = await startSession(user.id);
     const both = new Headers({ authorization: `Bearer ${created.token}x`, cookie: await cookieText({ sub: user.id, sid, sv: 2 }) });
     expect(await callerFrom(both)).toBeNull();
-    revokeToken(owner, created.id);
+    await revokeToken(owner, created.id);
     expect(await callerFrom(new Headers({ authorization: `Bearer ${created.token}` }))).toBeNull();
   });
 });

@@ -57,14 +57,14 @@ async function sessionCaller(headers: Headers): Promise<Caller | null> {
     const payload = await decodeOnce(token, name);
     if (!payload || typeof payload.sub !== "string" || typeof payload.sid !== "string" || typeof payload.sv !== "number") return null;
     if (typeof payload.exp !== "number" || payload.exp * 1000 <= Date.now()) return null;
-    const user = liveSessionOwner(payload.sid, payload.sub, payload.sv);
+    const user = await liveSessionOwner(payload.sid, payload.sub, payload.sv);
     return user ? { user, via: "session", sessionId: payload.sid } : null;
   }
   return null;
 }
 
-function tokenCaller(token: string): Caller | null {
-  const principal = authenticateToken(token);
+async function tokenCaller(token: string): Promise<Caller | null> {
+  const principal = await authenticateToken(token);
   if (!principal) return null;
   return {
     user: { id: principal.userId, email: principal.email, name: principal.name },
@@ -79,11 +79,11 @@ function tokenCaller(token: string): Caller | null {
  * then only that), else the Auth.js session cookie, checked against its session row on every request. Null
  * for nobody or anything invalid, ended, revoked or expired. Decided once per Headers object.
  */
-export function callerFrom(headers: Headers): Promise<Caller | null> {
+export async function callerFrom(headers: Headers): Promise<Caller | null> {
   let caller = byHeaders.get(headers);
   if (!caller) {
     const bearer = headers.has("authorization") ? bearerToken(headers) : undefined;
-    caller = bearer === undefined ? sessionCaller(headers) : Promise.resolve(bearer ? tokenCaller(bearer) : null);
+    caller = bearer === undefined ? sessionCaller(headers) : Promise.resolve(bearer ? (await tokenCaller(bearer)) : null);
     byHeaders.set(headers, caller);
   }
   return caller;

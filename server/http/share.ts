@@ -30,8 +30,8 @@ function isView(request: ShareRequest): boolean {
 }
 
 /** The rendered page for the link's current state (from the cache when the notebook's content and the day are unchanged), and the link. */
-function pageFor(token: string, subPath: string | null, now: Date): { page: CachedPage; linkId: string; notebookId: string; hit: boolean } | null {
-  const open = openShareLink(token, now);
+async function pageFor(token: string, subPath: string | null, now: Date): Promise<{ page: CachedPage; linkId: string; notebookId: string; hit: boolean } | null> {
+  const open = await openShareLink(token, now);
   if (!open) return null;
   const key = `${open.link.id}|${open.contentVersion}|${todayIso(now)}|${subPath ?? ""}`;
   const hit = cache.get(key);
@@ -40,7 +40,7 @@ function pageFor(token: string, subPath: string | null, now: Date): { page: Cach
     cache.set(key, hit);
     return { page: hit, linkId: open.link.id, notebookId: open.link.notebookId, hit: true };
   }
-  const doc = sharedDocument(open.link, `/s/${token}`, subPath, now);
+  const doc = await sharedDocument(open.link, `/s/${token}`, subPath, now);
   if (!doc) return null;
   const page: CachedPage = { html: sharePageHtml(doc), gzipped: null };
   cache.set(key, page);
@@ -56,10 +56,10 @@ const viewChecks = new Set<Promise<void>>();
  * page never depends on the visitor: without a session cookie the view is counted at once; with one, the session is
  * checked after the answer and the view counted then.
  */
-function countView(request: ShareRequest, linkId: string, notebookId: string, now: Date): void {
+async function countView(request: ShareRequest, linkId: string, notebookId: string, now: Date): Promise<void> {
   const cookie = request.header("cookie");
   if (!cookie || !SESSION_COOKIE_NAMES.some((name) => cookie.includes(`${name}=`))) {
-    recordShareView(linkId, now);
+    await recordShareView(linkId, now);
     return;
   }
   const check = callerFrom(new Headers({ cookie }))
@@ -84,7 +84,7 @@ function acceptsGzip(request: ShareRequest): boolean {
  * The response to a share request: GET or HEAD of /s/{token} or /s/{token}/{noteId}. Unknown, revoked and expired
  * tokens, paths a link does not reach, and anything malformed all get the same 404 page; other methods get 405.
  */
-export function respondToShare(request: ShareRequest, now = new Date()): ShareResponse {
+export async function respondToShare(request: ShareRequest, now = new Date()): Promise<ShareResponse> {
   if (request.method !== "GET" && request.method !== "HEAD") {
     return { status: 405, headers: { ...SHARE_HEADERS, allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }, body: "A share link can only be read." };
   }
@@ -98,9 +98,9 @@ export function respondToShare(request: ShareRequest, now = new Date()): ShareRe
   } catch {
     return notFound(request.method);
   }
-  const found = pageFor(token, subPath, now);
+  const found = await pageFor(token, subPath, now);
   if (!found) return notFound(request.method);
-  if (isView(request)) countView(request, found.linkId, found.notebookId, now);
+  if (isView(request)) await countView(request, found.linkId, found.notebookId, now);
   const headers = { ...SHARE_HEADERS, vary: "accept-encoding", "x-quire-cache": found.hit ? "hit" : "miss" };
   if (!acceptsGzip(request)) return { status: 200, headers, body: request.method === "HEAD" ? "" : found.page.html };
   // Compressed once per cached page, on its first gzip request.
@@ -114,8 +114,8 @@ export function isShareRequest(url: string): boolean {
 }
 
 /** Answers a share page request on a Node response. */
-export function handleShare(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const reply = respondToShare({ method: req.method ?? "GET", path: req.url ?? "/", header: (name) => (typeof req.headers[name] === "string" ? (req.headers[name] as string) : null) });
+export async function handleShare(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const reply = await respondToShare({ method: req.method ?? "GET", path: req.url ?? "/", header: (name) => (typeof req.headers[name] === "string" ? (req.headers[name] as string) : null) });
   res.writeHead(reply.status, { ...reply.headers, "content-length": typeof reply.body === "string" ? Buffer.byteLength(reply.body) : reply.body.byteLength });
   res.end(reply.body);
   return Promise.resolve();

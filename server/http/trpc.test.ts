@@ -25,8 +25,8 @@ let noteId: string;
 
 beforeAll(async () => {
   user = await makeUser("front");
-  notebookId = createNotebook(user, { name: "Front" }).id;
-  noteId = createNote(user, { notebookId, title: "Held", body: "Text" }).id;
+  notebookId = (await createNotebook(user, { name: "Front" })).id;
+  noteId = (await createNote(user, { notebookId, title: "Held", body: "Text" })).id;
   cookie = await sessionCookieFor(user);
   edge = await startEdgeServer();
   base = edge.base;
@@ -102,7 +102,8 @@ describe("the edge's tRPC handler", () => {
   });
 
   it("saves the same way: a successful update answers the new version, as through the fetch adapter", async () => {
-    const [a, b] = [0, 1].map(() => createNote(user, { notebookId, title: "Twin", body: "Same" }).id);
+    const a = (await createNote(user, { notebookId, title: "Twin", body: "Same" })).id;
+    const b = (await createNote(user, { notebookId, title: "Twin", body: "Same" })).id;
     const save = (id: string): Sent => ({ method: "POST", path: "/api/trpc/notes.update", body: JSON.stringify({ json: { id, baseVersion: 1, body: "Changed" } }) });
     const viaNode = await throughNode(save(a!));
     const viaFetch = await throughFetchAdapter(save(b!));
@@ -110,7 +111,7 @@ describe("the edge's tRPC handler", () => {
     expect(normalise(viaNode, a!)).toEqual(normalise(viaFetch, b!));
     expect(viaNode.status).toBe(200);
     expect((viaNode.body as { result: { data: { json: { version: number } } } }).result.data.json.version).toBe(2);
-    const stored = getNote(user, a!);
+    const stored = await getNote(user, a!);
     expect({ body: stored.body, version: stored.version }).toEqual({ body: "Changed", version: 2 });
   });
 

@@ -6,9 +6,9 @@ import { resolveByRules } from "@/server/services/question-resolution";
 const TICK_MS = 60_000;
 const globalForJobs = globalThis as unknown as { quireRuleTimer?: NodeJS.Timeout };
 
-function run(notebookId?: string): void {
+async function run(notebookId?: string): Promise<void> {
   try {
-    const resolved = resolveByRules({ notebookId });
+    const resolved = await resolveByRules({ notebookId });
     if (resolved.length > 0) logger.info({ resolved }, "questions resolved by their data rules");
   } catch (err) {
     logger.error({ err: { message: (err as Error)?.message } }, "question rules failed");
@@ -16,12 +16,12 @@ function run(notebookId?: string): void {
 }
 
 /** Starts the rule checks once per process. */
-export function startQuestionRules(): void {
+export async function startQuestionRules(): Promise<void> {
   if (globalForJobs.quireRuleTimer) return;
   globalForJobs.quireRuleTimer = setInterval(() => run(), TICK_MS);
   globalForJobs.quireRuleTimer.unref();
   void (async () => {
-    for await (const change of seriesChanges()) run(change.notebookId);
+    for await (const change of seriesChanges()) await run(change.notebookId);
   })();
-  run();
+  await run();
 }

@@ -115,14 +115,14 @@ export async function postObservations(req: Request, rawKey: string): Promise<Re
       }
       const observations = parsed.data.observations;
       if (observations.length === 0) throw badRequest("There are no observations in the body.");
-      return json(200, pushObservations(actor, { notebookId: principal.notebookId, key, observations }));
+      return json(200, await pushObservations(actor, { notebookId: principal.notebookId, key, observations }));
     }
     if (type === "text/csv" || type === "text/plain" || type === "application/csv") {
       const url = new URL(req.url);
       const dateColumn = url.searchParams.get("dateColumn");
       const valueColumn = url.searchParams.get("valueColumn");
       const mapping = dateColumn && valueColumn ? { dateColumn, valueColumn } : undefined;
-      return json(200, pushCsv(actor, { notebookId: principal.notebookId, key, text, mapping }));
+      return json(200, await pushCsv(actor, { notebookId: principal.notebookId, key, text, mapping }));
     }
     throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json or text/csv.");
   } catch (err) {
@@ -139,7 +139,7 @@ export async function getObservations(req: Request, rawKey: string): Promise<Res
     const params = Object.fromEntries(new URL(req.url).searchParams);
     const query = observationsQuery.safeParse({ from: params.from, to: params.to, asOf: params.asOf });
     if (!query.success) throw badRequest(query.error.issues[0]!.message);
-    return json(200, readByKey({ id: principal.userId }, { notebookId: principal.notebookId, key, ...query.data }));
+    return json(200, await readByKey({ id: principal.userId }, { notebookId: principal.notebookId, key, ...query.data }));
   } catch (err) {
     return fromError(err, requestId);
   }

@@ -54,7 +54,7 @@ describe("roles on series, charts and API tokens", () => {
   beforeAll(async () => {
     f = await makeFixture("roles");
     editor = await makeUser("roleseditor");
-    addMember(f.owner, { notebookId: f.notebookId, email: editor.email, role: "editor" });
+    await addMember(f.owner, { notebookId: f.notebookId, email: editor.email, role: "editor" });
   });
 
   it("covers every series, chart and token procedure", () => {
@@ -134,7 +134,7 @@ describe("roles on questions", () => {
   beforeAll(async () => {
     f = await makeFixture("qroles");
     editor = await makeUser("qroleseditor");
-    addMember(f.owner, { notebookId: f.notebookId, email: editor.email, role: "editor" });
+    await addMember(f.owner, { notebookId: f.notebookId, email: editor.email, role: "editor" });
   });
 
   it("covers every questions procedure", () => {
@@ -236,7 +236,7 @@ describe("roles on share links", () => {
     it(`${role}: ${TABLE.map((r) => `${r[0]} ${r[index + 1]}`).join(", ")}`, async () => {
       const on = await makeFixture(`share${role}`);
       const editor = await makeUser(`share${role}editor`);
-      addMember(on.owner, { notebookId: on.notebookId, email: editor.email, role: "editor" });
+      await addMember(on.owner, { notebookId: on.notebookId, email: editor.email, role: "editor" });
       const user = role === "viewer" ? on.member : role === "editor" ? editor : on.owner;
       const got: string[] = [];
       const expected: string[] = [];

@@ -39,16 +39,16 @@ describe("roleAllows", () => {
 });
 
 describe("assertNotebookAccess", () => {
-  it("returns the role of a member and reads it from the database", () => {
-    expect(roleIn(fixture.owner, fixture.notebookId)).toBe("owner");
-    expect(roleIn(fixture.member, fixture.notebookId)).toBe("viewer");
-    expect(roleIn(fixture.outsider, fixture.notebookId)).toBeNull();
-    expect(assertNotebookAccess(fixture.member, fixture.notebookId, "read")).toBe("viewer");
+  it("returns the role of a member and reads it from the database", async () => {
+    expect(await roleIn(fixture.owner, fixture.notebookId)).toBe("owner");
+    expect(await roleIn(fixture.member, fixture.notebookId)).toBe("viewer");
+    expect(await roleIn(fixture.outsider, fixture.notebookId)).toBeNull();
+    expect(await assertNotebookAccess(fixture.member, fixture.notebookId, "read")).toBe("viewer");
   });
 
-  it("says NOT_FOUND to a non-member and FORBIDDEN to a member without the role", () => {
-    expect(() => assertNotebookAccess(fixture.outsider, fixture.notebookId, "read")).toThrow(expect.objectContaining({ kind: "NOT_FOUND" }));
-    expect(() => assertNotebookAccess(fixture.member, fixture.notebookId, "write")).toThrow(expect.objectContaining({ kind: "FORBIDDEN" }));
+  it("says NOT_FOUND to a non-member and FORBIDDEN to a member without the role", async () => {
+    await expect(assertNotebookAccess(fixture.outsider, fixture.notebookId, "read")).rejects.toThrow(expect.objectContaining({ kind: "NOT_FOUND" }));
+    await expect(assertNotebookAccess(fixture.member, fixture.notebookId, "write")).rejects.toThrow(expect.objectContaining({ kind: "FORBIDDEN" }));
   });
 });
 
@@ -150,8 +150,8 @@ describe("a signed-in stranger", () => {
     const controller = new AbortController();
     const caller = (user: SessionUser) => createCaller({ user, requestId: "test", clientIp: "127.0.0.1" }, { signal: controller.signal });
     const open = async (user: SessionUser, input: { notebookId?: string }) => (await caller(user).series.changes(input))[Symbol.asyncIterator]();
-    const { id: ownNotebookId } = createNotebook(fixture.outsider, { name: "The outsider's own", description: "" });
-    const own = createSeries(fixture.outsider, { notebookId: ownNotebookId, key: "OWN", name: "Own", unit: "", frequency: "daily", source: "upload", sourceRef: "", notes: "", refreshIntervalMinutes: null });
+    const { id: ownNotebookId } = await createNotebook(fixture.outsider, { name: "The outsider's own", description: "" });
+    const own = await createSeries(fixture.outsider, { notebookId: ownNotebookId, key: "OWN", name: "Own", unit: "", frequency: "daily", source: "upload", sourceRef: "", notes: "", refreshIntervalMinutes: null });
     const baseline = listenerCount();
 
     // Naming the notebook is refused with NOT_FOUND, exactly as naming a notebook that does not exist is.
@@ -166,8 +166,8 @@ describe("a signed-in stranger", () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(listenerCount()).toBe(baseline + 2);
 
-    importIntoSeries(fixture.owner, { seriesId: fixture.seriesId, text: "date,RUT\n2026-02-02,2200\n" });
-    importIntoSeries(fixture.outsider, { seriesId: own.id, text: "date,OWN\n2026-02-02,1\n" });
+    await importIntoSeries(fixture.owner, { seriesId: fixture.seriesId, text: "date,RUT\n2026-02-02,2200\n" });
+    await importIntoSeries(fixture.outsider, { seriesId: own.id, text: "date,OWN\n2026-02-02,1\n" });
 
     await expect(heard[1]).resolves.toEqual({ done: false, value: expect.objectContaining({ notebookId: fixture.notebookId, seriesId: fixture.seriesId, key: "RUT" }) });
     // The outsider's unfiltered stream skipped the fixture's change and heard its own, announced after it.

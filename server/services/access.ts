@@ -25,16 +25,16 @@ export const NOTEBOOK_ACTIONS = {
 export type NotebookAction = keyof typeof NOTEBOOK_ACTIONS;
 
 /** The actor's role in the notebook, or null when they are not a member (or it does not exist). */
-export function roleIn(actor: Actor, notebookId: string): Role | null {
-  return roleQuery().get({ notebookId, userId: actor.id })?.role ?? null;
+export async function roleIn(actor: Actor, notebookId: string): Promise<Role | null> {
+  const [row] = await roleQuery().execute({ notebookId, userId: actor.id });
+  return row?.role ?? null;
 }
 
-const roleQuery = prepared((db) =>
+const roleQuery = prepared("access_role", (db) =>
   db
     .select({ role: memberships.role })
     .from(memberships)
-    .where(and(eq(memberships.notebookId, sql.placeholder("notebookId")), eq(memberships.userId, sql.placeholder("userId"))))
-    .prepare(),
+    .where(and(eq(memberships.notebookId, sql.placeholder("notebookId")), eq(memberships.userId, sql.placeholder("userId")))),
 );
 
 /** True when the role is enough for the action. */
@@ -46,8 +46,8 @@ export function roleAllows(role: Role | null, action: NotebookAction): boolean {
  * Throws unless the actor may do the action in the notebook. A non-member gets NOT_FOUND, the same
  * as for a notebook that does not exist, so ids reveal nothing; a member without the role gets FORBIDDEN.
  */
-export function assertNotebookAccess(actor: Actor, notebookId: string, action: NotebookAction): Role {
-  const role = roleIn(actor, notebookId);
+export async function assertNotebookAccess(actor: Actor, notebookId: string, action: NotebookAction): Promise<Role> {
+  const role = await roleIn(actor, notebookId);
   if (role === null) throw notFound("notebook");
   if (!roleAllows(role, action)) {
     throw forbidden(`Your role in this notebook (${role}) does not allow this; ask an owner${action === "manageMembers" || action === "remove" ? "" : " or an editor"}.`);
@@ -59,19 +59,15 @@ export function assertNotebookAccess(actor: Actor, notebookId: string, action: N
  * Throws unless the actor may do the action on the note (through its notebook). A note in a
  * notebook the actor cannot see answers NOT_FOUND, exactly like a note that does not exist.
  */
-export function assertNoteAccess(actor: Actor, noteId: string, action: NotebookAction): { notebookId: string; deletedAt: Date | null } {
-  const row = noteNotebookQuery().get({ noteId });
-  if (!row || roleIn(actor, row.notebookId) === null) throw notFound("note");
-  assertNotebookAccess(actor, row.notebookId, action);
+export async function assertNoteAccess(actor: Actor, noteId: string, action: NotebookAction): Promise<{ notebookId: string; deletedAt: Date | null }> {
+  const [row] = await noteNotebookQuery().execute({ noteId });
+  if (!row || (await roleIn(actor, row.notebookId)) === null) throw notFound("note");
+  await assertNotebookAccess(actor, row.notebookId, action);
   return row;
 }
 
-const noteNotebookQuery = prepared((db) =>
-  db
-    .select({ notebookId: notes.notebookId, deletedAt: notes.deletedAt })
-    .from(notes)
-    .where(eq(notes.id, sql.placeholder("noteId")))
-    .prepare(),
+const noteNotebookQuery = prepared("access_note_notebook", (db) =>
+  db.select({ notebookId: notes.notebookId, deletedAt: notes.deletedAt }).from(notes).where(eq(notes.id, sql.placeholder("noteId"))),
 );
 
 /** The ids of the notebooks the actor may read (every notebook they belong to), as a subquery. */
@@ -92,12 +88,9 @@ export function readableBy(column: Column, actor: ActorRef): SQL {
   return inArray(column, readableNotebookIds(actor));
 }
 
-/** The same set in raw SQL, for statements the query builder cannot express (FTS5); binds `@userId`. */
-export const READABLE_NOTEBOOK_IDS_SQL = "SELECT notebook_id FROM memberships WHERE user_id = @userId";
-
 /** The actor's role in every notebook they belong to. */
-export function rolesByNotebook(actor: Actor): Map<string, Role> {
-  const rows = getDb().select({ notebookId: memberships.notebookId, role: memberships.role }).from(memberships).where(eq(memberships.userId, actor.id)).all();
+export async function rolesByNotebook(actor: Actor): Promise<Map<string, Role>> {
+  const rows = await getDb().select({ notebookId: memberships.notebookId, role: memberships.role }).from(memberships).where(eq(memberships.userId, actor.id));
   return new Map(rows.map((m) => [m.notebookId, m.role]));
 }
 

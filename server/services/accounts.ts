@@ -1,6 +1,7 @@
 // Accounts: registration, password checks with throttling, session versions, password change.
 import { eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, transaction } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
 import { users } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { passwordWeakness } from "@/lib/validation/account";
@@ -23,22 +24,19 @@ export const TOO_MANY_REGISTRATIONS = "Too many accounts were created from your 
  * from a client), registrations from that address are throttled; server-side callers (tests, tools) omit it.
  */
 export async function register(input: { name: string; email: string; password: string }, from?: { address: string }): Promise<PublicUser> {
-  const db = getDb();
-  if (from && takeRegistrationAttempt(from.address) > 0) throw new DomainError("TOO_MANY_REQUESTS", TOO_MANY_REGISTRATIONS);
+  if (from && (await takeRegistrationAttempt(from.address)) > 0) throw new DomainError("TOO_MANY_REQUESTS", TOO_MANY_REGISTRATIONS);
   const email = input.email.trim().toLowerCase();
   const weakness = passwordWeakness(input.password, { email, name: input.name });
   if (weakness) throw badRequest(weakness);
   const passwordHash = await hashPassword(input.password);
   const user = { id: newId(), email, name: input.name.trim(), passwordHash };
   try {
-    db.transaction((tx) => {
-      tx.insert(users).values(user).run();
-      recordEvent(tx, { actorId: user.id, action: "user.registered", targetType: "user", targetId: user.id });
+    await transaction(async (tx) => {
+      await tx.insert(users).values(user);
+      await recordEvent(tx, { actorId: user.id, action: "user.registered", targetType: "user", targetId: user.id });
     });
   } catch (error) {
-    if (error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_UNIQUE") {
-      throw conflict(EMAIL_TAKEN);
-    }
+    if (isUniqueViolation(error)) throw conflict(EMAIL_TAKEN);
     throw error;
   }
   return { id: user.id, email: user.email, name: user.name };
@@ -56,48 +54,46 @@ export type AuthenticateResult =
  */
 export async function authenticate(emailInput: string, password: string, address: string): Promise<AuthenticateResult> {
   const email = emailInput.trim().toLowerCase();
-  const wait = takeSignInAttempt(email, address);
+  const wait = await takeSignInAttempt(email, address);
   if (wait > 0) return { kind: "rate_limited", retryAfterMs: wait };
-  const user = getDb().select().from(users).where(eq(users.email, email)).get();
+  const [user] = await getDb().select().from(users).where(eq(users.email, email));
   const ok = user ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password), false);
   if (!ok || !user) return { kind: "invalid" };
-  signInSucceeded(email, address);
+  await signInSucceeded(email, address);
   return { kind: "ok", user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }
 
 /** The user's current session version, or null when the user no longer exists. */
-export function currentSessionVersion(userId: string): number | null {
-  return sessionVersionQuery().get({ userId })?.v ?? null;
+export async function currentSessionVersion(userId: string): Promise<number | null> {
+  const [row] = await sessionVersionQuery().execute({ userId });
+  return row?.v ?? null;
 }
 
-const sessionVersionQuery = prepared((db) =>
-  db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, sql.placeholder("userId"))).prepare(),
+const sessionVersionQuery = prepared("accounts_session_version", (db) =>
+  db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, sql.placeholder("userId"))),
 );
 
 /** The signed-in user's own profile. */
-export function me(actor: Actor): PublicUser {
-  const row = getDb()
+export async function me(actor: Actor): Promise<PublicUser> {
+  const [row] = await getDb()
     .select({ id: users.id, email: users.email, name: users.name })
     .from(users)
-    .where(eq(users.id, actor.id))
-    .get();
+    .where(eq(users.id, actor.id));
   if (!row) throw unauthorized("Your account no longer exists. Sign in again.");
   return row;
 }
 
 /** Ends every session of the actor, this one included: each session row ends and the session version moves on. */
-export function signOutEverywhere(actor: Actor): { sessionVersion: number } {
-  const db = getDb();
-  return db.transaction((tx) => {
-    const row = tx
+export async function signOutEverywhere(actor: Actor): Promise<{ sessionVersion: number }> {
+  return await transaction(async (tx) => {
+    const [row] = await tx
       .update(users)
       .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, actor.id))
-      .returning({ sessionVersion: users.sessionVersion })
-      .get();
+      .returning({ sessionVersion: users.sessionVersion });
     if (!row) throw unauthorized("Your account no longer exists. Sign in again.");
-    endAllSessions(actor.id, tx);
-    recordEvent(tx, { actorId: actor.id, action: "user.signed_out_everywhere", targetType: "user", targetId: actor.id });
+    await endAllSessions(tx, actor.id);
+    await recordEvent(tx, { actorId: actor.id, action: "user.signed_out_everywhere", targetType: "user", targetId: actor.id });
     return row;
   });
 }
@@ -105,7 +101,7 @@ export function signOutEverywhere(actor: Actor): { sessionVersion: number } {
 /** Changes the password after checking the current one; every existing session ends. */
 export async function changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
   const db = getDb();
-  const user = db.select().from(users).where(eq(users.id, actor.id)).get();
+  const [user] = await db.select().from(users).where(eq(users.id, actor.id));
   if (!user) throw unauthorized("Your account no longer exists. Sign in again.");
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw badRequest("Your current password is not right.");
@@ -113,12 +109,11 @@ export async function changePassword(actor: Actor, input: { currentPassword: str
   const weakness = passwordWeakness(input.newPassword, { email: user.email, name: user.name });
   if (weakness) throw badRequest(weakness);
   const passwordHash = await hashPassword(input.newPassword);
-  db.transaction((tx) => {
-    tx.update(users)
+  await transaction(async (tx) => {
+    await tx.update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, actor.id))
-      .run();
-    endAllSessions(actor.id, tx);
-    recordEvent(tx, { actorId: actor.id, action: "user.password_changed", targetType: "user", targetId: actor.id });
+      .where(eq(users.id, actor.id));
+    await endAllSessions(tx, actor.id);
+    await recordEvent(tx, { actorId: actor.id, action: "user.password_changed", targetType: "user", targetId: actor.id });
   });
 }

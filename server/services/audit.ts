@@ -16,8 +16,6 @@ export type AuditEvent = {
 };
 
 /** Appends one event; call it inside the transaction that makes the change. */
-export function recordEvent(tx: Tx, event: AuditEvent): void {
-  tx.insert(events)
-    .values({ ...event, notebookId: event.notebookId ?? null, data: event.data ?? null })
-    .run();
+export async function recordEvent(tx: Tx, event: AuditEvent): Promise<void> {
+  await tx.insert(events).values({ ...event, notebookId: event.notebookId ?? null, data: event.data ?? null });
 }

@@ -37,14 +37,13 @@ export function todayIso(now = new Date()): string {
  * reading, building and drawing, and returns the chart. Cached until the spec, the width, the day or the data
  * version of any of its series changes (a cached chart needs no pause).
  */
-function* renderSteps(notebookId: string, spec: ChartSpec, opts: { asOf?: Date; width?: number }): Generator<void, RenderedChart> {
+async function* renderSteps(notebookId: string, spec: ChartSpec, opts: { asOf?: Date; width?: number }): AsyncGenerator<void, RenderedChart> {
   const width = renderWidth(opts.width);
   const today = todayIso(opts.asOf ?? new Date());
-  const rows = getDb()
+  const rows = await getDb()
     .select({ id: series.id, key: series.key, name: series.name, unit: series.unit, dataVersion: series.dataVersion })
     .from(series)
-    .where(and(eq(series.notebookId, notebookId), inArray(series.key, spec.series)))
-    .all();
+    .where(and(eq(series.notebookId, notebookId), inArray(series.key, spec.series)));
   const dataVersion = spec.series.map((k) => `${k}@${rows.find((r) => r.key === k)?.dataVersion ?? "none"}`).join(",");
   const cacheKey = JSON.stringify([notebookId, spec, opts.asOf?.getTime() ?? null, width, today, dataVersion]);
   const hit = cache.get(cacheKey);
@@ -54,15 +53,11 @@ function* renderSteps(notebookId: string, spec: ChartSpec, opts: { asOf?: Date; 
     return { ...hit, timing: CACHED };
   }
   let phaseStart = performance.now();
-  const inputs = spec.series.map((key) => {
+  const inputs = [];
+  for (const key of spec.series) {
     const row = rows.find((r) => r.key === key);
-    return {
-      key,
-      name: row?.name ?? key,
-      unit: row?.unit ?? "",
-      points: row ? readObservations(row.id, { asOf: opts.asOf }) : [],
-    };
-  });
+    inputs.push({ key, name: row?.name ?? key, unit: row?.unit ?? "", points: row ? await readObservations(row.id, { asOf: opts.asOf }) : [] });
+  }
   const readMs = ms(phaseStart, performance.now());
   yield;
   phaseStart = performance.now();
@@ -78,9 +73,9 @@ function* renderSteps(notebookId: string, spec: ChartSpec, opts: { asOf?: Date; 
 }
 
 /** Renders the spec at once (see renderSteps). */
-export function renderChart(notebookId: string, spec: ChartSpec, opts: { asOf?: Date; width?: number } = {}): RenderedChart {
+export async function renderChart(notebookId: string, spec: ChartSpec, opts: { asOf?: Date; width?: number } = {}): Promise<RenderedChart> {
   const steps = renderSteps(notebookId, spec, opts);
-  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  for (let step = await steps.next(); ; step = await steps.next()) if (step.done) return step.value;
 }
 
 /**
@@ -89,7 +84,7 @@ export function renderChart(notebookId: string, spec: ChartSpec, opts: { asOf?: 
  */
 export async function renderChartInTurns(notebookId: string, spec: ChartSpec, opts: { asOf?: Date; width?: number } = {}): Promise<RenderedChart> {
   const steps = renderSteps(notebookId, spec, opts);
-  for (let step = steps.next(); ; step = steps.next()) {
+  for (let step = await steps.next(); ; step = await steps.next()) {
     if (step.done) return step.value;
     await nextTurn();
   }

@@ -23,52 +23,52 @@ const spec: ChartSpec = {
 
 async function chartTeam(label: string) {
   const team = await makeTeam(label);
-  const rut = createSeries(team.owner, { ...seriesBase, notebookId: team.notebookId, key: "RUT", name: "Russell 2000" });
-  const spx = createSeries(team.owner, { ...seriesBase, notebookId: team.notebookId, key: "SPX", name: "S&P 500" });
-  applyObservations(rut.id, [{ date: "2026-01-02", value: 2000 }, { date: "2026-01-30", value: 2140 }], 1_000);
-  applyObservations(spx.id, [{ date: "2026-01-02", value: 6000 }, { date: "2026-01-30", value: 6090 }], 1_000);
+  const rut = await createSeries(team.owner, { ...seriesBase, notebookId: team.notebookId, key: "RUT", name: "Russell 2000" });
+  const spx = await createSeries(team.owner, { ...seriesBase, notebookId: team.notebookId, key: "SPX", name: "S&P 500" });
+  await applyObservations(rut.id, [{ date: "2026-01-02", value: 2000 }, { date: "2026-01-30", value: 2140 }], 1_000);
+  await applyObservations(spx.id, [{ date: "2026-01-02", value: 6000 }, { date: "2026-01-30", value: 6090 }], 1_000);
   return { ...team, rut, spx };
 }
 
 describe("charts", () => {
   it("renders a saved chart to SVG with its data, and as it was known before a revision", async () => {
     const team = await chartTeam("chart");
-    const { id } = createChart(team.editor, { notebookId: team.notebookId, spec });
-    const now = getChart(team.viewer, { id });
+    const { id } = await createChart(team.editor, { notebookId: team.notebookId, spec });
+    const now = await getChart(team.viewer, { id });
     expect(now.svg).toContain("<svg");
     expect(now.svg).toContain('xmlns="http://www.w3.org/2000/svg"');
     expect(now.svg).toContain("CPI");
     expect(now.data.lines.map((l) => l.key)).toEqual(["RUT", "SPX"]);
     expect(now.data.lines[0]!.points.at(-1)!.value).toBeCloseTo(107, 9);
     expect(now.data.lines[1]!.points.at(-1)!.value).toBeCloseTo(101.5, 9);
-    applyObservations(team.rut.id, [{ date: "2026-01-30", value: 2200 }], 5_000);
-    expect(getChart(team.viewer, { id }).data.lines[0]!.points.at(-1)!.value).toBeCloseTo(110, 9);
-    expect(getChart(team.viewer, { id, asOf: new Date(2_000) }).data.lines[0]!.points.at(-1)!.value).toBeCloseTo(107, 9);
-    expect(getChart(team.viewer, { id, asOf: new Date(500) }).data.missing).toEqual(["RUT", "SPX"]);
+    await applyObservations(team.rut.id, [{ date: "2026-01-30", value: 2200 }], 5_000);
+    expect((await getChart(team.viewer, { id })).data.lines[0]!.points.at(-1)!.value).toBeCloseTo(110, 9);
+    expect((await getChart(team.viewer, { id, asOf: new Date(2_000) })).data.lines[0]!.points.at(-1)!.value).toBeCloseTo(107, 9);
+    expect((await getChart(team.viewer, { id, asOf: new Date(500) })).data.missing).toEqual(["RUT", "SPX"]);
   });
 
   it("lists the notes that embed a chart (not trashed ones), and counts them", async () => {
     const team = await chartTeam("emb");
-    const { id } = createChart(team.owner, { notebookId: team.notebookId, spec });
-    const a = createNote(team.editor, { notebookId: team.notebookId, title: "Uses it", body: `Text\n\n::chart{id=${id}}\n` });
-    const b = createNote(team.editor, { notebookId: team.notebookId, title: "Also uses it", body: `::chart{id=${id}}` });
-    trashNote(team.editor, b.id);
-    expect(getChart(team.viewer, { id }).embeddedIn).toEqual([{ id: a.id, title: "Uses it" }]);
-    expect(listCharts(team.viewer)).toMatchObject([{ id, embedCount: 1, kind: "rebased", series: ["RUT", "SPX"] }]);
+    const { id } = await createChart(team.owner, { notebookId: team.notebookId, spec });
+    const a = await createNote(team.editor, { notebookId: team.notebookId, title: "Uses it", body: `Text\n\n::chart{id=${id}}\n` });
+    const b = await createNote(team.editor, { notebookId: team.notebookId, title: "Also uses it", body: `::chart{id=${id}}` });
+    await trashNote(team.editor, b.id);
+    expect((await getChart(team.viewer, { id })).embeddedIn).toEqual([{ id: a.id, title: "Uses it" }]);
+    expect(await listCharts(team.viewer)).toMatchObject([{ id, embedCount: 1, kind: "rebased", series: ["RUT", "SPX"] }]);
   });
 
   it("refuses a stale edit with CONFLICT and keeps the newer spec", async () => {
     const team = await chartTeam("conf");
-    const { id } = createChart(team.owner, { notebookId: team.notebookId, spec });
-    expect(updateChart(team.editor, { id, spec: { ...spec, title: "First edit" }, baseVersion: 1 })).toEqual({ id, version: 2 });
+    const { id } = await createChart(team.owner, { notebookId: team.notebookId, spec });
+    expect(await updateChart(team.editor, { id, spec: { ...spec, title: "First edit" }, baseVersion: 1 })).toEqual({ id, version: 2 });
     const error = await trpcError(() => updateChart(team.owner, { id, spec: { ...spec, title: "Stale edit" }, baseVersion: 1 }));
     expect(error.code).toBe("CONFLICT");
-    expect(getChart(team.owner, { id }).title).toBe("First edit");
+    expect((await getChart(team.owner, { id })).title).toBe("First edit");
   });
 
   it("checks access on every call: viewers read, strangers get NOT_FOUND, and nothing changes", async () => {
     const team = await chartTeam("cacc");
-    const { id } = createChart(team.owner, { notebookId: team.notebookId, spec });
+    const { id } = await createChart(team.owner, { notebookId: team.notebookId, spec });
     const before = dbSnapshot();
     expect((await trpcError(() => createChart(team.viewer, { notebookId: team.notebookId, spec }))).code).toBe("FORBIDDEN");
     expect((await trpcError(() => updateChart(team.viewer, { id, spec }))).code).toBe("FORBIDDEN");
@@ -83,7 +83,7 @@ describe("charts", () => {
     ]) {
       expect((await trpcError(run)).code).toBe("NOT_FOUND");
     }
-    expect(listCharts(team.stranger)).toEqual([]);
+    expect(await listCharts(team.stranger)).toEqual([]);
     expect(dbSnapshot()).toEqual(before);
     expect((await previewChart(team.viewer, { notebookId: team.notebookId, spec })).svg).toContain("<svg");
   });
@@ -91,29 +91,29 @@ describe("charts", () => {
   it("draws a series a stranger's notebook has under the same key only from its own notebook", async () => {
     const mine = await chartTeam("own");
     const theirs = await chartTeam("other");
-    applyObservations(theirs.rut.id, [{ date: "2026-01-30", value: 9999 }], 2_000);
-    const { id } = createChart(mine.owner, { notebookId: mine.notebookId, spec });
-    expect(getChart(mine.owner, { id }).data.lines[0]!.points.at(-1)!.value).toBeCloseTo(107, 9);
+    await applyObservations(theirs.rut.id, [{ date: "2026-01-30", value: 9999 }], 2_000);
+    const { id } = await createChart(mine.owner, { notebookId: mine.notebookId, spec });
+    expect((await getChart(mine.owner, { id })).data.lines[0]!.points.at(-1)!.value).toBeCloseTo(107, 9);
   });
 });
 
 describe("API tokens", () => {
   it("shows the token once, stores only its hash, authenticates until revoked", async () => {
     const team = await makeTeam("tok");
-    const created = createToken(team.editor, { notebookId: team.notebookId, name: "nightly script" });
+    const created = await createToken(team.editor, { notebookId: team.notebookId, name: "nightly script" });
     expect(created.token).toMatch(/^quire_[A-Za-z0-9_-]{43}$/);
-    const row = getDb().select().from(apiTokens).get()!;
+    const row = (await getDb().select().from(apiTokens))[0]!;
     expect(row.tokenHash).toBe(hashToken(created.token));
     expect(JSON.stringify(row)).not.toContain(created.token);
-    expect(authenticateToken(created.token)).toEqual({ tokenId: created.id, userId: team.editor.id, notebookId: team.notebookId, email: team.editor.email, name: team.editor.name });
-    expect(authenticateToken(`${created.token}x`)).toBeNull();
-    expect(listTokens(team.editor)).toMatchObject([{ id: created.id, name: "nightly script", revokedAt: null }]);
-    expect(listTokens(team.owner)).toEqual([]);
+    expect(await authenticateToken(created.token)).toEqual({ tokenId: created.id, userId: team.editor.id, notebookId: team.notebookId, email: team.editor.email, name: team.editor.name });
+    expect(await authenticateToken(`${created.token}x`)).toBeNull();
+    expect(await listTokens(team.editor)).toMatchObject([{ id: created.id, name: "nightly script", revokedAt: null }]);
+    expect(await listTokens(team.owner)).toEqual([]);
     expect((await trpcError(() => revokeToken(team.owner, created.id))).code).toBe("NOT_FOUND");
-    expect(authenticateToken(created.token)).not.toBeNull();
-    revokeToken(team.editor, created.id);
-    expect(authenticateToken(created.token)).toBeNull();
-    expect(listTokens(team.editor)[0]!.revokedAt).toBeInstanceOf(Date);
+    expect(await authenticateToken(created.token)).not.toBeNull();
+    await revokeToken(team.editor, created.id);
+    expect(await authenticateToken(created.token)).toBeNull();
+    expect((await listTokens(team.editor))[0]!.revokedAt).toBeInstanceOf(Date);
   });
 
   it("is only for notebooks the creator may write to", async () => {

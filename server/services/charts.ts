@@ -1,6 +1,6 @@
 // Charts: saved specs over a notebook's series (list, get with asOf, preview, create, update, remove); access is checked first.
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, transaction } from "@/db/client";
 import { charts, noteLinks, notebooks, notes } from "@/db/schema";
 import type { ChartData } from "@/lib/charts/chart-data";
 import { chartSpecSchema, type ChartSpec } from "@/lib/charts/spec";
@@ -28,10 +28,10 @@ function notFoundChart(): DomainError {
 }
 
 /** The chart row if the actor may do `action` in its notebook; NOT_FOUND for strangers and missing ids alike. */
-export function chartFor(actor: Actor, id: string, action: "read" | "write"): ChartRow {
-  const row = getDb().select().from(charts).where(eq(charts.id, id)).get();
-  if (!row || roleIn(actor, row.notebookId) === null) throw notFoundChart();
-  assertNotebookAccess(actor, row.notebookId, action);
+export async function chartFor(actor: Actor, id: string, action: "read" | "write"): Promise<ChartRow> {
+  const [row] = await getDb().select().from(charts).where(eq(charts.id, id));
+  if (!row || (await roleIn(actor, row.notebookId)) === null) throw notFoundChart();
+  await assertNotebookAccess(actor, row.notebookId, action);
   return row;
 }
 
@@ -43,27 +43,25 @@ export function specOf(row: Pick<ChartRow, "spec">): ChartSpec {
 }
 
 /** The charts of one notebook, or of every notebook the actor belongs to, most recently changed first. */
-export function listCharts(actor: Actor, opts: { notebookId?: string } = {}): ChartSummary[] {
-  if (opts.notebookId) assertNotebookAccess(actor, opts.notebookId, "read");
+export async function listCharts(actor: Actor, opts: { notebookId?: string } = {}): Promise<ChartSummary[]> {
+  if (opts.notebookId) await assertNotebookAccess(actor, opts.notebookId, "read");
   const db = getDb();
   const scope = opts.notebookId
     ? eq(charts.notebookId, opts.notebookId)
     : readableBy(charts.notebookId, actor);
-  const rows = db
+  const rows = await db
     .select({ chart: charts, notebookName: notebooks.name })
     .from(charts)
     .innerJoin(notebooks, eq(notebooks.id, charts.notebookId))
     .where(scope)
-    .orderBy(desc(charts.updatedAt))
-    .all();
+    .orderBy(desc(charts.updatedAt));
   const counts = new Map<string, number>();
   if (rows.length > 0) {
-    const links = db
+    const links = await db
       .select({ id: noteLinks.targetId })
       .from(noteLinks)
       .innerJoin(notes, eq(notes.id, noteLinks.noteId))
-      .where(and(eq(noteLinks.targetType, "chart"), inArray(noteLinks.targetId, rows.map((r) => r.chart.id)), isNull(notes.deletedAt)))
-      .all();
+      .where(and(eq(noteLinks.targetType, "chart"), inArray(noteLinks.targetId, rows.map((r) => r.chart.id)), isNull(notes.deletedAt)));
     for (const l of links) counts.set(l.id, (counts.get(l.id) ?? 0) + 1);
   }
   return rows.map(({ chart, notebookName }) => {
@@ -111,19 +109,18 @@ function slim(data: ChartData, withPoints = true): ChartData {
  * A chart with its server-rendered SVG and data, as known now or at `asOf`, and the notes that embed it.
  * With `withPoints: false` the data leaves out the drawn points: enough for a first paint, a fraction of the size.
  */
-export function getChart(actor: Actor, input: { id: string; asOf?: Date; width?: number; withPoints?: boolean }): ChartDetail {
-  const row = chartFor(actor, input.id, "read");
+export async function getChart(actor: Actor, input: { id: string; asOf?: Date; width?: number; withPoints?: boolean }): Promise<ChartDetail> {
+  const row = await chartFor(actor, input.id, "read");
   const spec = specOf(row);
-  const { data, ...rendered } = renderChart(row.notebookId, spec, { asOf: input.asOf, width: input.width });
+  const { data, ...rendered } = await renderChart(row.notebookId, spec, { asOf: input.asOf, width: input.width });
   const db = getDb();
-  const notebook = db.select({ name: notebooks.name }).from(notebooks).where(eq(notebooks.id, row.notebookId)).get();
-  const embeddedIn = db
+  const [notebook] = await db.select({ name: notebooks.name }).from(notebooks).where(eq(notebooks.id, row.notebookId));
+  const embeddedIn = await db
     .select({ id: notes.id, title: notes.title })
     .from(noteLinks)
     .innerJoin(notes, eq(notes.id, noteLinks.noteId))
     .where(and(eq(noteLinks.targetType, "chart"), eq(noteLinks.targetId, row.id), eq(notes.notebookId, row.notebookId), isNull(notes.deletedAt)))
-    .orderBy(desc(notes.updatedAt))
-    .all();
+    .orderBy(desc(notes.updatedAt));
   return {
     id: row.id,
     notebookId: row.notebookId,
@@ -132,7 +129,7 @@ export function getChart(actor: Actor, input: { id: string; asOf?: Date; width?:
     spec,
     version: row.version,
     updatedAt: row.updatedAt,
-    canEdit: roleAllows(roleIn(actor, row.notebookId), "write"),
+    canEdit: roleAllows(await roleIn(actor, row.notebookId), "write"),
     asOf: input.asOf ?? null,
     data: slim(data, input.withPoints),
     pointsIncluded: input.withPoints !== false,
@@ -143,50 +140,50 @@ export function getChart(actor: Actor, input: { id: string; asOf?: Date; width?:
 }
 
 /** The numbers behind a chart (every aligned row, not downsampled), as known now or at `asOf`: for "show data" and CSV. */
-export function chartTable(actor: Actor, input: { id: string; asOf?: Date }): { title: string; table: ChartData["table"] } {
-  const row = chartFor(actor, input.id, "read");
-  const { data } = renderChart(row.notebookId, specOf(row), { asOf: input.asOf });
+export async function chartTable(actor: Actor, input: { id: string; asOf?: Date }): Promise<{ title: string; table: ChartData["table"] }> {
+  const row = await chartFor(actor, input.id, "read");
+  const { data } = await renderChart(row.notebookId, specOf(row), { asOf: input.asOf });
   return { title: data.title, table: data.table };
 }
 
 /** Renders an unsaved spec over a notebook's series, for the builder's live preview. */
 export async function previewChart(actor: Actor, input: { notebookId: string; spec: ChartSpec; width?: number }): Promise<{ data: ChartData; svg: string; timing: RenderTiming }> {
-  assertNotebookAccess(actor, input.notebookId, "read");
+  await assertNotebookAccess(actor, input.notebookId, "read");
   const { data, svg, timing } = await renderChartInTurns(input.notebookId, input.spec, { width: input.width });
   return { data: slim(data), svg, timing };
 }
 
 /** Saves a new chart in a notebook the actor may write to. */
-export function createChart(actor: Actor, input: { notebookId: string; spec: ChartSpec }): { id: string; version: number } {
-  assertNotebookAccess(actor, input.notebookId, "write");
+export async function createChart(actor: Actor, input: { notebookId: string; spec: ChartSpec }): Promise<{ id: string; version: number }> {
+  await assertNotebookAccess(actor, input.notebookId, "write");
   const id = newId();
-  getDb().transaction((tx) => {
-    tx.insert(charts).values({ id, notebookId: input.notebookId, title: input.spec.title, spec: input.spec, createdBy: actor.id, updatedBy: actor.id }).run();
-    recordEvent(tx, { actorId: actor.id, action: "chart.create", targetType: "chart", targetId: id, notebookId: input.notebookId });
+  await transaction(async (tx) => {
+    await tx.insert(charts).values({ id, notebookId: input.notebookId, title: input.spec.title, spec: input.spec, createdBy: actor.id, updatedBy: actor.id });
+    await recordEvent(tx, { actorId: actor.id, action: "chart.create", targetType: "chart", targetId: id, notebookId: input.notebookId });
   });
   return { id, version: 1 };
 }
 
 /** Replaces a chart's spec; with `baseVersion`, a stale edit gets CONFLICT instead of overwriting. */
-export function updateChart(actor: Actor, input: { id: string; spec: ChartSpec; baseVersion?: number }): { id: string; version: number } {
-  const row = chartFor(actor, input.id, "write");
+export async function updateChart(actor: Actor, input: { id: string; spec: ChartSpec; baseVersion?: number }): Promise<{ id: string; version: number }> {
+  const row = await chartFor(actor, input.id, "write");
   if (input.baseVersion !== undefined && input.baseVersion !== row.version) {
     throw conflict("Someone else saved this chart since you opened it. Reload to see their version.", { version: row.version });
   }
   const version = row.version + 1;
-  getDb().transaction((tx) => {
-    tx.update(charts).set({ title: input.spec.title, spec: input.spec, version, updatedBy: actor.id, updatedAt: new Date() }).where(eq(charts.id, row.id)).run();
-    recordEvent(tx, { actorId: actor.id, action: "chart.update", targetType: "chart", targetId: row.id, notebookId: row.notebookId });
+  await transaction(async (tx) => {
+    await tx.update(charts).set({ title: input.spec.title, spec: input.spec, version, updatedBy: actor.id, updatedAt: new Date() }).where(eq(charts.id, row.id));
+    await recordEvent(tx, { actorId: actor.id, action: "chart.update", targetType: "chart", targetId: row.id, notebookId: row.notebookId });
   });
   return { id: row.id, version };
 }
 
 /** Deletes a chart; notes that embed it then show a "chart removed" card. */
-export function removeChart(actor: Actor, id: string): { id: string } {
-  const row = chartFor(actor, id, "write");
-  getDb().transaction((tx) => {
-    tx.delete(charts).where(eq(charts.id, row.id)).run();
-    recordEvent(tx, { actorId: actor.id, action: "chart.remove", targetType: "chart", targetId: row.id, notebookId: row.notebookId, data: { title: row.title } });
+export async function removeChart(actor: Actor, id: string): Promise<{ id: string }> {
+  const row = await chartFor(actor, id, "write");
+  await transaction(async (tx) => {
+    await tx.delete(charts).where(eq(charts.id, row.id));
+    await recordEvent(tx, { actorId: actor.id, action: "chart.remove", targetType: "chart", targetId: row.id, notebookId: row.notebookId, data: { title: row.title } });
   });
   return { id: row.id };
 }
@@ -196,15 +193,15 @@ export function removeChart(actor: Actor, id: string): { id: string } {
  * checked the token and that the chart is embedded in the shared note. Null when the chart is gone or belongs to
  * another notebook (a note cannot reach across notebooks) or its spec no longer parses.
  */
-export function chartForSharedNote(
+export async function chartForSharedNote(
   notebookId: string,
   chartId: string,
   opts: { asOf?: Date; width?: number } = {},
-): { title: string; description: string; svg: string; seriesKeys: string[] } | null {
-  const row = getDb().select().from(charts).where(and(eq(charts.id, chartId), eq(charts.notebookId, notebookId))).get();
+): Promise<{ title: string; description: string; svg: string; seriesKeys: string[] } | null> {
+  const [row] = await getDb().select().from(charts).where(and(eq(charts.id, chartId), eq(charts.notebookId, notebookId)));
   if (!row) return null;
   const spec = chartSpecSchema.safeParse(row.spec);
   if (!spec.success) return null;
-  const { data, svg } = renderChart(notebookId, spec.data, { asOf: opts.asOf, width: opts.width });
+  const { data, svg } = await renderChart(notebookId, spec.data, { asOf: opts.asOf, width: opts.width });
   return { title: row.title, description: data.description, svg, seriesKeys: spec.data.series };
 }

@@ -40,17 +40,17 @@ describe("ensureDemo", () => {
         before.events + 1 + DEMO_SERIES.length * 2 + Object.keys(DEMO_CHARTS).length + 1 + DEMO_QUESTIONS.length + DEMO_QUESTIONS.reduce((n, q) => n + q.forecasts.length, 0) + 2,
     });
     const db = getDb();
-    const user = db.select().from(users).where(eq(users.email, DEMO_USER.email)).get()!;
+    const user = (await db.select().from(users).where(eq(users.email, DEMO_USER.email)))[0]!;
     expect(user.name).toBe(DEMO_USER.name);
     expect(user.passwordHash).not.toContain(DEMO_USER.password);
-    const [nb] = listNotebooks(user);
+    const [nb] = await listNotebooks(user);
     expect(nb).toMatchObject({ name: DEMO_NOTEBOOK.name, role: "owner", noteCount: DEMO_NOTES.length + 1, memberCount: 1 });
-    const welcome = listNotes(user, { notebookId: nb!.id }).find((n) => n.title === WELCOME_NOTE.title)!;
-    expect(getNote(user, welcome.id)).toMatchObject({ body: WELCOME_NOTE.body, tags: WELCOME_NOTE.tags, version: 1 });
-    expect(listRevisions(user, welcome.id)).toHaveLength(1);
-    expect(listNotes(user, { notebookId: nb!.id, tag: "small-caps" }).map((n) => n.title)).toEqual([ROTATION_NOTE.title]);
-    expect(searchNotes(user, { q: "Magnificent" }).hits.map((h) => h.title)).toContain(ROTATION_NOTE.title);
-    expect(db.select().from(memberships).where(eq(memberships.notebookId, nb!.id)).all()).toHaveLength(1);
+    const welcome = (await listNotes(user, { notebookId: nb!.id })).find((n) => n.title === WELCOME_NOTE.title)!;
+    expect(await getNote(user, welcome.id)).toMatchObject({ body: WELCOME_NOTE.body, tags: WELCOME_NOTE.tags, version: 1 });
+    expect(await listRevisions(user, welcome.id)).toHaveLength(1);
+    expect((await listNotes(user, { notebookId: nb!.id, tag: "small-caps" })).map((n) => n.title)).toEqual([ROTATION_NOTE.title]);
+    expect((await searchNotes(user, { q: "Magnificent" })).hits.map((h) => h.title)).toContain(ROTATION_NOTE.title);
+    expect((await db.select().from(memberships).where(eq(memberships.notebookId, nb!.id)))).toHaveLength(1);
   });
 
   it("lets the demo user sign in with the documented password", async () => {
@@ -62,16 +62,16 @@ describe("ensureDemo", () => {
     expect(await ensureDemo()).toBe(false);
     expect(await Promise.all([ensureDemo(), ensureDemo()])).toEqual([false, false]);
     expect(dbSnapshot()).toEqual(before);
-    expect(getDb().select().from(notebooks).where(eq(notebooks.name, DEMO_NOTEBOOK.name)).all()).toHaveLength(1);
+    expect((await getDb().select().from(notebooks).where(eq(notebooks.name, DEMO_NOTEBOOK.name)))).toHaveLength(1);
   });
 });
 
 describe("the demo's data and charts", () => {
-  const demoUser = () => getDb().select().from(users).where(eq(users.email, DEMO_USER.email)).get()!;
+  const demoUser = async () => (await getDb().select().from(users).where(eq(users.email, DEMO_USER.email)))[0]!;
 
-  it("imports the real vega-datasets prices and the reported 2026 figures", () => {
-    const user = demoUser();
-    const byKey = new Map(listSeries(user).map((s) => [s.key, s]));
+  it("imports the real vega-datasets prices and the reported 2026 figures", async () => {
+    const user = await demoUser();
+    const byKey = new Map((await listSeries(user)).map((s) => [s.key, s]));
     expect([...byKey.keys()].sort()).toEqual(DEMO_SERIES.map((s) => s.key).sort());
     // Every series the demo's charts and rules read has rows.
     for (const s of byKey.values()) expect(s.rowCount, s.key).toBeGreaterThan(0);
@@ -85,22 +85,22 @@ describe("the demo's data and charts", () => {
     expect(byKey.get("RUT-YTD-2026")!.notes).toContain("Reported");
   });
 
-  it("the note's facts match the data its charts draw", () => {
-    const user = demoUser();
-    const spx = getSeries(user, { id: listSeries(user).find((s) => s.key === "SPX")!.id, from: "2000-01-01", to: "2002-12-31" }).observations;
+  it("the note's facts match the data its charts draw", async () => {
+    const user = await demoUser();
+    const spx = (await getSeries(user, { id: (await listSeries(user)).find((s) => s.key === "SPX")!.id, from: "2000-01-01", to: "2002-12-31" })).observations;
     const drawdown = maxDrawdown(spx)!;
     expect(drawdown).toMatchObject({ peakDate: "2000-03-24", troughDate: "2002-10-09" });
     expect(drawdown.drawdown).toBeCloseTo(776.76001 / 1527.459961 - 1, 6);
 
-    const charts = listCharts(user);
+    const charts = await listCharts(user);
     expect(charts.map((c) => c.title).sort()).toEqual([...Object.values(DEMO_CHARTS), DEMO_2026_CHART].map((c) => c.title).sort());
     for (const c of charts) {
-      const chart = getChart(user, { id: c.id });
+      const chart = await getChart(user, { id: c.id });
       expect(chart.data.missing).toEqual([]);
       expect(chart.svg).toContain("<svg");
       expect(chart.embeddedIn.map((n) => n.title)).toEqual([c.title === DEMO_2026_CHART.title ? ROTATION_NOTE.title : "2000–2002: the last time the giants stopped leading"]);
     }
-    const ratio = chartTable(user, { id: charts.find((c) => c.title === DEMO_CHARTS.ratio.title)!.id }).table;
+    const ratio = (await chartTable(user, { id: charts.find((c) => c.title === DEMO_CHARTS.ratio.title)!.id })).table;
     const column = ratio.columns.indexOf("Microsoft / S&P 500");
     const rows = ratio.rows.filter((r) => typeof r[column] === "number");
     const at = (from: string, to: string) => rows.filter((r) => String(r[0]) >= from && String(r[0]) <= to).map((r) => r[column] as number);
@@ -112,9 +112,9 @@ describe("the demo's data and charts", () => {
 });
 
 describe("the demo's questions", () => {
-  it("tracks the commentary's open questions with forecast histories citing the rotation note, and the practice questions resolved by their rules", () => {
-    const user = getDb().select().from(users).where(eq(users.email, DEMO_USER.email)).get()!;
-    const list = listQuestions(user);
+  it("tracks the commentary's open questions with forecast histories citing the rotation note, and the practice questions resolved by their rules", async () => {
+    const user = (await getDb().select().from(users).where(eq(users.email, DEMO_USER.email)))[0]!;
+    const list = await listQuestions(user);
     expect(list.map((q) => [q.title, q.status])).toEqual(
       expect.arrayContaining([
         ["How many times will the Fed cut rates in 2026?", "open"],
@@ -124,7 +124,7 @@ describe("the demo's questions", () => {
         ["Practice: will IBM beat the S&P 500 over 2000–2002?", "resolved"],
       ]),
     );
-    const smallCaps = getQuestion(user, list.find((q) => q.title.startsWith("Will small caps"))!.id);
+    const smallCaps = await getQuestion(user, list.find((q) => q.title.startsWith("Will small caps"))!.id);
     // The rule reads rows (RUT and SPX-2026 both have a start value) and waits only for the year-end value.
     expect(smallCaps.ruleStatus).toBe("Russell 2000, rebased to 100 at end-2025 (reported) has no value on or after 2026-12-31 yet (latest 2026-01-30).");
     expect(smallCaps.citedBy.map((n) => n.title)).toEqual([ROTATION_NOTE.title]);
@@ -136,7 +136,7 @@ describe("the demo's questions", () => {
     const practice = list.filter((q) => q.status === "resolved").map((q) => q.outcome);
     expect(practice).toEqual([1, 1]);
     // The practice forecasts that count: 0.85 (2008) and 0.4 (IBM): Brier (0.85−1)² = 0.0225 and (0.4−1)² = 0.36, mean 0.19125.
-    expect(myCalibration(user).meanBrier).toBeCloseTo(0.19125, 12);
+    expect((await myCalibration(user)).meanBrier).toBeCloseTo(0.19125, 12);
   });
 });
 

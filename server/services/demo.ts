@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, transaction } from "@/db/client";
 import { memberships, noteRevisions, noteTags, notebooks, notes, users } from "@/db/schema";
 import { DEMO_NOTEBOOK, DEMO_NOTES, DEMO_USER, type DemoNote } from "@/db/seed/demo-content";
 import { DEMO_2026_CHART, DEMO_CHARTS, DEMO_SERIES, dotcomNote, rotationChartSection } from "@/db/seed/demo-data";
@@ -32,33 +32,33 @@ export function demoSignIn(): { email: string; password: string } | null {
 /** Creates the demo user and notebook when the demo user does not exist yet; returns whether it did. */
 export async function ensureDemo(): Promise<boolean> {
   const db = getDb();
-  if (db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USER.email)).get()) return false;
+  if ((await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USER.email)))[0]) return false;
   const passwordHash = await hashPassword(DEMO_USER.password);
   const userId = newId();
   const notebookId = newId();
-  return db.transaction((tx) => {
-    if (tx.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USER.email)).get()) return false;
-    tx.insert(users).values({ id: userId, email: DEMO_USER.email, name: DEMO_USER.name, passwordHash }).run();
-    tx.insert(notebooks).values({ id: notebookId, ...DEMO_NOTEBOOK, createdBy: userId }).run();
-    tx.insert(memberships).values({ notebookId, userId, role: "owner" }).run();
-    const chartIds = seedDemoData({ id: userId }, notebookId);
-    const rotationChartId = createChart({ id: userId }, { notebookId, spec: DEMO_2026_CHART }).id;
-    const questionIds = seedDemoQuestions({ id: userId }, notebookId);
+  return await transaction(async (tx) => {
+    if ((await tx.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USER.email)))[0]) return false;
+    await tx.insert(users).values({ id: userId, email: DEMO_USER.email, name: DEMO_USER.name, passwordHash });
+    await tx.insert(notebooks).values({ id: notebookId, ...DEMO_NOTEBOOK, createdBy: userId });
+    await tx.insert(memberships).values({ notebookId, userId, role: "owner" });
+    const chartIds = await seedDemoData({ id: userId }, notebookId);
+    const rotationChartId = (await createChart({ id: userId }, { notebookId, spec: DEMO_2026_CHART })).id;
+    const questionIds = await seedDemoQuestions({ id: userId }, notebookId);
     const rotation = { ...ROTATION_NOTE, body: ROTATION_NOTE.body + rotationChartSection(rotationChartId) + rotationQuestionsSection(questionIds) };
     const demoNotes: DemoNote[] = [dotcomNote(chartIds), ...DEMO_NOTES.map((n) => (n === ROTATION_NOTE ? rotation : n))];
     let rotationNoteId = "";
-    demoNotes.forEach((note, i) => {
+    for (const [i, note] of demoNotes.entries()) {
       const id = newId();
       if (note === rotation) rotationNoteId = id;
       const at = new Date(Date.now() - (demoNotes.length - i) * 60_000);
-      tx.insert(notes).values({ id, notebookId, title: note.title, body: note.body, createdBy: userId, updatedBy: userId, createdAt: at, updatedAt: at }).run();
-      tx.insert(noteRevisions).values({ noteId: id, noteVersion: 1, title: note.title, body: note.body, kind: "created", authorId: userId, createdAt: at, updatedAt: at }).run();
-      if (note.tags.length > 0) tx.insert(noteTags).values(note.tags.map((tag) => ({ noteId: id, tag }))).run();
-      writeNoteLinks(tx, id, note.body);
-    });
-    seedDemoForecasts({ id: userId }, questionIds, rotationNoteId);
-    resolveByRules({ notebookId });
-    recordEvent(tx, { actorId: userId, action: "demo.seeded", targetType: "notebook", targetId: notebookId, notebookId });
+      await tx.insert(notes).values({ id, notebookId, title: note.title, body: note.body, createdBy: userId, updatedBy: userId, createdAt: at, updatedAt: at });
+      await tx.insert(noteRevisions).values({ noteId: id, noteVersion: 1, title: note.title, body: note.body, kind: "created", authorId: userId, createdAt: at, updatedAt: at });
+      if (note.tags.length > 0) await tx.insert(noteTags).values(note.tags.map((tag) => ({ noteId: id, tag })));
+      await writeNoteLinks(tx, id, note.body);
+    }
+    await seedDemoForecasts({ id: userId }, questionIds, rotationNoteId);
+    await resolveByRules({ notebookId });
+    await recordEvent(tx, { actorId: userId, action: "demo.seeded", targetType: "notebook", targetId: notebookId, notebookId });
     return true;
   });
 }
@@ -72,30 +72,30 @@ export function vegaDataDir(): string {
  * Imports the demo series through the same code as a user's upload (reported figures are entered by hand)
  * and saves the demo charts; returns the charts' ids for the notes that embed them.
  */
-function seedDemoData(owner: { id: string }, notebookId: string): Record<keyof typeof DEMO_CHARTS, string> {
+async function seedDemoData(owner: { id: string }, notebookId: string): Promise<Record<keyof typeof DEMO_CHARTS, string>> {
   const dataDir = vegaDataDir();
   for (const s of DEMO_SERIES) {
     const source = "file" in s.from ? "upload" : "manual";
-    const { id } = createSeries(owner, { notebookId, key: s.key, name: s.name, unit: s.unit, frequency: s.frequency, source, sourceRef: "", notes: s.notes, refreshIntervalMinutes: null });
+    const { id } = await createSeries(owner, { notebookId, key: s.key, name: s.name, unit: s.unit, frequency: s.frequency, source, sourceRef: "", notes: s.notes, refreshIntervalMinutes: null });
     if ("file" in s.from) {
       const { file, ...mapping } = s.from;
-      importIntoSeries(owner, { seriesId: id, text: fs.readFileSync(path.join(dataDir, file), "utf8"), mapping });
+      await importIntoSeries(owner, { seriesId: id, text: fs.readFileSync(path.join(dataDir, file), "utf8"), mapping });
     } else {
-      writeObservations({ id, notebookId, key: s.key }, s.from.reported, owner.id, "manual");
+      await writeObservations({ id, notebookId, key: s.key }, s.from.reported, owner.id, "manual");
     }
   }
   const ids = {} as Record<keyof typeof DEMO_CHARTS, string>;
   for (const [name, spec] of Object.entries(DEMO_CHARTS) as Array<[keyof typeof DEMO_CHARTS, (typeof DEMO_CHARTS)[keyof typeof DEMO_CHARTS]]>) {
-    ids[name] = createChart(owner, { notebookId, spec }).id;
+    ids[name] = (await createChart(owner, { notebookId, spec })).id;
   }
   return ids;
 }
 
 /** The demo questions (their rules read the series seeded before); returns their ids by key. */
-function seedDemoQuestions(owner: { id: string }, notebookId: string): Record<DemoQuestion["key"], string> {
+async function seedDemoQuestions(owner: { id: string }, notebookId: string): Promise<Record<DemoQuestion["key"], string>> {
   const ids = {} as Record<DemoQuestion["key"], string>;
   for (const q of DEMO_QUESTIONS) {
-    ids[q.key] = createQuestion(owner, {
+    ids[q.key] = (await createQuestion(owner, {
       notebookId,
       title: q.title,
       kind: q.kind,
@@ -107,17 +107,17 @@ function seedDemoQuestions(owner: { id: string }, notebookId: string): Record<De
       rangeMin: q.rangeMin,
       rangeMax: q.rangeMax,
       rule: q.rule,
-    }, { at: new Date(new Date(q.forecasts[0]!.at).getTime() - 86_400_000), checkRule: false }).id;
+    }, { at: new Date(new Date(q.forecasts[0]!.at).getTime() - 86_400_000), checkRule: false })).id;
   }
   return ids;
 }
 
 /** Each demo question's forecast history; forecasts marked so cite the rotation note as their evidence. */
-function seedDemoForecasts(owner: { id: string }, ids: Record<DemoQuestion["key"], string>, rotationNoteId: string): void {
+async function seedDemoForecasts(owner: { id: string }, ids: Record<DemoQuestion["key"], string>, rotationNoteId: string): Promise<void> {
   for (const q of DEMO_QUESTIONS) {
     for (const f of q.forecasts) {
       const { at, citesRotationNote, ...values } = f;
-      recordForecast(owner, { questionId: ids[q.key], ...values, noteId: citesRotationNote ? rotationNoteId : undefined }, new Date(at));
+      await recordForecast(owner, { questionId: ids[q.key], ...values, noteId: citesRotationNote ? rotationNoteId : undefined }, new Date(at));
     }
   }
 }

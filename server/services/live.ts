@@ -34,10 +34,10 @@ export function listenerCount(): number {
  * or in all of theirs. Access is checked per change, so a member who is removed stops hearing at once.
  */
 export async function* seriesChangesFor(actor: Actor, input: { notebookId?: string }, signal?: AbortSignal): AsyncGenerator<SeriesChange> {
-  if (input.notebookId) assertNotebookAccess(actor, input.notebookId, "read");
+  if (input.notebookId) await assertNotebookAccess(actor, input.notebookId, "read");
   for await (const change of seriesChanges(signal)) {
     if (input.notebookId && change.notebookId !== input.notebookId) continue;
-    if (roleIn(actor, change.notebookId) === null) continue;
+    if ((await roleIn(actor, change.notebookId)) === null) continue;
     yield change;
   }
 }

@@ -14,45 +14,44 @@ beforeAll(async () => {
   t = await makeTeam("editing");
 });
 
-function linksOf(noteId: string): string[] {
-  return getDb()
+async function linksOf(noteId: string): Promise<string[]> {
+  return (await getDb()
     .select()
     .from(noteLinks)
-    .where(eq(noteLinks.noteId, noteId))
-    .all()
+    .where(eq(noteLinks.noteId, noteId)))
     .map((l) => `${l.targetType}:${l.targetId}`)
     .sort();
 }
 
-function row(noteId: string) {
-  return getDb().select().from(notes).where(eq(notes.id, noteId)).get();
+async function row(noteId: string) {
+  return (await getDb().select().from(notes).where(eq(notes.id, noteId)))[0];
 }
 
 describe("createNote and updateNote", () => {
-  it("creates at version 1 with a 'created' revision, tags and an event", () => {
-    const { id, version } = createNote(t.editor, { notebookId: t.notebookId, title: "Rotation", body: "Small caps lead.", tags: ["macro", "macro", "equities"] });
+  it("creates at version 1 with a 'created' revision, tags and an event", async () => {
+    const { id, version } = await createNote(t.editor, { notebookId: t.notebookId, title: "Rotation", body: "Small caps lead.", tags: ["macro", "macro", "equities"] });
     expect(version).toBe(1);
-    expect(getNote(t.viewer, id)).toMatchObject({ title: "Rotation", body: "Small caps lead.", version: 1, tags: ["equities", "macro"], deletedAt: null, canEdit: false, updatedByName: t.editor.name });
-    expect(getNote(t.editor, id).canEdit).toBe(true);
-    const revisions = getDb().select().from(noteRevisions).where(eq(noteRevisions.noteId, id)).all();
+    expect(await getNote(t.viewer, id)).toMatchObject({ title: "Rotation", body: "Small caps lead.", version: 1, tags: ["equities", "macro"], deletedAt: null, canEdit: false, updatedByName: t.editor.name });
+    expect((await getNote(t.editor, id)).canEdit).toBe(true);
+    const revisions = await getDb().select().from(noteRevisions).where(eq(noteRevisions.noteId, id));
     expect(revisions).toEqual([expect.objectContaining({ kind: "created", noteVersion: 1, title: "Rotation", body: "Small caps lead.", authorId: t.editor.id })]);
-    expect(eventsAbout(id)).toEqual([["note.created", null]]);
+    expect(await eventsAbout(id)).toEqual([["note.created", null]]);
   });
 
-  it("adds one to the version on every save and keeps the last text and author", () => {
-    const { id } = createNote(t.owner, { notebookId: t.notebookId, title: "Draft", body: "" });
-    expect(updateNote(t.owner, { id, baseVersion: 1, body: "First words." }).version).toBe(2);
-    expect(updateNote(t.editor, { id, baseVersion: 2, title: "Draft, titled" }).version).toBe(3);
-    const saved = updateNote(t.owner, { id, baseVersion: 3, title: "Final", body: "Last words." });
+  it("adds one to the version on every save and keeps the last text and author", async () => {
+    const { id } = await createNote(t.owner, { notebookId: t.notebookId, title: "Draft", body: "" });
+    expect((await updateNote(t.owner, { id, baseVersion: 1, body: "First words." })).version).toBe(2);
+    expect((await updateNote(t.editor, { id, baseVersion: 2, title: "Draft, titled" })).version).toBe(3);
+    const saved = await updateNote(t.owner, { id, baseVersion: 3, title: "Final", body: "Last words." });
     expect(saved).toMatchObject({ id, version: 4 });
-    expect(getNote(t.viewer, id)).toMatchObject({ title: "Final", body: "Last words.", version: 4, updatedByName: t.owner.name });
-    expect(row(id)!.updatedAt).toEqual(saved.updatedAt);
-    expect(listNotes(t.viewer, { notebookId: t.notebookId })[0]!.id).toBe(id);
+    expect(await getNote(t.viewer, id)).toMatchObject({ title: "Final", body: "Last words.", version: 4, updatedByName: t.owner.name });
+    expect((await row(id))!.updatedAt).toEqual(saved.updatedAt);
+    expect((await listNotes(t.viewer, { notebookId: t.notebookId }))[0]!.id).toBe(id);
   });
 
   it("refuses a stale baseVersion with CONFLICT, the current text in details, and changes nothing", async () => {
-    const { id } = createNote(t.owner, { notebookId: t.notebookId, title: "Two tabs", body: "Tab one." });
-    const { version, updatedAt } = updateNote(t.editor, { id, baseVersion: 1, body: "Tab two wins." });
+    const { id } = await createNote(t.owner, { notebookId: t.notebookId, title: "Two tabs", body: "Tab one." });
+    const { version, updatedAt } = await updateNote(t.editor, { id, baseVersion: 1, body: "Tab two wins." });
     const before = dbSnapshot();
     const input = { id, baseVersion: 1, body: "Tab one, later." };
     const error = await trpcError(() => updateNote(t.owner, input));
@@ -63,25 +62,25 @@ describe("createNote and updateNote", () => {
     expect(shape.data.code).toBe("CONFLICT");
     expect(shape.data.details).toEqual({ current: { version, title: "Two tabs", body: "Tab two wins.", updatedAt, updatedByName: t.editor.name } });
     expect((await trpcError(() => updateNote(t.owner, { id, baseVersion: 3, body: "from the future" }))).code).toBe("CONFLICT");
-    expect(updateNote(t.owner, { id, baseVersion: 2, body: "Merged." }).version).toBe(3);
+    expect((await updateNote(t.owner, { id, baseVersion: 2, body: "Merged." })).version).toBe(3);
   });
 
   it("will not save into a trashed note", async () => {
-    const { id } = createNote(t.owner, { notebookId: t.notebookId, title: "Binned", body: "x" });
-    trashNote(t.owner, id);
-    const version = row(id)!.version;
+    const { id } = await createNote(t.owner, { notebookId: t.notebookId, title: "Binned", body: "x" });
+    await trashNote(t.owner, id);
+    const version = (await row(id))!.version;
     const error = await trpcError(() => updateNote(t.owner, { id, baseVersion: version, body: "y" }));
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message).toContain("in the trash");
-    expect(row(id)!.body).toBe("x");
+    expect((await row(id))!.body).toBe("x");
   });
 });
 
 describe("who may write", () => {
   it("a viewer gets FORBIDDEN from create, update, trash, restore and empty trash, and nothing changes", async () => {
-    const { id } = createNote(t.owner, { notebookId: t.notebookId, title: "Locked", body: "Owner's text." });
-    const { id: trashed } = createNote(t.owner, { notebookId: t.notebookId, title: "In the bin", body: "" });
-    trashNote(t.owner, trashed);
+    const { id } = await createNote(t.owner, { notebookId: t.notebookId, title: "Locked", body: "Owner's text." });
+    const { id: trashed } = await createNote(t.owner, { notebookId: t.notebookId, title: "In the bin", body: "" });
+    await trashNote(t.owner, trashed);
     const before = dbSnapshot();
     const attempts = [
       () => createNote(t.viewer, { notebookId: t.notebookId, title: "Mine" }),
@@ -95,7 +94,7 @@ describe("who may write", () => {
   });
 
   it("a stranger gets NOT_FOUND, the same as for a missing id, and nothing changes", async () => {
-    const { id } = createNote(t.owner, { notebookId: t.notebookId, title: "Private", body: "" });
+    const { id } = await createNote(t.owner, { notebookId: t.notebookId, title: "Private", body: "" });
     const before = dbSnapshot();
     const attempts = (noteId: string, notebookId: string) => [
       () => getNote(t.stranger, noteId),
@@ -116,27 +115,27 @@ describe("who may write", () => {
 });
 
 describe("note_links", () => {
-  it("records the embeds on create and rewrites them on every body save, not on a title-only save", () => {
+  it("records the embeds on create and rewrites them on every body save, not on a title-only save", async () => {
     const body = "Intro\n\n::chart{id=ratio}\n\n::question{id=cuts}\n\n```\n::chart{id=in-code}\n```";
-    const { id } = createNote(t.owner, { notebookId: t.notebookId, title: "Links", body });
-    expect(linksOf(id)).toEqual(["chart:ratio", "question:cuts"]);
-    expect(getNote(t.viewer, id).links).toEqual(expect.arrayContaining([{ kind: "chart", id: "ratio" }, { kind: "question", id: "cuts" }]));
-    updateNote(t.owner, { id, baseVersion: 1, body: "::chart{id=ratio}\n::chart{id=ytd}\n::chart{id=ytd}" });
-    expect(linksOf(id)).toEqual(["chart:ratio", "chart:ytd"]);
-    updateNote(t.owner, { id, baseVersion: 2, title: "Links, renamed" });
-    expect(linksOf(id)).toEqual(["chart:ratio", "chart:ytd"]);
-    updateNote(t.owner, { id, baseVersion: 3, body: "No embeds left." });
-    expect(linksOf(id)).toEqual([]);
+    const { id } = await createNote(t.owner, { notebookId: t.notebookId, title: "Links", body });
+    expect(await linksOf(id)).toEqual(["chart:ratio", "question:cuts"]);
+    expect((await getNote(t.viewer, id)).links).toEqual(expect.arrayContaining([{ kind: "chart", id: "ratio" }, { kind: "question", id: "cuts" }]));
+    await updateNote(t.owner, { id, baseVersion: 1, body: "::chart{id=ratio}\n::chart{id=ytd}\n::chart{id=ytd}" });
+    expect(await linksOf(id)).toEqual(["chart:ratio", "chart:ytd"]);
+    await updateNote(t.owner, { id, baseVersion: 2, title: "Links, renamed" });
+    expect(await linksOf(id)).toEqual(["chart:ratio", "chart:ytd"]);
+    await updateNote(t.owner, { id, baseVersion: 3, body: "No embeds left." });
+    expect(await linksOf(id)).toEqual([]);
   });
 
-  it("follows a revision restore", () => {
-    const { id } = createNote(t.owner, { notebookId: t.notebookId, title: "Restore links", body: "::question{id=q-old}" });
-    updateNote(t.owner, { id, baseVersion: 1, body: "::chart{id=c-new}" });
-    expect(linksOf(id)).toEqual(["chart:c-new"]);
-    const created = getDb().select().from(noteRevisions).where(eq(noteRevisions.noteId, id)).orderBy(asc(noteRevisions.id)).get()!;
-    restoreRevision(t.editor, { noteId: id, revisionId: created.id });
-    expect(linksOf(id)).toEqual(["question:q-old"]);
-    expect(eventsAbout(id)).toEqual([
+  it("follows a revision restore", async () => {
+    const { id } = await createNote(t.owner, { notebookId: t.notebookId, title: "Restore links", body: "::question{id=q-old}" });
+    await updateNote(t.owner, { id, baseVersion: 1, body: "::chart{id=c-new}" });
+    expect(await linksOf(id)).toEqual(["chart:c-new"]);
+    const created = (await getDb().select().from(noteRevisions).where(eq(noteRevisions.noteId, id)).orderBy(asc(noteRevisions.id)))[0]!;
+    await restoreRevision(t.editor, { noteId: id, revisionId: created.id });
+    expect(await linksOf(id)).toEqual(["question:q-old"]);
+    expect(await eventsAbout(id)).toEqual([
       ["note.created", null],
       ["note.revision_restored", { revisionId: created.id }],
     ]);

@@ -17,19 +17,19 @@ export function exportFileName(title: string, extension: "md" | "html"): string 
 }
 
 /** The note to export (access checked) and its Markdown: the body, with the title as a heading if it has none. */
-export function noteForExport(actor: Actor, id: string): { note: NoteDetail; markdown: string } {
-  const note = getNote(actor, id);
+export async function noteForExport(actor: Actor, id: string): Promise<{ note: NoteDetail; markdown: string }> {
+  const note = await getNote(actor, id);
   const markdown = /^\s*#\s/.test(note.body) ? note.body : `# ${note.title}\n\n${note.body}`;
   return { note, markdown };
 }
 
 /** The note's embedded charts that the actor can see, drawn on the server, keyed by chart id (missing ones are left out). */
-export function chartsForExport(actor: Actor, note: Pick<NoteDetail, "links">): Map<string, { title: string; description: string; svg: string }> {
+export async function chartsForExport(actor: Actor, note: Pick<NoteDetail, "links">): Promise<Map<string, { title: string; description: string; svg: string }>> {
   const charts = new Map<string, { title: string; description: string; svg: string }>();
   for (const link of note.links) {
     if (link.kind !== "chart") continue;
     try {
-      const chart = getChart(actor, { id: link.id, withPoints: false });
+      const chart = await getChart(actor, { id: link.id, withPoints: false });
       charts.set(link.id, { title: chart.title, description: chart.data.description, svg: chart.svg });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

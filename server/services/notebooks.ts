@@ -1,6 +1,6 @@
 // Notebooks and their members: reads and writes, each checked by the access module first.
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getDb, transaction, type Db } from "@/db/client";
 import { memberships, notebooks, notes, users, type Role } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { assertNotebookAccess, qualified, readableBy, roleColumn, type Actor } from "./access";
@@ -18,12 +18,12 @@ export type NotebookSummary = {
   updatedAt: Date;
 };
 
-const noteCount = sql<number>`(select count(*) from ${notes} n2 where n2.notebook_id = ${qualified(notebooks.id)} and n2.deleted_at is null)`;
-const memberCount = sql<number>`(select count(*) from ${memberships} m2 where m2.notebook_id = ${qualified(notebooks.id)})`;
+const noteCount = sql<number>`(select count(*) from ${notes} n2 where n2.notebook_id = ${qualified(notebooks.id)} and n2.deleted_at is null)`.mapWith(Number);
+const memberCount = sql<number>`(select count(*) from ${memberships} m2 where m2.notebook_id = ${qualified(notebooks.id)})`.mapWith(Number);
 
 const reader = { id: sql.placeholder("userId") };
 
-const listQuery = prepared((db: Db) =>
+const listQuery = prepared("notebooks_list", (db: Db) =>
   db
     .select({
       id: notebooks.id,
@@ -36,41 +36,40 @@ const listQuery = prepared((db: Db) =>
     })
     .from(notebooks)
     .where(readableBy(notebooks.id, reader))
-    .orderBy(desc(notebooks.updatedAt), asc(notebooks.name))
-    .prepare(),
+    .orderBy(desc(notebooks.updatedAt), asc(notebooks.name)),
 );
 
 /** The notebooks the actor belongs to, most recently changed first (a prepared statement: it is on every page). */
-export function listNotebooks(actor: Actor): NotebookSummary[] {
-  return listQuery().all({ userId: actor.id });
+export async function listNotebooks(actor: Actor): Promise<NotebookSummary[]> {
+  return listQuery().execute({ userId: actor.id });
 }
 
 /** One notebook the actor may read, with their role and counts. */
-export function getNotebook(actor: Actor, id: string): NotebookSummary {
-  assertNotebookAccess(actor, id, "read");
-  const row = listNotebooks(actor).find((n) => n.id === id);
+export async function getNotebook(actor: Actor, id: string): Promise<NotebookSummary> {
+  await assertNotebookAccess(actor, id, "read");
+  const row = (await listNotebooks(actor)).find((n) => n.id === id);
   if (!row) throw notFound("notebook");
   return row;
 }
 
 /** Creates a notebook with the actor as its owner. */
-export function createNotebook(actor: Actor, input: { name: string; description?: string }): { id: string } {
+export async function createNotebook(actor: Actor, input: { name: string; description?: string }): Promise<{ id: string }> {
   const id = newId();
-  getDb().transaction((tx) => {
-    tx.insert(notebooks).values({ id, name: input.name, description: input.description ?? "", createdBy: actor.id }).run();
-    tx.insert(memberships).values({ notebookId: id, userId: actor.id, role: "owner" }).run();
-    recordEvent(tx, { actorId: actor.id, action: "notebook.created", targetType: "notebook", targetId: id, notebookId: id, data: { name: input.name } });
+  await transaction(async (tx) => {
+    await tx.insert(notebooks).values({ id, name: input.name, description: input.description ?? "", createdBy: actor.id });
+    await tx.insert(memberships).values({ notebookId: id, userId: actor.id, role: "owner" });
+    await recordEvent(tx, { actorId: actor.id, action: "notebook.created", targetType: "notebook", targetId: id, notebookId: id, data: { name: input.name } });
   });
   return { id };
 }
 
 /** Renames a notebook; editors and owners may. */
-export function renameNotebook(actor: Actor, input: { id: string; name: string }): { id: string; name: string } {
-  assertNotebookAccess(actor, input.id, "rename");
-  getDb().transaction((tx) => {
-    const before = tx.select({ name: notebooks.name }).from(notebooks).where(eq(notebooks.id, input.id)).get();
-    tx.update(notebooks).set({ name: input.name, updatedAt: new Date() }).where(eq(notebooks.id, input.id)).run();
-    recordEvent(tx, {
+export async function renameNotebook(actor: Actor, input: { id: string; name: string }): Promise<{ id: string; name: string }> {
+  await assertNotebookAccess(actor, input.id, "rename");
+  await transaction(async (tx) => {
+    const [before] = await tx.select({ name: notebooks.name }).from(notebooks).where(eq(notebooks.id, input.id));
+    await tx.update(notebooks).set({ name: input.name, updatedAt: new Date() }).where(eq(notebooks.id, input.id));
+    await recordEvent(tx, {
       actorId: actor.id,
       action: "notebook.renamed",
       targetType: "notebook",
@@ -83,24 +82,24 @@ export function renameNotebook(actor: Actor, input: { id: string; name: string }
 }
 
 /** What deleting a notebook would lose, for the confirmation dialog. Owners only. */
-export function notebookDeletionImpact(actor: Actor, id: string): { name: string; notes: number; members: number } {
-  assertNotebookAccess(actor, id, "remove");
-  const nb = getNotebook(actor, id);
+export async function notebookDeletionImpact(actor: Actor, id: string): Promise<{ name: string; notes: number; members: number }> {
+  await assertNotebookAccess(actor, id, "remove");
+  const nb = await getNotebook(actor, id);
   return { name: nb.name, notes: nb.noteCount, members: nb.memberCount };
 }
 
 /** Deletes a notebook and everything in it; the owner must type its name to confirm. */
-export function removeNotebook(actor: Actor, input: { id: string; confirmName: string }): { id: string } {
-  assertNotebookAccess(actor, input.id, "remove");
+export async function removeNotebook(actor: Actor, input: { id: string; confirmName: string }): Promise<{ id: string }> {
+  await assertNotebookAccess(actor, input.id, "remove");
   const db = getDb();
-  const nb = db.select({ name: notebooks.name }).from(notebooks).where(eq(notebooks.id, input.id)).get();
+  const [nb] = await db.select({ name: notebooks.name }).from(notebooks).where(eq(notebooks.id, input.id));
   if (!nb) throw notFound("notebook");
   if (input.confirmName.trim() !== nb.name) {
     throw badRequest(`Type the notebook's name, "${nb.name}", to confirm.`);
   }
-  db.transaction((tx) => {
-    tx.delete(notebooks).where(eq(notebooks.id, input.id)).run();
-    recordEvent(tx, { actorId: actor.id, action: "notebook.deleted", targetType: "notebook", targetId: input.id, notebookId: input.id, data: { name: nb.name } });
+  await transaction(async (tx) => {
+    await tx.delete(notebooks).where(eq(notebooks.id, input.id));
+    await recordEvent(tx, { actorId: actor.id, action: "notebook.deleted", targetType: "notebook", targetId: input.id, notebookId: input.id, data: { name: nb.name } });
   });
   return { id: input.id };
 }
@@ -108,44 +107,41 @@ export function removeNotebook(actor: Actor, input: { id: string; confirmName: s
 export type Member = { userId: string; email: string; name: string; role: Role; addedAt: Date };
 
 /** The members of a notebook; any member may see who else is in it. */
-export function listMembers(actor: Actor, notebookId: string): Member[] {
-  assertNotebookAccess(actor, notebookId, "read");
-  return getDb()
+export async function listMembers(actor: Actor, notebookId: string): Promise<Member[]> {
+  await assertNotebookAccess(actor, notebookId, "read");
+  return await getDb()
     .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, addedAt: memberships.createdAt })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.notebookId, notebookId))
-    .orderBy(sql`case ${memberships.role} when 'owner' then 0 when 'editor' then 1 else 2 end`, asc(users.name))
-    .all();
+    .orderBy(sql`case ${memberships.role} when 'owner' then 0 when 'editor' then 1 else 2 end`, asc(users.name));
 }
 
-function ownerCount(tx: Pick<ReturnType<typeof getDb>, "select">, notebookId: string): number {
-  const row = tx
+async function ownerCount(tx: Pick<ReturnType<typeof getDb>, "select">, notebookId: string): Promise<number> {
+  const [row] = await tx
     .select({ n: count() })
     .from(memberships)
-    .where(and(eq(memberships.notebookId, notebookId), eq(memberships.role, "owner")))
-    .get();
+    .where(and(eq(memberships.notebookId, notebookId), eq(memberships.role, "owner")));
   return row?.n ?? 0;
 }
 
 /** Adds an existing user, by email, with a role. Owners only. */
-export function addMember(actor: Actor, input: { notebookId: string; email: string; role: Role }): Member {
-  assertNotebookAccess(actor, input.notebookId, "manageMembers");
+export async function addMember(actor: Actor, input: { notebookId: string; email: string; role: Role }): Promise<Member> {
+  await assertNotebookAccess(actor, input.notebookId, "manageMembers");
   const db = getDb();
-  const user = db.select().from(users).where(eq(users.email, input.email.trim().toLowerCase())).get();
+  const [user] = await db.select().from(users).where(eq(users.email, input.email.trim().toLowerCase()));
   if (!user) {
     throw new DomainError("NOT_FOUND", "No Quire account uses that email. Ask them to register first, then add them.");
   }
-  const existing = db
+  const [existing] = await db
     .select({ role: memberships.role })
     .from(memberships)
-    .where(and(eq(memberships.notebookId, input.notebookId), eq(memberships.userId, user.id)))
-    .get();
+    .where(and(eq(memberships.notebookId, input.notebookId), eq(memberships.userId, user.id)));
   if (existing) throw conflict(`${user.email} is already a member (${existing.role}).`);
   const addedAt = new Date();
-  db.transaction((tx) => {
-    tx.insert(memberships).values({ notebookId: input.notebookId, userId: user.id, role: input.role, createdAt: addedAt }).run();
-    recordEvent(tx, {
+  await transaction(async (tx) => {
+    await tx.insert(memberships).values({ notebookId: input.notebookId, userId: user.id, role: input.role, createdAt: addedAt });
+    await recordEvent(tx, {
       actorId: actor.id,
       action: "member.added",
       targetType: "membership",
@@ -157,29 +153,27 @@ export function addMember(actor: Actor, input: { notebookId: string; email: stri
   return { userId: user.id, email: user.email, name: user.name, role: input.role, addedAt };
 }
 
-function assertMember(notebookId: string, userId: string): Role {
-  const row = getDb()
+async function assertMember(notebookId: string, userId: string): Promise<Role> {
+  const [row] = await getDb()
     .select({ role: memberships.role })
     .from(memberships)
-    .where(and(eq(memberships.notebookId, notebookId), eq(memberships.userId, userId)))
-    .get();
+    .where(and(eq(memberships.notebookId, notebookId), eq(memberships.userId, userId)));
   if (!row) throw new DomainError("NOT_FOUND", "That person is not a member of this notebook.");
   return row.role;
 }
 
 /** Changes a member's role; a notebook always keeps at least one owner. Owners only. */
-export function changeMemberRole(actor: Actor, input: { notebookId: string; userId: string; role: Role }): { userId: string; role: Role } {
-  assertNotebookAccess(actor, input.notebookId, "manageMembers");
-  getDb().transaction((tx) => {
-    const before = assertMember(input.notebookId, input.userId);
-    if (before === "owner" && input.role !== "owner" && ownerCount(tx, input.notebookId) <= 1) {
+export async function changeMemberRole(actor: Actor, input: { notebookId: string; userId: string; role: Role }): Promise<{ userId: string; role: Role }> {
+  await assertNotebookAccess(actor, input.notebookId, "manageMembers");
+  await transaction(async (tx) => {
+    const before = await assertMember(input.notebookId, input.userId);
+    if (before === "owner" && input.role !== "owner" && (await ownerCount(tx, input.notebookId)) <= 1) {
       throw badRequest("A notebook needs at least one owner: make someone else an owner first.");
     }
-    tx.update(memberships)
+    await tx.update(memberships)
       .set({ role: input.role })
-      .where(and(eq(memberships.notebookId, input.notebookId), eq(memberships.userId, input.userId)))
-      .run();
-    recordEvent(tx, {
+      .where(and(eq(memberships.notebookId, input.notebookId), eq(memberships.userId, input.userId)));
+    await recordEvent(tx, {
       actorId: actor.id,
       action: "member.role_changed",
       targetType: "membership",
@@ -192,17 +186,16 @@ export function changeMemberRole(actor: Actor, input: { notebookId: string; user
 }
 
 /** Removes a member; the last owner cannot be removed. Owners only. */
-export function removeMember(actor: Actor, input: { notebookId: string; userId: string }): { userId: string } {
-  assertNotebookAccess(actor, input.notebookId, "manageMembers");
-  getDb().transaction((tx) => {
-    const before = assertMember(input.notebookId, input.userId);
-    if (before === "owner" && ownerCount(tx, input.notebookId) <= 1) {
+export async function removeMember(actor: Actor, input: { notebookId: string; userId: string }): Promise<{ userId: string }> {
+  await assertNotebookAccess(actor, input.notebookId, "manageMembers");
+  await transaction(async (tx) => {
+    const before = await assertMember(input.notebookId, input.userId);
+    if (before === "owner" && (await ownerCount(tx, input.notebookId)) <= 1) {
       throw badRequest("A notebook needs at least one owner: make someone else an owner first.");
     }
-    tx.delete(memberships)
-      .where(and(eq(memberships.notebookId, input.notebookId), eq(memberships.userId, input.userId)))
-      .run();
-    recordEvent(tx, { actorId: actor.id, action: "member.removed", targetType: "membership", targetId: input.userId, notebookId: input.notebookId, data: { role: before } });
+    await tx.delete(memberships)
+      .where(and(eq(memberships.notebookId, input.notebookId), eq(memberships.userId, input.userId)));
+    await recordEvent(tx, { actorId: actor.id, action: "member.removed", targetType: "membership", targetId: input.userId, notebookId: input.notebookId, data: { role: before } });
   });
   return { userId: input.userId };
 }

@@ -45,8 +45,8 @@ function indexDrift(): { extra: string[]; missing: string[] } {
 }
 
 describe("notes_fts triggers", () => {
-  it("indexes a new note's title and body, with prefixes", () => {
-    const { id } = createNote(t.owner, { notebookId: t.notebookId, title: "Bristlecone outlook", body: "Quokka yields rose." });
+  it("indexes a new note's title and body, with prefixes", async () => {
+    const { id } = await createNote(t.owner, { notebookId: t.notebookId, title: "Bristlecone outlook", body: "Quokka yields rose." });
     const rowid = rowidOf(id);
     expect(matches("quokka")).toEqual([rowid]);
     expect(matches("title:bristlecone")).toEqual([rowid]);
@@ -54,27 +54,27 @@ describe("notes_fts triggers", () => {
     expect(matches("body:bristlecone")).toEqual([]);
   });
 
-  it("drops old words and finds new ones after an update", () => {
-    const { id } = createNote(t.owner, { notebookId: t.notebookId, title: "Axolotl memo", body: "Wombat spreads widened." });
+  it("drops old words and finds new ones after an update", async () => {
+    const { id } = await createNote(t.owner, { notebookId: t.notebookId, title: "Axolotl memo", body: "Wombat spreads widened." });
     const rowid = rowidOf(id);
-    updateNote(t.owner, { id, baseVersion: 1, body: "Narwhal spreads narrowed." });
+    await updateNote(t.owner, { id, baseVersion: 1, body: "Narwhal spreads narrowed." });
     expect(matches("wombat")).toEqual([]);
     expect(matches("narwhal")).toEqual([rowid]);
     expect(matches("spreads")).toEqual([rowid]);
-    updateNote(t.editor, { id, baseVersion: 2, title: "Pangolin memo" });
+    await updateNote(t.editor, { id, baseVersion: 2, title: "Pangolin memo" });
     expect(matches("axolotl")).toEqual([]);
     expect(matches("pangolin")).toEqual([rowid]);
     expect(matches("narwhal")).toEqual([rowid]);
     expect(indexDrift()).toEqual({ extra: [], missing: [] });
   });
 
-  it("a save that changes no text moves the version on and leaves the index as it was", () => {
-    const { id } = createNote(t.owner, { notebookId: t.notebookId, title: "Zorblat note", body: "Vexquine rallied." });
+  it("a save that changes no text moves the version on and leaves the index as it was", async () => {
+    const { id } = await createNote(t.owner, { notebookId: t.notebookId, title: "Zorblat note", body: "Vexquine rallied." });
     const rowid = rowidOf(id);
     const segments = () => (sqlite().prepare("SELECT count(*) AS n FROM notes_fts_data").get() as { n: number }).n;
     const before = segments();
-    expect(updateNote(t.owner, { id, baseVersion: 1, body: "Vexquine rallied." }).version).toBe(2);
-    expect(updateNote(t.owner, { id, baseVersion: 2, title: "Zorblat note", body: "Vexquine rallied." }).version).toBe(3);
+    expect((await updateNote(t.owner, { id, baseVersion: 1, body: "Vexquine rallied." })).version).toBe(2);
+    expect((await updateNote(t.owner, { id, baseVersion: 2, title: "Zorblat note", body: "Vexquine rallied." })).version).toBe(3);
     expect(segments()).toBe(before);
     expect(sqlite().prepare("SELECT version, updated_by AS updatedBy FROM notes WHERE id = ?").get(id)).toEqual({ version: 3, updatedBy: t.owner.id });
     expect(matches("vexquine")).toEqual([rowid]);
@@ -82,68 +82,68 @@ describe("notes_fts triggers", () => {
     expect(indexDrift()).toEqual({ extra: [], missing: [] });
   });
 
-  it("indexes a note's tags in tags_text only, through create, set, rename and trash", () => {
-    const { id } = createNote(t.owner, { notebookId: t.notebookId, title: "Tagged", body: "Gecko note.", tags: ["small-caps", "rates"] });
+  it("indexes a note's tags in tags_text only, through create, set, rename and trash", async () => {
+    const { id } = await createNote(t.owner, { notebookId: t.notebookId, title: "Tagged", body: "Gecko note.", tags: ["small-caps", "rates"] });
     const rowid = rowidOf(id);
     expect(matches("{tags_text}: rates")).toEqual([rowid]);
     expect(matches('{tags_text}: "small caps"')).toEqual([rowid]);
     expect(matches("{title body}: rates")).toEqual([]);
-    setNoteTags(t.owner, { id, tags: ["breadth"] });
+    await setNoteTags(t.owner, { id, tags: ["breadth"] });
     expect(matches("{tags_text}: rates")).toEqual([]);
     expect(matches("{tags_text}: breadth")).toEqual([rowid]);
-    renameTag(t.owner, { notebookId: t.notebookId, from: "breadth", to: "market-breadth" });
+    await renameTag(t.owner, { notebookId: t.notebookId, from: "breadth", to: "market-breadth" });
     expect(matches("{tags_text}: breadth")).toEqual([rowid]);
     expect(matches("{tags_text}: market")).toEqual([rowid]);
     expect(indexDrift()).toEqual({ extra: [], missing: [] });
-    trashNote(t.owner, id);
+    await trashNote(t.owner, id);
     expect(matches("{tags_text}: market")).toEqual([]);
-    restoreNote(t.owner, id);
+    await restoreNote(t.owner, id);
     expect(matches("{tags_text}: market")).toEqual([rowid]);
-    setNoteTags(t.owner, { id, tags: [] });
+    await setNoteTags(t.owner, { id, tags: [] });
     expect(matches("{tags_text}: market")).toEqual([]);
     expect((sqlite().prepare("SELECT tags_text FROM notes WHERE id = ?").get(id) as { tags_text: string }).tags_text).toBe("");
     expect(indexDrift()).toEqual({ extra: [], missing: [] });
   });
 
-  it("leaves the index on trash and returns on restore", () => {
-    const { id } = createNote(t.owner, { notebookId: t.notebookId, title: "Okapi", body: "Capybara breadth improved." });
+  it("leaves the index on trash and returns on restore", async () => {
+    const { id } = await createNote(t.owner, { notebookId: t.notebookId, title: "Okapi", body: "Capybara breadth improved." });
     const rowid = rowidOf(id);
-    trashNote(t.owner, id);
+    await trashNote(t.owner, id);
     expect(matches("capybara")).toEqual([]);
     expect(matches("okapi")).toEqual([]);
-    trashNote(t.owner, id);
-    restoreNote(t.owner, id);
+    await trashNote(t.owner, id);
+    await restoreNote(t.owner, id);
     expect(matches("capybara")).toEqual([rowid]);
     expect(matches("okapi")).toEqual([rowid]);
     expect(indexDrift()).toEqual({ extra: [], missing: [] });
   });
 
-  it("follows a revision restore", () => {
-    const { id } = createNote(t.owner, { notebookId: t.notebookId, title: "Revisions", body: "Ocelot thesis." });
+  it("follows a revision restore", async () => {
+    const { id } = await createNote(t.owner, { notebookId: t.notebookId, title: "Revisions", body: "Ocelot thesis." });
     const rowid = rowidOf(id);
-    updateNote(t.owner, { id, baseVersion: 1, body: "Meerkat thesis." });
-    const created = listRevisions(t.owner, id).at(-1)!;
-    restoreRevision(t.owner, { noteId: id, revisionId: created.id });
+    await updateNote(t.owner, { id, baseVersion: 1, body: "Meerkat thesis." });
+    const created = (await listRevisions(t.owner, id)).at(-1)!;
+    await restoreRevision(t.owner, { noteId: id, revisionId: created.id });
     expect(matches("ocelot")).toEqual([rowid]);
     expect(matches("meerkat")).toEqual([]);
   });
 
-  it("forgets hard-deleted notes: emptied trash, a deleted notebook, a direct delete; a reused rowid finds no old words", () => {
-    const trashed = createNote(t.owner, { notebookId: t.notebookId, title: "Tapir", body: "Gharial" }).id;
-    trashNote(t.owner, trashed);
-    emptyTrash(t.owner, t.notebookId);
+  it("forgets hard-deleted notes: emptied trash, a deleted notebook, a direct delete; a reused rowid finds no old words", async () => {
+    const trashed = (await createNote(t.owner, { notebookId: t.notebookId, title: "Tapir", body: "Gharial" })).id;
+    await trashNote(t.owner, trashed);
+    await emptyTrash(t.owner, t.notebookId);
     expect(matches("tapir OR gharial")).toEqual([]);
 
-    const { id: doomed } = createNotebook(t.owner, { name: "Doomed" });
-    createNote(t.owner, { notebookId: doomed, title: "Quoll", body: "Dugong" });
-    removeNotebook(t.owner, { id: doomed, confirmName: "Doomed" });
+    const { id: doomed } = await createNotebook(t.owner, { name: "Doomed" });
+    await createNote(t.owner, { notebookId: doomed, title: "Quoll", body: "Dugong" });
+    await removeNotebook(t.owner, { id: doomed, confirmName: "Doomed" });
     expect(matches("quoll OR dugong")).toEqual([]);
 
-    const last = createNote(t.owner, { notebookId: t.notebookId, title: "Numbat", body: "Kinkajou" }).id;
+    const last = (await createNote(t.owner, { notebookId: t.notebookId, title: "Numbat", body: "Kinkajou" })).id;
     const lastRowid = rowidOf(last);
     sqlite().prepare("DELETE FROM notes WHERE id = ?").run(last);
     expect(matches("numbat OR kinkajou")).toEqual([]);
-    const reused = createNote(t.owner, { notebookId: t.notebookId, title: "Fresh", body: "Nothing old here." }).id;
+    const reused = (await createNote(t.owner, { notebookId: t.notebookId, title: "Fresh", body: "Nothing old here." })).id;
     expect(rowidOf(reused)).toBe(lastRowid);
     expect(matches("numbat OR kinkajou")).toEqual([]);
     expect(matches("fresh")).toEqual([lastRowid]);

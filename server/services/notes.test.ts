@@ -14,48 +14,47 @@ let owner: SessionUser;
 let stranger: SessionUser;
 let notebookId: string;
 
-function addNote(values: { title: string; body: string; updatedAt?: Date; deletedAt?: Date | null; nb?: string }): string {
+async function addNote(values: { title: string; body: string; updatedAt?: Date; deletedAt?: Date | null; nb?: string }): Promise<string> {
   const id = newId();
-  getDb()
+  await getDb()
     .insert(notes)
-    .values({ id, notebookId: values.nb ?? notebookId, title: values.title, body: values.body, updatedAt: values.updatedAt, deletedAt: values.deletedAt ?? null, createdBy: owner.id, updatedBy: owner.id })
-    .run();
+    .values({ id, notebookId: values.nb ?? notebookId, title: values.title, body: values.body, updatedAt: values.updatedAt, deletedAt: values.deletedAt ?? null, createdBy: owner.id, updatedBy: owner.id });
   return id;
 }
 
 beforeAll(async () => {
   owner = await makeUser("noteowner");
   stranger = await makeUser("notestranger");
-  ({ id: notebookId } = createNotebook(owner, { name: "Notes home" }));
+  ({ id: notebookId } = (await createNotebook(owner, { name: "Notes home" })));
 });
 
 describe("listNotes", () => {
-  it("lists live notes newest first with a plain-text excerpt", () => {
-    const old = addNote({ title: "Old", body: "Plain text", updatedAt: new Date("2026-01-02") });
-    const recent = addNote({ title: "Recent", body: "# Heading\n\n**Small caps** led: see [chart](https://example.com/x).", updatedAt: new Date("2026-02-01") });
-    addNote({ title: "Gone", body: "deleted", deletedAt: new Date() });
-    const list = listNotes(owner, { notebookId: notebookId });
+  it("lists live notes newest first with a plain-text excerpt", async () => {
+    const old = await addNote({ title: "Old", body: "Plain text", updatedAt: new Date("2026-01-02") });
+    const recent = await addNote({ title: "Recent", body: "# Heading\n\n**Small caps** led: see [chart](https://example.com/x).", updatedAt: new Date("2026-02-01") });
+    await addNote({ title: "Gone", body: "deleted", deletedAt: new Date() });
+    const list = await listNotes(owner, { notebookId: notebookId });
     expect(list.map((n) => n.id)).toEqual([recent, old]);
     expect(list[0]).toMatchObject({ title: "Recent", notebookId, excerpt: "Small caps led: see chart." });
     expect(list[1]!.excerpt).toBe("Plain text");
   });
 
-  it("cuts long excerpts at 220 characters with an ellipsis", () => {
-    const { id: nb } = createNotebook(owner, { name: "Long" });
-    addNote({ title: "Long", body: "word ".repeat(200), nb });
-    const [note] = listNotes(owner, { notebookId: nb });
+  it("cuts long excerpts at 220 characters with an ellipsis", async () => {
+    const { id: nb } = await createNotebook(owner, { name: "Long" });
+    await addNote({ title: "Long", body: "word ".repeat(200), nb });
+    const [note] = await listNotes(owner, { notebookId: nb });
     expect(note!.excerpt.endsWith("…")).toBe(true);
     expect(note!.excerpt.length).toBeLessThanOrEqual(221);
   });
 
-  it("lists every notebook the actor belongs to when none is given, and nothing of others", () => {
-    const { id: theirs } = createNotebook(stranger, { name: "Not yours" });
-    const hidden = addNote({ title: "Private", body: "", nb: theirs });
-    const all = listNotes(owner);
+  it("lists every notebook the actor belongs to when none is given, and nothing of others", async () => {
+    const { id: theirs } = await createNotebook(stranger, { name: "Not yours" });
+    const hidden = await addNote({ title: "Private", body: "", nb: theirs });
+    const all = await listNotes(owner);
     expect(all.length).toBeGreaterThan(0);
     expect(all.every((n) => n.notebookId !== theirs)).toBe(true);
     expect(all.find((n) => n.notebookId === notebookId)?.notebookName).toBe("Notes home");
-    expect(listNotes(stranger).map((n) => n.id)).toEqual([hidden]);
+    expect((await listNotes(stranger)).map((n) => n.id)).toEqual([hidden]);
   });
 
   it("refuses a stranger with NOT_FOUND", async () => {
@@ -64,20 +63,20 @@ describe("listNotes", () => {
 });
 
 describe("getNote", () => {
-  it("returns the note with its version and the name of who last changed it", () => {
-    const id = addNote({ title: "Detail", body: "Body" });
-    expect(getNote(owner, id)).toMatchObject({ id, notebookId, title: "Detail", body: "Body", version: 1, updatedByName: owner.name });
+  it("returns the note with its version and the name of who last changed it", async () => {
+    const id = await addNote({ title: "Detail", body: "Body" });
+    expect(await getNote(owner, id)).toMatchObject({ id, notebookId, title: "Detail", body: "Body", version: 1, updatedByName: owner.name });
   });
 
-  it("shows a trashed note to a member as trashed, so it can be restored", () => {
+  it("shows a trashed note to a member as trashed, so it can be restored", async () => {
     const deletedAt = new Date("2026-03-01T10:00:00Z");
-    const deleted = addNote({ title: "Deleted", body: "", deletedAt });
-    expect(getNote(owner, deleted).deletedAt).toEqual(deletedAt);
+    const deleted = await addNote({ title: "Deleted", body: "", deletedAt });
+    expect((await getNote(owner, deleted)).deletedAt).toEqual(deletedAt);
   });
 
   it("says NOT_FOUND, with one message, for a missing note and for a stranger", async () => {
-    const deleted = addNote({ title: "Deleted too", body: "", deletedAt: new Date() });
-    const live = addNote({ title: "Live", body: "" });
+    const deleted = await addNote({ title: "Deleted too", body: "", deletedAt: new Date() });
+    const live = await addNote({ title: "Live", body: "" });
     const errors = [
       await trpcError(() => getNote(owner, "nosuchnote000000")),
       await trpcError(() => getNote(stranger, live)),
@@ -85,7 +84,7 @@ describe("getNote", () => {
     ];
     expect(errors.map((e) => e.code)).toEqual(["NOT_FOUND", "NOT_FOUND", "NOT_FOUND"]);
     expect(new Set(errors.map((e) => e.message)).size).toBe(1);
-    expect(getDb().select().from(notes).where(eq(notes.id, live)).get()).toBeTruthy();
+    expect((await getDb().select().from(notes).where(eq(notes.id, live)))[0]).toBeTruthy();
   });
 });
 

@@ -1,6 +1,6 @@
 // Forecasts on a question: any member who can read it records their own (with a rationale and the note that prompted it).
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, transaction } from "@/db/client";
 import { forecasts, notes, questions } from "@/db/schema";
 import { forecastSchemaFor, type ForecastInput } from "@/lib/questions/spec";
 import { type Actor } from "./access";
@@ -12,8 +12,8 @@ import { questionFor } from "./questions";
  * Records the actor's forecast on an open question they can read (viewers included: a forecast is
  * one's own view). A note given as evidence must be a live note of the same notebook.
  */
-export function recordForecast(actor: Actor, input: Omit<ForecastInput, "rationale"> & { rationale?: string; questionId: string }, at: Date = new Date()): { id: number; at: Date } {
-  const row = questionFor(actor, input.questionId, "read");
+export async function recordForecast(actor: Actor, input: Omit<ForecastInput, "rationale"> & { rationale?: string; questionId: string }, at: Date = new Date()): Promise<{ id: number; at: Date }> {
+  const row = await questionFor(actor, input.questionId, "read");
   if (row.status !== "open") {
     throw badRequest(`This question is ${row.status}; forecasts are closed. ${row.status === "resolved" ? "An owner can reopen it." : ""}`.trim());
   }
@@ -29,7 +29,7 @@ export function recordForecast(actor: Actor, input: Omit<ForecastInput, "rationa
     );
   }
   if (input.noteId) {
-    const note = getDb().select({ notebookId: notes.notebookId, deletedAt: notes.deletedAt }).from(notes).where(eq(notes.id, input.noteId)).get();
+    const [note] = await getDb().select({ notebookId: notes.notebookId, deletedAt: notes.deletedAt }).from(notes).where(eq(notes.id, input.noteId));
     if (!note || note.notebookId !== row.notebookId || note.deletedAt) {
       throw badRequest("The note given as evidence is not a note of this question's notebook.");
     }
@@ -38,14 +38,13 @@ export function recordForecast(actor: Actor, input: Omit<ForecastInput, "rationa
     row.kind === "binary"
       ? { probability: input.probability!, value: null, low: null, high: null }
       : { probability: null, value: input.value!, low: input.low!, high: input.high! };
-  return getDb().transaction((tx) => {
-    const inserted = tx
+  return await transaction(async (tx) => {
+    const [inserted] = await tx
       .insert(forecasts)
       .values({ questionId: row.id, userId: actor.id, at, rationale: input.rationale ?? "", noteId: input.noteId ?? null, ...values })
-      .returning({ id: forecasts.id })
-      .get();
-    tx.update(questions).set({ updatedAt: at }).where(eq(questions.id, row.id)).run();
-    recordEvent(tx, { actorId: actor.id, action: "question.forecast", targetType: "question", targetId: row.id, notebookId: row.notebookId, data: { ...values, noteId: input.noteId ?? null }, at });
-    return { id: inserted.id, at };
+      .returning({ id: forecasts.id });
+    await tx.update(questions).set({ updatedAt: at }).where(eq(questions.id, row.id));
+    await recordEvent(tx, { actorId: actor.id, action: "question.forecast", targetType: "question", targetId: row.id, notebookId: row.notebookId, data: { ...values, noteId: input.noteId ?? null }, at });
+    return { id: inserted!.id, at };
   });
 }

@@ -1,6 +1,6 @@
 // Resolving questions: by hand (editors), by a data rule when its data is final (automatically), reopening (owners), and scores.
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, transaction } from "@/db/client";
 import { questions, series } from "@/db/schema";
 import { evaluateRule, type RuleResult } from "@/lib/questions/rules";
 import { scoreQuestion, type UserScore } from "@/lib/questions/scoring";
@@ -12,48 +12,46 @@ import { readObservations } from "./observations";
 import { forecastsOf, questionFor, todayUtc, type ForecastPoint, type QuestionRow } from "./questions";
 
 /** Resolves an open question by hand (yes/no, a value, or annulled), for an editor or owner. */
-export function resolveQuestion(actor: Actor, input: ResolutionInput & { id: string }): { id: string; status: "resolved" | "annulled" } {
-  const row = questionFor(actor, input.id, "write");
+export async function resolveQuestion(actor: Actor, input: ResolutionInput & { id: string }): Promise<{ id: string; status: "resolved" | "annulled" }> {
+  const row = await questionFor(actor, input.id, "write");
   if (row.status !== "open") throw badRequest(`This question is already ${row.status}; reopen it first to resolve it differently.`);
   const kindError = resolutionKindError(input, row.kind);
   if (kindError) throw badRequest(kindError);
   const status = input.annulled ? "annulled" : "resolved";
   const outcome = resolutionOutcome(input);
-  getDb().transaction((tx) => {
-    tx.update(questions)
+  await transaction(async (tx) => {
+    await tx.update(questions)
       .set({ status, outcome, resolvedAt: new Date(), resolvedBy: actor.id, resolutionSource: "manual", resolutionComment: input.comment ?? "", evidence: null, updatedAt: new Date() })
-      .where(eq(questions.id, row.id))
-      .run();
-    recordEvent(tx, { actorId: actor.id, action: status === "annulled" ? "question.annul" : "question.resolve", targetType: "question", targetId: row.id, notebookId: row.notebookId, data: { outcome, comment: input.comment ?? "", source: "manual" } });
+      .where(eq(questions.id, row.id));
+    await recordEvent(tx, { actorId: actor.id, action: status === "annulled" ? "question.annul" : "question.resolve", targetType: "question", targetId: row.id, notebookId: row.notebookId, data: { outcome, comment: input.comment ?? "", source: "manual" } });
   });
   return { id: row.id, status };
 }
 
 /** Reopens a resolved or annulled question (owners). A rule that resolved it stays quiet until the question is edited. */
-export function reopenQuestion(actor: Actor, id: string): { id: string } {
-  const row = questionFor(actor, id, "remove");
+export async function reopenQuestion(actor: Actor, id: string): Promise<{ id: string }> {
+  const row = await questionFor(actor, id, "remove");
   if (row.status === "open") throw badRequest("This question is already open.");
-  getDb().transaction((tx) => {
-    tx.update(questions)
+  await transaction(async (tx) => {
+    await tx.update(questions)
       .set({ status: "open", outcome: null, resolvedAt: null, resolvedBy: null, resolutionSource: null, resolutionComment: "", ruleActive: false, ruleStatus: row.rule ? "Reopened by hand: the rule will not resolve it again until the question is edited." : null, updatedAt: new Date() })
-      .where(eq(questions.id, row.id))
-      .run();
-    recordEvent(tx, { actorId: actor.id, action: "question.reopen", targetType: "question", targetId: row.id, notebookId: row.notebookId, data: { previous: { status: row.status, outcome: row.outcome, evidence: row.evidence } } });
+      .where(eq(questions.id, row.id));
+    await recordEvent(tx, { actorId: actor.id, action: "question.reopen", targetType: "question", targetId: row.id, notebookId: row.notebookId, data: { previous: { status: row.status, outcome: row.outcome, evidence: row.evidence } } });
   });
   return { id: row.id };
 }
 
 /** Evaluates one question's rule over its notebook's current data. */
-export function evaluateQuestionRule(row: Pick<QuestionRow, "notebookId" | "rule">, today = todayUtc()): RuleResult | null {
+export async function evaluateQuestionRule(row: Pick<QuestionRow, "notebookId" | "rule">, today = todayUtc()): Promise<RuleResult | null> {
   const parsed = dataRuleSchema.safeParse(row.rule);
   if (!parsed.success) return null;
   const rule: DataRule = parsed.data;
   const keys = rule.type === "return-compare" ? [rule.a, rule.b] : [rule.a];
-  const rows = getDb().select({ id: series.id, key: series.key, name: series.name }).from(series).where(and(eq(series.notebookId, row.notebookId), inArray(series.key, keys))).all();
+  const rows = await getDb().select({ id: series.id, key: series.key, name: series.name }).from(series).where(and(eq(series.notebookId, row.notebookId), inArray(series.key, keys)));
   const data: Record<string, { date: string; value: number }[]> = {};
   const names: Record<string, string> = {};
   for (const r of rows) {
-    data[r.key] = readObservations(r.id);
+    data[r.key] = (await readObservations(r.id));
     names[r.key] = r.name;
   }
   return evaluateRule(rule, data, { today, names });
@@ -63,28 +61,26 @@ export function evaluateQuestionRule(row: Pick<QuestionRow, "notebookId" | "rule
  * Resolves every open question whose rule's data is final, recording the values it used as evidence;
  * the others get the reason they wait. Returns the ids it resolved. Runs on a schedule and after data changes.
  */
-export function resolveByRules(opts: { notebookId?: string; now?: Date } = {}): string[] {
+export async function resolveByRules(opts: { notebookId?: string; now?: Date } = {}): Promise<string[]> {
   const db = getDb();
-  const open = db
+  const open = await db
     .select()
     .from(questions)
-    .where(and(eq(questions.status, "open"), eq(questions.ruleActive, true), isNotNull(questions.rule), opts.notebookId ? eq(questions.notebookId, opts.notebookId) : undefined))
-    .all();
+    .where(and(eq(questions.status, "open"), eq(questions.ruleActive, true), isNotNull(questions.rule), opts.notebookId ? eq(questions.notebookId, opts.notebookId) : undefined));
   const resolved: string[] = [];
   const now = opts.now ?? new Date();
   for (const row of open) {
-    const result = evaluateQuestionRule(row, todayUtc(now));
+    const result = await evaluateQuestionRule(row, todayUtc(now));
     if (!result) continue;
     if (result.status === "waiting") {
-      if (row.ruleStatus !== result.reason) db.update(questions).set({ ruleStatus: result.reason }).where(eq(questions.id, row.id)).run();
+      if (row.ruleStatus !== result.reason) await transaction((tx) => tx.update(questions).set({ ruleStatus: result.reason }).where(eq(questions.id, row.id)));
       continue;
     }
-    db.transaction((tx) => {
-      tx.update(questions)
+    await transaction(async (tx) => {
+      await tx.update(questions)
         .set({ status: "resolved", outcome: result.outcome, resolvedAt: now, resolvedBy: null, resolutionSource: "rule", resolutionComment: "", evidence: result.evidence, ruleStatus: null, updatedAt: now })
-        .where(and(eq(questions.id, row.id), eq(questions.status, "open")))
-        .run();
-      recordEvent(tx, { actorId: null, action: "question.resolve", targetType: "question", targetId: row.id, notebookId: row.notebookId, data: { outcome: result.outcome, source: "rule", evidence: result.evidence } });
+        .where(and(eq(questions.id, row.id), eq(questions.status, "open")));
+      await recordEvent(tx, { actorId: null, action: "question.resolve", targetType: "question", targetId: row.id, notebookId: row.notebookId, data: { outcome: result.outcome, source: "rule", evidence: result.evidence } });
     });
     resolved.push(row.id);
   }
@@ -94,10 +90,10 @@ export function resolveByRules(opts: { notebookId?: string; now?: Date } = {}): 
 export type ScoredQuestion = { id: string; title: string; kind: "binary" | "numeric"; resolveBy: string; resolvedAt: Date | null; outcome: number; score: UserScore<ForecastPoint> };
 
 /** The actor's scores on the resolved questions they can read (annulled ones left out), most recently resolved last. */
-export function myScores(actor: Actor, questionRows: QuestionRow[]): ScoredQuestion[] {
+export async function myScores(actor: Actor, questionRows: QuestionRow[]): Promise<ScoredQuestion[]> {
   const resolved = questionRows.filter((q) => q.status === "resolved" && q.outcome !== null);
   const byQuestion = new Map<string, ForecastPoint[]>();
-  for (const f of forecastsOf(resolved.map((q) => q.id))) byQuestion.set(f.questionId, [...(byQuestion.get(f.questionId) ?? []), f]);
+  for (const f of (await forecastsOf(resolved.map((q) => q.id)))) byQuestion.set(f.questionId, [...(byQuestion.get(f.questionId) ?? []), f]);
   const out: ScoredQuestion[] = [];
   for (const q of resolved) {
     const mine = (byQuestion.get(q.id) ?? []).filter((f) => f.userId === actor.id);

@@ -17,12 +17,12 @@ export type Calibration = {
 };
 
 /** The actor's own calibration over the resolved questions of one notebook, or of all their notebooks. */
-export function myCalibration(actor: Actor, opts: { notebookId?: string } = {}): Calibration {
-  if (opts.notebookId) assertNotebookAccess(actor, opts.notebookId, "read");
+export async function myCalibration(actor: Actor, opts: { notebookId?: string } = {}): Promise<Calibration> {
+  if (opts.notebookId) await assertNotebookAccess(actor, opts.notebookId, "read");
   const db = getDb();
   const scope = opts.notebookId ? eq(questions.notebookId, opts.notebookId) : readableBy(questions.notebookId, actor);
-  const rows = db.select().from(questions).where(scope).all();
-  const resolved = myScores(actor, rows);
+  const rows = await db.select().from(questions).where(scope);
+  const resolved = await myScores(actor, rows);
   const binary = resolved.flatMap((r) => (r.score.kind === "binary" ? [r.score] : []));
   const numeric = resolved.flatMap((r) => (r.score.kind === "numeric" ? [r.score] : []));
   return {

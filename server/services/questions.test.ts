@@ -18,18 +18,18 @@ const seriesBase = { unit: "", frequency: "daily" as const, source: "upload" as 
 describe("questions", () => {
   it("keeps each forecast with its rationale and note, and scores the last one before the resolve-by date", async () => {
     const team = await makeTeam("q");
-    const { id } = createQuestion(
+    const { id } = await createQuestion(
       team.editor,
       { ...binary, notebookId: team.notebookId, title: "Will the Fed cut in March?", criteria: "YES if the FOMC lowers the target range at its March meeting.", resolveBy: "2026-03-31" },
       { at: new Date("2026-01-02T09:00:00Z") },
     );
-    const note = createNote(team.editor, { notebookId: team.notebookId, title: "Rates view", body: `::question{id=${id}}` });
-    recordForecast(team.viewer, { questionId: id, probability: 0.7, rationale: "Inflation cooling" }, new Date("2026-01-10T12:00:00Z"));
-    recordForecast(team.viewer, { questionId: id, probability: 0.8, rationale: "Jobs data soft", noteId: note.id }, new Date("2026-02-10T12:00:00Z"));
-    recordForecast(team.viewer, { questionId: id, probability: 0.1, rationale: "Too late to count" }, new Date("2026-04-02T12:00:00Z"));
-    recordForecast(team.editor, { questionId: id, probability: 0.3 }, new Date("2026-03-01T12:00:00Z"));
+    const note = await createNote(team.editor, { notebookId: team.notebookId, title: "Rates view", body: `::question{id=${id}}` });
+    await recordForecast(team.viewer, { questionId: id, probability: 0.7, rationale: "Inflation cooling" }, new Date("2026-01-10T12:00:00Z"));
+    await recordForecast(team.viewer, { questionId: id, probability: 0.8, rationale: "Jobs data soft", noteId: note.id }, new Date("2026-02-10T12:00:00Z"));
+    await recordForecast(team.viewer, { questionId: id, probability: 0.1, rationale: "Too late to count" }, new Date("2026-04-02T12:00:00Z"));
+    await recordForecast(team.editor, { questionId: id, probability: 0.3 }, new Date("2026-03-01T12:00:00Z"));
 
-    const page = getQuestion(team.viewer, id);
+    const page = await getQuestion(team.viewer, id);
     expect(page.forecasts.map((f) => [f.userName.split(" ")[0], f.probability, f.noteTitle])).toEqual([
       ["qviewer", 0.7, null],
       ["qviewer", 0.8, "Rates view"],
@@ -38,18 +38,18 @@ describe("questions", () => {
     ]);
     expect(page.citedBy.map((n) => n.title)).toEqual(["Rates view"]);
     expect(page.canEdit).toBe(false);
-    expect(listQuestions(team.viewer)[0]).toMatchObject({ id, sparkline: [0.7, 0.8, 0.1], forecastCount: 4, myForecast: { probability: 0.1 } });
+    expect((await listQuestions(team.viewer))[0]).toMatchObject({ id, sparkline: [0.7, 0.8, 0.1], forecastCount: 4, myForecast: { probability: 0.1 } });
 
-    resolveQuestion(team.editor, { id, outcome: "yes", comment: "Cut on 18 March" });
+    await resolveQuestion(team.editor, { id, outcome: "yes", comment: "Cut on 18 March" });
     // The viewer's 0.8 (10 Feb) counts, not the 0.1 made after the deadline: (0.8 − 1)² = 0.04.
-    const viewer = myCalibration(team.viewer);
+    const viewer = await myCalibration(team.viewer);
     expect(viewer.resolved).toHaveLength(1);
     expect(viewer.meanBrier).toBeCloseTo(0.04, 12);
     expect(viewer.buckets.find((b) => b.bucket === "80–90%")).toMatchObject({ count: 1, observedFrequency: 1 });
     // The editor's 0.3: (0.3 − 1)² = 0.49.
-    expect(myCalibration(team.editor).meanBrier).toBeCloseTo(0.49, 12);
-    expect(myCalibration(team.owner).resolved).toEqual([]);
-    expect(getQuestion(team.owner, id).activity.map((a) => a.action)).toEqual([
+    expect((await myCalibration(team.editor)).meanBrier).toBeCloseTo(0.49, 12);
+    expect((await myCalibration(team.owner)).resolved).toEqual([]);
+    expect((await getQuestion(team.owner, id)).activity.map((a) => a.action)).toEqual([
       "question.create",
       "question.forecast",
       "question.forecast",
@@ -63,56 +63,56 @@ describe("questions", () => {
   it("keeps the old criteria in the activity when they change, and refuses a stale edit", async () => {
     const team = await makeTeam("qedit");
     const base = { ...binary, notebookId: team.notebookId, title: "Big Tech leads again?", criteria: "Old criteria.", resolveBy: "2026-12-31" };
-    const { id } = createQuestion(team.owner, base);
-    updateQuestion(team.editor, { ...base, id, criteria: "New criteria.", baseVersion: 1 });
+    const { id } = await createQuestion(team.owner, base);
+    await updateQuestion(team.editor, { ...base, id, criteria: "New criteria.", baseVersion: 1 });
     expect((await trpcError(() => updateQuestion(team.owner, { ...base, id, title: "Stale", baseVersion: 1 }))).code).toBe("CONFLICT");
-    const activity = getQuestion(team.viewer, id).activity;
+    const activity = (await getQuestion(team.viewer, id)).activity;
     expect(activity.at(-1)).toMatchObject({ action: "question.criteria", data: { oldCriteria: "Old criteria.", newCriteria: "New criteria." } });
   });
 
   it("annulled questions are left out of scores; numeric questions score by scaled error and the 80% interval", async () => {
     const team = await makeTeam("qnum");
-    const cuts = createQuestion(team.owner, { details: "", tags: [], kind: "numeric", unit: "cuts", rangeMin: 0, rangeMax: 8, notebookId: team.notebookId, title: "How many cuts in 2026?", criteria: "Count of FOMC cuts.", resolveBy: "2026-12-31" });
-    const annulled = createQuestion(team.owner, { ...binary, notebookId: team.notebookId, title: "Void", criteria: "x", resolveBy: "2026-12-31" });
-    recordForecast(team.owner, { questionId: cuts.id, value: 3, low: 2, high: 4 }, new Date("2026-02-01T00:00:00Z"));
-    recordForecast(team.owner, { questionId: annulled.id, probability: 0.9 }, new Date("2026-02-01T00:00:00Z"));
+    const cuts = await createQuestion(team.owner, { details: "", tags: [], kind: "numeric", unit: "cuts", rangeMin: 0, rangeMax: 8, notebookId: team.notebookId, title: "How many cuts in 2026?", criteria: "Count of FOMC cuts.", resolveBy: "2026-12-31" });
+    const annulled = await createQuestion(team.owner, { ...binary, notebookId: team.notebookId, title: "Void", criteria: "x", resolveBy: "2026-12-31" });
+    await recordForecast(team.owner, { questionId: cuts.id, value: 3, low: 2, high: 4 }, new Date("2026-02-01T00:00:00Z"));
+    await recordForecast(team.owner, { questionId: annulled.id, probability: 0.9 }, new Date("2026-02-01T00:00:00Z"));
     expect((await trpcError(() => recordForecast(team.owner, { questionId: cuts.id, probability: 0.5 }))).message).toBe("This is a numeric question: give a value and the low and high ends of your 80% interval.");
     expect((await trpcError(() => resolveQuestion(team.owner, { id: cuts.id, outcome: "yes", comment: "" }))).message).toMatch(/numeric question/);
-    resolveQuestion(team.owner, { id: cuts.id, value: 5, comment: "" });
-    resolveQuestion(team.owner, { id: annulled.id, annulled: true, comment: "Question was ambiguous" });
-    const cal = myCalibration(team.owner);
+    await resolveQuestion(team.owner, { id: cuts.id, value: 5, comment: "" });
+    await resolveQuestion(team.owner, { id: annulled.id, annulled: true, comment: "Question was ambiguous" });
+    const cal = await myCalibration(team.owner);
     // |3 − 5| / (8 − 0) = 0.25; 5 is outside [2, 4].
     expect(cal).toMatchObject({ binaryCount: 0, numericCount: 1, meanScaledError: 0.25, interval80HitRate: 0, meanBrier: null });
   });
 
   it("resolves by a data rule on real S&P 500 prices, records the evidence, waits when data is missing, and an owner can reopen", async () => {
     const team = await makeTeam("qrule");
-    const { id: spxId } = createSeries(team.owner, { ...seriesBase, notebookId: team.notebookId, key: "SPX", name: "S&P 500" });
+    const { id: spxId } = await createSeries(team.owner, { ...seriesBase, notebookId: team.notebookId, key: "SPX", name: "S&P 500" });
     const csv = fs.readFileSync(path.resolve("node_modules/vega-datasets/data/sp500-2000.csv"), "utf8");
-    importIntoSeries(team.owner, { seriesId: spxId, text: csv, mapping: { dateColumn: "date", valueColumn: "close" } });
+    await importIntoSeries(team.owner, { seriesId: spxId, text: csv, mapping: { dateColumn: "date", valueColumn: "close" } });
     const rule = { type: "return-threshold" as const, a: "SPX", from: "2008-01-01", to: "2008-12-31", op: "<" as const, threshold: 0 };
-    const fell = createQuestion(team.owner, { ...binary, notebookId: team.notebookId, title: "Will the S&P 500 fall in 2008?", criteria: "By the data rule.", resolveBy: "2008-12-31", rule });
-    const later = createQuestion(team.owner, { ...binary, notebookId: team.notebookId, title: "Up in H1 2021?", criteria: "By the data rule.", resolveBy: "2021-06-30", rule: { ...rule, from: "2021-01-01", to: "2021-06-30", op: ">" } });
+    const fell = await createQuestion(team.owner, { ...binary, notebookId: team.notebookId, title: "Will the S&P 500 fall in 2008?", criteria: "By the data rule.", resolveBy: "2008-12-31", rule });
+    const later = await createQuestion(team.owner, { ...binary, notebookId: team.notebookId, title: "Up in H1 2021?", criteria: "By the data rule.", resolveBy: "2021-06-30", rule: { ...rule, from: "2021-01-01", to: "2021-06-30", op: ">" } });
     // Creating a question checks its rule at once: the 2008 one resolves, the 2021 one waits.
-    expect(resolveByRules({ notebookId: team.notebookId })).toEqual([]);
+    expect(await resolveByRules({ notebookId: team.notebookId })).toEqual([]);
 
-    const resolved = getQuestion(team.viewer, fell.id);
+    const resolved = await getQuestion(team.viewer, fell.id);
     expect(resolved).toMatchObject({ status: "resolved", outcome: 1, resolutionSource: "rule" });
     expect(JSON.stringify(resolved.evidence)).toContain("2007-12-31");
     expect(JSON.stringify(resolved.evidence)).toContain("903.25");
-    const waiting = getQuestion(team.viewer, later.id);
+    const waiting = await getQuestion(team.viewer, later.id);
     expect(waiting.status).toBe("open");
     expect(waiting.ruleStatus).toMatch(/2020-04-17/);
 
     expect((await trpcError(() => reopenQuestion(team.editor, fell.id))).code).toBe("FORBIDDEN");
-    reopenQuestion(team.owner, fell.id);
-    expect(getQuestion(team.viewer, fell.id)).toMatchObject({ status: "open", outcome: null });
-    expect(resolveByRules({ notebookId: team.notebookId })).toEqual([]);
+    await reopenQuestion(team.owner, fell.id);
+    expect(await getQuestion(team.viewer, fell.id)).toMatchObject({ status: "open", outcome: null });
+    expect(await resolveByRules({ notebookId: team.notebookId })).toEqual([]);
   });
 
   it("checks access on every call: viewers forecast but neither edit nor resolve; strangers get NOT_FOUND; nothing changes", async () => {
     const team = await makeTeam("qacc");
-    const { id } = createQuestion(team.owner, { ...binary, notebookId: team.notebookId, title: "Q", criteria: "C", resolveBy: "2026-12-31" });
+    const { id } = await createQuestion(team.owner, { ...binary, notebookId: team.notebookId, title: "Q", criteria: "C", resolveBy: "2026-12-31" });
     const before = dbSnapshot();
     expect((await trpcError(() => createQuestion(team.viewer, { ...binary, notebookId: team.notebookId, title: "Q2", criteria: "C", resolveBy: "2026-12-31" }))).code).toBe("FORBIDDEN");
     expect((await trpcError(() => updateQuestion(team.viewer, { ...binary, id, title: "Hijack", criteria: "C", resolveBy: "2026-12-31" }))).code).toBe("FORBIDDEN");
@@ -128,7 +128,7 @@ describe("questions", () => {
     ]) {
       expect((await trpcError(run)).code).toBe("NOT_FOUND");
     }
-    expect(listQuestions(team.stranger)).toEqual([]);
+    expect(await listQuestions(team.stranger)).toEqual([]);
     expect(dbSnapshot()).toEqual(before);
   });
 });

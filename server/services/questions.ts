@@ -1,6 +1,6 @@
 // Tracked questions: list (the dashboard), get (the question page), create and edit; access is checked first in every call.
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import { getDb, type Tx } from "@/db/client";
+import { getDb, transaction, type Tx } from "@/db/client";
 import { events, forecasts, noteLinks, notebooks, notes, questionTags, questions, users } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import type { ChartForecast } from "@/lib/questions/forecast-figure";
@@ -18,19 +18,19 @@ export function notFoundQuestion(): DomainError {
 }
 
 /** The question row if the actor may do `action` in its notebook. */
-export function questionFor(actor: Actor, id: string, action: NotebookAction): QuestionRow {
-  const row = getDb().select().from(questions).where(eq(questions.id, id)).get();
-  if (!row || roleIn(actor, row.notebookId) === null) throw notFoundQuestion();
-  assertNotebookAccess(actor, row.notebookId, action);
+export async function questionFor(actor: Actor, id: string, action: NotebookAction): Promise<QuestionRow> {
+  const [row] = await getDb().select().from(questions).where(eq(questions.id, id));
+  if (!row || (await roleIn(actor, row.notebookId)) === null) throw notFoundQuestion();
+  await assertNotebookAccess(actor, row.notebookId, action);
   return row;
 }
 
 export type ForecastPoint = ChartForecast & { id: number; questionId: string };
 
 /** Every forecast on the questions, oldest first, with the forecaster's name and the prompting note's title (when still readable). */
-export function forecastsOf(questionIds: string[]): ForecastPoint[] {
+export async function forecastsOf(questionIds: string[]): Promise<ForecastPoint[]> {
   if (questionIds.length === 0) return [];
-  return getDb()
+  return await getDb()
     .select({
       id: forecasts.id,
       questionId: forecasts.questionId,
@@ -49,14 +49,13 @@ export function forecastsOf(questionIds: string[]): ForecastPoint[] {
     .innerJoin(users, eq(users.id, forecasts.userId))
     .leftJoin(notes, eq(notes.id, forecasts.noteId))
     .where(inArray(forecasts.questionId, questionIds))
-    .orderBy(asc(forecasts.at), asc(forecasts.id))
-    .all();
+    .orderBy(asc(forecasts.at), asc(forecasts.id));
 }
 
-function tagsOf(ids: string[]): Map<string, string[]> {
+async function tagsOf(ids: string[]): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>();
   if (ids.length === 0) return map;
-  for (const row of getDb().select().from(questionTags).where(inArray(questionTags.questionId, ids)).orderBy(questionTags.tag).all()) {
+  for (const row of (await getDb().select().from(questionTags).where(inArray(questionTags.questionId, ids)).orderBy(questionTags.tag))) {
     map.set(row.questionId, [...(map.get(row.questionId) ?? []), row.tag]);
   }
   return map;
@@ -90,22 +89,21 @@ export type QuestionSummary = {
 };
 
 /** The questions of one notebook, or every notebook the actor belongs to: open ones first by resolve-by date, then the rest. */
-export function listQuestions(actor: Actor, opts: { notebookId?: string; status?: QuestionStatus } = {}): QuestionSummary[] {
-  if (opts.notebookId) assertNotebookAccess(actor, opts.notebookId, "read");
+export async function listQuestions(actor: Actor, opts: { notebookId?: string; status?: QuestionStatus } = {}): Promise<QuestionSummary[]> {
+  if (opts.notebookId) await assertNotebookAccess(actor, opts.notebookId, "read");
   const db = getDb();
-  const roles = rolesByNotebook(actor);
+  const roles = await rolesByNotebook(actor);
   const scope = opts.notebookId ? [opts.notebookId] : [...roles.keys()];
   if (scope.length === 0) return [];
-  const rows = db
+  const rows = await db
     .select({ q: questions, notebookName: notebooks.name })
     .from(questions)
     .innerJoin(notebooks, eq(notebooks.id, questions.notebookId))
     .where(and(inArray(questions.notebookId, scope), opts.status ? eq(questions.status, opts.status) : undefined))
-    .orderBy(asc(questions.resolveBy), desc(questions.updatedAt))
-    .all();
+    .orderBy(asc(questions.resolveBy), desc(questions.updatedAt));
   const ids = rows.map((r) => r.q.id);
-  const all = forecastsOf(ids);
-  const tags = tagsOf(ids);
+  const all = await forecastsOf(ids);
+  const tags = await tagsOf(ids);
   const today = todayUtc();
   const byQuestion = new Map<string, ForecastPoint[]>();
   for (const f of all) byQuestion.set(f.questionId, [...(byQuestion.get(f.questionId) ?? []), f]);
@@ -141,14 +139,13 @@ export function listQuestions(actor: Actor, opts: { notebookId?: string; status?
 export type Activity = { at: Date; action: string; actorName: string | null; data: Record<string, unknown> | null };
 
 /** The question's activity, oldest first: created, forecasts, edits (with the old criteria), resolved, reopened. */
-export function questionActivity(questionId: string): Activity[] {
-  return getDb()
+export async function questionActivity(questionId: string): Promise<Activity[]> {
+  return await getDb()
     .select({ at: events.at, action: events.action, actorName: users.name, data: events.data })
     .from(events)
     .leftJoin(users, eq(users.id, events.actorId))
     .where(and(eq(events.targetType, "question"), eq(events.targetId, questionId)))
-    .orderBy(asc(events.at), asc(events.id))
-    .all();
+    .orderBy(asc(events.at), asc(events.id));
 }
 
 export type QuestionDetail = Omit<QuestionRow, "rule" | "evidence"> & {
@@ -166,18 +163,17 @@ export type QuestionDetail = Omit<QuestionRow, "rule" | "evidence"> & {
 };
 
 /** One question with everything its page shows: forecasts of every member, citing notes, activity. */
-export function getQuestion(actor: Actor, id: string): QuestionDetail {
-  const row = questionFor(actor, id, "read");
+export async function getQuestion(actor: Actor, id: string): Promise<QuestionDetail> {
+  const row = await questionFor(actor, id, "read");
   const db = getDb();
-  const role = roleIn(actor, row.notebookId)!;
-  const notebook = db.select({ name: notebooks.name }).from(notebooks).where(eq(notebooks.id, row.notebookId)).get();
-  const citedBy = db
+  const role = (await roleIn(actor, row.notebookId))!;
+  const [notebook] = await db.select({ name: notebooks.name }).from(notebooks).where(eq(notebooks.id, row.notebookId));
+  const citedBy = (await db
     .select({ id: notes.id, title: notes.title, updatedAt: notes.updatedAt, deletedAt: notes.deletedAt })
     .from(noteLinks)
     .innerJoin(notes, eq(notes.id, noteLinks.noteId))
     .where(and(eq(noteLinks.targetType, "question"), eq(noteLinks.targetId, row.id), eq(notes.notebookId, row.notebookId)))
-    .orderBy(asc(notes.updatedAt))
-    .all()
+    .orderBy(asc(notes.updatedAt)))
     .filter((n) => n.deletedAt === null)
     .map(({ deletedAt: _deleted, ...n }) => n);
   const rule = (row.rule as DataRule | null) ?? null;
@@ -187,19 +183,19 @@ export function getQuestion(actor: Actor, id: string): QuestionDetail {
     rule,
     ruleText: rule ? describeRule(rule) : null,
     evidence: row.evidence ?? null,
-    tags: tagsOf([row.id]).get(row.id) ?? [],
-    forecasts: forecastsOf([row.id]),
+    tags: (await tagsOf([row.id])).get(row.id) ?? [],
+    forecasts: await forecastsOf([row.id]),
     citedBy,
-    activity: questionActivity(row.id),
+    activity: await questionActivity(row.id),
     role,
     canEdit: roleAllows(role, "write"),
     canReopen: roleAllows(role, "remove"),
   };
 }
 
-function writeTags(tx: Tx, questionId: string, tags: string[]): void {
-  tx.delete(questionTags).where(eq(questionTags.questionId, questionId)).run();
-  if (tags.length > 0) tx.insert(questionTags).values(tags.map((tag) => ({ questionId, tag }))).run();
+async function writeTags(tx: Tx, questionId: string, tags: string[]): Promise<void> {
+  await tx.delete(questionTags).where(eq(questionTags.questionId, questionId));
+  if (tags.length > 0) await tx.insert(questionTags).values(tags.map((tag) => ({ questionId, tag })));
 }
 
 /**
@@ -207,12 +203,12 @@ function writeTags(tx: Tx, questionId: string, tags: string[]): void {
  * page can say what it waits for. A question entered after the fact (the demo's) gives its own moment
  * `at` and checks its rule once its forecasts are in (`checkRule: false`).
  */
-export function createQuestion(actor: Actor, input: Question & { notebookId: string }, opts: { at?: Date; checkRule?: boolean } = {}): { id: string } {
+export async function createQuestion(actor: Actor, input: Question & { notebookId: string }, opts: { at?: Date; checkRule?: boolean } = {}): Promise<{ id: string }> {
   const at = opts.at ?? new Date();
-  assertNotebookAccess(actor, input.notebookId, "write");
+  await assertNotebookAccess(actor, input.notebookId, "write");
   const id = newId();
-  getDb().transaction((tx) => {
-    tx.insert(questions)
+  await transaction(async (tx) => {
+    await tx.insert(questions)
       .values({
         id,
         notebookId: input.notebookId,
@@ -228,12 +224,11 @@ export function createQuestion(actor: Actor, input: Question & { notebookId: str
         createdBy: actor.id,
         createdAt: at,
         updatedAt: at,
-      })
-      .run();
-    writeTags(tx, id, input.tags);
-    recordEvent(tx, { actorId: actor.id, action: "question.create", targetType: "question", targetId: id, notebookId: input.notebookId, data: { title: input.title }, at });
+      });
+    await writeTags(tx, id, input.tags);
+    await recordEvent(tx, { actorId: actor.id, action: "question.create", targetType: "question", targetId: id, notebookId: input.notebookId, data: { title: input.title }, at });
   });
-  if (input.rule && opts.checkRule !== false) resolveByRules({ notebookId: input.notebookId });
+  if (input.rule && opts.checkRule !== false) await resolveByRules({ notebookId: input.notebookId });
   return { id };
 }
 
@@ -241,8 +236,8 @@ export function createQuestion(actor: Actor, input: Question & { notebookId: str
  * Edits an open question (its kind stays: forecasts were made in it). A change of criteria keeps the old
  * text in the activity; a rule is checked at once. With `baseVersion`, a stale edit gets CONFLICT.
  */
-export function updateQuestion(actor: Actor, input: Question & { id: string; baseVersion?: number }): { id: string; version: number } {
-  const row = questionFor(actor, input.id, "write");
+export async function updateQuestion(actor: Actor, input: Question & { id: string; baseVersion?: number }): Promise<{ id: string; version: number }> {
+  const row = await questionFor(actor, input.id, "write");
   if (input.baseVersion !== undefined && input.baseVersion !== row.version) {
     throw conflict("Someone else changed this question since you opened it. Reload to see their version.", { version: row.version });
   }
@@ -253,8 +248,8 @@ export function updateQuestion(actor: Actor, input: Question & { id: string; bas
     throw badRequest("A question's kind cannot change once it exists; create a new question instead.");
   }
   const version = row.version + 1;
-  getDb().transaction((tx) => {
-    tx.update(questions)
+  await transaction(async (tx) => {
+    await tx.update(questions)
       .set({
         title: input.title,
         details: input.details,
@@ -269,11 +264,10 @@ export function updateQuestion(actor: Actor, input: Question & { id: string; bas
         version,
         updatedAt: new Date(),
       })
-      .where(eq(questions.id, row.id))
-      .run();
-    writeTags(tx, row.id, input.tags);
+      .where(eq(questions.id, row.id));
+    await writeTags(tx, row.id, input.tags);
     const changed = (["title", "criteria", "resolveBy", "details"] as const).filter((k) => input[k] !== row[k]);
-    recordEvent(tx, {
+    await recordEvent(tx, {
       actorId: actor.id,
       action: row.criteria !== input.criteria ? "question.criteria" : "question.update",
       targetType: "question",
@@ -282,6 +276,6 @@ export function updateQuestion(actor: Actor, input: Question & { id: string; bas
       data: { changed, ...(row.criteria !== input.criteria ? { oldCriteria: row.criteria, newCriteria: input.criteria } : {}), ...(row.resolveBy !== input.resolveBy ? { oldResolveBy: row.resolveBy } : {}) },
     });
   });
-  if (input.rule) resolveByRules({ notebookId: row.notebookId });
+  if (input.rule) await resolveByRules({ notebookId: row.notebookId });
   return { id: row.id, version };
 }

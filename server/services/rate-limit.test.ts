@@ -18,54 +18,54 @@ describe("limits", () => {
 });
 
 describe("sign-in, per account", () => {
-  it("lets 5 attempts through, refuses the 6th, from any address", () => {
+  it("lets 5 attempts through, refuses the 6th, from any address", async () => {
     const { email, address } = fresh();
-    for (let i = 0; i < 5; i++) expect(takeSignInAttempt(email, address, T0 + i)).toBe(0);
-    expect(takeSignInAttempt(email, address, T0 + 10)).toBeGreaterThan(0);
-    expect(takeSignInAttempt(email, "192.168.9.9", T0 + 10)).toBeGreaterThan(0);
-    expect(takeSignInAttempt(`other-${email}`, address, T0 + 10)).toBe(0);
+    for (let i = 0; i < 5; i++) expect(await takeSignInAttempt(email, address, T0 + i)).toBe(0);
+    expect(await takeSignInAttempt(email, address, T0 + 10)).toBeGreaterThan(0);
+    expect(await takeSignInAttempt(email, "192.168.9.9", T0 + 10)).toBeGreaterThan(0);
+    expect(await takeSignInAttempt(`other-${email}`, address, T0 + 10)).toBe(0);
   });
 
-  it("tells how long to wait, and lets attempts through again when the window has passed", () => {
+  it("tells how long to wait, and lets attempts through again when the window has passed", async () => {
     const { email, address } = fresh();
-    for (let i = 0; i < 5; i++) takeSignInAttempt(email, address, T0 + i * 1000);
+    for (let i = 0; i < 5; i++) await takeSignInAttempt(email, address, T0 + i * 1000);
     const window = SIGN_IN_LIMITS.windowMs;
-    expect(takeSignInAttempt(email, address, T0 + 5000)).toBe(window - 5000);
-    expect(takeSignInAttempt(email, address, T0 + window - 1)).toBe(1);
-    expect(takeSignInAttempt(email, address, T0 + window)).toBe(0);
+    expect(await takeSignInAttempt(email, address, T0 + 5000)).toBe(window - 5000);
+    expect(await takeSignInAttempt(email, address, T0 + window - 1)).toBe(1);
+    expect(await takeSignInAttempt(email, address, T0 + window)).toBe(0);
   });
 
-  it("forgets the account's attempts after a success", () => {
+  it("forgets the account's attempts after a success", async () => {
     const { email, address } = fresh();
-    for (let i = 0; i < 5; i++) takeSignInAttempt(email, address, T0);
-    signInSucceeded(email, address);
-    expect(takeSignInAttempt(email, "172.16.0.1", T0 + 1)).toBe(0);
+    for (let i = 0; i < 5; i++) await takeSignInAttempt(email, address, T0);
+    await signInSucceeded(email, address);
+    expect(await takeSignInAttempt(email, "172.16.0.1", T0 + 1)).toBe(0);
   });
 });
 
 describe("sign-in, per address", () => {
-  it("refuses an address after 20 attempts across different accounts, but not another address", () => {
+  it("refuses an address after 20 attempts across different accounts, but not another address", async () => {
     const { address } = fresh();
-    for (let i = 0; i < 20; i++) expect(takeSignInAttempt(`spray${n}-${i}@example.com`, address, T0 + i)).toBe(0);
-    expect(takeSignInAttempt("victim@example.com", address, T0 + 100)).toBeGreaterThan(0);
-    expect(takeSignInAttempt("victim@example.com", "10.99.99.99", T0 + 100)).toBe(0);
+    for (let i = 0; i < 20; i++) expect(await takeSignInAttempt(`spray${n}-${i}@example.com`, address, T0 + i)).toBe(0);
+    expect(await takeSignInAttempt("victim@example.com", address, T0 + 100)).toBeGreaterThan(0);
+    expect(await takeSignInAttempt("victim@example.com", "10.99.99.99", T0 + 100)).toBe(0);
   });
 
-  it("gives back only the successful attempt: a success on one account does not clear the address", () => {
+  it("gives back only the successful attempt: a success on one account does not clear the address", async () => {
     const { address } = fresh();
-    for (let i = 0; i < 20; i++) takeSignInAttempt(`many${n}-${i}@example.com`, address, T0);
-    signInSucceeded(`many${n}-0@example.com`, address);
-    expect(takeSignInAttempt(`many${n}-0@example.com`, address, T0 + 1)).toBe(0);
-    expect(takeSignInAttempt(`many${n}-1@example.com`, address, T0 + 2)).toBeGreaterThan(0);
+    for (let i = 0; i < 20; i++) await takeSignInAttempt(`many${n}-${i}@example.com`, address, T0);
+    await signInSucceeded(`many${n}-0@example.com`, address);
+    expect(await takeSignInAttempt(`many${n}-0@example.com`, address, T0 + 1)).toBe(0);
+    expect(await takeSignInAttempt(`many${n}-1@example.com`, address, T0 + 2)).toBeGreaterThan(0);
   });
 });
 
 describe("registration, per address", () => {
-  it("lets 10 registrations an hour through from one address, not an 11th", () => {
+  it("lets 10 registrations an hour through from one address, not an 11th", async () => {
     const { address } = fresh();
-    for (let i = 0; i < 10; i++) expect(takeRegistrationAttempt(address, T0 + i)).toBe(0);
-    expect(takeRegistrationAttempt(address, T0 + 10)).toBeGreaterThan(0);
-    expect(takeRegistrationAttempt("10.99.99.98", T0 + 10)).toBe(0);
-    expect(takeRegistrationAttempt(address, T0 + 60 * 60 * 1000)).toBe(0);
+    for (let i = 0; i < 10; i++) expect(await takeRegistrationAttempt(address, T0 + i)).toBe(0);
+    expect(await takeRegistrationAttempt(address, T0 + 10)).toBeGreaterThan(0);
+    expect(await takeRegistrationAttempt("10.99.99.98", T0 + 10)).toBe(0);
+    expect(await takeRegistrationAttempt(address, T0 + 60 * 60 * 1000)).toBe(0);
   });
 });

@@ -41,37 +41,34 @@ export function markWords(text: string, words: string[]): string {
  * notebooks the actor may read (one notebook when given), most recently changed first, at most `limit` of each. The
  * readable-notebook set drives each read through its table's notebook index; the words then filter those rows.
  */
-export function searchCatalogue(actor: Actor, input: { q: string; notebookId?: string; limit?: number }): CatalogueResult {
+export async function searchCatalogue(actor: Actor, input: { q: string; notebookId?: string; limit?: number }): Promise<CatalogueResult> {
   const words = catalogueWords(input.q);
   if (words.length === 0) return { questions: [], charts: [], series: [] };
   const limit = Math.min(Math.max(input.limit ?? 10, 1), 50);
   const db = getDb();
   const inScope = (column: Column) => and(inArray(column, readableNotebookIds(actor)), input.notebookId ? eq(column, input.notebookId) : undefined);
 
-  const questionRows = db
+  const questionRows = await db
     .select({ id: questions.id, notebookId: questions.notebookId, notebookName: notebooks.name, title: questions.title, status: questions.status, resolveBy: questions.resolveBy })
     .from(questions)
     .innerJoin(notebooks, eq(notebooks.id, questions.notebookId))
     .where(and(inScope(questions.notebookId), allWordsIn([questions.title], words)))
     .orderBy(desc(questions.updatedAt))
-    .limit(limit)
-    .all();
-  const chartRows = db
+    .limit(limit);
+  const chartRows = await db
     .select({ id: charts.id, notebookId: charts.notebookId, notebookName: notebooks.name, title: charts.title, updatedAt: charts.updatedAt })
     .from(charts)
     .innerJoin(notebooks, eq(notebooks.id, charts.notebookId))
     .where(and(inScope(charts.notebookId), allWordsIn([charts.title], words)))
     .orderBy(desc(charts.updatedAt))
-    .limit(limit)
-    .all();
-  const seriesRows = db
+    .limit(limit);
+  const seriesRows = await db
     .select({ id: series.id, notebookId: series.notebookId, notebookName: notebooks.name, key: series.key, name: series.name, unit: series.unit, frequency: series.frequency })
     .from(series)
     .innerJoin(notebooks, eq(notebooks.id, series.notebookId))
     .where(and(inScope(series.notebookId), allWordsIn([series.key, series.name], words)))
     .orderBy(desc(series.updatedAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 
   return {
     questions: questionRows.map((r) => ({

@@ -1,5 +1,5 @@
 // Imports a file holding many series (long or wide) into a notebook in one transaction: creates the series it names, adds to the rest.
-import { getDb } from "@/db/client";
+import { transaction } from "@/db/client";
 import { parseBulk, type BulkMapping } from "@/lib/series/bulk";
 import { inferFrequency } from "@/lib/series/frequency";
 import { ImportFormatError, type RowError } from "@/lib/series/parse";
@@ -25,8 +25,8 @@ const MAX_PROBLEMS = 50;
  * an existing key gets the rows added (changed values kept as revisions). Any problem anywhere rejects the whole file
  * with BAD_REQUEST listing the problems; everything is written in one transaction or nothing is.
  */
-export function importManySeries(actor: Actor, input: { notebookId: string; text: string; mapping?: BulkMapping }): BulkImportResult {
-  assertNotebookAccess(actor, input.notebookId, "write");
+export async function importManySeries(actor: Actor, input: { notebookId: string; text: string; mapping?: BulkMapping }): Promise<BulkImportResult> {
+  await assertNotebookAccess(actor, input.notebookId, "write");
   let parsed;
   try {
     parsed = parseBulk(input.text, input.mapping);
@@ -45,15 +45,14 @@ export function importManySeries(actor: Actor, input: { notebookId: string; text
       { problems: problems.slice(0, MAX_PROBLEMS), errorCount: parsed.errorCount },
     );
   }
-  const db = getDb();
-  const run = db.$client.transaction((): BulkImportResult => {
+  return transaction(async (tx): Promise<BulkImportResult> => {
     const results: BulkSeriesResult[] = [];
     for (const s of parsed.series) {
-      const existing = seriesByKey(input.notebookId, s.key);
+      const existing = await seriesByKey(input.notebookId, s.key);
       const points = s.result.observations;
       const target =
         existing ??
-        createSeries(actor, {
+        (await createSeries(actor, {
           notebookId: input.notebookId,
           key: s.key,
           name: s.label,
@@ -63,12 +62,12 @@ export function importManySeries(actor: Actor, input: { notebookId: string; text
           sourceRef: "",
           notes: "Created by a many-series import.",
           refreshIntervalMinutes: null,
-        });
-      const written = writeObservations({ id: target.id, notebookId: input.notebookId, key: s.key }, points, actor.id, "upload");
+        }));
+      const written = await writeObservations({ id: target.id, notebookId: input.notebookId, key: s.key }, points, actor.id, "upload");
       results.push({ key: s.key, id: target.id, created: !existing, rows: points.length, inserted: written.inserted, revised: written.revised, unchanged: written.unchanged });
     }
     const created = results.filter((r) => r.created).length;
-    recordEvent(db, {
+    await recordEvent(tx, {
       actorId: actor.id,
       action: "series.bulk-import",
       targetType: "notebook",
@@ -78,5 +77,4 @@ export function importManySeries(actor: Actor, input: { notebookId: string; text
     });
     return { layout: parsed.mapping.layout, series: results, created, updated: results.length - created, rows: results.reduce((n, r) => n + r.rows, 0) };
   });
-  return run.immediate();
 }

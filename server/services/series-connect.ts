@@ -1,5 +1,5 @@
 // Adds a FRED series or a Yahoo symbol in one step: fetch it first, then create the series with its first data, or create nothing.
-import { getDb } from "@/db/client";
+import { transaction } from "@/db/client";
 import { seriesKeySchema } from "@/lib/charts/spec";
 import { keyFromLabel } from "@/lib/series/bulk";
 import { inferFrequency } from "@/lib/series/frequency";
@@ -33,16 +33,16 @@ export async function addSeriesFromSource(
   input: { notebookId: string; source: ConnectorKind; ref: string; key?: string },
   opts: { fetch?: typeof fetch; timeoutMs?: number } = {},
 ): Promise<AddFromSourceResult> {
-  assertNotebookAccess(actor, input.notebookId, "write");
+  await assertNotebookAccess(actor, input.notebookId, "write");
   const key = input.key ?? keyForSource(input.ref);
   const validKey = seriesKeySchema.safeParse(key);
   if (!validKey.success) throw badRequest(`${validKey.error.issues[0]?.message ?? "Not a series key."} Give the series a key of your own.`);
   const taken = () => conflict(`This notebook already has a series with the key “${key}”. Open it and press Refresh, or give another key.`);
-  if (seriesByKey(input.notebookId, key)) throw taken();
+  if ((await seriesByKey(input.notebookId, key))) throw taken();
   const name = SOURCE_NAMES[input.source];
   let fetched;
   try {
-    fetched = await runConnector(input.source, input.ref, { fredApiKey: fredApiKeyOf(input.notebookId) ?? (process.env.FRED_API_KEY || undefined), ...opts });
+    fetched = await runConnector(input.source, input.ref, { fredApiKey: (await fredApiKeyOf(input.notebookId)) ?? (process.env.FRED_API_KEY || undefined), ...opts });
   } catch (err) {
     if (err instanceof ConnectorError) return { ok: false, error: `${name} ${input.ref}: ${err.message}` };
     requestLogger("add-series").error({ err: { message: (err as Error)?.message } }, "fetch failed");
@@ -50,11 +50,11 @@ export async function addSeriesFromSource(
   }
   const points = fetched.observations;
   if (points.length === 0) return { ok: false, error: `${name} ${input.ref}: the source answered with no values.` };
-  assertNotebookAccess(actor, input.notebookId, "write");
+  await assertNotebookAccess(actor, input.notebookId, "write");
   const at = new Date();
-  const id = getDb().$client.transaction(() => {
-    if (seriesByKey(input.notebookId, key)) throw taken();
-    const created = createSeries(actor, {
+  const id = await transaction(async () => {
+    if ((await seriesByKey(input.notebookId, key))) throw taken();
+    const created = await createSeries(actor, {
       notebookId: input.notebookId,
       key,
       name: `${input.ref} (${name})`,
@@ -65,9 +65,9 @@ export async function addSeriesFromSource(
       notes: `Added from ${name} by its ${input.source === "fred" ? "series id" : "symbol"}; refreshed daily.`,
       refreshIntervalMinutes: DAY_MINUTES,
     });
-    writeObservations({ id: created.id, notebookId: input.notebookId, key }, points, actor.id, input.source);
-    recordRefresh(created.id, { ok: true, at, next: new Date(nextRefreshAt(at.getTime(), DAY_MINUTES * 60_000, 0)) });
+    await writeObservations({ id: created.id, notebookId: input.notebookId, key }, points, actor.id, input.source);
+    await recordRefresh(created.id, { ok: true, at, next: new Date(nextRefreshAt(at.getTime(), DAY_MINUTES * 60_000, 0)) });
     return created.id;
-  }).immediate();
+  });
   return { ok: true, id, key, rows: points.length, firstDate: points[0]!.date, lastDate: points.at(-1)!.date };
 }

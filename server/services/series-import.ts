@@ -12,8 +12,8 @@ export type ImportResult = WriteResult & { rows: number; skippedMissing: number;
  * Parses `text` (FRED CSV, Yahoo chart JSON, Stooq CSV, or a generic file with `mapping`) and writes it
  * into the series. Any row error rejects the whole file with BAD_REQUEST listing the rows; nothing is written.
  */
-export function importIntoSeries(actor: Actor, input: { seriesId: string; text: string; mapping?: ImportMapping }, via = "upload"): ImportResult {
-  const row = seriesFor(actor, input.seriesId, "write");
+export async function importIntoSeries(actor: Actor, input: { seriesId: string; text: string; mapping?: ImportMapping }, via = "upload"): Promise<ImportResult> {
+  const row = await seriesFor(actor, input.seriesId, "write");
   const started = performance.now();
   let parsed;
   try {
@@ -32,7 +32,7 @@ export function importIntoSeries(actor: Actor, input: { seriesId: string; text: 
     throw badRequest("The file has no values to import (every row was empty or missing).");
   }
   const parsedAt = performance.now();
-  const written = writeObservations(row, parsed.observations, actor.id, via);
+  const written = await writeObservations(row, parsed.observations, actor.id, via);
   const tookMs = { parse: round(parsedAt - started), write: round(performance.now() - parsedAt) };
   return { ...written, rows: parsed.observations.length, skippedMissing: parsed.skippedMissing, duplicates: parsed.duplicates, tookMs };
 }
@@ -42,9 +42,9 @@ function round(ms: number): number {
 }
 
 /** The series with `key` in a notebook the actor may do `action` in; NOT_FOUND names the key so a script's author can fix it. */
-export function seriesInNotebook(actor: Actor, notebookId: string, key: string, action: "read" | "write") {
-  assertNotebookAccess(actor, notebookId, action);
-  const row = seriesByKey(notebookId, key);
+export async function seriesInNotebook(actor: Actor, notebookId: string, key: string, action: "read" | "write") {
+  await assertNotebookAccess(actor, notebookId, action);
+  const row = await seriesByKey(notebookId, key);
   if (!row) {
     throw new DomainError("NOT_FOUND", `This notebook has no series with the key “${key}”. Create it on the Data page first; keys are case-sensitive.`);
   }
@@ -52,8 +52,8 @@ export function seriesInNotebook(actor: Actor, notebookId: string, key: string, 
 }
 
 /** Writes observations sent as JSON by a script into the series with `key`. */
-export function pushObservations(actor: Actor, input: { notebookId: string; key: string; observations: ObservationPoint[] }): WriteResult & { rows: number } {
-  const row = seriesInNotebook(actor, input.notebookId, input.key, "write");
+export async function pushObservations(actor: Actor, input: { notebookId: string; key: string; observations: ObservationPoint[] }): Promise<WriteResult & { rows: number }> {
+  const row = await seriesInNotebook(actor, input.notebookId, input.key, "write");
   const byDate = new Map<string, number>();
   const rowErrors: Array<{ row: number; message: string }> = [];
   input.observations.forEach((o, i) => {
@@ -65,17 +65,17 @@ export function pushObservations(actor: Actor, input: { notebookId: string; key:
     throw badRequest(`${rowErrors.length} observations conflict; nothing was written.`, { rowErrors: rowErrors.slice(0, 50), errorCount: rowErrors.length });
   }
   const points = [...byDate].map(([date, value]) => ({ date, value })).sort((a, b) => (a.date < b.date ? -1 : 1));
-  return { ...writeObservations(row, points, actor.id, "api"), rows: points.length };
+  return { ...(await writeObservations(row, points, actor.id, "api")), rows: points.length };
 }
 
 /** Imports a CSV body sent by a script into the series with `key`. */
-export function pushCsv(actor: Actor, input: { notebookId: string; key: string; text: string; mapping?: ImportMapping }): ImportResult {
-  const row = seriesInNotebook(actor, input.notebookId, input.key, "write");
+export async function pushCsv(actor: Actor, input: { notebookId: string; key: string; text: string; mapping?: ImportMapping }): Promise<ImportResult> {
+  const row = await seriesInNotebook(actor, input.notebookId, input.key, "write");
   return importIntoSeries(actor, { seriesId: row.id, text: input.text, mapping: input.mapping }, "api");
 }
 
 /** The observations of the series with `key`, between two dates, as known now or at `asOf`. */
-export function readByKey(actor: Actor, input: { notebookId: string; key: string } & ObservationRange) {
-  const row = seriesInNotebook(actor, input.notebookId, input.key, "read");
-  return { key: row.key, name: row.name, unit: row.unit, asOf: input.asOf ?? null, observations: readObservations(row.id, input) };
+export async function readByKey(actor: Actor, input: { notebookId: string; key: string } & ObservationRange) {
+  const row = await seriesInNotebook(actor, input.notebookId, input.key, "read");
+  return { key: row.key, name: row.name, unit: row.unit, asOf: input.asOf ?? null, observations: await readObservations(row.id, input) };
 }

@@ -13,23 +13,23 @@ const base = { unit: "index points", frequency: "daily" as const, source: "uploa
 describe("observations with vintages", () => {
   it("opens rows for new dates, closes and reopens for revised values, and leaves equal values alone", async () => {
     const team = await makeTeam("vint");
-    const { id } = createSeries(team.editor, { ...base, notebookId: team.notebookId, key: "RUT", name: "Russell 2000" });
-    expect(applyObservations(id, [{ date: "2026-01-02", value: 100 }, { date: "2026-01-05", value: 101 }], 1_000)).toEqual({ inserted: 2, revised: 0, unchanged: 0 });
-    expect(applyObservations(id, [{ date: "2026-01-02", value: 100 }, { date: "2026-01-05", value: 101 }], 2_000)).toEqual({ inserted: 0, revised: 0, unchanged: 2 });
-    expect(applyObservations(id, [{ date: "2026-01-05", value: 102.5 }, { date: "2026-01-06", value: 103 }], 3_000)).toEqual({ inserted: 1, revised: 1, unchanged: 0 });
+    const { id } = await createSeries(team.editor, { ...base, notebookId: team.notebookId, key: "RUT", name: "Russell 2000" });
+    expect(await applyObservations(id, [{ date: "2026-01-02", value: 100 }, { date: "2026-01-05", value: 101 }], 1_000)).toEqual({ inserted: 2, revised: 0, unchanged: 0 });
+    expect(await applyObservations(id, [{ date: "2026-01-02", value: 100 }, { date: "2026-01-05", value: 101 }], 2_000)).toEqual({ inserted: 0, revised: 0, unchanged: 2 });
+    expect(await applyObservations(id, [{ date: "2026-01-05", value: 102.5 }, { date: "2026-01-06", value: 103 }], 3_000)).toEqual({ inserted: 1, revised: 1, unchanged: 0 });
 
-    expect(readObservations(id)).toEqual([
+    expect(await readObservations(id)).toEqual([
       { date: "2026-01-02", value: 100 },
       { date: "2026-01-05", value: 102.5 },
       { date: "2026-01-06", value: 103 },
     ]);
     // As known between the first import and the revision: the old value, and no 6 January yet.
-    expect(readObservations(id, { asOf: new Date(2_500) })).toEqual([
+    expect(await readObservations(id, { asOf: new Date(2_500) })).toEqual([
       { date: "2026-01-02", value: 100 },
       { date: "2026-01-05", value: 101 },
     ]);
-    expect(readObservations(id, { asOf: new Date(500) })).toEqual([]);
-    expect(readObservations(id, { from: "2026-01-03", to: "2026-01-05" })).toEqual([{ date: "2026-01-05", value: 102.5 }]);
+    expect(await readObservations(id, { asOf: new Date(500) })).toEqual([]);
+    expect(await readObservations(id, { from: "2026-01-03", to: "2026-01-05" })).toEqual([{ date: "2026-01-05", value: 102.5 }]);
     const rows = getDb().$client.prepare("SELECT date, value, known_from, known_until FROM observations WHERE series_id = ? ORDER BY id").all(id);
     expect(rows).toEqual([
       { date: "2026-01-02", value: 100, known_from: 1000, known_until: null },
@@ -41,7 +41,7 @@ describe("observations with vintages", () => {
 
   it("moves the data version only when something changed, and announces it", async () => {
     const team = await makeTeam("ver");
-    const { id } = createSeries(team.owner, { ...base, notebookId: team.notebookId, key: "SPX", name: "S&P 500" });
+    const { id } = await createSeries(team.owner, { ...base, notebookId: team.notebookId, key: "SPX", name: "S&P 500" });
     const controller = new AbortController();
     const heard: Array<{ key: string; dataVersion: number }> = [];
     const listening = (async () => {
@@ -50,9 +50,9 @@ describe("observations with vintages", () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(listenerCount()).toBeGreaterThan(0);
     const row = { id, notebookId: team.notebookId, key: "SPX" };
-    expect(writeObservations(row, [{ date: "2026-01-02", value: 5000 }], team.owner.id, "test").dataVersion).toBe(1);
-    expect(writeObservations(row, [{ date: "2026-01-02", value: 5000 }], team.owner.id, "test").dataVersion).toBe(1);
-    expect(writeObservations(row, [{ date: "2026-01-02", value: 5001 }], team.owner.id, "test").dataVersion).toBe(2);
+    expect((await writeObservations(row, [{ date: "2026-01-02", value: 5000 }], team.owner.id, "test")).dataVersion).toBe(1);
+    expect((await writeObservations(row, [{ date: "2026-01-02", value: 5000 }], team.owner.id, "test")).dataVersion).toBe(1);
+    expect((await writeObservations(row, [{ date: "2026-01-02", value: 5001 }], team.owner.id, "test")).dataVersion).toBe(2);
     await new Promise((r) => setTimeout(r, 0));
     controller.abort();
     await listening;
@@ -66,18 +66,18 @@ describe("observations with vintages", () => {
 describe("importIntoSeries", () => {
   it("imports a generic CSV, counts missing values, and a second import of the same file changes nothing", async () => {
     const team = await makeTeam("imp");
-    const { id } = createSeries(team.editor, { ...base, notebookId: team.notebookId, key: "DGS10", name: "10-year Treasury" });
+    const { id } = await createSeries(team.editor, { ...base, notebookId: team.notebookId, key: "DGS10", name: "10-year Treasury" });
     const text = "observation_date,DGS10\n2026-01-02,4.19\n2026-01-05,.\n2026-01-06,4.17\n";
-    expect(importIntoSeries(team.editor, { seriesId: id, text })).toMatchObject({ inserted: 2, revised: 0, unchanged: 0, rows: 2, skippedMissing: 1 });
+    expect(await importIntoSeries(team.editor, { seriesId: id, text })).toMatchObject({ inserted: 2, revised: 0, unchanged: 0, rows: 2, skippedMissing: 1 });
     const before = dbSnapshot();
-    expect(importIntoSeries(team.editor, { seriesId: id, text })).toMatchObject({ inserted: 0, revised: 0, unchanged: 2 });
+    expect(await importIntoSeries(team.editor, { seriesId: id, text })).toMatchObject({ inserted: 0, revised: 0, unchanged: 2 });
     expect(dbSnapshot()).toEqual(before);
-    expect(getSeries(team.viewer, { id })).toMatchObject({ rowCount: 2, lastDate: "2026-01-06", lastValue: 4.17, firstDate: "2026-01-02" });
+    expect(await getSeries(team.viewer, { id })).toMatchObject({ rowCount: 2, lastDate: "2026-01-06", lastValue: 4.17, firstDate: "2026-01-02" });
   });
 
   it("rejects a file with bad rows as a whole, naming each row, and writes nothing", async () => {
     const team = await makeTeam("bad");
-    const { id } = createSeries(team.editor, { ...base, notebookId: team.notebookId, key: "X", name: "X" });
+    const { id } = await createSeries(team.editor, { ...base, notebookId: team.notebookId, key: "X", name: "X" });
     const before = dbSnapshot();
     const error = await trpcError(() =>
       importIntoSeries(team.editor, { seriesId: id, text: "date,value\n2026-01-02,1\n2026-02-30,2\n2026-01-05,abc\n2026-01-06,3\n2026-01-06,4\n", mapping: { dateColumn: "date", valueColumn: "value" } }),
@@ -91,7 +91,7 @@ describe("importIntoSeries", () => {
 
   it("refuses an HTML page or an empty file with a message, not a crash", async () => {
     const team = await makeTeam("html");
-    const { id } = createSeries(team.editor, { ...base, notebookId: team.notebookId, key: "Y", name: "Y" });
+    const { id } = await createSeries(team.editor, { ...base, notebookId: team.notebookId, key: "Y", name: "Y" });
     expect((await trpcError(() => importIntoSeries(team.editor, { seriesId: id, text: "<!doctype html><html><body>Limit reached</body></html>" }))).code).toBe("BAD_REQUEST");
     expect((await trpcError(() => importIntoSeries(team.editor, { seriesId: id, text: "date,value\n2026-01-02,.\n", mapping: { dateColumn: "date", valueColumn: "value" } }))).message).toMatch(/no values/);
   });
@@ -100,10 +100,10 @@ describe("importIntoSeries", () => {
 describe("series access", () => {
   it("lets viewers read but not write, and strangers neither (NOT_FOUND, as for a missing id)", async () => {
     const team = await makeTeam("acc");
-    const { id } = createSeries(team.owner, { ...base, notebookId: team.notebookId, key: "IWM", name: "Russell 2000 ETF" });
-    expect(listSeries(team.viewer).map((s) => s.key)).toEqual(["IWM"]);
-    expect(listSeries(team.viewer)[0]!.canEdit).toBe(false);
-    expect(listSeries(team.stranger)).toEqual([]);
+    const { id } = await createSeries(team.owner, { ...base, notebookId: team.notebookId, key: "IWM", name: "Russell 2000 ETF" });
+    expect((await listSeries(team.viewer)).map((s) => s.key)).toEqual(["IWM"]);
+    expect((await listSeries(team.viewer))[0]!.canEdit).toBe(false);
+    expect(await listSeries(team.stranger)).toEqual([]);
     const before = dbSnapshot();
     expect((await trpcError(() => createSeries(team.viewer, { ...base, notebookId: team.notebookId, key: "NEW", name: "New" }))).code).toBe("FORBIDDEN");
     expect((await trpcError(() => importIntoSeries(team.viewer, { seriesId: id, text: "date,v\n2026-01-02,1\n", mapping: { dateColumn: "date", valueColumn: "v" } }))).code).toBe("FORBIDDEN");
@@ -118,7 +118,7 @@ describe("series access", () => {
 
   it("keeps keys unique within a notebook", async () => {
     const team = await makeTeam("dup");
-    createSeries(team.owner, { ...base, notebookId: team.notebookId, key: "SPX", name: "S&P 500" });
+    await createSeries(team.owner, { ...base, notebookId: team.notebookId, key: "SPX", name: "S&P 500" });
     const error = await trpcError(() => createSeries(team.editor, { ...base, notebookId: team.notebookId, key: "SPX", name: "Again" }));
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toContain("SPX");

@@ -37,55 +37,54 @@ export type ShareLinkRow = {
  * The revision that holds the note's current text for a snapshot, and that text: the latest revision when it is a
  * checkpoint (or a restore) of exactly this text, else a new checkpoint (an open edit revision would take in later edits).
  */
-export function pinNoteRevision(tx: Tx, noteId: string, authorId: string, at: Date): { revisionId: number; body: string } {
-  const note = tx.select().from(notes).where(eq(notes.id, noteId)).get()!;
-  const latest = tx.select().from(noteRevisions).where(eq(noteRevisions.noteId, noteId)).orderBy(desc(noteRevisions.id)).limit(1).get();
+export async function pinNoteRevision(tx: Tx, noteId: string, authorId: string, at: Date): Promise<{ revisionId: number; body: string }> {
+  const [note] = await tx.select().from(notes).where(eq(notes.id, noteId));
+  if (!note) throw new Error(`pinNoteRevision: no note ${noteId}`);
+  const [latest] = await tx.select().from(noteRevisions).where(eq(noteRevisions.noteId, noteId)).orderBy(desc(noteRevisions.id)).limit(1);
   if (latest && latest.kind !== "edit" && latest.noteVersion === note.version && latest.body === note.body && latest.title === note.title) {
     return { revisionId: latest.id, body: note.body };
   }
-  const revisionId = tx
+  const [pinned] = await tx
     .insert(noteRevisions)
     .values({ noteId: note.id, noteVersion: note.version, title: note.title, body: note.body, kind: "checkpoint", authorId, createdAt: at, updatedAt: at })
-    .returning({ id: noteRevisions.id })
-    .get().id;
-  return { revisionId, body: note.body };
+    .returning({ id: noteRevisions.id });
+  return { revisionId: pinned!.id, body: note.body };
 }
 
 /** The questions a snapshot's texts embed, as they stand at `at` (title and criteria included), by id. */
-export function pinQuestions(notebookId: string, bodies: string[], at: Date): PinnedQuestions {
+export async function pinQuestions(notebookId: string, bodies: string[], at: Date): Promise<PinnedQuestions> {
   const questionsById: Record<string, SharedQuestion> = {};
   for (const embed of bodies.flatMap((body) => findEmbeds(body))) {
     if (embed.kind !== "question" || embed.id in questionsById) continue;
-    const state = sharedQuestionState(notebookId, embed.id, at);
+    const state = await sharedQuestionState(notebookId, embed.id, at);
     if (state) questionsById[embed.id] = state;
   }
   return { questions: questionsById };
 }
 
 /** Pins every note of the notebook that is not in the trash, and the questions they embed, for a notebook snapshot. */
-export function pinNotebook(tx: Tx, notebookId: string, authorId: string, at: Date): NotebookPins {
-  const ids = tx
+export async function pinNotebook(tx: Tx, notebookId: string, authorId: string, at: Date): Promise<NotebookPins> {
+  const ids = await tx
     .select({ id: notes.id })
     .from(notes)
-    .where(and(eq(notes.notebookId, notebookId), isNull(notes.deletedAt)))
-    .all();
-  const pins = ids.map(({ id }) => ({ noteId: id, ...pinNoteRevision(tx, id, authorId, at) }));
-  return { notes: pins.map(({ noteId, revisionId }) => ({ noteId, revisionId })), ...pinQuestions(notebookId, pins.map((p) => p.body), at) };
+    .where(and(eq(notes.notebookId, notebookId), isNull(notes.deletedAt)));
+  const pins: Array<{ noteId: string; revisionId: number; body: string }> = [];
+  for (const { id } of ids) pins.push({ noteId: id, ...(await pinNoteRevision(tx, id, authorId, at)) });
+  return { notes: pins.map(({ noteId, revisionId }) => ({ noteId, revisionId })), ...(await pinQuestions(notebookId, pins.map((p) => p.body), at)) };
 }
 
 /**
  * A question of the notebook as a share page shows it, as it stood at `asOf` (now when null): forecasts made by
  * then, by forecaster letter; open again when it was resolved later. Null when it is not in the notebook.
  */
-export function sharedQuestionState(notebookId: string, questionId: string, asOf: Date | null): SharedQuestion | null {
-  const row = getDb()
+export async function sharedQuestionState(notebookId: string, questionId: string, asOf: Date | null): Promise<SharedQuestion | null> {
+  const [row] = await getDb()
     .select()
     .from(questions)
-    .where(and(eq(questions.id, questionId), eq(questions.notebookId, notebookId)))
-    .get();
+    .where(and(eq(questions.id, questionId), eq(questions.notebookId, notebookId)));
   if (!row) return null;
   const letters = new Map<string, string>();
-  const forecasts = forecastsOf([row.id])
+  const forecasts = (await forecastsOf([row.id]))
     .filter((f) => !asOf || f.at.getTime() <= asOf.getTime())
     .map((f) => {
       if (!letters.has(f.userId)) letters.set(f.userId, `Forecaster ${String.fromCharCode(65 + (letters.size % 26))}`);
@@ -129,34 +128,35 @@ export function sharedQuestionFigure(q: SharedQuestion, width: number, now: Date
 }
 
 /** For each series of a chart: its last value known at `asOf` against its last value now. */
-function seriesMoves(notebookId: string, keys: string[], asOf: Date, now: Date): SeriesMove[] {
-  const rows = getDb()
+async function seriesMoves(notebookId: string, keys: string[], asOf: Date, now: Date): Promise<SeriesMove[]> {
+  const rows = await getDb()
     .select({ id: series.id, key: series.key, name: series.name, unit: series.unit })
     .from(series)
-    .where(and(eq(series.notebookId, notebookId), inArray(series.key, keys)))
-    .all();
+    .where(and(eq(series.notebookId, notebookId), inArray(series.key, keys)));
   // The last 400 days hold the last point of any live series; an older series is read whole.
-  const lastOf = (seriesId: string, at: Date, known?: Date) => {
+  const lastOf = async (seriesId: string, at: Date, known?: Date) => {
     const to = todayIso(at);
     const from = todayIso(new Date(at.getTime() - 400 * 86_400_000));
-    const point = readObservations(seriesId, { from, to, asOf: known }).at(-1) ?? readObservations(seriesId, { to, asOf: known }).at(-1);
+    const point = (await readObservations(seriesId, { from, to, asOf: known })).at(-1) ?? (await readObservations(seriesId, { to, asOf: known })).at(-1);
     return point ? { date: point.date, value: point.value } : null;
   };
-  return keys.flatMap((key) => {
+  const moves = [];
+  for (const key of keys) {
     const row = rows.find((r) => r.key === key);
-    return row ? [{ key, name: row.name, unit: row.unit, then: lastOf(row.id, asOf, asOf), now: lastOf(row.id, now) }] : [];
-  });
+    if (row) moves.push({ key, name: row.name, unit: row.unit, then: await lastOf(row.id, asOf, asOf), now: await lastOf(row.id, now) });
+  }
+  return moves;
 }
 
 /** A chart embedded in shared text, drawn at both share widths; on a snapshot, as of its moment and with the moves since. */
-function sharedChart(notebookId: string, chartId: string, asOf: Date | null, now: Date): SharedChart | null {
-  const wide = chartForSharedNote(notebookId, chartId, { asOf: asOf ?? undefined, width: SHARE_CHART_WIDTHS.wide });
-  const narrow = chartForSharedNote(notebookId, chartId, { asOf: asOf ?? undefined, width: SHARE_CHART_WIDTHS.narrow });
+async function sharedChart(notebookId: string, chartId: string, asOf: Date | null, now: Date): Promise<SharedChart | null> {
+  const wide = await chartForSharedNote(notebookId, chartId, { asOf: asOf ?? undefined, width: SHARE_CHART_WIDTHS.wide });
+  const narrow = await chartForSharedNote(notebookId, chartId, { asOf: asOf ?? undefined, width: SHARE_CHART_WIDTHS.narrow });
   if (!wide || !narrow) return null;
-  return { title: wide.title, description: wide.description, svg: wide.svg, narrowSvg: narrow.svg, moves: asOf ? seriesMoves(notebookId, wide.seriesKeys, asOf, now) : [] };
+  return { title: wide.title, description: wide.description, svg: wide.svg, narrowSvg: narrow.svg, moves: asOf ? (await seriesMoves(notebookId, wide.seriesKeys, asOf, now)) : [] };
 }
 
-function noteDocument(link: ShareLinkRow, notebookName: string, shown: { title: string; body: string; editedAt: Date }, indexPath: string | null, now: Date): SharedNoteDocument {
+async function noteDocument(link: ShareLinkRow, notebookName: string, shown: { title: string; body: string; editedAt: Date }, indexPath: string | null, now: Date): Promise<SharedNoteDocument> {
   const asOf = link.mode === "snapshot" ? link.asOf : null;
   // A snapshot made before questions were pinned with it has none: it shows them as of its moment instead.
   const pinned = asOf ? ((link.pinned as Partial<PinnedQuestions> | null)?.questions ?? null) : null;
@@ -164,10 +164,10 @@ function noteDocument(link: ShareLinkRow, notebookName: string, shown: { title: 
   const shownQuestions = new Map<string, SharedQuestion>();
   for (const embed of findEmbeds(shown.body)) {
     if (embed.kind === "chart" && !charts.has(embed.id)) {
-      const chart = sharedChart(link.notebookId, embed.id, asOf, now);
+      const chart = await sharedChart(link.notebookId, embed.id, asOf, now);
       if (chart) charts.set(embed.id, chart);
     } else if (embed.kind === "question" && !shownQuestions.has(embed.id)) {
-      const question = pinned ? (pinned[embed.id] ?? null) : sharedQuestionState(link.notebookId, embed.id, asOf);
+      const question = pinned ? (pinned[embed.id] ?? null) : (await sharedQuestionState(link.notebookId, embed.id, asOf));
       if (question) shownQuestions.set(embed.id, question);
     }
   }
@@ -175,23 +175,21 @@ function noteDocument(link: ShareLinkRow, notebookName: string, shown: { title: 
 }
 
 /** A note's live text (null when it is gone, in the trash or in another notebook). */
-function liveNote(notebookId: string, noteId: string) {
-  const note = getDb()
+async function liveNote(notebookId: string, noteId: string) {
+  const [note] = await getDb()
     .select({ title: notes.title, body: notes.body, editedAt: notes.updatedAt, deletedAt: notes.deletedAt })
     .from(notes)
-    .where(and(eq(notes.id, noteId), eq(notes.notebookId, notebookId)))
-    .get();
+    .where(and(eq(notes.id, noteId), eq(notes.notebookId, notebookId)));
   return note && !note.deletedAt ? { title: note.title, body: note.body, editedAt: note.editedAt } : null;
 }
 
 /** A pinned revision's text, if it still belongs to a note of the notebook that is not in the trash. */
-function pinnedNote(notebookId: string, noteId: string, revisionId: number) {
-  const row = getDb()
+async function pinnedNote(notebookId: string, noteId: string, revisionId: number) {
+  const [row] = await getDb()
     .select({ title: noteRevisions.title, body: noteRevisions.body, editedAt: noteRevisions.updatedAt, deletedAt: notes.deletedAt })
     .from(noteRevisions)
     .innerJoin(notes, eq(notes.id, noteRevisions.noteId))
-    .where(and(eq(noteRevisions.id, revisionId), eq(noteRevisions.noteId, noteId), eq(notes.notebookId, notebookId)))
-    .get();
+    .where(and(eq(noteRevisions.id, revisionId), eq(noteRevisions.noteId, noteId), eq(notes.notebookId, notebookId)));
   return row && !row.deletedAt ? { title: row.title, body: row.body, editedAt: row.editedAt } : null;
 }
 
@@ -204,20 +202,20 @@ function notebookPins(link: ShareLinkRow): NotebookPins {
  * The document a checked share link shows at `path` (the link's own page when empty; a note id inside a shared
  * notebook), or null when there is nothing there for this link: the same 404 as an unknown token.
  */
-export function sharedDocument(link: ShareLinkRow, basePath: string, subPath: string | null, now = new Date()): SharedDocument | null {
-  const notebook = getDb().select({ name: notebooks.name, description: notebooks.description }).from(notebooks).where(eq(notebooks.id, link.notebookId)).get();
+export async function sharedDocument(link: ShareLinkRow, basePath: string, subPath: string | null, now = new Date()): Promise<SharedDocument | null> {
+  const [notebook] = await getDb().select({ name: notebooks.name, description: notebooks.description }).from(notebooks).where(eq(notebooks.id, link.notebookId));
   if (!notebook) return null;
   const snapshot = link.mode === "snapshot";
   if (link.targetType === "note") {
     if (subPath) return null;
-    const shown = snapshot ? (link.pinnedRevisionId === null ? null : pinnedNote(link.notebookId, link.targetId, link.pinnedRevisionId)) : liveNote(link.notebookId, link.targetId);
-    return shown ? noteDocument(link, notebook.name, shown, null, now) : null;
+    const shown = snapshot ? (link.pinnedRevisionId === null ? null : (await pinnedNote(link.notebookId, link.targetId, link.pinnedRevisionId))) : (await liveNote(link.notebookId, link.targetId));
+    return shown ? (await noteDocument(link, notebook.name, shown, null, now)) : null;
   }
   if (link.targetType === "question") {
     if (subPath) return null;
-    const question = snapshot ? (link.pinned as SharedQuestion | null) : sharedQuestionState(link.notebookId, link.targetId, null);
+    const question = snapshot ? (link.pinned as SharedQuestion | null) : (await sharedQuestionState(link.notebookId, link.targetId, null));
     // A live read finds nothing for a deleted question; a snapshot of one is gone too.
-    if (!question || (snapshot && !questionStillExists(link))) return null;
+    if (!question || (snapshot && !(await questionStillExists(link)))) return null;
     const figureAt = snapshot && link.asOf ? link.asOf : now;
     return {
       kind: "question",
@@ -232,13 +230,13 @@ export function sharedDocument(link: ShareLinkRow, basePath: string, subPath: st
   if (subPath) {
     if (snapshot) {
       const pin = notebookPins(link).notes.find((p) => p.noteId === subPath);
-      const shown = pin ? pinnedNote(link.notebookId, pin.noteId, pin.revisionId) : null;
-      return shown ? noteDocument(link, notebook.name, shown, basePath, now) : null;
+      const shown = pin ? (await pinnedNote(link.notebookId, pin.noteId, pin.revisionId)) : null;
+      return shown ? (await noteDocument(link, notebook.name, shown, basePath, now)) : null;
     }
-    const shown = liveNote(link.notebookId, subPath);
-    return shown ? noteDocument(link, notebook.name, shown, basePath, now) : null;
+    const shown = await liveNote(link.notebookId, subPath);
+    return shown ? (await noteDocument(link, notebook.name, shown, basePath, now)) : null;
   }
-  const index = snapshot ? pinnedIndex(link) : liveIndex(link.notebookId);
+  const index = snapshot ? (await pinnedIndex(link)) : (await liveIndex(link.notebookId));
   return {
     kind: "notebook",
     mode: link.mode,
@@ -250,32 +248,29 @@ export function sharedDocument(link: ShareLinkRow, basePath: string, subPath: st
 }
 
 /** Whether the link's question is still in its notebook. */
-function questionStillExists(link: ShareLinkRow): boolean {
-  return getDb()
+async function questionStillExists(link: ShareLinkRow): Promise<boolean> {
+  return (await getDb()
     .select({ id: questions.id })
     .from(questions)
-    .where(and(eq(questions.id, link.targetId), eq(questions.notebookId, link.notebookId)))
-    .get() !== undefined;
+    .where(and(eq(questions.id, link.targetId), eq(questions.notebookId, link.notebookId))))[0] !== undefined;
 }
 
-function liveIndex(notebookId: string) {
-  return getDb()
+async function liveIndex(notebookId: string) {
+  return await getDb()
     .select({ id: notes.id, title: notes.title, body: notes.body, editedAt: notes.updatedAt })
     .from(notes)
     .where(and(eq(notes.notebookId, notebookId), isNull(notes.deletedAt)))
-    .orderBy(desc(notes.updatedAt))
-    .all();
+    .orderBy(desc(notes.updatedAt));
 }
 
-function pinnedIndex(link: ShareLinkRow) {
+async function pinnedIndex(link: ShareLinkRow) {
   const pins = notebookPins(link).notes;
   if (pins.length === 0) return [];
-  const rows = getDb()
+  const rows = await getDb()
     .select({ id: notes.id, title: noteRevisions.title, body: noteRevisions.body, editedAt: noteRevisions.updatedAt, revisionId: noteRevisions.id, deletedAt: notes.deletedAt })
     .from(noteRevisions)
     .innerJoin(notes, eq(notes.id, noteRevisions.noteId))
-    .where(and(inArray(noteRevisions.id, pins.map((p) => p.revisionId)), eq(notes.notebookId, link.notebookId)))
-    .all();
+    .where(and(inArray(noteRevisions.id, pins.map((p) => p.revisionId)), eq(notes.notebookId, link.notebookId)));
   return rows
     .filter((r) => !r.deletedAt && pins.some((p) => p.noteId === r.id && p.revisionId === r.revisionId))
     .sort((a, b) => b.editedAt.getTime() - a.editedAt.getTime());

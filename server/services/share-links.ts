@@ -1,7 +1,7 @@
 // Share links: read-only links to a note, a question or a notebook for people without an account (create shown once, list, revoke, open by token hash).
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, transaction } from "@/db/client";
 import { notebooks, notes, questions, shareLinks, users } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import type { ShareMode } from "@/lib/share/model";
@@ -49,14 +49,14 @@ function statusOf(row: { revokedAt: Date | null; expiresAt: Date | null }, maker
 const makerMayShare = userMay(shareLinks.createdBy, shareLinks.notebookId, "share");
 
 /** The target's notebook, when the actor may share it (owners and editors: the "share" action); a note in the trash cannot be shared. */
-function shareableTarget(actor: Actor, target: ShareTarget, forCreate: boolean): { notebookId: string } {
+async function shareableTarget(actor: Actor, target: ShareTarget, forCreate: boolean): Promise<{ notebookId: string }> {
   if (target.targetType === "note") {
-    const { notebookId, deletedAt } = assertNoteAccess(actor, target.targetId, "share");
+    const { notebookId, deletedAt } = await assertNoteAccess(actor, target.targetId, "share");
     if (forCreate && deletedAt) throw badRequest("This note is in the trash; restore it before sharing it.");
     return { notebookId };
   }
-  if (target.targetType === "question") return { notebookId: questionFor(actor, target.targetId, "share").notebookId };
-  assertNotebookAccess(actor, target.targetId, "share");
+  if (target.targetType === "question") return { notebookId: (await questionFor(actor, target.targetId, "share")).notebookId };
+  await assertNotebookAccess(actor, target.targetId, "share");
   return { notebookId: target.targetId };
 }
 
@@ -67,28 +67,28 @@ function shareableTarget(actor: Actor, target: ShareTarget, forCreate: boolean):
  * question's state, or the revision of every note of a notebook and their questions; its charts are drawn as of
  * the same moment.
  */
-export function createShareLink(
+export async function createShareLink(
   actor: Actor,
   input: ShareTarget & { label: string; mode: ShareMode; expiresAt?: Date },
-): { id: string; token: string; path: string } {
-  const { notebookId } = shareableTarget(actor, input, true);
+): Promise<{ id: string; token: string; path: string }> {
+  const { notebookId } = await shareableTarget(actor, input, true);
   if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw badRequest("The expiry must be in the future.");
   const token = randomBytes(32).toString("base64url");
   const id = newId();
-  getDb().transaction((tx) => {
+  await transaction(async (tx) => {
     let pinnedRevisionId: number | null = null;
     let pinned: unknown = null;
     let asOf: Date | null = null;
     if (input.mode === "snapshot") {
       asOf = new Date();
       if (input.targetType === "note") {
-        const pin = pinNoteRevision(tx, input.targetId, actor.id, asOf);
+        const pin = await pinNoteRevision(tx, input.targetId, actor.id, asOf);
         pinnedRevisionId = pin.revisionId;
-        pinned = pinQuestions(notebookId, [pin.body], asOf);
-      } else if (input.targetType === "question") pinned = sharedQuestionState(notebookId, input.targetId, asOf);
-      else pinned = pinNotebook(tx, notebookId, actor.id, asOf);
+        pinned = (await pinQuestions(notebookId, [pin.body], asOf));
+      } else if (input.targetType === "question") pinned = (await sharedQuestionState(notebookId, input.targetId, asOf));
+      else pinned = (await pinNotebook(tx, notebookId, actor.id, asOf));
     }
-    tx.insert(shareLinks)
+    await tx.insert(shareLinks)
       .values({
         id,
         tokenHash: hashToken(token),
@@ -102,9 +102,8 @@ export function createShareLink(
         asOf,
         expiresAt: input.expiresAt ?? null,
         createdBy: actor.id,
-      })
-      .run();
-    recordEvent(tx, {
+      });
+    await recordEvent(tx, {
       actorId: actor.id,
       action: "share.create",
       targetType: "share_link",
@@ -116,9 +115,9 @@ export function createShareLink(
   return { id, token, path: `/s/${token}` };
 }
 
-function summaries(actor: Actor, where: SQL | undefined): ShareLinkSummary[] {
+async function summaries(actor: Actor, where: SQL | undefined): Promise<ShareLinkSummary[]> {
   const now = Date.now();
-  return getDb()
+  return (await getDb()
     .select({
       link: shareLinks,
       notebookName: notebooks.name,
@@ -133,8 +132,7 @@ function summaries(actor: Actor, where: SQL | undefined): ShareLinkSummary[] {
     .leftJoin(notes, and(eq(shareLinks.targetType, "note"), eq(notes.id, shareLinks.targetId)))
     .leftJoin(questions, and(eq(shareLinks.targetType, "question"), eq(questions.id, shareLinks.targetId)))
     .where(where)
-    .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id))
-    .all()
+    .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id)))
     .map(({ link, notebookName, noteTitle, questionTitle, makerName, makerMayShare }) => ({
       id: link.id,
       targetType: link.targetType,
@@ -160,31 +158,31 @@ function summaries(actor: Actor, where: SQL | undefined): ShareLinkSummary[] {
  * tokens. Views include those this process counted but has not written yet; another copy of this module (a page
  * Next renders on the server) sees them once written, within a second.
  */
-export function listShareLinks(actor: Actor, target: ShareTarget): ShareLinkSummary[] {
-  shareableTarget(actor, target, false);
-  return summaries(actor, and(eq(shareLinks.targetType, target.targetType), eq(shareLinks.targetId, target.targetId)));
+export async function listShareLinks(actor: Actor, target: ShareTarget): Promise<ShareLinkSummary[]> {
+  await shareableTarget(actor, target, false);
+  return await summaries(actor, and(eq(shareLinks.targetType, target.targetType), eq(shareLinks.targetId, target.targetId)));
 }
 
 /**
  * The links of the Shared links page, newest first: those the actor made in notebooks where they may still share,
  * and every link into a notebook they own, whoever made it (so that an owner can revoke a former colleague's link).
  */
-export function listMyShareLinks(actor: Actor): ShareLinkSummary[] {
+export async function listMyShareLinks(actor: Actor): Promise<ShareLinkSummary[]> {
   const made = and(eq(shareLinks.createdBy, actor.id), inArray(shareLinks.notebookId, notebookIdsAllowing(actor, "share")));
-  return summaries(actor, or(made, inArray(shareLinks.notebookId, notebookIdsAllowing(actor, "overseeShares"))));
+  return await summaries(actor, or(made, inArray(shareLinks.notebookId, notebookIdsAllowing(actor, "overseeShares"))));
 }
 
 /** Revokes a link at once (owners and editors of its notebook); strangers and missing ids get the same NOT_FOUND. */
-export function revokeShareLink(actor: Actor, id: string): { id: string; revokedAt: Date } {
+export async function revokeShareLink(actor: Actor, id: string): Promise<{ id: string; revokedAt: Date }> {
   const db = getDb();
-  const row = db.select().from(shareLinks).where(eq(shareLinks.id, id)).get();
-  if (!row || roleIn(actor, row.notebookId) === null) throw notFoundLink();
-  assertNotebookAccess(actor, row.notebookId, "write");
+  const [row] = await db.select().from(shareLinks).where(eq(shareLinks.id, id));
+  if (!row || (await roleIn(actor, row.notebookId)) === null) throw notFoundLink();
+  await assertNotebookAccess(actor, row.notebookId, "write");
   if (row.revokedAt) return { id, revokedAt: row.revokedAt };
   const revokedAt = new Date();
-  db.transaction((tx) => {
-    tx.update(shareLinks).set({ revokedAt }).where(eq(shareLinks.id, id)).run();
-    recordEvent(tx, { actorId: actor.id, action: "share.revoke", targetType: "share_link", targetId: id, notebookId: row.notebookId });
+  await transaction(async (tx) => {
+    await tx.update(shareLinks).set({ revokedAt }).where(eq(shareLinks.id, id));
+    await recordEvent(tx, { actorId: actor.id, action: "share.revoke", targetType: "share_link", targetId: id, notebookId: row.notebookId });
   });
   return { id, revokedAt };
 }
@@ -193,13 +191,12 @@ export function revokeShareLink(actor: Actor, id: string): { id: string; revoked
 export type OpenShareLink = { link: ShareLinkRow; contentVersion: number };
 
 // Every share page request opens its link: a prepared statement (building the query each time cost most of a cached page's time).
-const openLinkQuery = prepared((db) =>
+const openLinkQuery = prepared("share_links_open", (db) =>
   db
     .select({ link: shareLinks, contentVersion: notebooks.contentVersion })
     .from(shareLinks)
     .innerJoin(notebooks, eq(notebooks.id, shareLinks.notebookId))
-    .where(and(eq(shareLinks.tokenHash, sql.placeholder("tokenHash")), makerMayShare))
-    .prepare(),
+    .where(and(eq(shareLinks.tokenHash, sql.placeholder("tokenHash")), makerMayShare)),
 );
 
 /**
@@ -207,9 +204,9 @@ const openLinkQuery = prepared((db) =>
  * longer share in its notebook (all alike). One indexed read by the token's hash, with its maker's membership; it
  * reads nothing the link does not show.
  */
-export function openShareLink(token: string, now = new Date()): OpenShareLink | null {
+export async function openShareLink(token: string, now = new Date()): Promise<OpenShareLink | null> {
   if (typeof token !== "string" || !SHARE_TOKEN_PATTERN.test(token)) return null;
-  const row = openLinkQuery().get({ tokenHash: hashToken(token) });
+  const [row] = await openLinkQuery().execute({ tokenHash: hashToken(token) });
   if (!row || statusOf(row.link, true, now.getTime()) !== "active") return null;
   return { link: row.link, contentVersion: row.contentVersion };
 }
@@ -232,8 +229,8 @@ function pendingLastView(id: string): Date | null {
  * Counts one view of a link (written within a second, see flushShareViews), unless the visitor is a member of the link's
  * notebook (its own people checking the link are not readers).
  */
-export function recordShareView(linkId: string, at = new Date(), visitor: Actor | null = null, notebookId?: string): void {
-  if (visitor && notebookId && roleIn(visitor, notebookId) !== null) return;
+export async function recordShareView(linkId: string, at = new Date(), visitor: Actor | null = null, notebookId?: string): Promise<void> {
+  if (visitor && notebookId && (await roleIn(visitor, notebookId)) !== null) return;
   const entry = pending.get(linkId);
   if (entry) {
     entry.views += 1;
@@ -248,18 +245,17 @@ export function recordShareView(linkId: string, at = new Date(), visitor: Actor 
 }
 
 /** Writes the counted views in one transaction. */
-export function flushShareViews(): void {
+export async function flushShareViews(): Promise<void> {
   if (flushTimer) clearTimeout(flushTimer);
   flushTimer = null;
   if (pending.size === 0) return;
   const counts = [...pending];
   pending.clear();
-  getDb().transaction((tx) => {
+  await transaction(async (tx) => {
     for (const [id, { views, last }] of counts) {
-      tx.update(shareLinks)
+      await tx.update(shareLinks)
         .set({ views: sql`${shareLinks.views} + ${views}`, lastViewedAt: last })
-        .where(eq(shareLinks.id, id))
-        .run();
+        .where(eq(shareLinks.id, id));
     }
   });
 }

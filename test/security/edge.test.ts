@@ -77,21 +77,21 @@ describe("request bodies are capped", () => {
 
 describe("batches are capped, and one batch does not stall other requests", () => {
   it(`a batch of more than ${MAX_BATCH_CALLS} calls is refused with 413, and nothing is created`, async () => {
-    const before = listNotes(f.owner, { notebookId: f.notebookId }).length;
+    const before = (await listNotes(f.owner, { notebookId: f.notebookId })).length;
     const n = 1000;
     const paths = Array.from({ length: n }, () => "notes.create").join(",");
     const body = JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [i, { json: { notebookId: f.notebookId, title: `n${i}`, body: "" } }])));
     const res = await fetch(`${edge.base}/api/trpc/${paths}?batch=1`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body });
     expect(res.status).toBe(413);
     expect(JSON.stringify(await res.json())).toMatch(/at most 20 calls/);
-    expect(listNotes(f.owner, { notebookId: f.notebookId })).toHaveLength(before);
+    expect(await listNotes(f.owner, { notebookId: f.notebookId })).toHaveLength(before);
   });
 
   it("a ping sent while a batch of heavy chart previews runs is answered before the batch", async () => {
-    const { id: seriesId } = createSeries(f.owner, { notebookId: f.notebookId, key: "BIG", name: "Big", unit: "", frequency: "daily", source: "upload", sourceRef: "", notes: "", refreshIntervalMinutes: null });
+    const { id: seriesId } = await createSeries(f.owner, { notebookId: f.notebookId, key: "BIG", name: "Big", unit: "", frequency: "daily", source: "upload", sourceRef: "", notes: "", refreshIntervalMinutes: null });
     const start = Date.UTC(1860, 0, 1);
     const rows = Array.from({ length: 60_000 }, (_, i) => `${new Date(start + i * 86_400_000).toISOString().slice(0, 10)},${100 + Math.sin(i / 50) * 10}`);
-    importIntoSeries(f.owner, { seriesId, text: `date,BIG\n${rows.join("\n")}\n` });
+    await importIntoSeries(f.owner, { seriesId, text: `date,BIG\n${rows.join("\n")}\n` });
     const spec = { ...FIXTURE_CHART_SPEC, series: ["BIG"], range: { preset: "max" }, annotations: [] };
     const calls = MAX_BATCH_CALLS;
     // Each call at its own width (the server renders at multiples of 80 px), so none is answered from the render cache.
@@ -112,12 +112,12 @@ describe("batches are capped, and one batch does not stall other requests", () =
 
 describe("mutations take JSON from Quire's own pages only", () => {
   it("a form post of account.signOutEverywhere with the victim's cookie is refused (415) and the session lives on", async () => {
-    const version = currentSessionVersion(f.owner.id);
+    const version = await currentSessionVersion(f.owner.id);
     const form = new FormData();
     form.set("x", "1");
     const res = await fetch(`${edge.base}/api/trpc/account.signOutEverywhere`, { method: "POST", headers: { cookie }, body: form });
     expect(res.status).toBe(415);
-    expect(currentSessionVersion(f.owner.id)).toBe(version);
+    expect(await currentSessionVersion(f.owner.id)).toBe(version);
   });
 
   it.each([
@@ -127,22 +127,22 @@ describe("mutations take JSON from Quire's own pages only", () => {
     ["Sec-Fetch-Site: cross-site", { "sec-fetch-site": "cross-site" }],
     ["Sec-Fetch-Site: same-site", { "sec-fetch-site": "same-site" }],
   ])("%s is refused with 403 and changes nothing", async (_, headers) => {
-    const version = currentSessionVersion(f.owner.id);
+    const version = await currentSessionVersion(f.owner.id);
     const res = await fetch(`${edge.base}/api/trpc/account.signOutEverywhere`, { method: "POST", headers: { cookie, "content-type": "application/json", ...headers }, body: "{}" });
     expect(res.status).toBe(403);
     expect(JSON.stringify(await res.json())).toMatch(/only from its own pages/);
-    expect(currentSessionVersion(f.owner.id)).toBe(version);
+    expect(await currentSessionVersion(f.owner.id)).toBe(version);
   });
 
   it("the same call from our own origin goes through", async () => {
-    const before = listNotes(f.owner, { notebookId: f.notebookId }).length;
+    const before = (await listNotes(f.owner, { notebookId: f.notebookId })).length;
     const res = await fetch(`${edge.base}/api/trpc/notes.create`, {
       method: "POST",
       headers: { cookie, "content-type": "application/json", origin: edge.base, "sec-fetch-site": "same-origin" },
       body: JSON.stringify({ json: { notebookId: f.notebookId, title: "Mine", body: "" } }),
     });
     expect(res.status).toBe(200);
-    expect(listNotes(f.owner, { notebookId: f.notebookId })).toHaveLength(before + 1);
+    expect(await listNotes(f.owner, { notebookId: f.notebookId })).toHaveLength(before + 1);
   });
 });
 

@@ -76,7 +76,7 @@ describe("replaying a session cookie", () => {
     const a = (await signIn()).get(COOKIE)!;
     const b = (await signIn()).get(COOKIE)!;
     expect((await replay(a))?.user.id).toBe(user.id);
-    signOutEverywhere(user);
+    await signOutEverywhere(user);
     expect(await replay(a)).toBeNull();
     expect(await replay(b)).toBeNull();
   });

@@ -12,8 +12,8 @@ let token: string;
 
 beforeEach(async () => {
   team = await makeTeam("tokenname");
-  createSeries(team.owner, { notebookId: team.notebookId, key: "RUT", name: "Russell 2000", unit: "", frequency: "daily", source: "upload", sourceRef: "", notes: "", refreshIntervalMinutes: null });
-  ({ token } = createToken(team.editor, { notebookId: team.notebookId, name: "Nightly push" }));
+  await createSeries(team.owner, { notebookId: team.notebookId, key: "RUT", name: "Russell 2000", unit: "", frequency: "daily", source: "upload", sourceRef: "", notes: "", refreshIntervalMinutes: null });
+  ({ token } = (await createToken(team.editor, { notebookId: team.notebookId, name: "Nightly push" })));
 });
 
 const url = "http://quire.test/api/v1/series/RUT/observations";
@@ -21,18 +21,18 @@ const url = "http://quire.test/api/v1/series/RUT/observations";
 describe("a token for a notebook its owner no longer belongs to", () => {
   it("lists without the notebook's name, even after a rename", async () => {
     expect((await callerFor(team.editor).tokens.list())[0]).toMatchObject({ name: "Nightly push", notebookName: expect.any(String) });
-    removeMember(team.owner, { notebookId: team.notebookId, userId: team.editor.id });
-    renameNotebook(team.owner, { id: team.notebookId, name: "Project Falcon: acquisition target" });
+    await removeMember(team.owner, { notebookId: team.notebookId, userId: team.editor.id });
+    await renameNotebook(team.owner, { id: team.notebookId, name: "Project Falcon: acquisition target" });
     const [listed] = await callerFor(team.editor).tokens.list();
     expect(listed).toMatchObject({ name: "Nightly push", notebookName: null, notebookId: null });
-    expect(JSON.stringify(listTokens(team.editor))).not.toContain("Falcon");
-    expect(JSON.stringify(listTokens(team.editor))).not.toContain(team.notebookId);
+    expect(JSON.stringify(await listTokens(team.editor))).not.toContain("Falcon");
+    expect(JSON.stringify(await listTokens(team.editor))).not.toContain(team.notebookId);
   });
 
   it("reads and writes nothing through the REST API", async () => {
     const headers = { authorization: `Bearer ${token}` };
     expect((await getObservations(new Request(url, { headers }), "RUT")).status).toBe(200);
-    removeMember(team.owner, { notebookId: team.notebookId, userId: team.editor.id });
+    await removeMember(team.owner, { notebookId: team.notebookId, userId: team.editor.id });
     const read = await getObservations(new Request(url, { headers }), "RUT");
     expect(read.status).toBe(404);
     const write = await postObservations(new Request(url, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify([{ date: "2026-01-02", value: 1 }]) }), "RUT");

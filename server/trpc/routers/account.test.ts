@@ -34,7 +34,7 @@ describe("signed-in account procedures", () => {
   it("signOutEverywhere bumps the session version", async () => {
     const user = await makeUser("sout");
     await expect(callerFor(user).account.signOutEverywhere()).resolves.toEqual({ sessionVersion: 2 });
-    expect(currentSessionVersion(user.id)).toBe(2);
+    expect(await currentSessionVersion(user.id)).toBe(2);
   });
 
   it("changePassword needs the current password, then bumps the session version", async () => {
@@ -42,9 +42,9 @@ describe("signed-in account procedures", () => {
     const caller = callerFor(user);
     const wrong = await trpcError(() => caller.account.changePassword({ currentPassword: "nope nope nope", newPassword: OTHER_STRONG_PASSWORD }));
     expect(wrong.code).toBe("BAD_REQUEST");
-    expect(currentSessionVersion(user.id)).toBe(1);
+    expect(await currentSessionVersion(user.id)).toBe(1);
     await caller.account.changePassword({ currentPassword: STRONG_PASSWORD, newPassword: OTHER_STRONG_PASSWORD });
-    expect(currentSessionVersion(user.id)).toBe(2);
+    expect(await currentSessionVersion(user.id)).toBe(2);
   });
 
   it("me says UNAUTHORIZED when the account is gone", async () => {

@@ -19,8 +19,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (format !== "md" && format !== "html") return errorResponse(400, 'format must be "md" or "html".');
   if (!/^[a-z0-9]{1,64}$/.test(id)) return errorResponse(404, "That note does not exist, or you have no access to it.");
   try {
-    const { note, markdown } = noteForExport(actor, id);
-    const body = format === "md" ? markdown : standaloneNoteHtml({ ...note, body: markdown }, EXPORT_FILE_CSP, chartsForExport(actor, note));
+    const { note, markdown } = await noteForExport(actor, id);
+    const body = format === "md" ? markdown : standaloneNoteHtml({ ...note, body: markdown }, EXPORT_FILE_CSP, await chartsForExport(actor, note));
     return new Response(body, {
       headers: {
         "content-type": format === "md" ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8",

@@ -1,0 +1,277 @@
+// The SQLite and PostgreSQL schemas stay one schema (names, columns, keys, indexes, TypeScript types), and the PostgreSQL migrations apply once with working triggers.
+import fs from "node:fs";
+import path from "node:path";
+import { eq, getTableColumns, getTableName, is, type InferInsertModel, type InferSelectModel, sql, type Table } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { getTableConfig as getPgTableConfig, PgTable } from "drizzle-orm/pg-core";
+import { getTableConfig as getSqliteTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import { migratePostgres } from "./migrate-pg";
+import { createTestDatabase, ensurePostgres } from "./pg-test-server.mjs";
+import * as sqlite from "./schema";
+import * as pgSchema from "./schema-pg";
+
+/** Columns only PostgreSQL has, by table (SQL name): the generated full-text vector that replaces SQLite's notes_fts. */
+const PG_ONLY_COLUMNS: Record<string, string[]> = { notes: ["search"] };
+/** Indexes only PostgreSQL has: the GIN index on that vector. */
+const PG_ONLY_INDEXES: Record<string, string[]> = { notes: ["notes_search_idx"] };
+
+function tablesOf(schema: Record<string, unknown>, kind: typeof SQLiteTable | typeof PgTable): Map<string, Table> {
+  return new Map(Object.entries(schema).filter((e): e is [string, Table] => is(e[1], kind)));
+}
+
+const sqliteTables = tablesOf(sqlite, SQLiteTable);
+const pgTables = tablesOf(pgSchema, PgTable);
+
+type Shape = {
+  name: string;
+  columns: Record<string, { name: string; notNull: boolean; hasDefault: boolean; primary: boolean; enumValues: string[] | undefined }>;
+  primaryKeys: string[][];
+  indexes: Record<string, { unique: boolean; columns: string[] }>;
+  foreignKeys: string[];
+};
+
+type AnyTableConfig = ReturnType<typeof getSqliteTableConfig> | ReturnType<typeof getPgTableConfig>;
+
+/** What both dialects must agree on for one table, minus what only PostgreSQL has. */
+function shapeOf(table: Table, config: AnyTableConfig): Shape {
+  const name = getTableName(table);
+  const skipColumns = PG_ONLY_COLUMNS[name] ?? [];
+  const skipIndexes = PG_ONLY_INDEXES[name] ?? [];
+  const columns: Shape["columns"] = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    if (skipColumns.includes(column.name)) continue;
+    columns[key] = { name: column.name, notNull: column.notNull, hasDefault: column.hasDefault, primary: column.primary, enumValues: column.enumValues };
+  }
+  const columnName = (c: unknown) => (c && typeof c === "object" && "name" in c ? String(c.name) : String(c));
+  const indexes: Shape["indexes"] = {};
+  for (const index of config.indexes) {
+    if (skipIndexes.includes(index.config.name!)) continue;
+    indexes[index.config.name!] = { unique: index.config.unique, columns: index.config.columns.map(columnName) };
+  }
+  return {
+    name,
+    columns,
+    primaryKeys: config.primaryKeys.map((pk) => pk.columns.map((c) => c.name)),
+    indexes,
+    foreignKeys: config.foreignKeys
+      .map((fk) => {
+        const ref = fk.reference();
+        return `${ref.columns.map((c) => c.name).join(",")} -> ${getTableName(ref.foreignTable)}(${ref.foreignColumns.map((c) => c.name).join(",")}) on delete ${fk.onDelete ?? "no action"}`;
+      })
+      .sort(),
+  };
+}
+
+describe("the PostgreSQL schema mirrors the SQLite schema", () => {
+  it("exports the same tables under the same names", () => {
+    expect([...pgTables.keys()].sort()).toEqual([...sqliteTables.keys()].sort());
+    expect(sqliteTables.size).toBeGreaterThan(0);
+  });
+
+  it.each([...sqliteTables.keys()])("%s: same SQL name, columns, keys, indexes and foreign keys", (exportName) => {
+    const lite = sqliteTables.get(exportName)!;
+    const post = pgTables.get(exportName);
+    expect(post, `db/schema-pg.ts has no table ${exportName}`).toBeDefined();
+    expect(shapeOf(post!, getPgTableConfig(post as PgTable))).toEqual(shapeOf(lite, getSqliteTableConfig(lite as SQLiteTable)));
+  });
+
+  it("keeps only the search vector and its index to PostgreSQL", () => {
+    const config = getPgTableConfig(pgSchema.notes);
+    expect(pgSchema.notes.search.name).toBe("search");
+    expect(pgSchema.notes.search.getSQLType()).toBe("tsvector");
+    expect(config.indexes.find((i) => i.config.name === "notes_search_idx")?.config.method).toBe("gin");
+    expect("search" in getTableColumns(sqlite.notes)).toBe(false);
+  });
+
+  it("re-exports the same enums", () => {
+    expect(pgSchema.ROLES).toBe(sqlite.ROLES);
+    expect(pgSchema.REVISION_KINDS).toBe(sqlite.REVISION_KINDS);
+    expect(pgSchema.LINK_TARGETS).toBe(sqlite.LINK_TARGETS);
+    expect(pgSchema.SHARE_TARGETS).toBe(sqlite.SHARE_TARGETS);
+    expect(pgSchema.SHARE_MODES).toBe(sqlite.SHARE_MODES);
+  });
+
+  // Type-level: checked by `tsc --noEmit` (npm run typecheck), where a drift is a compile error on the table's line.
+  it("infers the same row and insert types for every table", () => {
+    type TableKeys<S> = { [K in keyof S]: S[K] extends Table ? K : never }[keyof S];
+    expectTypeOf<TableKeys<typeof pgSchema>>().toEqualTypeOf<TableKeys<typeof sqlite>>();
+    expectTypeOf<pgSchema.Role>().toEqualTypeOf<sqlite.Role>();
+
+    expectTypeOf<InferSelectModel<typeof pgSchema.users>>().toEqualTypeOf<InferSelectModel<typeof sqlite.users>>();
+    expectTypeOf<InferInsertModel<typeof pgSchema.users>>().toEqualTypeOf<InferInsertModel<typeof sqlite.users>>();
+    expectTypeOf<InferSelectModel<typeof pgSchema.notebooks>>().toEqualTypeOf<InferSelectModel<typeof sqlite.notebooks>>();
+    expectTypeOf<InferInsertModel<typeof pgSchema.notebooks>>().toEqualTypeOf<InferInsertModel<typeof sqlite.notebooks>>();
+    expectTypeOf<InferSelectModel<typeof pgSchema.memberships>>().toEqualTypeOf<InferSelectModel<typeof sqlite.memberships>>();
+    expectTypeOf<InferInsertModel<typeof pgSchema.memberships>>().toEqualTypeOf<InferInsertModel<typeof sqlite.memberships>>();
+    // notes: the PostgreSQL row also has `search` (generated, so never in the insert type).
+    expectTypeOf<Omit<InferSelectModel<typeof pgSchema.notes>, "search">>().toEqualTypeOf<InferSelectModel<typeof sqlite.notes>>();
+    expectTypeOf<InferInsertModel<typeof pgSchema.notes>>().toEqualTypeOf<InferInsertModel<typeof sqlite.notes>>();
+    expectTypeOf<InferSelectModel<typeof pgSchema.events>>().toEqualTypeOf<InferSelectModel<typeof sqlite.events>>();
+    expectTypeOf<InferInsertModel<typeof pgSchema.events>>().toEqualTypeOf<InferInsertModel<typeof sqlite.events>>();
+    expectTypeOf<InferSelectModel<typeof pgSchema.noteRevisions>>().toEqualTypeOf<InferSelectModel<typeof sqlite.noteRevisions>>();
+    expectTypeOf<InferInsertModel<typeof pgSchema.noteRevisions>>().toEqualTypeOf<InferInsertModel<typeof sqlite.noteRevisions>>();
+    expectTypeOf<InferSelectModel<typeof pgSchema.noteTags>>().toEqualTypeOf<InferSelectModel<typeof sqlite.noteTags>>();
+    expectTypeOf<InferInsertModel<typeof pgSchema.noteTags>>().toEqualTypeOf<InferInsertModel<typeof sqlite.noteTags>>();
+    expectTypeOf<InferSelectModel<typeof pgSchema.noteLinks>>().toEqualTypeOf<InferSelectModel<typeof sqlite.noteLinks>>();
+    expectTypeOf<InferInsertModel<typeof pgSchema.noteLinks>>().toEqualTypeOf<InferInsertModel<typeof sqlite.noteLinks>>();
+    expectTypeOf<InferSelectModel<typeof pgSchema.series>>().toEqualTypeOf<InferSelectModel<typeof sqlite.series>>();
+    expectTypeOf<InferInsertModel<typeof pgSchema.series>>().toEqualTypeOf<InferInsertModel<typeof sqlite.series>>();
+    expectTypeOf<InferSelectModel<typeof pgSchema.observations>>().toEqualTypeOf<InferSelectModel<typeof sqlite.observations>>();
+    expectTypeOf<InferInsertModel<typeof pgSchema.observations>>().toEqualTypeOf<InferInsertModel<typeof sqlite.observations>>();
+    expectTypeOf<InferSelectModel<typeof pgSchema.charts>>().toEqualTypeOf<InferSelectModel<typeof sqlite.charts>>();
+    expectTypeOf<InferInsertModel<typeof pgSchema.charts>>().toEqualTypeOf<InferInsertModel<typeof sqlite.charts>>();
+    expectTypeOf<InferSelectModel<typeof pgSchema.apiTokens>>().toEqualTypeOf<InferSelectModel<typeof sqlite.apiTokens>>();
+    expectTypeOf<InferInsertModel<typeof pgSchema.apiTokens>>().toEqualTypeOf<InferInsertModel<typeof sqlite.apiTokens>>();
+    expectTypeOf<InferSelectModel<typeof pgSchema.questions>>().toEqualTypeOf<InferSelectModel<typeof sqlite.questions>>();
+    expectTypeOf<InferInsertModel<typeof pgSchema.questions>>().toEqualTypeOf<InferInsertModel<typeof sqlite.questions>>();
+    expectTypeOf<InferSelectModel<typeof pgSchema.questionTags>>().toEqualTypeOf<InferSelectModel<typeof sqlite.questionTags>>();
+    expectTypeOf<InferInsertModel<typeof pgSchema.questionTags>>().toEqualTypeOf<InferInsertModel<typeof sqlite.questionTags>>();
+    expectTypeOf<InferSelectModel<typeof pgSchema.forecasts>>().toEqualTypeOf<InferSelectModel<typeof sqlite.forecasts>>();
+    expectTypeOf<InferInsertModel<typeof pgSchema.forecasts>>().toEqualTypeOf<InferInsertModel<typeof sqlite.forecasts>>();
+    expectTypeOf<InferSelectModel<typeof pgSchema.shareLinks>>().toEqualTypeOf<InferSelectModel<typeof sqlite.shareLinks>>();
+    expectTypeOf<InferInsertModel<typeof pgSchema.shareLinks>>().toEqualTypeOf<InferInsertModel<typeof sqlite.shareLinks>>();
+    expectTypeOf<InferSelectModel<typeof pgSchema.sessions>>().toEqualTypeOf<InferSelectModel<typeof sqlite.sessions>>();
+    expectTypeOf<InferInsertModel<typeof pgSchema.sessions>>().toEqualTypeOf<InferInsertModel<typeof sqlite.sessions>>();
+    expectTypeOf<InferSelectModel<typeof pgSchema.rateLimits>>().toEqualTypeOf<InferSelectModel<typeof sqlite.rateLimits>>();
+    expectTypeOf<InferInsertModel<typeof pgSchema.rateLimits>>().toEqualTypeOf<InferInsertModel<typeof sqlite.rateLimits>>();
+  });
+});
+
+describe("the PostgreSQL migrations", () => {
+  let database: { url: string; drop(): Promise<void> } | undefined;
+  const pools: pg.Pool[] = [];
+  let setup: Promise<void> = Promise.resolve();
+
+  beforeAll(async () => {
+    setup = (async () => {
+      const base = await ensurePostgres();
+      database = await createTestDatabase(base, "quire_drift");
+      pools.push(new pg.Pool({ connectionString: database.url, max: 2 }), new pg.Pool({ connectionString: database.url, max: 2 }));
+      // Two servers starting at once: both migrate, the advisory lock makes one wait for the other.
+      await Promise.all(pools.map((pool) => migratePostgres(pool)));
+    })();
+    // No skip: without a PostgreSQL each test below fails with ensurePostgres's message (what to install or run).
+    await setup.catch(() => {});
+  }, 600_000);
+
+  afterAll(async () => {
+    await Promise.all(pools.map((pool) => pool.end()));
+    await database?.drop();
+  });
+
+  /** The database, once PostgreSQL is there and migrated; the reason it is not, as this test's failure, otherwise. */
+  const db = async () => {
+    await setup;
+    return drizzle(pools[0]!, { schema: pgSchema });
+  };
+
+  it("applied each migration exactly once, even with two servers migrating at the same time", async () => {
+    await setup;
+    const journal = JSON.parse(fs.readFileSync(path.resolve("db/migrations-pg/meta/_journal.json"), "utf8")) as { entries: { when: number }[] };
+    const { rows } = await pools[0]!.query<{ created_at: string }>("SELECT created_at FROM drizzle.__drizzle_migrations ORDER BY id");
+    expect(rows.map((r) => Number(r.created_at))).toEqual(journal.entries.map((e) => e.when));
+    // A third start finds nothing to do.
+    await migratePostgres(pools[1]!);
+    const again = await pools[0]!.query("SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations");
+    expect(again.rows[0].n).toBe(journal.entries.length);
+  });
+
+  it("moves a notebook's content_version on for its notes, series, charts, questions, forecasts and its name", async () => {
+    const d = await db();
+    const version = async (id: string) => (await d.select({ v: pgSchema.notebooks.contentVersion }).from(pgSchema.notebooks).where(eq(pgSchema.notebooks.id, id)))[0]!.v;
+    await d.insert(pgSchema.users).values({ id: "u1", email: "a@example.com", name: "A", passwordHash: "x" });
+    await d.insert(pgSchema.notebooks).values([
+      { id: "nb1", name: "Macro", createdBy: "u1" },
+      { id: "nb2", name: "Other", createdBy: "u1" },
+    ]);
+    expect(await version("nb1")).toBe(0);
+
+    await d.insert(pgSchema.notes).values({ id: "n1", notebookId: "nb1", title: "Inflation outlook", body: "Wages and services" });
+    expect(await version("nb1")).toBe(1);
+    await d.update(pgSchema.notes).set({ body: "Wages, services and rents" }).where(eq(pgSchema.notes.id, "n1"));
+    expect(await version("nb1")).toBe(2);
+
+    await d.insert(pgSchema.series).values({ id: "s1", notebookId: "nb1", key: "cpi", name: "CPI" });
+    expect(await version("nb1")).toBe(3);
+    await d.insert(pgSchema.charts).values({ id: "c1", notebookId: "nb1", title: "CPI", spec: { marks: [] } });
+    expect(await version("nb1")).toBe(4);
+    await d.insert(pgSchema.questions).values({ id: "q1", notebookId: "nb1", title: "Above 3%?", criteria: "CPI y/y", resolveBy: "2030-01-01", kind: "binary" });
+    expect(await version("nb1")).toBe(5);
+    await d.insert(pgSchema.forecasts).values({ questionId: "q1", userId: "u1", at: new Date(), probability: 0.4 });
+    expect(await version("nb1")).toBe(6);
+    await d.delete(pgSchema.forecasts).where(eq(pgSchema.forecasts.questionId, "q1"));
+    expect(await version("nb1")).toBe(7);
+
+    await d.update(pgSchema.notebooks).set({ name: "Macro desk" }).where(eq(pgSchema.notebooks.id, "nb1"));
+    expect(await version("nb1")).toBe(8);
+    // Setting content_version alone (what the triggers do) does not count as a rename.
+    await d.update(pgSchema.notebooks).set({ contentVersion: 100 }).where(eq(pgSchema.notebooks.id, "nb1"));
+    expect(await version("nb1")).toBe(100);
+
+    // A note that changes notebook moves both on.
+    await d.update(pgSchema.notes).set({ notebookId: "nb2" }).where(eq(pgSchema.notes.id, "n1"));
+    expect(await version("nb1")).toBe(101);
+    expect(await version("nb2")).toBe(1);
+    await d.delete(pgSchema.notes).where(eq(pgSchema.notes.id, "n1"));
+    expect(await version("nb2")).toBe(2);
+  });
+
+  it("keeps notes.tags_text to the note's tags", async () => {
+    const d = await db();
+    const tagsText = async () => (await d.select({ t: pgSchema.notes.tagsText }).from(pgSchema.notes).where(eq(pgSchema.notes.id, "t1")))[0]!.t;
+    await d.insert(pgSchema.notebooks).values({ id: "nb3", name: "Tags" });
+    await d.insert(pgSchema.notes).values({ id: "t1", notebookId: "nb3", title: "Tagged" });
+    await d.insert(pgSchema.notes).values({ id: "t2", notebookId: "nb3", title: "Also tagged" });
+    expect(await tagsText()).toBe("");
+
+    await d.insert(pgSchema.noteTags).values([
+      { noteId: "t1", tag: "rates" },
+      { noteId: "t1", tag: "fed" },
+      { noteId: "t2", tag: "oil" },
+    ]);
+    expect(await tagsText()).toBe("fed rates");
+    await d.update(pgSchema.noteTags).set({ noteId: "t2" }).where(eq(pgSchema.noteTags.tag, "fed"));
+    expect(await tagsText()).toBe("rates");
+    const t2 = await d.select({ t: pgSchema.notes.tagsText }).from(pgSchema.notes).where(eq(pgSchema.notes.id, "t2"));
+    expect(t2[0]!.t).toBe("fed oil");
+    await d.delete(pgSchema.noteTags).where(eq(pgSchema.noteTags.noteId, "t1"));
+    expect(await tagsText()).toBe("");
+  });
+
+  it("indexes title, body and tags in notes.search, title above body, tags apart", async () => {
+    const d = await db();
+    await d.insert(pgSchema.notebooks).values({ id: "nb4", name: "Search" });
+    await d.insert(pgSchema.notes).values([
+      { id: "s-title", notebookId: "nb4", title: "Inflation expectations", body: "Nothing else here" },
+      { id: "s-body", notebookId: "nb4", title: "Weekly wrap", body: "Inflationary pressure in services" },
+      { id: "s-none", notebookId: "nb4", title: "Oil", body: "Supply" },
+    ]);
+    await d.insert(pgSchema.noteTags).values({ noteId: "s-none", tag: "inflation" });
+
+    const match = (query: string) =>
+      d
+        .select({ id: pgSchema.notes.id })
+        .from(pgSchema.notes)
+        .where(sql`${pgSchema.notes.search} @@ to_tsquery('english', ${query}) AND ${pgSchema.notes.notebookId} = 'nb4'`)
+        .orderBy(sql`ts_rank_cd('{0, 0, 0.2, 1.0}', ${pgSchema.notes.search}, to_tsquery('english', ${query})) DESC`, pgSchema.notes.id);
+
+    expect((await match("inflation:*")).map((r) => r.id)).toEqual(["s-title", "s-body", "s-none"]); // unrestricted: the tag (weight C) matches too, ranked 0
+    expect((await match("inflat:*AB")).map((r) => r.id)).toEqual(["s-title", "s-body"]); // the typed query: title and body only, title first
+    expect((await match("inflation:C")).map((r) => r.id)).toEqual(["s-none"]); // the tag filter
+    expect((await match("servic:*B")).map((r) => r.id)).toEqual(["s-body"]);
+
+    // The index is a GIN index on the vector.
+    const { rows } = await pools[0]!.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'notes_search_idx'");
+    expect(rows[0].indexdef).toMatch(/USING gin \(search\)/);
+  });
+
+  it("takes explicit ids in identity columns (a data copy) and carries on after the identity is reset", async () => {
+    const d = await db();
+    await d.insert(pgSchema.events).values({ id: 41, action: "copied", targetType: "note", targetId: "x" });
+    await pools[0]!.query("SELECT setval(pg_get_serial_sequence('events', 'id'), (SELECT max(id) FROM events))");
+    const [next] = await d.insert(pgSchema.events).values({ action: "new", targetType: "note", targetId: "y" }).returning({ id: pgSchema.events.id });
+    expect(next!.id).toBe(42);
+  });
+});

@@ -1,11 +1,11 @@
 // Runs once when the server starts: migrate the database, create the demo unless turned off, and start the connector schedule and the question rules.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getDb, databasePath } = await import("./db/client");
+  const { databaseLocation, dialect, prepareDatabase } = await import("./db/client");
   const { demoEnabled, ensureDemo } = await import("./server/services/demo");
   const { logger } = await import("./server/logger");
-  getDb();
-  logger.info({ database: databasePath() }, "database ready");
+  await prepareDatabase();
+  logger.info({ store: dialect(), database: databaseLocation() }, "database ready");
   if (demoEnabled() && (await ensureDemo())) logger.info("demo notebook created");
   const { startRefreshScheduler } = await import("./server/jobs/refresh-scheduler");
   startRefreshScheduler();

@@ -6,6 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import next from "next";
+import { dialect } from "./db/dialect.mjs";
 import { databaseFile } from "./db/location.mjs";
 import { EDGE_BUNDLE, edgeBundleIsCurrent } from "./scripts/build-edge.mjs";
 
@@ -38,23 +39,47 @@ function answerClientError(err, socket) {
   );
 }
 
+/** How long a graceful shutdown waits for requests in flight before it closes their connections. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Graceful shutdown: stop accepting connections, let the requests in flight finish (idle keep-alive connections close
+ * at once, busy ones after their response, all of them after SHUTDOWN_GRACE_MS), then close the database and exit.
+ */
+function shutdown(server, edge) {
+  const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+  force.unref();
+  server.close(async () => {
+    clearTimeout(force);
+    try {
+      await edge.stopDatabase();
+    } finally {
+      process.exit(0);
+    }
+  });
+  server.closeIdleConnections();
+}
+
 export async function startServer({ port, hostname, dev = false }) {
   const dir = process.cwd();
   if (!edgeBundleIsCurrent(dir, { dev })) {
     throw new Error(`${EDGE_BUNDLE} is missing or was built for another Next build: start Quire with \`npm start\`, which builds both.`);
   }
   const edge = await import(pathToFileURL(path.join(dir, EDGE_BUNDLE)).href);
+  // The database first: a wrong or unreachable DATABASE_URL stops the start here, with what to fix.
+  await edge.startDatabase();
+  const secret = await edge.sharedAuthSecret();
+  if (secret) process.env.AUTH_SECRET = secret;
   const app = next({ dev, dir, hostname, port });
   await app.prepare();
-  startCheckpointer(dir, edge.logger);
+  if (dialect() === "sqlite") startCheckpointer(dir, edge.logger);
   const trustedHops = Number(process.env.QUIRE_TRUST_PROXY ?? 0);
   const handler = edge.createEdge({ next: app.getRequestHandler(), nextDir: path.join(dir, ".next"), trustedHops, dev });
   const server = http.createServer(handler);
   server.on("clientError", answerClientError);
   await new Promise((resolve) => server.listen(port, hostname, resolve));
-  const shutdown = () => server.close(() => process.exit(0));
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", () => shutdown(server, edge));
+  process.once("SIGINT", () => shutdown(server, edge));
   return server;
 }
 

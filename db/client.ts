@@ -1,152 +1,160 @@
-// The SQLite connection: one per process, pragmas set explicitly, migrations applied on first use.
+// The database handle services use, on whichever store this process runs (db/dialect.mjs): transactions, stores, start and stop.
 import "server-only";
-import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
-import { BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { eq } from "drizzle-orm";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import type pg from "pg";
+import { dialect, postgresUrl } from "./dialect.mjs";
 import { databaseFile } from "./location.mjs";
-import * as schema from "./schema";
-import { sqliteObservations } from "./stores/observations-sqlite";
+import { migrate, openPostgres, wrapPostgres, type PostgresDb } from "./postgres";
+import { serverSettings } from "./schema";
+import type * as pgSchema from "./schema-pg";
+import { isOwnSqliteHandle, openSqlite, sqliteTransaction, wrapSqlite, type SqliteDb } from "./sqlite";
 import type { ObservationStore } from "./stores/observations";
+import { postgresObservations } from "./stores/observations-pg";
+import { sqliteObservations } from "./stores/observations-sqlite";
 import type { SearchStore } from "./stores/search";
+import { postgresSearch } from "./stores/search-pg";
 import { sqliteSearch } from "./stores/search-sqlite";
-import { currentTransaction, Mutex, withCurrentTransaction } from "./transaction";
+import { closeLiveBus, publish } from "./live-bus";
+import { currentTransaction, withCurrentTransaction } from "./transaction";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export { afterCommit } from "./transaction";
+import { afterCommit as afterCommitTask } from "./transaction";
+export { liveBusReady, localBus } from "./live-bus";
+
+/**
+ * The database handle, typed as PostgreSQL's (the stricter API: no synchronous .all()/.get()/.run()); on SQLite the
+ * SQLite handle stands behind it. Both stores serve every query the services write, proven by running every test on both.
+ */
+export type Db = NodePgDatabase<typeof pgSchema>;
 
 /** The handle a `transaction(...)` callback receives: inside it, getDb() is the same handle. */
 export type Tx = Db;
 
-const SYNCHRONOUS_MODES = ["NORMAL", "FULL", "EXTRA"] as const;
+export { dialect };
 
-/** The database file (db/location.mjs decides where). */
-export function databasePath(): string {
-  return databaseFile();
+/** Where the data lives, for the console and logs: the SQLite file, or the PostgreSQL URL without its password. */
+export function databaseLocation(): string {
+  const url = postgresUrl();
+  return url ? url.replace(/:[^:@/]*@/, ":***@") : databaseFile();
 }
 
-/**
- * Creates the database file readable by its owner only (0600) before SQLite opens it, and narrows an
- * older, wider file and its -wal/-shm: they hold password hashes and connector keys. SQLite gives the
- * -wal and -shm it creates the database file's own permissions.
- */
-function ownerOnly(file: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  fs.closeSync(fs.openSync(file, "a", 0o600));
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
-    if (fs.existsSync(f) && (fs.statSync(f).mode & 0o077) !== 0) fs.chmodSync(f, 0o600);
-  }
+// One connection (SQLite) or pool (PostgreSQL) per process, on globalThis: server.mjs loads a second bundle of this
+// module (the request edge) beside Next's, and both share it, each through a drizzle wrapper of its own drizzle-orm.
+const shared = globalThis as unknown as { quireDb?: SqliteDb; quirePg?: pg.Pool };
+let ownSqlite: SqliteDb | undefined;
+let ownPostgres: PostgresDb | undefined;
+
+function sqliteDb(): SqliteDb {
+  shared.quireDb ??= openSqlite(databaseFile());
+  const db = shared.quireDb;
+  if (isOwnSqliteHandle(db)) return db;
+  if (ownSqlite?.$client !== db.$client) ownSqlite = wrapSqlite(db.$client);
+  return ownSqlite;
 }
 
-/** The synchronous pragma from QUIRE_SYNCHRONOUS (NORMAL survives a process crash, FULL also power loss). */
-export function synchronousMode(): (typeof SYNCHRONOUS_MODES)[number] {
-  const wanted = (process.env.QUIRE_SYNCHRONOUS ?? "NORMAL").toUpperCase();
-  const mode = SYNCHRONOUS_MODES.find((m) => m === wanted);
-  if (!mode) throw new Error(`QUIRE_SYNCHRONOUS must be one of ${SYNCHRONOUS_MODES.join(", ")}, not "${wanted}"`);
-  return mode;
+function postgresDb(): PostgresDb {
+  if (!shared.quirePg) shared.quirePg = openPostgres(postgresUrl()!).$client;
+  if (ownPostgres?.$client !== shared.quirePg) ownPostgres = wrapPostgres(shared.quirePg);
+  return ownPostgres;
 }
 
-/** Opens a connection with Quire's pragmas and brings the schema up to date. */
-export function openDb(file: string): Db {
-  ownerOnly(file);
-  const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma(`synchronous = ${synchronousMode()}`);
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  const db = drizzle(sqlite, { schema }) as Db;
-  migrate(db, { migrationsFolder: path.resolve(process.cwd(), "db/migrations") });
-  reuseStatements(sqlite);
-  return db;
+function baseDb(): Db {
+  return dialect() === "postgres" ? postgresDb() : (sqliteDb() as unknown as Db);
 }
 
-const STATEMENT_CACHE_LIMIT = 500;
-
-/**
- * Makes the connection's prepare() hand back an already prepared statement for SQL it has seen, so
- * the query builder does not compile the same SQL on every call (the least recently used are dropped).
- * Statements finish before prepare() is called again (no open iterators), so one may serve every caller;
- * the result mode (raw or objects) is reset each time.
- */
-function reuseStatements(sqlite: Database.Database): void {
-  const cache = new Map<string, Database.Statement>();
-  const prepare = sqlite.prepare.bind(sqlite);
-  sqlite.prepare = ((source: string) => {
-    let statement = cache.get(source);
-    if (statement) {
-      cache.delete(source);
-      if (statement.reader) statement.raw(false);
-    } else {
-      statement = prepare(source);
-      if (cache.size >= STATEMENT_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    }
-    cache.set(source, statement);
-    return statement;
-  }) as Database.Database["prepare"];
-}
-
-const globalForDb = globalThis as unknown as { quireDb?: Db; quireWriteLocks?: WeakMap<object, Mutex> };
-let ownWrapper: Db | undefined;
-
-/**
- * The database handle: the calling context's open transaction if there is one, else the process-wide
- * connection, opened on first use.
- */
+/** The database handle: the calling context's open transaction if there is one, else the process-wide connection. */
 export function getDb(): Db {
   return currentTransaction<Db>() ?? baseDb();
 }
 
 /**
- * The process-wide connection. server.mjs loads a second bundle of this module (the request edge)
- * beside Next's: both share the one connection on globalThis, each through a drizzle wrapper of its
- * own copy of drizzle-orm.
- */
-function baseDb(): Db {
-  globalForDb.quireDb ??= openDb(databasePath());
-  const shared: Db = globalForDb.quireDb;
-  if ((shared as unknown) instanceof BetterSQLite3Database) return shared;
-  if (ownWrapper?.$client !== shared.$client) ownWrapper = drizzle(shared.$client, { schema }) as Db;
-  return ownWrapper;
-}
-
-/** The one write lock of a SQLite connection, shared by every bundle in the process. */
-function writeLock(client: object): Mutex {
-  const locks = (globalForDb.quireWriteLocks ??= new WeakMap());
-  let lock = locks.get(client);
-  if (!lock) locks.set(client, (lock = new Mutex()));
-  return lock;
-}
-
-/**
- * Runs `fn` in one transaction: all of it commits, or nothing does (a thrown error rolls back and is
- * thrown on). Every write goes through here. Inside, getDb() is the transaction, and a nested call
- * joins the open one. On SQLite the one connection's write lock is held throughout, so another
- * request's statements never land inside this transaction while it awaits.
+ * Runs `fn` in one transaction: all of it commits, or nothing does (a thrown error rolls back and is thrown on).
+ * Every write goes through here. Inside, getDb() is the transaction, and a nested call joins the open one. On SQLite
+ * the one connection's write lock is held throughout, so another request's statements never land inside it.
  */
 export async function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   const open = currentTransaction<Tx>();
   if (open) return fn(open);
-  const db = baseDb();
-  const client = db.$client;
-  return writeLock(client).run(async () => {
-    client.exec("BEGIN IMMEDIATE");
-    try {
-      const result = await withCurrentTransaction(db, () => fn(db));
-      client.exec("COMMIT");
-      return result;
-    } catch (error) {
-      if (client.inTransaction) client.exec("ROLLBACK");
-      throw error;
-    }
-  });
+  if (dialect() === "postgres") return withCurrentTransaction(fn, (run) => postgresDb().transaction((tx) => run(tx as unknown as Tx)));
+  const db = sqliteDb();
+  return withCurrentTransaction(fn, (run) => sqliteTransaction(db, () => run(db as unknown as Tx)));
+}
+
+/**
+ * Opens the database and brings its schema up to date; call (and await) once at start before serving. On PostgreSQL
+ * this connects, so a wrong or unreachable DATABASE_URL fails here with the driver's reason.
+ */
+export async function prepareDatabase(): Promise<void> {
+  if (dialect() === "postgres") await migrate(postgresDb());
+  else sqliteDb();
+}
+
+/** Closes the connection or pool (graceful shutdown, end of a test file). */
+export async function closeDatabase(): Promise<void> {
+  await closeLiveBus();
+  if (shared.quirePg) {
+    const pool = shared.quirePg;
+    shared.quirePg = undefined;
+    await pool.end();
+  }
+  if (shared.quireDb) {
+    shared.quireDb.$client.close();
+    shared.quireDb = undefined;
+  }
+}
+
+/** True when the database answers a trivial query within `timeoutMs` (for /api/health). */
+export async function databaseAnswers(timeoutMs = 2_000): Promise<boolean> {
+  const probe = dialect() === "postgres" ? postgresDb().$client.query("SELECT 1") : Promise.resolve(sqliteDb().$client.prepare("SELECT 1").get());
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  try {
+    return await Promise.race([probe.then(() => true as const), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The observation store of the current database (raw statements for the hot series reads and writes). */
 export function observationStore(): ObservationStore {
-  return sqliteObservations(baseDb().$client);
+  return dialect() === "postgres" ? postgresObservations(getDb()) : sqliteObservations(sqliteDb().$client);
 }
 
 /** The note search store of the current database (its own full-text index). */
 export function searchStore(): SearchStore {
-  return sqliteSearch(baseDb().$client);
+  return dialect() === "postgres" ? postgresSearch(getDb()) : sqliteSearch(sqliteDb().$client);
+}
+
+/** The application's tables (not the migrator's), by name: for snapshots in tests and for copying a database. */
+export async function tableNames(): Promise<string[]> {
+  const rows =
+    dialect() === "postgres"
+      ? (await postgresDb().$client.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1")).rows
+      : (sqliteDb().$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND name NOT LIKE 'notes_fts%' ORDER BY name").all() as Array<{ name: string }>);
+  return rows.map((r) => r.name);
+}
+
+/** Every row of one application table (named by tableNames()), as the driver returns them. */
+export async function tableRows(table: string): Promise<Record<string, unknown>[]> {
+  if (!/^[a-z_]+$/.test(table)) throw new Error(`not a table name: ${table}`);
+  return dialect() === "postgres"
+    ? (await postgresDb().$client.query(`SELECT * FROM "${table}"`)).rows
+    : (sqliteDb().$client.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]);
+}
+
+/** Tells every server's listeners about a change (topic and a small JSON payload), once the open transaction commits. */
+export async function announce(topic: string, payload: unknown): Promise<void> {
+  await afterCommitTask(() => publish(topic, payload, dialect() === "postgres" ? postgresDb().$client : undefined));
+}
+
+/** A setting shared by every server: the stored value, or the one `make` gives, stored by whichever server asks first. */
+export async function sharedSetting(key: string, make: () => string): Promise<string> {
+  return transaction(async (tx) => {
+    await tx.insert(serverSettings).values({ key, value: make() }).onConflictDoNothing();
+    const [row] = await tx.select({ value: serverSettings.value }).from(serverSettings).where(eq(serverSettings.key, key));
+    return row!.value;
+  });
 }

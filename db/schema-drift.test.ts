@@ -7,9 +7,9 @@ import { getTableConfig as getPgTableConfig, PgTable } from "drizzle-orm/pg-core
 import { getTableConfig as getSqliteTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
-import { migratePostgres } from "./migrate-pg";
+import { migratePostgres } from "./migrate-pg.mjs";
 import { createTestDatabase, ensurePostgres } from "./pg-test-server.mjs";
-import * as sqlite from "./schema";
+import * as sqlite from "./schema-sqlite";
 import * as pgSchema from "./schema-pg";
 
 /** Columns only PostgreSQL has, by table (SQL name): the generated full-text vector that replaces SQLite's notes_fts. */

@@ -16,9 +16,9 @@ import {
 } from "drizzle-orm/pg-core";
 import { QUESTION_KINDS, QUESTION_STATUSES } from "@/lib/questions/spec";
 import { SERIES_FREQUENCIES, SERIES_SOURCES } from "@/lib/validation/series";
-import { LINK_TARGETS, REVISION_KINDS, ROLES, SHARE_MODES, SHARE_TARGETS } from "./schema";
+import { LINK_TARGETS, REVISION_KINDS, ROLES, SHARE_MODES, SHARE_TARGETS } from "./schema-sqlite";
 
-export { LINK_TARGETS, REVISION_KINDS, ROLES, SHARE_MODES, SHARE_TARGETS, type Role } from "./schema";
+export { LINK_TARGETS, REVISION_KINDS, ROLES, SHARE_MODES, SHARE_TARGETS, type Role } from "./schema-sqlite";
 
 /** A moment kept to the millisecond, as SQLite's `integer(..., { mode: "timestamp_ms" })` is: a Date in TypeScript. */
 const moment = (name: string) => timestamp(name, { mode: "date", withTimezone: true, precision: 3 });
@@ -359,4 +359,10 @@ export const rateLimits = pgTable("rate_limits", {
   key: text("key").primaryKey(),
   count: integer("count").notNull(),
   resetAt: bigint("reset_at", { mode: "number" }).notNull(),
+});
+
+/** Settings every server shares, kept once in the database (the generated session-signing secret on PostgreSQL). */
+export const serverSettings = pgTable("server_settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
 });

@@ -18,14 +18,31 @@ export class Mutex {
   }
 }
 
-const current = new AsyncLocalStorage<unknown>();
+type Open = { tx: unknown; afterCommit: Array<() => unknown> };
+const current = new AsyncLocalStorage<Open>();
 
 /** The open transaction of the calling async context, if any. */
 export function currentTransaction<T>(): T | undefined {
-  return current.getStore() as T | undefined;
+  return current.getStore()?.tx as T | undefined;
 }
 
-/** Runs `fn` with `tx` as the current transaction of its async context. */
-export function withCurrentTransaction<T, R>(tx: T, fn: () => Promise<R>): Promise<R> {
-  return current.run(tx, fn);
+/**
+ * Runs `fn` inside the transaction `begin` opens (begin calls `run` with its handle, and commits when it resolves),
+ * with that handle as the current transaction of its async context; then, once committed, what was asked to run after.
+ */
+export async function withCurrentTransaction<T, R>(fn: (tx: T) => Promise<R>, begin: (run: (tx: T) => Promise<R>) => Promise<R>): Promise<R> {
+  const open: Open = { tx: undefined, afterCommit: [] };
+  const result = await begin((tx) => {
+    open.tx = tx;
+    return current.run(open, () => fn(tx));
+  });
+  for (const task of open.afterCommit) await task();
+  return result;
+}
+
+/** Runs `task` once the open transaction has committed (dropped if it rolls back), or now when there is none. */
+export async function afterCommit(task: () => unknown): Promise<void> {
+  const open = current.getStore();
+  if (open) open.afterCommit.push(task);
+  else await task();
 }

@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { postgresUrl } from "../db/dialect.mjs";
 import { dataDirectory } from "../db/location.mjs";
 import { buildEdgeBundle, edgeBundleIsCurrent } from "./build-edge.mjs";
 
@@ -14,9 +15,12 @@ const dataDir = dataDirectory();
 process.env.QUIRE_DATA_DIR = dataDir;
 fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
-/** AUTH_SECRET from the environment, else the one kept in the data directory, else a new one kept there. */
+/**
+ * AUTH_SECRET from the environment, else the one kept in the data directory, else a new one kept there. On PostgreSQL
+ * the servers share one kept in the database instead (server.mjs), so none is made here.
+ */
 function ensureAuthSecret() {
-  if (process.env.AUTH_SECRET) return;
+  if (process.env.AUTH_SECRET || pgUrl) return;
   const file = path.join(dataDir, "auth-secret");
   if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
@@ -59,6 +63,13 @@ async function buildIfNeeded() {
 // `npm run dev` (--dev): Next's development server (pages reload as you edit) behind the same edge, bundled
 // fresh at each start; restart it after changing server/.
 const dev = process.argv.includes("--dev");
+let pgUrl;
+try {
+  pgUrl = postgresUrl();
+} catch (error) {
+  console.error(`\n  ${error.message}\n`);
+  process.exit(1);
+}
 ensureAuthSecret();
 if (dev) await buildEdgeBundle({ dev: true });
 else await buildIfNeeded();
@@ -66,11 +77,16 @@ process.env.NODE_ENV = dev ? "development" : "production";
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "127.0.0.1";
 const { startServer } = await import("../server.mjs");
-await startServer({ port, hostname, dev });
+try {
+  await startServer({ port, hostname, dev });
+} catch (error) {
+  console.error(`\n  Quire did not start. ${error.message}\n`);
+  process.exit(1);
+}
 const demoOff = ["0", "false", "off", "no"].includes((process.env.QUIRE_DEMO ?? "1").toLowerCase());
 console.log("");
 console.log(`  Quire is running at http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
-console.log(`  Data: ${dataDir}`);
+console.log(pgUrl ? `  Data: PostgreSQL at ${pgUrl.replace(/:[^:@/]*@/, ":***@")}` : `  Data: ${dataDir} (SQLite)`);
 if (!demoOff) {
   const demo = JSON.parse(fs.readFileSync(path.join(root, "db", "seed", "demo-user.json"), "utf8"));
   console.log(`  Demo sign-in: ${demo.email} / ${demo.password}`);

@@ -91,9 +91,9 @@ describe("the authorization matrix", () => {
         }
         const ctx = await contextFor(caller, fixture, people);
         const input = validInputs(fixture)[path];
-        const before = want === "ok" ? null : JSON.stringify(dbSnapshot());
+        const before = want === "ok" ? null : JSON.stringify(await dbSnapshot());
         const outcome = await outcomeOf(ctx, path, input);
-        if (before !== null && JSON.stringify(dbSnapshot()) !== before) changedOnRefusal.push(`${path}: refused with ${outcome} but the database changed`);
+        if (before !== null && JSON.stringify(await dbSnapshot()) !== before) changedOnRefusal.push(`${path}: refused with ${outcome} but the database changed`);
         got.push(`${path}: ${outcome}`);
         expected.push(`${path}: ${want}`);
         // A changed notebook, or one the owner set up for this row only, is not used again.

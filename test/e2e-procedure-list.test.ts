@@ -37,7 +37,7 @@ it("every malformed input and extra the HTTP input spec sends is BAD_REQUEST fro
     shareLinkId: f.shareLinkId,
   };
   const owner = callerFor(f.owner);
-  const before = dbSnapshot();
+  const before = await dbSnapshot();
   const wrong: string[] = [];
   for (const p of PROCEDURES.filter((p) => p.sample)) {
     for (const [label, input] of [...malformedInputs(p, p.sample!(ids)), ...(p.extra?.(ids) ?? [])]) {
@@ -53,7 +53,7 @@ it("every malformed input and extra the HTTP input spec sends is BAD_REQUEST fro
     }
   }
   expect(wrong).toEqual([]);
-  expect(dbSnapshot()).toEqual(before);
+  expect(await dbSnapshot()).toEqual(before);
   for (const p of PROCEDURES.filter((p) => p.sample && p.type !== "mutation")) {
     const result = await callPath(owner, p.path, JSON.parse(JSON.stringify(p.sample!(ids))));
     if (p.type === "subscription") await (result as AsyncIterable<unknown>)[Symbol.asyncIterator]().return?.();

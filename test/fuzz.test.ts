@@ -121,9 +121,9 @@ describe("fuzz", () => {
       for (const [index, p] of PROCEDURES.entries()) {
         const allowed = MATRIX[p.path]![role] === "ok";
         const property = fc.asyncProperty(randomInputs(samples[p.path]), async (input) => {
-          const before = dbSnapshot();
+          const before = await dbSnapshot();
           const { outcome, value } = await call(user, p.path, input);
-          const after = dbSnapshot();
+          const after = await dbSnapshot();
           if (outcome === "INTERNAL_SERVER_ERROR" || outcome.startsWith("threw")) throw new Error(`answered ${outcome}`);
           if (role === "anonymous" && MATRIX[p.path]!.anonymous === "UNAUTHORIZED" && outcome !== "UNAUTHORIZED") throw new Error(`anonymous got ${outcome}`);
           // A write the caller may not make never succeeds; a read that does (a wider list) only shows the caller's own.
@@ -146,10 +146,10 @@ describe("fuzz", () => {
       if (!p.takesInput) continue;
       checked += 1;
       const property = fc.asyncProperty(malformedInputs(p.path, samples[p.path]!), async (input) => {
-        const before = dbSnapshot();
+        const before = await dbSnapshot();
         const { outcome } = await call(f.owner, p.path, input);
         if (outcome !== "BAD_REQUEST") throw new Error(`answered ${outcome}`);
-        if (!same(before, dbSnapshot())) throw new Error("the database changed");
+        if (!same(before, await dbSnapshot())) throw new Error("the database changed");
       });
       const failure = await check(`owner ${p.path}`, 9000 + index, property, MALFORMED_RUNS);
       if (failure) failures.push(failure);
@@ -183,13 +183,13 @@ describe("fuzz", () => {
         const headers = new Headers();
         if (auth) headers.set("authorization", auth);
         if (type) headers.set("content-type", type);
-        const before = dbSnapshot();
+        const before = await dbSnapshot();
         const res = method === "GET" ? await getObservations(new Request(url, { headers }), key) : await postObservations(new Request(url, { method, headers, body }), key);
         if (res.status >= 500) throw new Error(`answered ${res.status}: ${await res.text()}`);
         const accepted = method === "POST" && res.status === 200;
         // A valid token's use is noted (last used), at most once a minute: compare everything else.
         const strip = (snapshot: Record<string, string[]>) => ({ ...snapshot, api_tokens: [] });
-        if (!accepted && !same(strip(before), strip(dbSnapshot()))) throw new Error(`answered ${res.status}, and the database changed`);
+        if (!accepted && !same(strip(before), strip(await dbSnapshot()))) throw new Error(`answered ${res.status}, and the database changed`);
       },
     );
     const failure = await check("REST series observations", 8000, property, MALFORMED_RUNS * 10);
@@ -210,11 +210,11 @@ describe("fuzz", () => {
       }),
       async ({ path, method, agent }) => {
         await flushShareViews();
-        const before = dbSnapshot();
+        const before = await dbSnapshot();
         const reply = await respondToShare({ method, path, header: (name) => (name === "user-agent" ? agent : null) });
         if (![200, 404, 405].includes(reply.status)) throw new Error(`answered ${reply.status}`);
         if (reply.status === 200 && !path.startsWith(`/s/${f.shareToken}`)) throw new Error("opened a page the token does not reach");
-        if (reply.status !== 200 && !same(before, dbSnapshot())) throw new Error("the database changed");
+        if (reply.status !== 200 && !same(before, await dbSnapshot())) throw new Error("the database changed");
       },
     );
     const failure = await check("share pages", 8500, property, MALFORMED_RUNS * 10);

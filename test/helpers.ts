@@ -1,6 +1,6 @@
 // Shared test helpers: users, tRPC callers by path, a whole-database snapshot and error assertions.
 import { getErrorShape, TRPCError, type AnyTRPCProcedure } from "@trpc/server";
-import { getDb } from "@/db/client";
+import { tableNames, tableRows } from "@/db/client";
 import { toTRPCError } from "@/server/http/errors";
 import { register } from "@/server/services/accounts";
 import { DomainError } from "@/server/services/errors";
@@ -73,15 +73,11 @@ export function formatted(error: TRPCError, path: string, input: unknown) {
 const ATTEMPT_COUNTERS = new Set(["rate_limits"]);
 
 /** Every application table with its rows (attempt counters left out), sorted, so two snapshots compare equal only when nothing changed. */
-export function dbSnapshot(): Record<string, string[]> {
-  const sqlite = getDb().$client;
-  const tables = sqlite
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
-    .all() as Array<{ name: string }>;
+export async function dbSnapshot(): Promise<Record<string, string[]>> {
   const snapshot: Record<string, string[]> = {};
-  for (const { name } of tables) {
+  for (const name of await tableNames()) {
     if (ATTEMPT_COUNTERS.has(name)) continue;
-    snapshot[name] = (sqlite.prepare(`select * from "${name}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort();
+    snapshot[name] = (await tableRows(name)).map((r) => JSON.stringify(r)).sort();
   }
   return snapshot;
 }
@@ -89,8 +85,8 @@ export function dbSnapshot(): Record<string, string[]> {
 const CORE_TABLES = ["users", "notebooks", "memberships", "notes", "events"] as const;
 
 /** Row counts of the core tables. */
-export function rowCounts(): Record<(typeof CORE_TABLES)[number], number> {
-  const sqlite = getDb().$client;
-  const count = (table: string) => (sqlite.prepare(`select count(*) as n from "${table}"`).get() as { n: number }).n;
-  return Object.fromEntries(CORE_TABLES.map((t) => [t, count(t)])) as Record<(typeof CORE_TABLES)[number], number>;
+export async function rowCounts(): Promise<Record<(typeof CORE_TABLES)[number], number>> {
+  const counts: Record<string, number> = {};
+  for (const table of CORE_TABLES) counts[table] = (await tableRows(table)).length;
+  return counts as Record<(typeof CORE_TABLES)[number], number>;
 }

@@ -79,7 +79,7 @@ describe("what a share token reaches", () => {
 
   it("POST, PUT, PATCH and DELETE to a share path are 405 and change nothing", async () => {
     await flushShareViews();
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     for (const token of [f.shareToken, notebookToken, questionToken]) {
       for (const path of [`/s/${token}`, `/s/${token}/${f.noteId}`]) {
         for (const method of ["POST", "PUT", "PATCH", "DELETE", "OPTIONS"]) {
@@ -90,7 +90,7 @@ describe("what a share token reaches", () => {
       }
     }
     await flushShareViews();
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
   });
 });
 
@@ -106,7 +106,7 @@ describe("a share token is no credential", () => {
   }
 
   it("to tRPC: every read and write with the token in every header is 401 UNAUTHORIZED, and nothing changes", async () => {
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     const calls: Array<[string, unknown, "GET" | "POST"]> = [
       ["notes.get", { id: f.noteId }, "GET"],
       ["notebooks.get", { id: f.notebookId }, "GET"],
@@ -121,11 +121,11 @@ describe("a share token is no credential", () => {
         expect([path, await trpc(token, path, input, method)]).toEqual([path, { status: 401, code: "UNAUTHORIZED" }]);
       }
     }
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
   });
 
   it("to the REST series endpoint: GET and POST with the token as Bearer are 401, and nothing changes", async () => {
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     for (const token of [f.shareToken, notebookToken]) {
       const headers = shareHolderHeaders(token);
       const read = await getObservations(new Request("http://127.0.0.1/api/v1/series/RUT/observations", { headers }), "RUT");
@@ -134,6 +134,6 @@ describe("a share token is no credential", () => {
       const write = await postObservations(new Request("http://127.0.0.1/api/v1/series/RUT/observations", { method: "POST", headers, body: "date,RUT\n2026-02-02,1\n" }), "RUT");
       expect(write.status).toBe(401);
     }
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
   });
 });

@@ -10,8 +10,11 @@ import { API_HEADERS, appPagePolicy, EVERY_RESPONSE_HEADERS, newNonce, prerender
 import { cameOverHttps, clientAddress } from "./request-origin";
 import { handleShare, isShareRequest } from "./share";
 import { handleTrpc, isTrpcRequest } from "./trpc";
+import { httpErrorFrom } from "./errors";
+import { health } from "@/server/services/lifecycle";
 
 export { logger };
+export { sharedAuthSecret, startDatabase, stopDatabase } from "@/server/services/lifecycle";
 
 export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 /** `dev`: behind `next dev`, whose client needs eval (never in production). */
@@ -49,10 +52,26 @@ function stamp(req: IncomingMessage, requestId: string, clientIp: string): void 
   delete req.headers["content-security-policy-report-only"];
 }
 
-function sendFailure(res: ServerResponse, requestId: string): void {
+function sendFailure(res: ServerResponse, requestId: string, err: unknown): void {
   if (res.headersSent) return void res.end();
+  const { status, body, headers } = httpErrorFrom(err);
+  if (status !== 500) {
+    res.writeHead(status, { "content-type": "application/json", ...headers });
+    return void res.end(JSON.stringify(body));
+  }
   res.writeHead(500, { "content-type": "application/json" });
   res.end(JSON.stringify({ error: { message: `Something went wrong on our side. If it keeps happening, quote request ${requestId}.` } }));
+}
+
+/** GET /api/health for load balancers: 200 when the database answers within 2 s, else 503; never cached. */
+async function handleHealth(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    res.writeHead(405, { "content-type": "application/json", allow: "GET, HEAD" });
+    return void res.end(JSON.stringify({ error: { message: "Use GET for the health check." } }));
+  }
+  const { ok, store } = await health();
+  res.writeHead(ok ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" });
+  res.end(req.method === "HEAD" ? undefined : JSON.stringify(ok ? { status: "ok", store } : { status: "unavailable", store, message: "The database is not answering." }));
 }
 
 /** The edge's request listener for a Node HTTP server. */
@@ -67,6 +86,10 @@ export function createEdge({ next, nextDir, trustedHops, dev = false }: EdgeOpti
       return handleTrpc(req, res, { trustedProxy });
     }
     if (isShareRequest(url)) return handleShare(req, res);
+    if (url === "/api/health" || url.startsWith("/api/health?")) {
+      setAll(res, API_HEADERS);
+      return handleHealth(req, res);
+    }
     if (url.startsWith("/api/")) {
       setAll(res, API_HEADERS);
     } else if (!url.startsWith("/_next/static/")) {
@@ -94,7 +117,7 @@ export function createEdge({ next, nextDir, trustedHops, dev = false }: EdgeOpti
     });
     route(req, res).catch((err: unknown) => {
       logger.error({ requestId, err: { message: err instanceof Error ? err.message : String(err) } }, "unhandled request error");
-      sendFailure(res, requestId);
+      sendFailure(res, requestId, err);
     });
   };
 }

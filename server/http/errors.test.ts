@@ -15,7 +15,26 @@ const EXPECTED: Record<DomainErrorKind, [string, number]> = {
   UNSUPPORTED_MEDIA_TYPE: ["UNSUPPORTED_MEDIA_TYPE", 415],
   UNPROCESSABLE_CONTENT: ["UNPROCESSABLE_CONTENT", 422],
   TOO_MANY_REQUESTS: ["TOO_MANY_REQUESTS", 429],
+  SERVICE_UNAVAILABLE: ["SERVICE_UNAVAILABLE", 503],
 };
+
+describe("a database that does not answer", () => {
+  it("is a 503 that says to retry, for an unreachable server, a connection that timed out or PostgreSQL shutting down", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const shutting = Object.assign(new Error("query failed"), { cause: Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }) });
+    for (const err of [refused, shutting, new Error("timeout exceeded when trying to connect")]) {
+      const { status, body, headers } = httpErrorFrom(err);
+      expect([status, body.error.code, headers?.["retry-after"]]).toEqual([503, "SERVICE_UNAVAILABLE", "5"]);
+      expect(body.error.message).toMatch(/not answering.*Try again/);
+      expect((toTRPCError(err) as TRPCError).code).toBe("SERVICE_UNAVAILABLE");
+    }
+  });
+
+  it("leaves a query's own error (a constraint, a syntax error) a 500 that says nothing", () => {
+    expect(httpErrorFrom(Object.assign(new Error("duplicate key"), { code: "23505" })).status).toBe(500);
+    expect(httpErrorFrom(new Error("syntax error at or near")).status).toBe(500);
+  });
+});
 
 describe("DomainError mapping", () => {
   it("covers every kind", () => {

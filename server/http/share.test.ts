@@ -222,9 +222,9 @@ describe("views and methods", () => {
   it("refuses writes with 405 and changes nothing; malformed paths get the 404 page", async () => {
     const { path } = await createShareLink(team.owner, { targetType: "note", targetId: noteId, label: "Methods", mode: "live" });
     await flushShareViews();
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     for (const method of ["POST", "PUT", "DELETE", "PATCH"]) expect((await get(path, {}, method)).status).toBe(405);
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
     for (const bad of ["/s/", "/s/%E0%A4%A", "/s/short", `${path}/a/b`, "/s/../../etc/passwd"]) expect((await get(bad)).status).toBe(404);
     expect((await get(path, {}, "HEAD")).body).toBe("");
   });

@@ -83,7 +83,7 @@ describe("roles on series, charts and API tokens", () => {
       // The viewer and then the editor share one fixture (the viewer changes nothing); the owner gets a fresh one.
       const on = role === "owner" ? await makeFixture("rolesowner") : f;
       const user = role === "viewer" ? on.member : role === "editor" ? editor : on.owner;
-      const before = dbSnapshot();
+      const before = await dbSnapshot();
       const got: string[] = [];
       const expected: string[] = [];
       for (const row of TABLE) {
@@ -91,7 +91,7 @@ describe("roles on series, charts and API tokens", () => {
         expected.push(`${row[0]}: ${row[index + 1]}`);
       }
       expect(got).toEqual(expected);
-      if (role === "viewer") expect(dbSnapshot()).toEqual(before);
+      if (role === "viewer") expect(await dbSnapshot()).toEqual(before);
       else {
         // The changes took: the samples created SPX, IWM and QQQ (Yahoo cannot be reached here, so RUT-YAHOO is not
         // made) and a second chart, then removed the fixture's chart and RUT.
@@ -146,13 +146,13 @@ describe("roles on questions", () => {
 
   /** Calls one procedure as `user` and tells what happened; a refused call must leave the database as it was. */
   async function outcome(on: Fixture, user: SessionUser, path: string): Promise<Outcome | string> {
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     try {
       await callPath(callerFor(user), path, validInputs(on)[path]);
       return "ok";
     } catch (error) {
       const code = (error as { code?: string }).code ?? String(error);
-      expect(dbSnapshot(), `${path} refused with ${code} but changed the database`).toEqual(before);
+      expect(await dbSnapshot(), `${path} refused with ${code} but changed the database`).toEqual(before);
       return code;
     }
   }
@@ -199,7 +199,7 @@ describe("roles on questions", () => {
     const open = await trpcError(() => owner.questions.reopen({ id: on.questionId }));
     expect([open.code, open.message]).toEqual(["BAD_REQUEST", "This question is already open."]);
     await owner.questions.resolve({ id: on.questionId, outcome: "no" });
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     for (const again of [{ outcome: "yes" as const }, { outcome: "no" as const }, { annulled: true as const }]) {
       const error = await trpcError(() => owner.questions.resolve({ id: on.questionId, ...again }));
       expect([error.code, error.message]).toEqual(["BAD_REQUEST", "This question is already resolved; reopen it first to resolve it differently."]);
@@ -207,7 +207,7 @@ describe("roles on questions", () => {
     const late = await trpcError(() => callerFor(on.member).questions.forecast({ questionId: on.questionId, probability: 0.9 }));
     expect(late.code).toBe("BAD_REQUEST");
     expect(late.message).toMatch(/resolved; forecasts are closed/);
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
 
     await owner.questions.reopen({ id: on.questionId });
     await owner.questions.resolve({ id: on.questionId, annulled: true, comment: "The index was discontinued." });
@@ -241,14 +241,14 @@ describe("roles on share links", () => {
       const got: string[] = [];
       const expected: string[] = [];
       for (const row of TABLE) {
-        const before = dbSnapshot();
+        const before = await dbSnapshot();
         let outcome: string;
         try {
           await callPath(callerFor(user), row[0], validInputs(on)[row[0]]);
           outcome = "ok";
         } catch (error) {
           outcome = (error as { code?: string }).code ?? String(error);
-          expect(dbSnapshot(), `${row[0]} refused but changed the database`).toEqual(before);
+          expect(await dbSnapshot(), `${row[0]} refused but changed the database`).toEqual(before);
         }
         got.push(`${row[0]}: ${outcome}`);
         expected.push(`${row[0]}: ${row[index + 1]}`);

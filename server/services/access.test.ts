@@ -109,7 +109,7 @@ describe("a signed-in stranger", () => {
 
   it("gets the same NOT_FOUND for an existing id as for a missing one, from every such procedure", async () => {
     const stranger = callerFor(fixture.outsider);
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     for (const path of idProcedures()) {
       const existing = validInputs(fixture)[path]!;
       const missing = withMissingIds(existing);
@@ -120,7 +120,7 @@ describe("a signed-in stranger", () => {
       expect(b.code, path).toBe("NOT_FOUND");
       expect(a.message, path).toMatch(NOT_FOUND_MESSAGE[path] ?? /does not exist, or you have no access/);
     }
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
   });
 
   it("gets the same NOT_FOUND from a member procedure whatever the user id", async () => {

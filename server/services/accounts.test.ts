@@ -18,20 +18,20 @@ describe("register", () => {
     ["weakling-xyz-2026", /email name/],
     ["x".repeat(201) + "abcd", /at most 200/],
   ])("refuses the weak password %j with a clear message", async (password, message) => {
-    const counts = rowCounts();
+    const counts = await rowCounts();
     const error = await trpcError(() => register({ name: "Weak", email: "weakling@example.com", password }));
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message).toMatch(message);
-    expect(rowCounts()).toEqual(counts);
+    expect(await rowCounts()).toEqual(counts);
   });
 
   it("refuses a taken email, whatever its case, with CONFLICT and a message", async () => {
     await register({ name: "First", email: "taken@example.com", password: STRONG_PASSWORD });
-    const counts = rowCounts();
+    const counts = await rowCounts();
     const error = await trpcError(() => register({ name: "Second", email: "TAKEN@example.com", password: OTHER_STRONG_PASSWORD }));
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toBe(EMAIL_TAKEN);
-    expect(rowCounts()).toEqual(counts);
+    expect(await rowCounts()).toEqual(counts);
   });
 });
 

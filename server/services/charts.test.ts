@@ -69,7 +69,7 @@ describe("charts", () => {
   it("checks access on every call: viewers read, strangers get NOT_FOUND, and nothing changes", async () => {
     const team = await chartTeam("cacc");
     const { id } = await createChart(team.owner, { notebookId: team.notebookId, spec });
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     expect((await trpcError(() => createChart(team.viewer, { notebookId: team.notebookId, spec }))).code).toBe("FORBIDDEN");
     expect((await trpcError(() => updateChart(team.viewer, { id, spec }))).code).toBe("FORBIDDEN");
     expect((await trpcError(() => removeChart(team.viewer, id))).code).toBe("FORBIDDEN");
@@ -84,7 +84,7 @@ describe("charts", () => {
       expect((await trpcError(run)).code).toBe("NOT_FOUND");
     }
     expect(await listCharts(team.stranger)).toEqual([]);
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
     expect((await previewChart(team.viewer, { notebookId: team.notebookId, spec })).svg).toContain("<svg");
   });
 

@@ -14,10 +14,10 @@ describe("connector settings and refreshes", () => {
   it("uses the notebook's own FRED key, which only owners set and nobody reads back", async () => {
     const team = await makeTeam("fred");
     expect(await connectorSettings(team.viewer, team.notebookId)).toEqual({ fredApiKey: process.env.FRED_API_KEY ? "environment" : "none" });
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     expect((await trpcError(() => setFredApiKey(team.editor, { notebookId: team.notebookId, apiKey: KEY }))).code).toBe("FORBIDDEN");
     expect((await trpcError(() => setFredApiKey(team.stranger, { notebookId: team.notebookId, apiKey: KEY }))).code).toBe("NOT_FOUND");
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
     expect(await setFredApiKey(team.owner, { notebookId: team.notebookId, apiKey: KEY })).toEqual({ fredApiKey: "notebook" });
     expect(JSON.stringify(await eventsAbout(team.notebookId))).not.toContain(KEY);
 

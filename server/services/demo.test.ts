@@ -27,9 +27,9 @@ afterEach(() => {
 
 describe("ensureDemo", () => {
   it("creates the demo user, notebook, owner membership and welcome note once, even when two starts race", async () => {
-    const before = rowCounts();
+    const before = await rowCounts();
     expect((await Promise.all([ensureDemo(), ensureDemo()])).sort()).toEqual([false, true]);
-    expect(rowCounts()).toEqual({
+    expect(await rowCounts()).toEqual({
       users: before.users + 1,
       notebooks: before.notebooks + 1,
       memberships: before.memberships + 1,
@@ -58,10 +58,10 @@ describe("ensureDemo", () => {
   });
 
   it("creates nothing the second time, or when run twice at once", async () => {
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     expect(await ensureDemo()).toBe(false);
     expect(await Promise.all([ensureDemo(), ensureDemo()])).toEqual([false, false]);
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
     expect((await getDb().select().from(notebooks).where(eq(notebooks.name, DEMO_NOTEBOOK.name)))).toHaveLength(1);
   });
 });

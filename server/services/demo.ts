@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { getDb, transaction } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
 import { memberships, noteRevisions, noteTags, notebooks, notes, users } from "@/db/schema";
 import { DEMO_NOTEBOOK, DEMO_NOTES, DEMO_USER, type DemoNote } from "@/db/seed/demo-content";
 import { DEMO_2026_CHART, DEMO_CHARTS, DEMO_SERIES, dotcomNote, rotationChartSection } from "@/db/seed/demo-data";
@@ -36,31 +37,37 @@ export async function ensureDemo(): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_USER.password);
   const userId = newId();
   const notebookId = newId();
-  return await transaction(async (tx) => {
-    if ((await tx.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USER.email)))[0]) return false;
-    await tx.insert(users).values({ id: userId, email: DEMO_USER.email, name: DEMO_USER.name, passwordHash });
-    await tx.insert(notebooks).values({ id: notebookId, ...DEMO_NOTEBOOK, createdBy: userId });
-    await tx.insert(memberships).values({ notebookId, userId, role: "owner" });
-    const chartIds = await seedDemoData({ id: userId }, notebookId);
-    const rotationChartId = (await createChart({ id: userId }, { notebookId, spec: DEMO_2026_CHART })).id;
-    const questionIds = await seedDemoQuestions({ id: userId }, notebookId);
-    const rotation = { ...ROTATION_NOTE, body: ROTATION_NOTE.body + rotationChartSection(rotationChartId) + rotationQuestionsSection(questionIds) };
-    const demoNotes: DemoNote[] = [dotcomNote(chartIds), ...DEMO_NOTES.map((n) => (n === ROTATION_NOTE ? rotation : n))];
-    let rotationNoteId = "";
-    for (const [i, note] of demoNotes.entries()) {
-      const id = newId();
-      if (note === rotation) rotationNoteId = id;
-      const at = new Date(Date.now() - (demoNotes.length - i) * 60_000);
-      await tx.insert(notes).values({ id, notebookId, title: note.title, body: note.body, createdBy: userId, updatedBy: userId, createdAt: at, updatedAt: at });
-      await tx.insert(noteRevisions).values({ noteId: id, noteVersion: 1, title: note.title, body: note.body, kind: "created", authorId: userId, createdAt: at, updatedAt: at });
-      if (note.tags.length > 0) await tx.insert(noteTags).values(note.tags.map((tag) => ({ noteId: id, tag })));
-      await writeNoteLinks(tx, id, note.body);
-    }
-    await seedDemoForecasts({ id: userId }, questionIds, rotationNoteId);
-    await resolveByRules({ notebookId });
-    await recordEvent(tx, { actorId: userId, action: "demo.seeded", targetType: "notebook", targetId: notebookId, notebookId });
-    return true;
-  });
+  // Two servers starting at once both find no demo user; the unique email lets one create it, and the other stops.
+  try {
+    return await transaction(async (tx) => {
+      if ((await tx.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USER.email)))[0]) return false;
+      await tx.insert(users).values({ id: userId, email: DEMO_USER.email, name: DEMO_USER.name, passwordHash });
+      await tx.insert(notebooks).values({ id: notebookId, ...DEMO_NOTEBOOK, createdBy: userId });
+      await tx.insert(memberships).values({ notebookId, userId, role: "owner" });
+      const chartIds = await seedDemoData({ id: userId }, notebookId);
+      const rotationChartId = (await createChart({ id: userId }, { notebookId, spec: DEMO_2026_CHART })).id;
+      const questionIds = await seedDemoQuestions({ id: userId }, notebookId);
+      const rotation = { ...ROTATION_NOTE, body: ROTATION_NOTE.body + rotationChartSection(rotationChartId) + rotationQuestionsSection(questionIds) };
+      const demoNotes: DemoNote[] = [dotcomNote(chartIds), ...DEMO_NOTES.map((n) => (n === ROTATION_NOTE ? rotation : n))];
+      let rotationNoteId = "";
+      for (const [i, note] of demoNotes.entries()) {
+        const id = newId();
+        if (note === rotation) rotationNoteId = id;
+        const at = new Date(Date.now() - (demoNotes.length - i) * 60_000);
+        await tx.insert(notes).values({ id, notebookId, title: note.title, body: note.body, createdBy: userId, updatedBy: userId, createdAt: at, updatedAt: at });
+        await tx.insert(noteRevisions).values({ noteId: id, noteVersion: 1, title: note.title, body: note.body, kind: "created", authorId: userId, createdAt: at, updatedAt: at });
+        if (note.tags.length > 0) await tx.insert(noteTags).values(note.tags.map((tag) => ({ noteId: id, tag })));
+        await writeNoteLinks(tx, id, note.body);
+      }
+      await seedDemoForecasts({ id: userId }, questionIds, rotationNoteId);
+      await resolveByRules({ notebookId });
+      await recordEvent(tx, { actorId: userId, action: "demo.seeded", targetType: "notebook", targetId: notebookId, notebookId });
+      return true;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
 }
 
 /** The folder of vega-datasets' data files in node_modules (the app runs from the project folder). */

@@ -1,32 +1,23 @@
-// In-process change feed: services announce that a notebook's data changed; subscriptions pass it on to open pages.
-import { EventEmitter, on } from "node:events";
+// Change feed: services announce that a notebook's data changed; every server's subscriptions pass it on to open pages.
+import { on } from "node:events";
+import { announce, localBus } from "@/db/client";
 import { assertNotebookAccess, roleIn, type Actor } from "./access";
 
 export type SeriesChange = { notebookId: string; seriesId: string; key: string; dataVersion: number; at: number };
 
-const globalForLive = globalThis as unknown as { quireLive?: EventEmitter };
-
-function bus(): EventEmitter {
-  if (!globalForLive.quireLive) {
-    globalForLive.quireLive = new EventEmitter();
-    globalForLive.quireLive.setMaxListeners(0);
-  }
-  return globalForLive.quireLive;
-}
-
-/** Tells every listener that a series' data changed. */
-export function announceSeriesChange(change: SeriesChange): void {
-  bus().emit("series", change);
+/** Tells every listener, on this server and the others, that a series' data changed (once the change commits). */
+export async function announceSeriesChange(change: SeriesChange): Promise<void> {
+  await announce("series", change);
 }
 
 /** Yields every series change until the signal aborts. */
 export async function* seriesChanges(signal?: AbortSignal): AsyncGenerator<SeriesChange> {
-  for await (const [change] of on(bus(), "series", { signal })) yield change as SeriesChange;
+  for await (const [change] of on(localBus(), "series", { signal })) yield change as SeriesChange;
 }
 
 /** How many pages are listening right now (for tests and health). */
 export function listenerCount(): number {
-  return bus().listenerCount("series");
+  return localBus().listenerCount("series");
 }
 
 /**

@@ -52,12 +52,12 @@ describe("createNote and updateNote", () => {
   it("refuses a stale baseVersion with CONFLICT, the current text in details, and changes nothing", async () => {
     const { id } = await createNote(t.owner, { notebookId: t.notebookId, title: "Two tabs", body: "Tab one." });
     const { version, updatedAt } = await updateNote(t.editor, { id, baseVersion: 1, body: "Tab two wins." });
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     const input = { id, baseVersion: 1, body: "Tab one, later." };
     const error = await trpcError(() => updateNote(t.owner, input));
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toMatch(/version 2.*from 1/);
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
     const shape = formatted(error, "notes.update", input);
     expect(shape.data.code).toBe("CONFLICT");
     expect(shape.data.details).toEqual({ current: { version, title: "Two tabs", body: "Tab two wins.", updatedAt, updatedByName: t.editor.name } });
@@ -81,7 +81,7 @@ describe("who may write", () => {
     const { id } = await createNote(t.owner, { notebookId: t.notebookId, title: "Locked", body: "Owner's text." });
     const { id: trashed } = await createNote(t.owner, { notebookId: t.notebookId, title: "In the bin", body: "" });
     await trashNote(t.owner, trashed);
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     const attempts = [
       () => createNote(t.viewer, { notebookId: t.notebookId, title: "Mine" }),
       () => updateNote(t.viewer, { id, baseVersion: 1, body: "Viewer's text." }),
@@ -90,12 +90,12 @@ describe("who may write", () => {
       () => emptyTrash(t.viewer, t.notebookId),
     ];
     for (const attempt of attempts) expect((await trpcError(attempt)).code).toBe("FORBIDDEN");
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
   });
 
   it("a stranger gets NOT_FOUND, the same as for a missing id, and nothing changes", async () => {
     const { id } = await createNote(t.owner, { notebookId: t.notebookId, title: "Private", body: "" });
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     const attempts = (noteId: string, notebookId: string) => [
       () => getNote(t.stranger, noteId),
       () => createNote(t.stranger, { notebookId, title: "Intruder" }),
@@ -110,7 +110,7 @@ describe("who may write", () => {
       const [a, b] = [await trpcError(attempt), await trpcError(missing[i]!)];
       expect([a.code, a.message]).toEqual(["NOT_FOUND", b.message]);
     }
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
   });
 });
 

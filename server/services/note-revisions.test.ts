@@ -135,11 +135,11 @@ describe("restoring a revision", () => {
     const { id: other } = await createNote(t.owner, { notebookId: t.notebookId, title: "Elsewhere", body: "two" });
     await save(t.owner, id, "one, edited");
     const revisionId = (await getDb().select().from(noteRevisions).where(eq(noteRevisions.noteId, id)).orderBy(asc(noteRevisions.id)))[0]!.id;
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     expect((await trpcError(() => restoreRevision(t.viewer, { noteId: id, revisionId }))).code).toBe("FORBIDDEN");
     expect((await trpcError(() => restoreRevision(t.stranger, { noteId: id, revisionId }))).code).toBe("NOT_FOUND");
     expect((await trpcError(() => restoreRevision(t.owner, { noteId: other, revisionId }))).code).toBe("NOT_FOUND");
     expect((await trpcError(() => checkpoint(t.viewer, id))).code).toBe("FORBIDDEN");
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
   });
 });

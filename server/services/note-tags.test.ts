@@ -43,13 +43,13 @@ describe("setNoteTags", () => {
 
   it("is FORBIDDEN to a viewer and NOT_FOUND to a stranger, changing nothing", async () => {
     const id = await note(t.notebookId, ["kept"]);
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     expect((await trpcError(() => setNoteTags(t.viewer, { id, tags: ["mine"] }))).code).toBe("FORBIDDEN");
     expect((await trpcError(() => setNoteTags(t.stranger, { id, tags: ["mine"] }))).code).toBe("NOT_FOUND");
     expect((await trpcError(() => listTags(t.stranger, t.notebookId))).code).toBe("NOT_FOUND");
     expect((await trpcError(() => renameTag(t.viewer, { notebookId: t.notebookId, from: "kept", to: "mine" }))).code).toBe("FORBIDDEN");
     expect((await trpcError(() => renameTag(t.stranger, { notebookId: t.notebookId, from: "kept", to: "mine" }))).code).toBe("NOT_FOUND");
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
   });
 });
 
@@ -96,10 +96,10 @@ describe("renameTag", () => {
   it("does nothing for an unused tag or a rename to the same name", async () => {
     const { id: book } = await createNotebook(t.owner, { name: "Still" });
     const a = await note(book, ["same"]);
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     expect(await renameTag(t.owner, { notebookId: book, from: "nobody-uses", to: "x" })).toEqual({ notes: 0 });
     expect(await renameTag(t.owner, { notebookId: book, from: "same", to: "same" })).toEqual({ notes: 1 });
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
     expect(await tagsOf(a)).toEqual(["same"]);
   });
 });

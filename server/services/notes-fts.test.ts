@@ -1,6 +1,7 @@
-// The FTS5 index follows notes through create, update, trash, restore, revision restore and hard delete, and stays consistent.
+// SQLite only (the PostgreSQL index is a generated column, tested in db/stores): the FTS5 index follows notes through create, update, trash, restore, revision restore and hard delete, and stays consistent.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
+import type { SqliteDb } from "@/db/sqlite";
 import { makeTeam, type Team } from "@/test/procedures";
 import { removeNotebook, createNotebook } from "./notebooks";
 import { listRevisions, restoreRevision } from "./note-revisions";
@@ -12,7 +13,7 @@ beforeAll(async () => {
   t = await makeTeam("fts");
 });
 
-const sqlite = () => getDb().$client;
+const sqlite = () => (getDb() as unknown as SqliteDb).$client;
 
 /** The rowids the index returns for a MATCH expression, straight from notes_fts (no join that could hide stale entries). */
 function matches(query: string): number[] {

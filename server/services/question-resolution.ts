@@ -76,13 +76,18 @@ export async function resolveByRules(opts: { notebookId?: string; now?: Date } =
       if (row.ruleStatus !== result.reason) await transaction((tx) => tx.update(questions).set({ ruleStatus: result.reason }).where(eq(questions.id, row.id)));
       continue;
     }
-    await transaction(async (tx) => {
-      await tx.update(questions)
+    // The update claims the resolution: on several servers checking at once, exactly one finds the question still open.
+    const claimed = await transaction(async (tx) => {
+      const changed = await tx
+        .update(questions)
         .set({ status: "resolved", outcome: result.outcome, resolvedAt: now, resolvedBy: null, resolutionSource: "rule", resolutionComment: "", evidence: result.evidence, ruleStatus: null, updatedAt: now })
-        .where(and(eq(questions.id, row.id), eq(questions.status, "open")));
+        .where(and(eq(questions.id, row.id), eq(questions.status, "open"), eq(questions.version, row.version)))
+        .returning({ id: questions.id });
+      if (changed.length === 0) return false;
       await recordEvent(tx, { actorId: null, action: "question.resolve", targetType: "question", targetId: row.id, notebookId: row.notebookId, data: { outcome: result.outcome, source: "rule", evidence: result.evidence } });
+      return true;
     });
-    resolved.push(row.id);
+    if (claimed) resolved.push(row.id);
   }
   return resolved;
 }

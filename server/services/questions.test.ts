@@ -113,7 +113,7 @@ describe("questions", () => {
   it("checks access on every call: viewers forecast but neither edit nor resolve; strangers get NOT_FOUND; nothing changes", async () => {
     const team = await makeTeam("qacc");
     const { id } = await createQuestion(team.owner, { ...binary, notebookId: team.notebookId, title: "Q", criteria: "C", resolveBy: "2026-12-31" });
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     expect((await trpcError(() => createQuestion(team.viewer, { ...binary, notebookId: team.notebookId, title: "Q2", criteria: "C", resolveBy: "2026-12-31" }))).code).toBe("FORBIDDEN");
     expect((await trpcError(() => updateQuestion(team.viewer, { ...binary, id, title: "Hijack", criteria: "C", resolveBy: "2026-12-31" }))).code).toBe("FORBIDDEN");
     expect((await trpcError(() => resolveQuestion(team.viewer, { id, outcome: "yes", comment: "" }))).code).toBe("FORBIDDEN");
@@ -129,6 +129,6 @@ describe("questions", () => {
       expect((await trpcError(run)).code).toBe("NOT_FOUND");
     }
     expect(await listQuestions(team.stranger)).toEqual([]);
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
   });
 });

@@ -44,7 +44,7 @@ describe("importManySeries", () => {
 
   it("imports nothing from a file with one bad row or one bad key, and names the problems", async () => {
     const team = await makeTeam("bulkbad");
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     const bad = async (text: string) => {
       try {
         await importManySeries(team.editor, { notebookId: team.notebookId, text });
@@ -59,7 +59,7 @@ describe("importManySeries", () => {
     expect(rowErr.details.problems).toEqual([{ key: "SPY", row: 4, message: "“n/a?” is not a number" }]);
     const keyErr = await bad("date,symbol,close\n2026-01-05,IWM,250\n2026-01-05,S&P 500,690\n");
     expect(keyErr.details.problems[0]).toMatchObject({ key: "S&P-500", message: expect.stringMatching(/is not a series key/) });
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
   });
 
   it("lets no viewer or stranger import", async () => {
@@ -92,12 +92,12 @@ describe("addSeriesFromSource", () => {
 
   it("creates nothing when the source fails, and says why", async () => {
     const team = await makeTeam("addfail");
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     const fetch = fakeFetch({ status: 404, body: recorded("yahoo-404.json") });
     const r = await addSeriesFromSource(team.editor, { notebookId: team.notebookId, source: "yahoo", ref: "NOPE" }, { fetch });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toMatch(/^Yahoo NOPE: /);
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
   });
 
   it("refuses a key the notebook already has before fetching", async () => {

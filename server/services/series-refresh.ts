@@ -1,6 +1,6 @@
 // Connector refreshes: fetch a series from FRED or Yahoo, write what changed, and record the outcome and next run.
-import { and, isNotNull, lte, inArray } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
+import { getDb, transaction } from "@/db/client";
 import { series } from "@/db/schema";
 import { ConnectorError } from "@/server/connectors/errors";
 import { runConnector } from "@/server/connectors/run-connector";
@@ -43,12 +43,35 @@ export async function refreshSeries(actor: Actor, id: string, opts: Fetcher = {}
   return refreshRow(row, actor.id, opts);
 }
 
-/** Refreshes, one at a time, every connector series whose next refresh is due. */
+/** How long a claimed refresh is held by the server that claimed it, should it die before recording the outcome. */
+export const REFRESH_LEASE_MS = 15 * 60_000;
+
+/**
+ * Claims a due refresh: moves its next run past the lease, only if no other server moved it first (compare and set on
+ * the value read). Of several servers claiming at once exactly one gets the row.
+ */
+async function claimRefresh(row: SeriesRow, now: Date): Promise<boolean> {
+  const claimed = await transaction((tx) =>
+    tx
+      .update(series)
+      .set({ nextRefreshAt: new Date(now.getTime() + REFRESH_LEASE_MS) })
+      .where(and(eq(series.id, row.id), eq(series.nextRefreshAt, row.nextRefreshAt!)))
+      .returning({ id: series.id }),
+  );
+  return claimed.length > 0;
+}
+
+/** Refreshes, one at a time, every connector series whose next refresh is due and that this server claims first. */
 export async function refreshDue(now = new Date(), opts: Fetcher = {}): Promise<number> {
   const due = await getDb()
     .select()
     .from(series)
     .where(and(inArray(series.source, ["fred", "yahoo"]), isNotNull(series.nextRefreshAt), lte(series.nextRefreshAt, now)));
-  for (const row of due) await refreshRow(row, null, opts);
-  return due.length;
+  let ran = 0;
+  for (const row of due) {
+    if (!(await claimRefresh(row, now))) continue;
+    await refreshRow(row, null, opts);
+    ran++;
+  }
+  return ran;
 }

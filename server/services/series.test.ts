@@ -1,6 +1,8 @@
 // Series and observations: vintages (a revised value closes the old row), as-of reads, idempotent imports, all-or-nothing files, access.
-import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { getDb, liveBusReady } from "@/db/client";
+import { observations } from "@/db/schema";
 import { makeTeam } from "@/test/procedures";
 import { dbSnapshot, trpcError } from "@/test/helpers";
 import { applyObservations, readObservations } from "./observations";
@@ -30,7 +32,11 @@ describe("observations with vintages", () => {
     ]);
     expect(await readObservations(id, { asOf: new Date(500) })).toEqual([]);
     expect(await readObservations(id, { from: "2026-01-03", to: "2026-01-05" })).toEqual([{ date: "2026-01-05", value: 102.5 }]);
-    const rows = getDb().$client.prepare("SELECT date, value, known_from, known_until FROM observations WHERE series_id = ? ORDER BY id").all(id);
+    const rows = await getDb()
+      .select({ date: observations.date, value: observations.value, known_from: observations.knownFrom, known_until: observations.knownUntil })
+      .from(observations)
+      .where(eq(observations.seriesId, id))
+      .orderBy(observations.id);
     expect(rows).toEqual([
       { date: "2026-01-02", value: 100, known_from: 1000, known_until: null },
       { date: "2026-01-05", value: 101, known_from: 1000, known_until: 3000 },
@@ -49,11 +55,14 @@ describe("observations with vintages", () => {
     })().catch(() => undefined);
     await new Promise((r) => setTimeout(r, 0));
     expect(listenerCount()).toBeGreaterThan(0);
+    expect(await liveBusReady()).toBe(true);
     const row = { id, notebookId: team.notebookId, key: "SPX" };
     expect((await writeObservations(row, [{ date: "2026-01-02", value: 5000 }], team.owner.id, "test")).dataVersion).toBe(1);
     expect((await writeObservations(row, [{ date: "2026-01-02", value: 5000 }], team.owner.id, "test")).dataVersion).toBe(1);
     expect((await writeObservations(row, [{ date: "2026-01-02", value: 5001 }], team.owner.id, "test")).dataVersion).toBe(2);
-    await new Promise((r) => setTimeout(r, 0));
+    // On PostgreSQL the notice goes round through the database (NOTIFY), so it arrives a moment later.
+    await vi.waitFor(() => expect(heard.length).toBeGreaterThanOrEqual(2), { timeout: 2_000 });
+    await new Promise((r) => setTimeout(r, 50));
     controller.abort();
     await listening;
     expect(heard).toEqual([
@@ -69,16 +78,16 @@ describe("importIntoSeries", () => {
     const { id } = await createSeries(team.editor, { ...base, notebookId: team.notebookId, key: "DGS10", name: "10-year Treasury" });
     const text = "observation_date,DGS10\n2026-01-02,4.19\n2026-01-05,.\n2026-01-06,4.17\n";
     expect(await importIntoSeries(team.editor, { seriesId: id, text })).toMatchObject({ inserted: 2, revised: 0, unchanged: 0, rows: 2, skippedMissing: 1 });
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     expect(await importIntoSeries(team.editor, { seriesId: id, text })).toMatchObject({ inserted: 0, revised: 0, unchanged: 2 });
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
     expect(await getSeries(team.viewer, { id })).toMatchObject({ rowCount: 2, lastDate: "2026-01-06", lastValue: 4.17, firstDate: "2026-01-02" });
   });
 
   it("rejects a file with bad rows as a whole, naming each row, and writes nothing", async () => {
     const team = await makeTeam("bad");
     const { id } = await createSeries(team.editor, { ...base, notebookId: team.notebookId, key: "X", name: "X" });
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     const error = await trpcError(() =>
       importIntoSeries(team.editor, { seriesId: id, text: "date,value\n2026-01-02,1\n2026-02-30,2\n2026-01-05,abc\n2026-01-06,3\n2026-01-06,4\n", mapping: { dateColumn: "date", valueColumn: "value" } }),
     );
@@ -86,7 +95,7 @@ describe("importIntoSeries", () => {
     expect(error.message).toMatch(/^3 rows have problems; nothing was imported/);
     const details = (error.cause as unknown as { details: { rowErrors: Array<{ row: number; message: string }> } }).details;
     expect(details.rowErrors.map((e) => e.row)).toEqual([3, 4, 6]);
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
   });
 
   it("refuses an HTML page or an empty file with a message, not a crash", async () => {
@@ -104,7 +113,7 @@ describe("series access", () => {
     expect((await listSeries(team.viewer)).map((s) => s.key)).toEqual(["IWM"]);
     expect((await listSeries(team.viewer))[0]!.canEdit).toBe(false);
     expect(await listSeries(team.stranger)).toEqual([]);
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     expect((await trpcError(() => createSeries(team.viewer, { ...base, notebookId: team.notebookId, key: "NEW", name: "New" }))).code).toBe("FORBIDDEN");
     expect((await trpcError(() => importIntoSeries(team.viewer, { seriesId: id, text: "date,v\n2026-01-02,1\n", mapping: { dateColumn: "date", valueColumn: "v" } }))).code).toBe("FORBIDDEN");
     expect((await trpcError(() => updateSeries(team.viewer, { id, name: "Hijack", unit: "", frequency: "daily", notes: "" }))).code).toBe("FORBIDDEN");
@@ -113,7 +122,7 @@ describe("series access", () => {
     expect((await trpcError(() => importIntoSeries(team.stranger, { seriesId: id, text: "date,v\n2026-01-02,1\n" }))).code).toBe("NOT_FOUND");
     expect((await trpcError(() => removeSeries(team.stranger, id))).code).toBe("NOT_FOUND");
     expect((await trpcError(() => listSeries(team.stranger, { notebookId: team.notebookId }))).code).toBe("NOT_FOUND");
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
   });
 
   it("keeps keys unique within a notebook", async () => {

@@ -176,7 +176,7 @@ export async function removeSeries(actor: Actor, id: string): Promise<{ id: stri
     await tx.delete(series).where(eq(series.id, row.id));
     await recordEvent(tx, { actorId: actor.id, action: "series.remove", targetType: "series", targetId: row.id, notebookId: row.notebookId, data: { key: row.key } });
   });
-  announceSeriesChange({ notebookId: row.notebookId, seriesId: row.id, key: row.key, dataVersion: row.dataVersion + 1, at: Date.now() });
+  await announceSeriesChange({ notebookId: row.notebookId, seriesId: row.id, key: row.key, dataVersion: row.dataVersion + 1, at: Date.now() });
   return { id: row.id };
 }
 
@@ -196,7 +196,7 @@ export async function writeObservations(row: Pick<SeriesRow, "id" | "notebookId"
     return { ...applied, dataVersion: current?.v ?? 0 };
   });
   if (result.inserted + result.revised > 0) {
-    announceSeriesChange({ notebookId: row.notebookId, seriesId: row.id, key: row.key, dataVersion: result.dataVersion, at: Date.now() });
+    await announceSeriesChange({ notebookId: row.notebookId, seriesId: row.id, key: row.key, dataVersion: result.dataVersion, at: Date.now() });
   }
   return result;
 }

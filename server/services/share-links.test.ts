@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { shareLinks } from "@/db/schema";
+import { notes, shareLinks } from "@/db/schema";
 import type { SessionUser } from "@/server/trpc/init";
 import { callerFor, dbSnapshot, trpcError } from "@/test/helpers";
 import { FIXTURE_CHART_SPEC, makeTeam, type Team } from "@/test/procedures";
@@ -40,8 +40,8 @@ async function resolveShareToken(token: string, opts: { now?: Date } = {}): Prom
 const noteTarget = (id: string) => ({ targetType: "note" as const, targetId: id });
 
 async function edit(user: SessionUser, id: string, body: string) {
-  const current = getDb().$client.prepare("select version from notes where id = ?").get(id) as { version: number };
-  await updateNote(user, { id, baseVersion: current.version, body });
+  const [current] = await getDb().select({ version: notes.version }).from(notes).where(eq(notes.id, id));
+  await updateNote(user, { id, baseVersion: current!.version, body });
 }
 
 describe("share links", () => {
@@ -67,7 +67,7 @@ describe("share links", () => {
     const { id, token } = await createShareLink(team.editor, { ...noteTarget(noteId), label: "Counted", mode: "live" });
     const row = (await getDb().select().from(shareLinks).where(eq(shareLinks.id, id)))[0]!;
     expect(row.tokenHash).toBe(hashToken(token));
-    expect(JSON.stringify(dbSnapshot())).not.toContain(token);
+    expect(JSON.stringify(await dbSnapshot())).not.toContain(token);
     expect(row.views).toBe(0);
     await resolveShareToken(token);
     await resolveShareToken(token);
@@ -105,7 +105,7 @@ describe("share links", () => {
 
   it("a viewer cannot create, list or revoke; a stranger gets NOT_FOUND; nothing changes", async () => {
     const { id } = await createShareLink(team.owner, { ...noteTarget(noteId), label: "Kept", mode: "live" });
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     for (const run of [
       () => createShareLink(team.viewer, { ...noteTarget(noteId), label: "Viewer's", mode: "live" }),
       () => listShareLinks(team.viewer, noteTarget(noteId)),
@@ -125,7 +125,7 @@ describe("share links", () => {
     expect(existing.message).toBe(missing.message);
     expect(await listMyShareLinks(team.stranger)).toEqual([]);
     expect(await listMyShareLinks(team.viewer)).toEqual([]);
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
   });
 
   it("listMine shows the links the actor made, across notes", async () => {

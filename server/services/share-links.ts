@@ -124,7 +124,7 @@ async function summaries(actor: Actor, where: SQL | undefined): Promise<ShareLin
       noteTitle: notes.title,
       questionTitle: questions.title,
       makerName: users.name,
-      makerMayShare: sql<number>`${makerMayShare}`,
+      makerMayShare: sql<boolean>`${makerMayShare}`.mapWith(Boolean),
     })
     .from(shareLinks)
     .innerJoin(notebooks, eq(notebooks.id, shareLinks.notebookId))

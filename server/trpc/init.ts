@@ -2,7 +2,7 @@
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import { detailsOf, toTRPCError } from "@/server/http/errors";
+import { asDomainError, detailsOf, toTRPCError } from "@/server/http/errors";
 import { DomainError } from "@/server/services/errors";
 
 export type SessionUser = { id: string; email: string; name: string };
@@ -59,7 +59,8 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
 export const publicProcedure = t.procedure.use(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
-    if (result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+    const cause = asDomainError(result.error.cause);
+    if (cause instanceof DomainError) throw toTRPCError(cause);
     return result;
   }
   return isAsyncIterable(result.data) ? { ...result, data: domainErrorsMapped(result.data) } : result;

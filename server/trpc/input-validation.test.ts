@@ -49,14 +49,14 @@ describe("input validation", () => {
   it("answers BAD_REQUEST with a readable message to every malformed input, and the database is unchanged", async () => {
     const owner = callerFor(fixture.owner);
     const inputs = validInputs(fixture);
-    const counts = rowCounts();
+    const counts = await rowCounts();
     const failures: string[] = [];
     let checked = 0;
     for (const [path, procedure] of allProcedures()) {
       if (!takesInput(procedure)) continue;
       const valid = inputs[path]!;
       for (const input of malformedVariants(path, valid)) {
-        const before = dbSnapshot();
+        const before = await dbSnapshot();
         const label = `${path} with ${JSON.stringify(input)?.slice(0, 80)}`;
         const error = await trpcError(() => callPath(owner, path, input)).catch((e: Error) => e);
         if (!("code" in error) || error.code !== "BAD_REQUEST") {
@@ -69,13 +69,13 @@ describe("input validation", () => {
           failures.push(`${label}: unreadable message ${JSON.stringify(message)}`);
         }
         if (shape.data.code !== "BAD_REQUEST") failures.push(`${label}: shape code ${shape.data.code}`);
-        if (JSON.stringify(dbSnapshot()) !== JSON.stringify(before)) failures.push(`${label}: the database changed`);
+        if (JSON.stringify(await dbSnapshot()) !== JSON.stringify(before)) failures.push(`${label}: the database changed`);
         checked += 1;
       }
     }
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(100);
-    expect(rowCounts()).toEqual(counts);
+    expect(await rowCounts()).toEqual(counts);
   });
 
   it("names the field and gives the form's message", async () => {
@@ -187,7 +187,7 @@ describe("input validation", () => {
       ["questions.resolve", { id: q, value: 2150 }, /binary question: resolve it with "yes" or "no"/],
       ["questions.reopen", { id: q }, /already open/],
     ];
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     const wrong: string[] = [];
     for (const [path, input, expected] of cases) {
       const label = `${path} with ${JSON.stringify(input).slice(0, 120)}`;
@@ -200,7 +200,7 @@ describe("input validation", () => {
       if (!expected.test(message) || message.length > 300) wrong.push(`${label}: message ${JSON.stringify(message)}`);
     }
     expect(wrong).toEqual([]);
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
   });
 
   it("the valid subscription sample opens a stream (so its malformed ones fail for their fault)", async () => {

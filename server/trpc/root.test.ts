@@ -22,7 +22,7 @@ describe("anonymous callers", () => {
   it("gets UNAUTHORIZED from every protected procedure, with valid or garbage input, and changes nothing", async () => {
     const anon = callerFor(null);
     const inputs = validInputs(fixture);
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     const wrong: string[] = [];
     for (const [path, procedure] of allProcedures()) {
       if (PUBLIC.includes(path)) continue;
@@ -35,7 +35,7 @@ describe("anonymous callers", () => {
       }
     }
     expect(wrong).toEqual([]);
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
   });
 
   it("cannot open a subscription: UNAUTHORIZED comes before any stream starts listening", async () => {

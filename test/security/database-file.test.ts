@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { openDb } from "@/db/client";
+import { openSqlite } from "@/db/sqlite";
 
 const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
 
@@ -13,7 +13,7 @@ describe("the database file", () => {
     const file = path.join(dir, "data", "quire.db");
     const umask = process.umask(0o022);
     try {
-      const db = openDb(file);
+      const db = openSqlite(file);
       db.$client.prepare("create table t (x)").run();
       expect([modeOf(file), modeOf(`${file}-wal`), modeOf(`${file}-shm`)]).toEqual([0o600, 0o600, 0o600]);
       expect(modeOf(path.dirname(file))).toBe(0o700);
@@ -30,7 +30,7 @@ describe("the database file", () => {
     try {
       fs.writeFileSync(file, "", { mode: 0o644 });
       fs.chmodSync(file, 0o644);
-      const db = openDb(file);
+      const db = openSqlite(file);
       expect(modeOf(file)).toBe(0o600);
       db.$client.close();
     } finally {

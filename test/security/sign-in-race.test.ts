@@ -31,11 +31,16 @@ describe("a burst of concurrent sign-ins for one account", () => {
     expect(right.kind).toBe("rate_limited");
   });
 
-  it("lets the right password in when it is among the first 5, and no more than 5 are checked", async () => {
+  it("lets the right password in when it arrives among the first 5, and a burst after it still checks no more than 5", async () => {
     const user = await makeUser("race");
-    const { right, checked } = await burst(user.email, 2, "10.66.0.2");
-    expect(right.kind).toBe("ok");
-    expect(checked).toBeLessThanOrEqual(SIGN_IN_LIMITS.perAccount);
+    // Which of a hundred concurrent requests reaches the database first is up to the pool (on PostgreSQL), so the order
+    // is made explicit: two wrong guesses together, then the right password, then a burst of 98.
+    await Promise.all([0, 1].map((i) => authenticate(user.email, `early wrong guess ${i}`, "10.66.0.2")));
+    expect((await authenticate(user.email, STRONG_PASSWORD, "10.66.0.2")).kind).toBe("ok");
+    const before = calls.length;
+    const rest = await Promise.all(Array.from({ length: 98 }, (_, i) => authenticate(user.email, `late wrong guess ${i}`, "10.66.0.2")));
+    expect(calls.length - before).toBeLessThanOrEqual(SIGN_IN_LIMITS.perAccount);
+    expect(rest.filter((r) => r.kind === "rate_limited").length).toBeGreaterThanOrEqual(98 - SIGN_IN_LIMITS.perAccount);
   });
 
   it("spreads over many addresses without help: the account limit holds across them", async () => {

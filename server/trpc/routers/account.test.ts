@@ -12,13 +12,13 @@ describe("account.register", () => {
 
   it("explains a weak password on the password field", async () => {
     const input = { name: "Weak", email: "weak@example.com", password: "password123" };
-    const counts = rowCounts();
+    const counts = await rowCounts();
     const error = await trpcError(() => callerFor(null).account.register(input));
     const shape = formatted(error, "account.register", input);
     expect(shape.data.code).toBe("BAD_REQUEST");
     expect(shape.message).toBe("password: That is a commonly used password. Add more words that are less common.");
     expect(shape.data.fieldErrors).toEqual({ password: ["That is a commonly used password. Add more words that are less common."] });
-    expect(rowCounts()).toEqual(counts);
+    expect(await rowCounts()).toEqual(counts);
   });
 
   it("answers CONFLICT with a message for a taken email", async () => {

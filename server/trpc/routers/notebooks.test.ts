@@ -36,23 +36,23 @@ describe("a viewer", () => {
 
   it("cannot rename or delete the notebook, and it is unchanged afterwards", async () => {
     const asViewer = callerFor(viewer);
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     const rename = await trpcError(() => asViewer.notebooks.rename({ id: notebookId, name: "Hijacked" }));
     expect(rename.code).toBe("FORBIDDEN");
     expect(rename.message).toMatch(/viewer/);
     expect((await trpcError(() => asViewer.notebooks.remove({ id: notebookId, confirmName: NAME }))).code).toBe("FORBIDDEN");
     expect((await trpcError(() => asViewer.notebooks.deletionImpact({ id: notebookId }))).code).toBe("FORBIDDEN");
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
     await expect(callerFor(owner).notebooks.get({ id: notebookId })).resolves.toMatchObject({ name: NAME });
   });
 
   it("cannot manage members", async () => {
     const asViewer = callerFor(viewer);
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     expect((await trpcError(() => asViewer.notebooks.members.add({ notebookId, email: spare.email, role: "owner" }))).code).toBe("FORBIDDEN");
     expect((await trpcError(() => asViewer.notebooks.members.changeRole({ notebookId, userId: viewer.id, role: "owner" }))).code).toBe("FORBIDDEN");
     expect((await trpcError(() => asViewer.notebooks.members.remove({ notebookId, userId: owner.id }))).code).toBe("FORBIDDEN");
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
   });
 });
 
@@ -67,7 +67,7 @@ describe("an editor", () => {
 
   it("cannot add, change or remove members, nor delete the notebook", async () => {
     const asEditor = callerFor(editor);
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     const add = await trpcError(() => asEditor.notebooks.members.add({ notebookId, email: spare.email, role: "viewer" }));
     expect(add.code).toBe("FORBIDDEN");
     expect(add.message).toMatch(/editor/);
@@ -79,7 +79,7 @@ describe("an editor", () => {
     );
     expect((await trpcError(() => asEditor.notebooks.members.remove({ notebookId, userId: viewer.id }))).code).toBe("FORBIDDEN");
     expect((await trpcError(() => asEditor.notebooks.remove({ id: notebookId, confirmName: NAME }))).code).toBe("FORBIDDEN");
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
   });
 });
 
@@ -105,11 +105,11 @@ describe("an owner", () => {
   });
 
   it("must type the notebook's name to delete it", async () => {
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     const error = await trpcError(() => callerFor(owner).notebooks.remove({ id: notebookId, confirmName: "rates and rotation" }));
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message).toContain(NAME);
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
   });
 
   it("gets clear errors for an unknown email, an existing member and a non-member", async () => {
@@ -128,7 +128,7 @@ describe("an owner", () => {
 describe("the last owner", () => {
   it("cannot be demoted or removed, by themselves", async () => {
     const asOwner = callerFor(owner);
-    const before = dbSnapshot();
+    const before = await dbSnapshot();
     for (const role of ["editor", "viewer"] as const) {
       const error = await trpcError(() => asOwner.notebooks.members.changeRole({ notebookId, userId: owner.id, role }));
       expect(error.code).toBe("BAD_REQUEST");
@@ -137,7 +137,7 @@ describe("the last owner", () => {
     const remove = await trpcError(() => asOwner.notebooks.members.remove({ notebookId, userId: owner.id }));
     expect(remove.code).toBe("BAD_REQUEST");
     expect(remove.message).toMatch(/at least one owner/);
-    expect(dbSnapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
   });
 
   it("can step down once someone else is an owner, and then loses owner rights", async () => {

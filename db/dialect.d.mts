@@ -1,0 +1,3 @@
+// Types for db/dialect.mjs.
+export function postgresUrl(): string | null;
+export function dialect(): "postgres" | "sqlite";

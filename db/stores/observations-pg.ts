@@ -1,0 +1,100 @@
+// Observations on PostgreSQL: the semantics of observations-sqlite.ts with set-based statements (arrays through unnest), so an import of hundreds of thousands of rows is a few round trips.
+import { sql } from "drizzle-orm";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import type { ApplyResult, ObservationPoint, ObservationStats, ObservationStore } from "./observations";
+
+/** Dates (and values) per statement: each array is one bound parameter, so this bounds a statement's size, not its count of parameters. */
+const CHUNK = 50_000;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+/**
+ * The observation store over a drizzle node-postgres handle; call apply() inside a transaction (the caller's), as
+ * on SQLite. Values are float8 (read back as JS numbers), known_from / known_until bigint epoch ms.
+ */
+export function postgresObservations(
+  // Any schema, and a transaction too: only execute() is used.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: NodePgDatabase<any>,
+): ObservationStore {
+  return {
+    async apply(seriesId, rows, at) {
+      const { rows: open } = await db.execute<{ date: string; value: number }>(
+        sql`SELECT date, value FROM observations WHERE series_id = ${seriesId} AND known_until IS NULL`,
+      );
+      const current = new Map<string, number>();
+      for (const row of open) current.set(row.date, row.value);
+      const result: ApplyResult = { inserted: 0, revised: 0, unchanged: 0 };
+      const revised: string[] = [];
+      const written: ObservationPoint[] = [];
+      for (const row of rows) {
+        const known = current.get(row.date);
+        if (known === row.value) {
+          result.unchanged++;
+          continue;
+        }
+        if (known !== undefined) {
+          revised.push(row.date);
+          result.revised++;
+        } else {
+          result.inserted++;
+        }
+        written.push(row);
+      }
+      // Close the revised rows before inserting their successors: the UPDATE must not see the new open rows.
+      for (const dates of chunks(revised)) {
+        await db.execute(
+          sql`UPDATE observations SET known_until = ${at}::bigint
+              WHERE series_id = ${seriesId} AND known_until IS NULL AND date = ANY(${sql.param(dates)}::text[])`,
+        );
+      }
+      for (const points of chunks(written)) {
+        await db.execute(
+          sql`INSERT INTO observations (series_id, date, value, known_from)
+              SELECT ${seriesId}, t.d, t.v, ${at}::bigint
+              FROM unnest(${sql.param(points.map((p) => p.date))}::text[], ${sql.param(points.map((p) => p.value))}::float8[]) AS t(d, v)`,
+        );
+      }
+      if (written.length > 0) {
+        await db.execute(
+          sql`UPDATE series SET data_version = data_version + 1, data_changed_at = to_timestamp(${at}::float8 / 1000) WHERE id = ${seriesId}`,
+        );
+      }
+      return result;
+    },
+
+    async read(seriesId, from, to, asOf) {
+      const { rows } = await db.execute<ObservationPoint>(
+        asOf === undefined
+          ? sql`SELECT date, value FROM observations
+                WHERE series_id = ${seriesId} AND known_until IS NULL AND date >= ${from} AND date <= ${to} ORDER BY date`
+          : sql`SELECT date, value FROM observations
+                WHERE series_id = ${seriesId} AND date >= ${from} AND date <= ${to}
+                  AND known_from <= ${asOf}::bigint AND (known_until IS NULL OR known_until > ${asOf}::bigint)
+                ORDER BY date`,
+      );
+      return rows.map((r) => ({ date: r.date, value: Number(r.value) }));
+    },
+
+    async stats(ids) {
+      if (ids.length === 0) return [];
+      const { rows } = await db.execute<{ id: string; row_count: string; first_date: string; last_date: string }>(
+        sql`SELECT series_id AS id, count(*) AS row_count, min(date) AS first_date, max(date) AS last_date
+            FROM observations WHERE known_until IS NULL AND series_id = ANY(${sql.param(ids)}::text[])
+            GROUP BY series_id ORDER BY series_id`,
+      );
+      return rows.map((r): ObservationStats => ({ id: r.id, rowCount: Number(r.row_count), firstDate: r.first_date, lastDate: r.last_date }));
+    },
+
+    async revisionCount(seriesId) {
+      const { rows } = await db.execute<{ n: string }>(
+        sql`SELECT count(*) AS n FROM observations WHERE series_id = ${seriesId} AND known_until IS NOT NULL`,
+      );
+      return Number(rows[0]?.n ?? 0);
+    },
+  };
+}

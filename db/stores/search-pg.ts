@@ -1,0 +1,664 @@
+// Note search on PostgreSQL: the FTS5 query is read as a tsquery that narrows notes through the GIN index, then every candidate is checked word by word as SQLite's FTS5 would, so both stores find the same notes.
+import { sql, type SQL } from "drizzle-orm";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import type { NoteMatch, NoteSearch, SearchStore } from "./search";
+
+/*
+ * Why two steps. notes.search is to_tsvector('english', …): stemmed ("rotation" is stored as 'rotat'), without stop
+ * words ("the", "in", "about" are not stored at all), with diacritics kept, and with some tokens glued ("1.5", "-500").
+ * SQLite's FTS5 (unicode61 remove_diacritics 2) keeps every word, unstemmed and folded, and `"rotati"*` matches
+ * "rotation" while to_tsquery('rotati:*') does not match 'rotat'. So the tsquery here is a superset filter (toTsQuery):
+ * it keeps every note FTS5 would match (up to the gaps listed there) and some more; the candidates are then tokenized
+ * in JavaScript the way unicode61 does, and the FTS5 expression is evaluated on those words, exactly. Before they
+ * leave the server, a cheap superset check drops most non-matches: every word must occur in the title or body as a
+ * substring (case and Latin diacritics folded). A search is two round trips: the English forms of the query's words
+ * (to_tsquery('english', …) per word), then the candidates.
+ */
+
+// ---------------------------------------------------------------------------------------------------------------
+// Words as SQLite's unicode61 tokenizer (remove_diacritics 2) sees them
+
+/** Combining marks unicode61 treats as diacritics (sqlite3Fts5UnicodeIsdiacritic): part of a word, dropped from it. */
+const DIACRITIC_CODES: number[] = (() => {
+  const codes: number[] = [];
+  for (const [base, mask] of [
+    [768, 0x08029fdf],
+    [800, 0x000361f8],
+  ] as const) {
+    for (let bit = 0; bit < 32; bit++) if ((mask >>> bit) & 1 && base + bit <= 817) codes.push(base + bit);
+  }
+  return codes;
+})();
+const DIACRITICS = new Set(DIACRITIC_CODES);
+/** A word: letters, numbers and private-use characters (unicode61's token characters), with its diacritics. */
+const WORD = new RegExp(`[\\p{L}\\p{N}\\p{Co}${DIACRITIC_CODES.map((c) => `\\u{${c.toString(16)}}`).join("")}]+`, "gu");
+const ASCII = /^[\x00-\x7f]*$/;
+const LATIN_WITH_MARKS = /^[\x00-\x7f]\p{M}+$/u;
+
+/** A word lowercased, with the diacritics of Latin letters removed (é → e, ṩ → s; ø, ß and Greek accents stay, as in unicode61). */
+function foldWord(word: string): string {
+  const lower = word.toLowerCase();
+  if (ASCII.test(lower)) return lower;
+  let out = "";
+  for (const ch of lower) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) out += ch;
+    else if (DIACRITICS.has(code)) continue;
+    else if (code === 0x3c2) out += "σ"; // final sigma folds to σ
+    else {
+      const decomposed = ch.normalize("NFD");
+      out += LATIN_WITH_MARKS.test(decomposed) ? decomposed[0] : ch;
+    }
+  }
+  return out;
+}
+
+/** The words of a text as FTS5 indexes them. */
+function wordsOf(text: string): string[] {
+  const words: string[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const folded = foldWord(match[0]);
+    if (folded) words.push(folded);
+  }
+  return words;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The FTS5 expression
+
+type Word = { raw: string; folded: string };
+/** A phrase (its words in order; with `prefix`, the last word is a prefix); one with no words matches nothing, as in FTS5. */
+type Phrase = { kind: "phrase"; words: Word[]; prefix: boolean };
+type Expr = Phrase | { kind: "and" | "or" | "not"; left: Expr; right: Expr };
+
+type Token = { type: "phrase"; text: string; prefix: boolean } | { type: "op"; op: "AND" | "OR" | "NOT" } | { type: "(" | ")" };
+
+/** toFtsQuery makes at most 63 terms; anything past these bounds is ignored. */
+const MAX_PHRASES = 64;
+const MAX_TOKENS = 512;
+const BAREWORD = /(?:[A-Za-z0-9_\x1a]|[^\x00-\x7f])+/uy;
+
+/** FTS5's tokens: "quoted strings" ("" inside is a quote) and barewords, `*` after either for a prefix, AND/OR/NOT, parentheses; anything else is skipped. */
+function lex(query: string): Token[] {
+  const tokens: Token[] = [];
+  let phrases = 0;
+  let i = 0;
+  while (i < query.length && tokens.length < MAX_TOKENS && phrases < MAX_PHRASES) {
+    const c = query[i]!;
+    if (c === '"') {
+      let text = "";
+      i++;
+      for (;;) {
+        const close = query.indexOf('"', i);
+        if (close === -1) {
+          text += query.slice(i);
+          i = query.length;
+          break;
+        }
+        text += query.slice(i, close);
+        if (query[close + 1] === '"') {
+          text += '"';
+          i = close + 2;
+          continue;
+        }
+        i = close + 1;
+        break;
+      }
+      const prefix = query[i] === "*";
+      if (prefix) i++;
+      tokens.push({ type: "phrase", text, prefix });
+      phrases++;
+    } else if (c === "(" || c === ")") {
+      tokens.push({ type: c });
+      i++;
+    } else {
+      BAREWORD.lastIndex = i;
+      const match = BAREWORD.exec(query);
+      if (!match) {
+        i++;
+        continue;
+      }
+      const word = match[0];
+      i += word.length;
+      if (word === "AND" || word === "OR" || word === "NOT") tokens.push({ type: "op", op: word });
+      else {
+        const prefix = query[i] === "*";
+        if (prefix) i++;
+        tokens.push({ type: "phrase", text: word, prefix });
+        phrases++;
+      }
+    }
+  }
+  return tokens;
+}
+
+function phraseOf(text: string, prefix: boolean): Phrase {
+  const words: Word[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const folded = foldWord(match[0]);
+    if (folded) words.push({ raw: match[0], folded });
+  }
+  return { kind: "phrase", words, prefix };
+}
+
+function join(kind: "and" | "or", left: Expr | null, right: Expr | null): Expr | null {
+  return left && right ? { kind, left, right } : (left ?? right);
+}
+
+/**
+ * FTS5's grammar with its precedence (NOT binds tighter than AND, AND tighter than OR; juxtaposed phrases are ANDed),
+ * read leniently: an operator without an operand and unbalanced parentheses are ignored rather than an error.
+ */
+function parse(tokens: Token[]): Expr | null {
+  let pos = 0;
+  const isOp = (op: "AND" | "OR" | "NOT") => {
+    const t = tokens[pos];
+    return t?.type === "op" && t.op === op;
+  };
+  function primary(): Expr | null {
+    const t = tokens[pos];
+    if (t?.type === "phrase") {
+      pos++;
+      return phraseOf(t.text, t.prefix);
+    }
+    if (t?.type === "(") {
+      pos++;
+      const inner = or();
+      if (tokens[pos]?.type === ")") pos++;
+      return inner;
+    }
+    return null;
+  }
+  function not(): Expr | null {
+    let left = primary();
+    while (isOp("NOT")) {
+      pos++;
+      const right = primary();
+      left = left && right ? { kind: "not", left, right } : (left ?? right);
+    }
+    return left;
+  }
+  function and(): Expr | null {
+    let left = not();
+    for (;;) {
+      const t = tokens[pos];
+      if (isOp("AND")) {
+        pos++;
+        left = join("and", left, not());
+      } else if (t?.type === "phrase" || t?.type === "(") left = join("and", left, not());
+      else return left;
+    }
+  }
+  function or(): Expr | null {
+    let left = and();
+    while (isOp("OR")) {
+      pos++;
+      left = join("or", left, and());
+    }
+    return left;
+  }
+  let expr: Expr | null = null;
+  while (pos < tokens.length) {
+    const before = pos;
+    expr = join("and", expr, or());
+    if (pos === before) pos++; // a stray ")" or operator
+  }
+  return expr;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The exact check: the FTS5 expression over the words of the title and of the body
+
+function phraseIn(words: string[], phrase: Phrase): boolean {
+  const n = phrase.words.length;
+  if (n === 0) return false;
+  outer: for (let i = 0; i + n <= words.length; i++) {
+    for (let j = 0; j < n; j++) {
+      const word = words[i + j]!;
+      const wanted = phrase.words[j]!.folded;
+      if (j === n - 1 && phrase.prefix ? !word.startsWith(wanted) : word !== wanted) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Whether the expression matches a note whose columns hold these words (a phrase matches within one column). */
+function evaluate(expr: Expr, columns: string[][]): boolean {
+  switch (expr.kind) {
+    case "phrase":
+      return columns.some((words) => phraseIn(words, expr));
+    case "and":
+      return evaluate(expr.left, columns) && evaluate(expr.right, columns);
+    case "or":
+      return evaluate(expr.left, columns) || evaluate(expr.right, columns);
+    case "not":
+      return evaluate(expr.left, columns) && !evaluate(expr.right, columns);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The superset filter, a tsquery
+
+/** PostgreSQL's english stop words (tsearch_data/english.stop): to_tsvector('english', …) stores none of them. */
+const STOP_WORDS = new Set(
+  (
+    "i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers herself it its itself they them " +
+    "their theirs themselves what which who whom this that these those am is are was were be been being have has had having do does did doing " +
+    "a an the and but if or because as until while of at by for with about against between into through during before after above below to " +
+    "from up down in out on off over under again further then once here there when where why how all any both each few more most other some " +
+    "such no nor not only own same so than too very s t can will just don should now"
+  ).split(" "),
+);
+const STOP_LIST = [...STOP_WORDS];
+/** Longer words are not looked up in the index (the search still checks them exactly). */
+const MAX_INDEXED_WORD = 100;
+/** Words of one phrase that go into the filter (all of them are checked). */
+const MAX_FILTER_WORDS = 16;
+/** Words that count towards the rank. */
+const MAX_RANK_WORDS = 64;
+/** Truncations are tried for prefixes up to this length. */
+const MAX_TRUNCATED_WORD = 40;
+/** Words the English (Porter2) stemmer does not derive by its rules, with their stems. */
+const STEM_EXCEPTIONS: ReadonlyArray<[string, string]> = [
+  ["dying", "die"],
+  ["lying", "lie"],
+  ["tying", "tie"],
+  ["skies", "sky"],
+  ["idly", "idl"],
+  ["gently", "gentl"],
+  ["ugly", "ugli"],
+  ["early", "earli"],
+  ["singly", "singl"],
+];
+const DIGIT = /[0-9]/;
+const DIGITS = /^[0-9]+$/;
+
+/**
+ * The index lookups for one word, any of which finds a note: `english` operands are normalized by
+ * to_tsquery('english', …) (stemmed; dropped when a stop word), `literal` ones are lexemes as they are stored.
+ */
+type Lookups = { kind: "lookups"; english: string[]; literal: string[] };
+/** A superset filter: lookups combined with AND and OR, or "every note" (true), or "no note" (false). */
+type Filter = Lookups | { kind: "and" | "or"; left: Filter; right: Filter } | boolean;
+
+function andFilters(a: Filter, b: Filter): Filter {
+  if (a === false || b === false) return false;
+  if (a === true) return b;
+  if (b === true) return a;
+  return { kind: "and", left: a, right: b };
+}
+
+function orFilters(a: Filter, b: Filter): Filter {
+  if (a === true || b === true) return true;
+  if (a === false) return b;
+  if (b === false) return a;
+  return { kind: "or", left: a, right: b };
+}
+
+/** One tsquery operand, quoted so that nothing in it is tsquery syntax, limited to title and body (weights A, B). */
+function operand(text: string, prefix: boolean): string {
+  return `'${text.replace(/\\/g, "\\\\").replace(/'/g, "''")}':${prefix ? "*" : ""}AB`;
+}
+
+/** The spellings of a word worth looking up, lowercased: as typed (PostgreSQL keeps diacritics) and folded (as FTS5 compares). */
+function formsOf(word: Word): string[] {
+  return [...new Set([word.raw.toLowerCase(), word.folded])];
+}
+
+/**
+ * The index lookups that together find every note holding the word (or, with `prefix`, a word starting with it).
+ * - The word, stemmed by to_tsquery('english', …): `'rotations':*` becomes 'rotat':*, `'probabilities':*`
+ *   'probabl':*, `'happy':*` 'happi':*; this finds whole words, whatever PostgreSQL made of them.
+ * - For a prefix, which may be part of a word whose stored stem is shorter than it or spelled otherwise ("rotati" of
+ *   "rotation", stored 'rotat'; "runni" of "running", 'run'; "capabilitie" of "capabilities", 'capabl'; "willi"
+ *   of "willing", 'will', which to_tsquery would drop as a stop word; "copyi" of "copying", 'copi'): as stored
+ *   lexemes, its first max(4, n − 7) letters (all of them up to 4) as a prefix; each shorter beginning of at least
+ *   two letters, alone and with "e" (Porter's "hoping" → 'hope'), as whole lexemes; a beginning ending in "y" with
+ *   "i" instead, as a prefix; and the stems of the stemmer's exceptions it begins ("lyi" of "lying", 'lie').
+ * - A number also as PostgreSQL may store it signed ("S&P-500" holds '-500', "2026-01-15" '-01' and '-15') and as
+ *   the start of a decimal, date or version ('1.5', 'v1.2.3').
+ */
+function lookups(word: Word, prefix: boolean): Lookups {
+  const english = new Set<string>();
+  const literal = new Set<string>();
+  for (const form of formsOf(word)) {
+    if (DIGITS.test(form)) {
+      for (const text of [form, `-${form}`, `+${form}`]) literal.add(operand(text, prefix));
+      literal.add(operand(form, true));
+      continue;
+    }
+    english.add(operand(form, prefix));
+    if (!prefix) continue;
+    const chars = [...form];
+    const root = chars.length <= 4 ? chars.length : Math.max(4, chars.length - 7);
+    literal.add(operand(chars.slice(0, root).join(""), true));
+    if (chars.length > MAX_TRUNCATED_WORD) continue;
+    for (let k = 2; k <= root; k++) {
+      const start = chars.slice(0, k).join("");
+      if (k < root) {
+        literal.add(operand(start, false));
+        literal.add(operand(`${start}e`, false));
+      }
+      if (chars[k - 1] === "y") literal.add(operand(`${start.slice(0, -1)}i`, true));
+    }
+    for (const [whole, stem] of STEM_EXCEPTIONS) if (chars.length >= 2 && whole.startsWith(form)) literal.add(operand(stem, false));
+  }
+  return { kind: "lookups", english: [...english], literal: [...literal] };
+}
+
+/** Whether the index cannot vouch for the word: a stop word (or, as a prefix, the start of one) is not stored at all. */
+function unindexed(word: Word, prefix: boolean): boolean {
+  return formsOf(word).some(
+    (form) => form.length > MAX_INDEXED_WORD || STOP_WORDS.has(form) || (prefix && STOP_LIST.some((stop) => stop.startsWith(form))),
+  );
+}
+
+const hasDigit = (word: Word | undefined) => word !== undefined && DIGIT.test(word.folded);
+
+function firstWord(expr: Expr): Word | undefined {
+  if (expr.kind === "phrase") return expr.words[0];
+  return expr.kind === "or" ? undefined : firstWord(expr.left);
+}
+
+function lastWord(expr: Expr): Word | undefined {
+  if (expr.kind === "phrase") return expr.words.at(-1);
+  return expr.kind === "and" ? lastWord(expr.right) : undefined;
+}
+
+/**
+ * The superset filter of an expression. `glued`: the expression's first word follows a number in the query, so the
+ * two may be one token in PostgreSQL ("1.5" is `"1" AND "5"` for FTS5 but the single lexeme '1.5'): it filters nothing.
+ */
+function filterOf(expr: Expr, glued: boolean): Filter {
+  switch (expr.kind) {
+    case "phrase": {
+      if (expr.words.length === 0) return false;
+      let filter: Filter = true;
+      expr.words.forEach((word, i) => {
+        const isPrefix = expr.prefix && i === expr.words.length - 1;
+        const afterNumber = i === 0 ? glued : hasDigit(expr.words[i - 1]) && hasDigit(word);
+        // Fewer words of a phrase filter less but still keep every match: a phrase's first words are enough.
+        if (i < MAX_FILTER_WORDS && !afterNumber && !unindexed(word, isPrefix)) filter = andFilters(filter, lookups(word, isPrefix));
+      });
+      return filter;
+    }
+    case "and":
+      return andFilters(filterOf(expr.left, glued), filterOf(expr.right, hasDigit(lastWord(expr.left)) && hasDigit(firstWord(expr.right))));
+    case "or":
+      return orFilters(filterOf(expr.left, false), filterOf(expr.right, false));
+    case "not":
+      // A note matching `a NOT b` matches a; b is checked exactly afterwards.
+      return filterOf(expr.left, glued);
+  }
+}
+
+/** The lookups of every word that counts towards a note's rank: all but those on a NOT's right side. */
+function rankOf(expr: Expr, out: Lookups[] = []): Lookups[] {
+  if (expr.kind === "phrase") {
+    expr.words.forEach((word, i) => {
+      if (word.folded.length <= MAX_INDEXED_WORD && out.length < MAX_RANK_WORDS) out.push(lookups(word, expr.prefix && i === expr.words.length - 1));
+    });
+  } else {
+    rankOf(expr.left, out);
+    if (expr.kind !== "not") rankOf(expr.right, out);
+  }
+  return out;
+}
+
+/** How to_tsquery('english', …) normalizes one operand, as text ('' when nothing is left, as for a stop word). */
+export type EnglishForm = (operand: string) => string;
+
+const SINGLE_OPERAND = /^'(?:[^'\\]|''|\\.)*'(?::[*A-D]+)?$/;
+
+/** One word's lookups as tsquery text, or true when none is left (the index cannot narrow by this word). */
+function renderLookups(lookups: Lookups, english: EnglishForm): string | true {
+  const parts = new Set<string>();
+  for (const op of lookups.english) {
+    const text = english(op).trim();
+    if (text) parts.add(SINGLE_OPERAND.test(text) ? text : `( ${text} )`);
+  }
+  for (const op of lookups.literal) parts.add(op);
+  if (parts.size === 0) return true;
+  return parts.size === 1 ? [...parts][0]! : `( ${[...parts].join(" | ")} )`;
+}
+
+function render(filter: Filter, english: EnglishForm): string | boolean {
+  if (typeof filter === "boolean") return filter;
+  if (filter.kind === "lookups") return renderLookups(filter, english);
+  const left = render(filter.left, english);
+  const right = render(filter.right, english);
+  if (filter.kind === "and") {
+    if (left === false || right === false) return false;
+    return left === true ? right : right === true ? left : `( ${left} & ${right} )`;
+  }
+  if (left === true || right === true) return true;
+  return left === false ? right : right === false ? left : `( ${left} | ${right} )`;
+}
+
+type Plan = { expr: Expr; filter: Filter; rank: Lookups[] };
+
+/** How to run an FTS5 query, or null when it can match no note (nothing searchable, or only empty phrases). */
+function planOf(ftsQuery: string): Plan | null {
+  const expr = parse(lex(ftsQuery));
+  if (!expr) return null;
+  const filter = filterOf(expr, false);
+  if (filter === false) return null;
+  return { expr, filter, rank: rankOf(expr) };
+}
+
+function englishOperandsOf(filter: Filter, out: Set<string>): Set<string> {
+  if (typeof filter === "boolean") return out;
+  if (filter.kind === "lookups") for (const op of filter.english) out.add(op);
+  else {
+    englishOperandsOf(filter.left, out);
+    englishOperandsOf(filter.right, out);
+  }
+  return out;
+}
+
+function englishOperandsOfPlan(plan: Plan): string[] {
+  const ops = englishOperandsOf(plan.filter, new Set());
+  for (const lookups of plan.rank) for (const op of lookups.english) ops.add(op);
+  return [...ops];
+}
+
+/** The operands of a query's tsquery that to_tsquery('english', …) is to normalize: what `english` is asked about. */
+export function englishOperands(ftsQuery: string): string[] {
+  const plan = planOf(ftsQuery);
+  return plan ? englishOperandsOfPlan(plan) : [];
+}
+
+/**
+ * The FTS5 query toFtsQuery made (quoted phrases, `"word"*` prefixes, AND / OR / NOT, parentheses; FTS5's
+ * precedence: NOT, then AND, then OR) as a tsquery (text for `::tsquery`) that keeps every note the FTS5 query
+ * matches in title or body, and some more, which the search then checks word by word:
+ * - every word becomes the OR of its lookups (see `lookups`), each operand quoted (nothing typed is tsquery syntax)
+ *   and weighted :AB (title and body; tags, weight C, never match); `english` gives to_tsquery('english', …)'s form
+ *   of the stemmed lookups (the store asks PostgreSQL; by default they stay as written);
+ * - a phrase is the AND of its words (their order is checked afterwards); AND and OR stay; `a NOT b` is a's filter;
+ * - left out, as the index cannot vouch for them: stop words, and a prefix that starts a stop word ("the"*, "ab"*),
+ *   which PostgreSQL does not store, and a number right after a number ("1.5" is one lexeme in PostgreSQL).
+ * "" when no word narrows the search (every readable note is then checked) or when nothing can match.
+ *
+ * Known gaps (notes FTS5 matches that this filter misses): a word typed without its diacritics where the note has
+ * them ("cafe" against "café": PostgreSQL stores 'café'); a part of a token PostgreSQL keeps whole other than its
+ * first ("com" in "x.com", parts of e-mail addresses, URLs and paths, the "5" of "1.5" unless typed after its "1");
+ * words PostgreSQL's parser drops from notes (HTML-like tags "<b>" and entities such as the "&P-500;" of
+ * "S&P-500;").
+ */
+export function toTsQuery(ftsQuery: string, english: EnglishForm = (op) => op): string {
+  const plan = planOf(ftsQuery);
+  const text = plan ? render(plan.filter, english) : false;
+  return typeof text === "string" ? text : "";
+}
+
+/** Whether a note matches the FTS5 query in its title or body, word for word as FTS5 (unicode61, remove_diacritics 2) decides. */
+export function matchesFts(ftsQuery: string, title: string, body: string): boolean {
+  const plan = planOf(ftsQuery);
+  return plan !== null && evaluate(plan.expr, [wordsOf(title), wordsOf(body)]);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A second superset check, on the server: each word as a substring of the title or the body
+
+/** For each character as FTS5 folds it, the characters of a text that fold to it: capitals, Latin letters with diacritics, ς. */
+const FOLDED_FROM: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const map = new Map<string, Set<string>>();
+  const ranges: Array<[number, number]> = [
+    [0x41, 0x5a],
+    [0xc0, 0x24f],
+    [0x370, 0x4ff],
+    [0x1e00, 0x1eff],
+    [0x2c00, 0x2c7f],
+    [0x212a, 0x212b],
+  ];
+  for (const [from, to] of ranges) {
+    for (let code = from; code <= to; code++) {
+      const ch = String.fromCodePoint(code);
+      const folded = foldWord(ch);
+      if (!/\p{L}/u.test(ch) || folded === ch || [...folded].length !== 1) continue;
+      let sources = map.get(folded);
+      if (!sources) map.set(folded, (sources = new Set()));
+      sources.add(ch);
+    }
+  }
+  return map;
+})();
+/** Diacritics FTS5 drops from inside a word, which may sit between any two of its letters. */
+const MARKS = `[${DIACRITIC_CODES.map((c) => String.fromCodePoint(c)).join("")}]*`;
+/** Longer words are not looked for as substrings (the search still checks them exactly). */
+const MAX_SUBSTRING_WORD = 64;
+
+/**
+ * A regular expression (PostgreSQL's) that finds the folded word inside any text in which FTS5 sees a word starting
+ * with it: each letter as a bracket expression of what folds to it, and the diacritics FTS5 drops allowed between.
+ * Only letters, digits and combining marks go into it, so nothing in it is regular-expression syntax.
+ */
+function substringPattern(folded: string): string {
+  return [...folded]
+    .map((c) => {
+      const chars = new Set([c, ...(FOLDED_FROM.get(c) ?? [])]);
+      const upper = c.toUpperCase();
+      if ([...upper].length === 1) chars.add(upper);
+      return chars.size === 1 && /^[0-9]$/.test(c) ? c : `[${[...chars].join("")}]`;
+    })
+    .join(MARKS);
+}
+
+/**
+ * The server-side check: each word of a phrase (its first MAX_FILTER_WORDS) must occur in the title or the body as a
+ * substring, folded as FTS5 folds; AND and OR stay and `a NOT b` is a's check. It keeps every FTS5 match (any word
+ * FTS5 sees is such a substring), so only notes that may match leave the server, stop words and stems included.
+ */
+function substringCheckOf(expr: Expr): SQL | boolean {
+  switch (expr.kind) {
+    case "phrase": {
+      if (expr.words.length === 0) return false;
+      const checks = expr.words
+        .slice(0, MAX_FILTER_WORDS)
+        .filter((word) => [...word.folded].length <= MAX_SUBSTRING_WORD)
+        .map((word) => {
+          const pattern = substringPattern(word.folded);
+          return sql`(n.title ~ ${pattern} OR n.body ~ ${pattern})`;
+        });
+      return checks.length === 0 ? true : sql`(${sql.join(checks, sql` AND `)})`;
+    }
+    case "not":
+      return substringCheckOf(expr.left);
+    case "and":
+    case "or": {
+      const left = substringCheckOf(expr.left);
+      const right = substringCheckOf(expr.right);
+      if (expr.kind === "and") {
+        if (left === false || right === false) return false;
+        return left === true ? right : right === true ? left : sql`(${left} AND ${right})`;
+      }
+      if (left === true || right === true) return true;
+      return left === false ? right : right === false ? left : sql`(${left} OR ${right})`;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The store
+
+/** ts_rank weights in PostgreSQL's order {D, C, B, A}: a title word counts five times a body word (bm25(5, 1) on SQLite); tags nothing. */
+const WEIGHTS = "{0, 0, 0.2, 1.0}";
+/** Candidates read per round trip at first; each further page is twice as large. */
+const FIRST_PAGE = 50;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyPgDatabase = NodePgDatabase<any>;
+
+type Row = { id: string; notebook_id: string; notebook_name: string; title: string; body: string; updated_ms: number };
+
+/** to_tsquery('english', …) of each operand, in one round trip. */
+async function englishForms(db: AnyPgDatabase, operands: string[]): Promise<EnglishForm> {
+  const forms = new Map<string, string>();
+  if (operands.length > 0) {
+    const { rows } = await db.execute<{ q: string }>(
+      sql`SELECT to_tsquery('english', u.op)::text AS q FROM unnest(${sql.param(operands)}::text[]) WITH ORDINALITY AS u(op, i) ORDER BY u.i`,
+    );
+    operands.forEach((op, i) => forms.set(op, rows[i]?.q ?? ""));
+  }
+  return (op) => forms.get(op) ?? "";
+}
+
+function candidates(query: NoteSearch, filter: string, substrings: SQL | true, rank: string, page: number, offset: number): SQL {
+  const match = filter ? sql`n.search @@ ${filter}::tsquery` : sql`true`;
+  const check = substrings === true ? sql`true` : substrings;
+  const score = rank ? sql`ts_rank(${WEIGHTS}::real[], n.search, ${rank}::tsquery)` : sql`0::real`;
+  const notebook = query.notebookId ? sql` AND n.notebook_id = ${query.notebookId}` : sql``;
+  const tag = query.tag ? sql` AND EXISTS (SELECT 1 FROM note_tags t WHERE t.note_id = n.id AND t.tag = ${query.tag})` : sql``;
+  return sql`SELECT n.id, n.notebook_id, nb.name AS notebook_name, n.title, n.body,
+      (extract(epoch FROM n.updated_at) * 1000)::float8 AS updated_ms, ${score} AS score
+    FROM notes n JOIN notebooks nb ON nb.id = n.notebook_id
+    WHERE ${match} AND ${check} AND n.deleted_at IS NULL
+      AND n.notebook_id IN (SELECT m.notebook_id FROM memberships m WHERE m.user_id = ${query.userId})${notebook}${tag}
+    ORDER BY score DESC, n.updated_at DESC, n.id
+    LIMIT ${page} OFFSET ${offset}`;
+}
+
+/**
+ * The search store over a drizzle node-postgres handle (or a transaction). One round trip asks PostgreSQL for the
+ * English forms of the query's words; then it reads the readable, live candidates the tsquery finds (through the GIN
+ * index) and the substring check keeps, best first (ts_rank over title and body, then the most recently updated,
+ * then id), keeps those the FTS5 expression matches word for word, and reads further pages, each twice the last,
+ * until it has `limit` or none are left.
+ */
+export function postgresSearch(
+  // Any schema, and a transaction too: only execute() is used.
+  db: AnyPgDatabase,
+): SearchStore {
+  return {
+    async searchNotes(query) {
+      const limit = Math.floor(query.limit);
+      if (!(limit > 0)) return [];
+      const plan = planOf(query.ftsQuery);
+      if (!plan) return [];
+      const english = await englishForms(db, englishOperandsOfPlan(plan));
+      const filter = render(plan.filter, english);
+      const substrings = substringCheckOf(plan.expr);
+      if (filter === false || substrings === false) return [];
+      const rank = plan.rank.map((l) => renderLookups(l, english)).filter((t): t is string => t !== true);
+      const found: NoteMatch[] = [];
+      const seen = new Set<string>();
+      let offset = 0;
+      let page = Math.max(FIRST_PAGE, limit * 2);
+      for (;;) {
+        const { rows } = await db.execute<Row>(candidates(query, filter === true ? "" : filter, substrings, [...new Set(rank)].join(" | "), page, offset));
+        for (const r of rows) {
+          if (seen.has(r.id)) continue; // a note edited between two pages may come again
+          seen.add(r.id);
+          if (!evaluate(plan.expr, [wordsOf(r.title), wordsOf(r.body)])) continue;
+          found.push({ id: r.id, notebookId: r.notebook_id, notebookName: r.notebook_name, title: r.title, body: r.body, updatedAt: new Date(r.updated_ms) });
+          if (found.length >= limit) return found;
+        }
+        if (rows.length < page) return found;
+        offset += page;
+        page *= 2;
+      }
+    },
+  };
+}

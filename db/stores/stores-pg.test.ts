@@ -1,0 +1,562 @@
+// The PostgreSQL stores on a fresh database: the tsquery translation, search results equal to SQLite's FTS5 store on the same notes, and observation vintages with a 200,000-row import.
+import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migratePostgres } from "@/db/migrate-pg.mjs";
+import { createTestDatabase, ensurePostgres } from "@/db/pg-test-server.mjs";
+import * as pgSchema from "@/db/schema-pg";
+import { toFtsQuery } from "@/lib/notes/search-query";
+import { postgresObservations } from "./observations-pg";
+import type { NoteSearch } from "./search";
+import { englishOperands, matchesFts, postgresSearch, toTsQuery } from "./search-pg";
+import { sqliteSearch } from "./search-sqlite";
+
+let pool: pg.Pool;
+let db: NodePgDatabase<typeof pgSchema>;
+let dropDatabase: () => Promise<void> = async () => {};
+/** The same notes in SQLite (the tables search-sqlite.ts reads, and notes_fts as migration 0005 makes it), to compare with. */
+let lite: Database.Database;
+
+beforeAll(async () => {
+  let baseUrl: string;
+  try {
+    baseUrl = await ensurePostgres();
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL is unreachable, so the PostgreSQL store tests cannot run (they fail rather than skip). Start it with ` +
+        `\`pg_ctlcluster --skip-systemctl-redirect 15 main start\` (127.0.0.1:5432, user postgres, trust) or set QUIRE_TEST_PG_URL. ` +
+        `Cause: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const database = await createTestDatabase(baseUrl, "quire_stores_pg");
+  dropDatabase = database.drop;
+  pool = new pg.Pool({ connectionString: database.url, max: 4 });
+  pool.on("error", () => {});
+  await migratePostgres(pool);
+  db = drizzle(pool, { schema: pgSchema });
+
+  lite = new Database(":memory:");
+  lite.exec(`
+    CREATE TABLE notebooks (id TEXT PRIMARY KEY, name TEXT NOT NULL);
+    CREATE TABLE memberships (notebook_id TEXT NOT NULL, user_id TEXT NOT NULL, PRIMARY KEY (notebook_id, user_id));
+    CREATE TABLE notes (id TEXT PRIMARY KEY, notebook_id TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL, tags_text TEXT NOT NULL DEFAULT '',
+      updated_at INTEGER NOT NULL, deleted_at INTEGER);
+    CREATE TABLE note_tags (note_id TEXT NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (note_id, tag));
+    CREATE VIRTUAL TABLE notes_fts USING fts5(title, body, tags_text, content='notes', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+  `);
+}, 120_000);
+
+afterAll(async () => {
+  lite?.close();
+  await pool?.end();
+  await dropDatabase();
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fixtures, written to both databases
+
+let clock = Date.UTC(2026, 0, 1);
+
+async function addUser(id: string): Promise<void> {
+  await pool.query("INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, 'x')", [id, `${id}@example.com`, id]);
+}
+
+async function addNotebook(id: string, name: string, members: string[]): Promise<void> {
+  await pool.query("INSERT INTO notebooks (id, name) VALUES ($1, $2)", [id, name]);
+  lite.prepare("INSERT INTO notebooks (id, name) VALUES (?, ?)").run(id, name);
+  for (const user of members) {
+    await pool.query("INSERT INTO memberships (notebook_id, user_id, role) VALUES ($1, $2, 'owner')", [id, user]);
+    lite.prepare("INSERT INTO memberships (notebook_id, user_id) VALUES (?, ?)").run(id, user);
+  }
+}
+
+let noteCount = 0;
+
+/** A note in both databases (SQLite's index holds live notes only, as its triggers keep it); returns its id. */
+async function addNote(notebookId: string, title: string, body: string, options: { tags?: string[]; trashed?: boolean } = {}): Promise<string> {
+  const id = `note_${++noteCount}`;
+  const updatedAt = (clock += 1000);
+  const deletedAt = options.trashed ? updatedAt : null;
+  const tags = [...(options.tags ?? [])].sort();
+  await pool.query("INSERT INTO notes (id, notebook_id, title, body, updated_at, deleted_at) VALUES ($1, $2, $3, $4, to_timestamp($5 / 1000.0), to_timestamp($6 / 1000.0))", [
+    id,
+    notebookId,
+    title,
+    body,
+    updatedAt,
+    deletedAt,
+  ]);
+  if (tags.length > 0) await pool.query("INSERT INTO note_tags (note_id, tag) SELECT $1, unnest($2::text[])", [id, tags]);
+  lite.prepare("INSERT INTO notes (id, notebook_id, title, body, tags_text, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?)").run(
+    id,
+    notebookId,
+    title,
+    body,
+    tags.join(" "),
+    updatedAt,
+    deletedAt,
+  );
+  for (const tag of tags) lite.prepare("INSERT INTO note_tags (note_id, tag) VALUES (?, ?)").run(id, tag);
+  if (!options.trashed) lite.prepare("INSERT INTO notes_fts (rowid, title, body, tags_text) SELECT rowid, title, body, tags_text FROM notes WHERE id = ?").run(id);
+  return id;
+}
+
+type Filters = { userId?: string; notebookId?: string; tag?: string; limit?: number };
+
+const searchQuery = (ftsQuery: string, f: Filters = {}): NoteSearch => ({ ftsQuery, userId: f.userId ?? "analyst", notebookId: f.notebookId, tag: f.tag, limit: f.limit ?? 20 });
+
+/** The ids PostgreSQL finds for what a person typed (through toFtsQuery, as the search service does). */
+async function pgHits(typed: string, f: Filters = {}): Promise<string[]> {
+  const ftsQuery = toFtsQuery(typed);
+  if (!ftsQuery) return [];
+  return (await postgresSearch(db).searchNotes(searchQuery(ftsQuery, f))).map((m) => m.id);
+}
+
+async function liteHits(ftsQuery: string, f: Filters = {}): Promise<string[]> {
+  return (await sqliteSearch(lite).searchNotes(searchQuery(ftsQuery, f))).map((m) => m.id);
+}
+
+/** A small deterministic random source (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/** toTsQuery with PostgreSQL's own English forms of the stemmed lookups, as the store builds it. */
+async function pgTsQuery(ftsQuery: string): Promise<string> {
+  const operands = englishOperands(ftsQuery);
+  const { rows } = await pool.query("SELECT to_tsquery('english', u.op)::text AS q FROM unnest($1::text[]) WITH ORDINALITY AS u(op, i) ORDER BY u.i", [operands]);
+  const forms = new Map(operands.map((op, i) => [op, rows[i].q as string]));
+  return toTsQuery(ftsQuery, (op) => forms.get(op) ?? "");
+}
+
+describe("toTsQuery", () => {
+  it("quotes every word, weights it to title and body, and keeps prefixes, phrases, OR, NOT and parentheses", () => {
+    expect(toTsQuery('"rota"*')).toBe("( 'rota':*AB | 'ro':AB | 'roe':AB | 'rot':AB | 'rote':AB )");
+    expect(toTsQuery('"fed"')).toBe("'fed':AB");
+    // A phrase is the AND of its words; their order is checked on the candidates.
+    expect(toTsQuery('"rate cuts"')).toBe("( 'rate':AB & 'cuts':AB )");
+    expect(toTsQuery('"fed" OR "cuts"')).toBe("( 'fed':AB | 'cuts':AB )");
+    expect(toTsQuery('"fed" "cuts"')).toBe("( 'fed':AB & 'cuts':AB )");
+    // `a NOT b` filters on a; b is checked word for word on the candidates.
+    expect(toTsQuery('"tech" NOT "apple"')).toBe("'tech':AB");
+    // FTS5 precedence: NOT, then AND, then OR; parentheses group.
+    expect(toTsQuery('"fed" OR "rates" AND "cuts"')).toBe("( 'fed':AB | ( 'rates':AB & 'cuts':AB ) )");
+    expect(toTsQuery('("fed" OR "rates") AND "cuts"')).toBe("( ( 'fed':AB | 'rates':AB ) & 'cuts':AB )");
+  });
+
+  it("looks a part-typed word up by its stem and by the stems it may be the start of; numbers also signed and as decimals", () => {
+    expect(toTsQuery('"runni"*')).toBe("( 'runni':*AB | 'runn':*AB | 'ru':AB | 'rue':AB | 'run':AB | 'rune':AB )");
+    expect(toTsQuery('"500"')).toBe("( '500':AB | '-500':AB | '+500':AB | '500':*AB )");
+    // "1.5" is `"1" AND "5"` to FTS5 but the one lexeme '1.5' to PostgreSQL: a number after a number filters nothing.
+    expect(toTsQuery('"1" AND "5"')).toBe("( '1':AB | '-1':AB | '+1':AB | '1':*AB )");
+    expect(toTsQuery('"café"')).toBe("( 'café':AB | 'cafe':AB )");
+    expect(toTsQuery('"x"*')).toBe("'x':*AB");
+  });
+
+  it("takes the English forms from PostgreSQL: stems, and stop words gone, while the stored-lexeme lookups stay as written", async () => {
+    expect(await pgTsQuery('"rotations"*')).toBe("( 'rotat':*AB | 'rota':*AB | 'ro':AB | 'roe':AB | 'rot':AB | 'rote':AB )");
+    expect(await pgTsQuery('"rates cuts"')).toBe("( 'rate':AB & 'cut':AB )");
+    // to_tsquery('english', 'willi:*') cannot find "willing" (stored 'will', a stop word to to_tsquery); 'will':* as a lexeme can.
+    expect(await pgTsQuery('"willi"*')).toBe("( 'willi':*AB | 'will':*AB | 'wi':AB | 'wie':AB | 'wil':AB | 'wile':AB )");
+  });
+
+  it("leaves out what the index does not hold (stop words, beginnings of stop words) and answers '' when nothing is left", async () => {
+    expect(toTsQuery('"the"')).toBe("");
+    expect(toTsQuery('"the" AND "fed"')).toBe("'fed':AB");
+    expect(toTsQuery('"ab"* AND "fed"')).toBe("'fed':AB");
+    expect(toTsQuery('"the" OR "fed"')).toBe("");
+    expect(toTsQuery('"it\'s"'), '"it" and "s" are both stop words').toBe("");
+    expect(toTsQuery('"..."')).toBe("");
+    expect(toTsQuery("")).toBe("");
+    expect(await pgTsQuery('"rate of cuts"')).toBe("( 'rate':AB & 'cut':AB )");
+  });
+
+  it("reads odd input leniently and always makes a tsquery PostgreSQL accepts", async () => {
+    const odd = [
+      `"it's" AND "a\\b:c" OR "x'y"*`,
+      `"a\\b:c'd"`,
+      `'); DROP TABLE notes; --`,
+      `"unclosed phrase`,
+      `((( "deep" ) OR`,
+      `) NOT "x" ( AND`,
+      `"a""b" "c"*`,
+      `*:*AB & | ! <-> ''`,
+      `NEAR("a" "b", 3) title:x ^y col*`,
+      `"${"ab ".repeat(400)}"`,
+      `"x${"y".repeat(3000)}"*`,
+      '"\u0000\u0007\u200b\ud800"',
+      `"①½ 日本語 Ǿ ß İstanbul" OR "σίσυφος"*`,
+      "(".repeat(300) + '"fed"' + ")".repeat(10),
+    ];
+    for (const q of odd) {
+      const text = await pgTsQuery(q);
+      const { rows } = await pool.query("SELECT $1::tsquery::text AS q", [text]);
+      expect(typeof rows[0].q, q).toBe("string");
+    }
+    expect(toTsQuery(`"a\\b:c'd"`)).toBe("( ( 'b':AB & 'c':AB ) & 'd':AB )");
+  });
+});
+
+describe("postgresSearch", () => {
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    await addUser("analyst");
+    await addUser("outsider");
+    await addNotebook("research", "Research", ["analyst"]);
+    await addNotebook("macro", "Macro", ["analyst"]);
+    await addNotebook("secret", "Outsider's", ["outsider"]);
+    ids.rotation = await addNote("research", "Small-cap rotation", "The Russell 2000 led the S&P 500 for eleven sessions.");
+    ids.staples = await addNote("research", "Defensive sectors", "Consumer staples rose; a small rotation into defensives.", { tags: ["sectors"] });
+    ids.fed = await addNote("macro", "Fed path", "How many rate cuts will come in 2026? Markets price two rate cuts.");
+    ids.hidden = await addNote("secret", "Rotation secrets", "rotation rotation rotation");
+    ids.breadth = await addNote("research", "Breadth", "Sector breadth broadened.", { tags: ["sectors-us", "defensive"] });
+    ids.breadthAgain = await addNote("research", "Breadth again", "Breadth broadened again.", { tags: ["sectors"] });
+    ids.trashed = await addNote("research", "Rotation, thrown away", "rotation in the trash", { trashed: true });
+    ids.running = await addNote("macro", "Running notes", "Probability of a hike; hoping for happiness in generalization.");
+    ids.numbers = await addNote("macro", "Numbers", "CPI rose 1.5% to 4.25 on 2026-01-15; the S&P-500 fell; Q3-2025 was -3.");
+    ids.accents = await addNote("macro", "Café in Zürich", "A naïve émigré, Straße.");
+  });
+
+  it("ranks a title match above a body match, and never shows notes from others' notebooks or the trash", async () => {
+    expect(await pgHits("rotation")).toEqual([ids.rotation, ids.staples]);
+    expect(await pgHits("rotation", { userId: "outsider" })).toEqual([ids.hidden]);
+    expect(await pgHits("thrown")).toEqual([]);
+    expect(await pgHits("secrets")).toEqual([]);
+  });
+
+  it("matches prefixes, including part-typed words whose stem is shorter, and exact phrases", async () => {
+    expect(await pgHits("rota")).toContain(ids.rotation);
+    expect(await pgHits("stap")).toEqual([ids.staples]);
+    for (const typed of ["rotati", "rotatio", "runni", "probabi", "probabilit", "hopi", "happin", "generalizatio"]) {
+      expect((await pgHits(typed)).length, typed).toBeGreaterThan(0);
+    }
+    expect(await pgHits('"rate cuts"')).toEqual([ids.fed]);
+    expect(await pgHits('"cuts rate"')).toEqual([]);
+  });
+
+  it("does not stem where FTS5 does not: a word matches as typed, not its inflections", async () => {
+    // PostgreSQL stores "rate" and "rates" both as 'rate'; FTS5 matches "rates"* only where "rates…" is written.
+    const only = await addNote("macro", "Rate", "The policy rate held.");
+    expect(await pgHits('"rates"')).toEqual([]);
+    expect(await pgHits("rate")).toEqual(expect.arrayContaining([ids.fed, only]));
+    expect(await pgHits('"rotations"')).toEqual([]);
+  });
+
+  it("keeps OR, NOT and parentheses", async () => {
+    expect((await pgHits("staples OR fed")).sort()).toEqual([ids.staples, ids.fed].sort());
+    expect(await pgHits("rotation NOT staples")).toEqual([ids.rotation]);
+    expect((await postgresSearch(db).searchNotes(searchQuery('("staples" OR "fed") AND "cuts"'))).map((m) => m.id)).toEqual([ids.fed]);
+  });
+
+  it("filters by notebook, and by tag exactly; a word only in the tags does not match", async () => {
+    expect(await pgHits("rotation", { notebookId: "macro" })).toEqual([]);
+    expect(await pgHits("rotation", { tag: "sectors" })).toEqual([ids.staples]);
+    expect(await pgHits("broadened", { tag: "sectors-us" })).toEqual([ids.breadth]);
+    expect(await pgHits("broadened", { tag: "sectors" })).toEqual([ids.breadthAgain]);
+    expect(await pgHits("broadened", { tag: "us" })).toEqual([]);
+    expect(await pgHits("defensive"), "a tag is a filter, not searched text").toEqual([ids.staples]);
+  });
+
+  it("finds numbers PostgreSQL keeps glued (decimals, dates, signed) and words with or without their diacritics", async () => {
+    for (const typed of ["1.5", "4.25", "2026-01-15", "01", "15", "S&P-500", "500", "Q3-2025", "2025", "3"]) {
+      expect(await pgHits(typed), typed).toContain(ids.numbers);
+    }
+    expect(await pgHits("500")).toContain(ids.rotation);
+    // Typed with diacritics, a word finds both spellings, as on SQLite; typed without, it finds only the plain one (a known gap).
+    for (const typed of ["café", "zürich", "naïve", "émigré", "straße"]) expect(await pgHits(typed), typed).toContain(ids.accents);
+  });
+
+  it("answers stop words as FTS5 does, and punctuation with nothing, never with an error", async () => {
+    // PostgreSQL stores no stop word, so the index cannot find them; the store checks the readable notes instead.
+    const the = await pgHits('"the"');
+    expect(the.sort()).toEqual((await liteHits('"the"')).sort());
+    expect(the).toContain(ids.rotation);
+    expect(await pgHits("in")).toEqual(expect.arrayContaining([ids.fed, ids.running]));
+    for (const q of ['"..."', '"?!"*', '""', "***", "( ) AND OR NOT"]) {
+      expect(await postgresSearch(db).searchNotes(searchQuery(q)), q).toEqual([]);
+    }
+  });
+
+  it("reads further candidates when the best-ranked ones are not FTS5 matches", async () => {
+    await addNotebook("crowd", "Crowd", ["analyst"]);
+    // 130 notes PostgreSQL ranks highest for 'rate' (title), none of which FTS5 matches for "rates"*.
+    for (let i = 0; i < 130; i++) await addNote("crowd", `Rate rate rate ${i}`, "rate rate rate");
+    const one = await addNote("crowd", "Plain", "one mention of rates here");
+    expect(await pgHits('"rates"')).toEqual([one]);
+    expect(await pgHits("rates", { limit: 1 })).toEqual([one]);
+  });
+
+  it("returns the note's fields with updatedAt as a Date", async () => {
+    const [hit] = await postgresSearch(db).searchNotes(searchQuery('"staples"'));
+    expect(hit).toEqual({
+      id: ids.staples,
+      notebookId: "research",
+      notebookName: "Research",
+      title: "Defensive sectors",
+      body: "Consumer staples rose; a small rotation into defensives.",
+      updatedAt: expect.any(Date),
+    });
+    const { rows } = await pool.query("SELECT (extract(epoch FROM updated_at) * 1000)::float8 AS ms FROM notes WHERE id = $1", [ids.staples]);
+    expect(hit!.updatedAt.getTime()).toBe(rows[0].ms);
+  });
+
+  it("runs inside a transaction", async () => {
+    const hits = await db.transaction(async (tx) => postgresSearch(tx).searchNotes(searchQuery('"staples"')));
+    expect(hits.map((h) => h.id)).toEqual([ids.staples]);
+  });
+
+  it("finds the same notes as SQLite's FTS5 store for random notes and typed queries", async () => {
+    // QUIRE_SEARCH_SEED=n runs another sample.
+    const rand = random(Number(process.env.QUIRE_SEARCH_SEED ?? 20260115));
+    const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
+    // Words with inflections PostgreSQL stems alike, stop words, hyphens, underscores, numbers and diacritics.
+    const vocabulary = (
+      "rotation rotations rotate rotating rotated rota small-cap small caps cap rate rates rating rated cuts cut hikes hike hiking " +
+      "running runner runs run happiness happy happily probability probable probably generalization general generally the in on " +
+      "about against again theory these there them once only can cancel cancelled will willing just justice no not note notes " +
+      "staples stapler materials defensive defensives sector sectors breadth broad broadened fed federal inflation inflationary " +
+      "tightening recession organization organize agreed agreement hoping hopeful 2026 2026-01-15 1.5% 4.25 S&P-500 500 -3 Q3 " +
+      "10-year café cafe CAFÉ naïve naive Zürich ZÜRICH zurich straße İstanbul istanbul ΣΊΣΥΦΟΣ σίσυφος foo_bar co-op e-mail don't " +
+      "analyst's yields yielding yielded copying copy earnings earn capabilities capability willing"
+    ).split(" ");
+    // No ";" after a word: PostgreSQL reads "S&P-500;" as an HTML entity and drops it (a known gap).
+    const separators = [" ", " ", " ", ", ", ". ", ": ", " (", ") ", " - ", "\n"];
+    const text = (n: number) => Array.from({ length: n }, () => pick(vocabulary) + pick(separators)).join("");
+    await addNotebook("random", "Random", ["analyst"]);
+    const docs: string[] = [];
+    for (let i = 0; i < 120; i++) {
+      const title = text(1 + Math.floor(rand() * 4));
+      const body = text(3 + Math.floor(rand() * 30));
+      docs.push(`${title} ${body}`);
+      await addNote("random", title, body);
+    }
+    // Typed as a person would: words, parts of words, quoted runs of words from a note, OR / NOT; never without
+    // diacritics a word some notes spell with them (PostgreSQL stores "café" as 'café': see toTsQuery's known gaps).
+    const typedWords = vocabulary.filter((w) => !["cafe", "naive", "zurich", "CAFÉ", "ZÜRICH"].includes(w));
+    const typed: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const parts: string[] = [];
+      for (let n = 1 + Math.floor(rand() * 3); n > 0; n--) {
+        const r = rand();
+        if (r < 0.15) {
+          const words = pick(docs).split(/\s+/).filter(Boolean);
+          const at = Math.floor(rand() * Math.max(1, words.length - 2));
+          // Spelled with diacritics, which finds both spellings on either store.
+          const accented = { cafe: "café", naive: "naïve", zurich: "zürich" } as Record<string, string>;
+          parts.push(`"${words.slice(at, at + 2).map((w) => w.replace(/cafe|naive|zurich/gi, (m) => accented[m.toLowerCase()]!)).join(" ")}"`);
+        } else {
+          const word = pick(typedWords);
+          // Numbers whole: the "5" of "1.5" alone is a known gap.
+          parts.push(r < 0.55 && !/[0-9]/.test(word) ? word.slice(0, 1 + Math.floor(rand() * word.length)) : word);
+        }
+        if (n > 1) parts.push(pick(["", "", "", "OR", "NOT", "AND"]));
+      }
+      typed.push(parts.filter(Boolean).join(" "));
+    }
+    const differences: string[] = [];
+    let answered = 0;
+    for (const q of typed) {
+      const ftsQuery = toFtsQuery(q);
+      if (!ftsQuery) continue;
+      const f = { notebookId: "random", limit: 200 };
+      const [mine, theirs] = [(await postgresSearch(db).searchNotes(searchQuery(ftsQuery, f))).map((m) => m.id).sort(), (await liteHits(ftsQuery, f)).sort()];
+      if (JSON.stringify(mine) !== JSON.stringify(theirs)) differences.push(`${q} → ${ftsQuery}: PostgreSQL ${mine.length}, SQLite ${theirs.length}`);
+      if (theirs.length > 0) answered++;
+    }
+    expect(differences).toEqual([]);
+    expect(answered, "most sample queries find something, so the comparison means something").toBeGreaterThan(typed.length / 2);
+  }, 120_000);
+
+  it("checks words exactly as FTS5 does (matchesFts against SQLite on the same texts)", () => {
+    const cases: Array<[string, string, string]> = [
+      ['"cafe"', "", "Café"],
+      ['"istanbul"', "İSTANBUL", ""],
+      ['"σίσυφοσ"', "ΣΊΣΥΦΟΣ", ""],
+      ['"one two"*', "one twofold", ""],
+      ['"one two"', "one", "two"],
+      ['"foo bar"', "foo_bar", ""],
+      ['"ǿ"', "Ǿ", ""],
+      ['"x"', "x\u0903y", ""],
+      ['"cafes"', "cafe\u0301s", ""],
+    ];
+    for (const [q, title, body] of cases) {
+      lite.exec("DROP TABLE IF EXISTS temp.probe");
+      lite.exec("CREATE VIRTUAL TABLE temp.probe USING fts5(title, body, tokenize='unicode61 remove_diacritics 2')");
+      lite.prepare("INSERT INTO temp.probe (title, body) VALUES (?, ?)").run(title, body);
+      const sqliteSays = (lite.prepare("SELECT count(*) AS n FROM temp.probe WHERE probe MATCH ?").get(q) as { n: number }).n > 0;
+      expect(matchesFts(q, title, body), `${q} in ${title} / ${body}`).toBe(sqliteSays);
+    }
+  });
+
+  it("copes with the longest words and notes (no regular expression too complex, no operand too long)", async () => {
+    const long = await addNote("research", "Long", `${"Ärger über Öl, ŝtato; ".repeat(9_000)}${"é".repeat(64)}a ${"ab".repeat(50)} end`);
+    for (const q of [`"${"é".repeat(64)}"*`, `"${"E".repeat(63)}"`, `"${"ab".repeat(50)}"`, `"${"ab".repeat(2_000)}"*`, `"${"ärger über ".repeat(40)}"`]) {
+      const started = performance.now();
+      const hits = await postgresSearch(db).searchNotes(searchQuery(q));
+      expect(hits.map((h) => h.id).sort(), q.slice(0, 40)).toEqual((await liteHits(q)).sort());
+      expect(performance.now() - started, q.slice(0, 40)).toBeLessThan(5_000);
+    }
+    expect(await pgHits("ärger")).toContain(long);
+  });
+
+  it("never throws, whatever is typed (500 random strings through toFtsQuery, and raw FTS5-ish strings)", async () => {
+    const rand = random(42);
+    const alphabet = ['"', '"', "*", "(", ")", " ", " ", " ", "-", ":", "^", "'", "\\", "&", "|", "!", "<", ">", "a", "e", "r", "o", "t", "1", "5", ".", "é", "ß", "日", "\u0301", "\u0000", "\ud83d\ude00", "AND", "OR", "NOT", "NEAR", "the", "rota", "fed"];
+    const store = postgresSearch(db);
+    for (let i = 0; i < 500; i++) {
+      let s = "";
+      for (let n = Math.floor(rand() * 40); n > 0; n--) s += alphabet[Math.floor(rand() * alphabet.length)]!;
+      const ftsQuery = toFtsQuery(s);
+      if (ftsQuery) await expect(store.searchNotes(searchQuery(ftsQuery)), s).resolves.toBeInstanceOf(Array);
+      if (i % 5 === 0) await expect(store.searchNotes(searchQuery(s)), s).resolves.toBeInstanceOf(Array);
+    }
+  }, 120_000);
+});
+
+describe("postgresObservations", () => {
+  beforeAll(async () => {
+    await addUser("quant");
+    await addNotebook("markets", "Markets", ["quant"]);
+    for (const id of ["s_main", "s_empty", "s_big"]) {
+      await pool.query("INSERT INTO series (id, notebook_id, key, name) VALUES ($1, 'markets', $1, $1)", [id]);
+    }
+  });
+
+  const series = async (id: string) =>
+    (await pool.query("SELECT data_version, (extract(epoch FROM data_changed_at) * 1000)::float8 AS changed_ms FROM series WHERE id = $1", [id])).rows[0] as {
+      data_version: number;
+      changed_ms: number | null;
+    };
+  const apply = (id: string, rows: Array<{ date: string; value: number }>, at: number) => db.transaction(async (tx) => postgresObservations(tx).apply(id, rows, at));
+
+  const t1 = Date.UTC(2026, 0, 10);
+  const t2 = Date.UTC(2026, 0, 20);
+  const t3 = Date.UTC(2026, 0, 30);
+
+  it("inserts, revises (closing the old row) and leaves equal values alone, moving the data version only on a change", async () => {
+    expect(await series("s_main")).toEqual({ data_version: 0, changed_ms: null });
+    const first = await apply("s_main", [
+      { date: "2026-01-01", value: 1.5 },
+      { date: "2026-01-02", value: 2.25 },
+      { date: "2026-01-03", value: -3 },
+    ], t1);
+    expect(first).toEqual({ inserted: 3, revised: 0, unchanged: 0 });
+    expect(await series("s_main")).toEqual({ data_version: 1, changed_ms: t1 });
+
+    const second = await apply("s_main", [
+      { date: "2026-01-01", value: 1.5 },
+      { date: "2026-01-02", value: 2.5 },
+      { date: "2026-01-03", value: -3 },
+      { date: "2026-01-04", value: 0.1 },
+    ], t2);
+    expect(second).toEqual({ inserted: 1, revised: 1, unchanged: 2 });
+    expect(await series("s_main")).toEqual({ data_version: 2, changed_ms: t2 });
+
+    const third = await apply("s_main", [
+      { date: "2026-01-02", value: 2.5 },
+      { date: "2026-01-04", value: 0.1 },
+    ], t3);
+    expect(third).toEqual({ inserted: 0, revised: 0, unchanged: 2 });
+    expect(await series("s_main"), "nothing changed, so the version stays").toEqual({ data_version: 2, changed_ms: t2 });
+
+    const { rows } = await pool.query(
+      "SELECT date, value, known_from::float8 AS known_from, known_until::float8 AS known_until FROM observations WHERE series_id = 's_main' ORDER BY date, known_from",
+    );
+    expect(rows).toEqual([
+      { date: "2026-01-01", value: 1.5, known_from: t1, known_until: null },
+      { date: "2026-01-02", value: 2.25, known_from: t1, known_until: t2 },
+      { date: "2026-01-02", value: 2.5, known_from: t2, known_until: null },
+      { date: "2026-01-03", value: -3, known_from: t1, known_until: null },
+      { date: "2026-01-04", value: 0.1, known_from: t2, known_until: null },
+    ]);
+  });
+
+  it("reads values as known now and as known at a moment, as numbers, by date", async () => {
+    const store = postgresObservations(db);
+    expect(await store.read("s_main", "2026-01-02", "2026-01-04")).toEqual([
+      { date: "2026-01-02", value: 2.5 },
+      { date: "2026-01-03", value: -3 },
+      { date: "2026-01-04", value: 0.1 },
+    ]);
+    expect(await store.read("s_main", "2026-01-01", "2026-12-31", t2 - 1)).toEqual([
+      { date: "2026-01-01", value: 1.5 },
+      { date: "2026-01-02", value: 2.25 },
+      { date: "2026-01-03", value: -3 },
+    ]);
+    expect(await store.read("s_main", "2026-01-01", "2026-12-31", t2)).toEqual(await store.read("s_main", "2026-01-01", "2026-12-31"));
+    expect(await store.read("s_main", "2026-01-01", "2026-12-31", t1 - 1)).toEqual([]);
+  });
+
+  it("counts rows and revisions as numbers", async () => {
+    const store = postgresObservations(db);
+    const stats = await store.stats(["s_main", "s_empty", "missing"]);
+    expect(stats).toEqual([{ id: "s_main", rowCount: 4, firstDate: "2026-01-01", lastDate: "2026-01-04" }]);
+    expect(typeof stats[0]!.rowCount).toBe("number");
+    expect(await store.stats([])).toEqual([]);
+    expect(await store.revisionCount("s_main")).toBe(1);
+    expect(await store.revisionCount("s_empty")).toBe(0);
+  });
+
+  it("applies 200,000 rows in one import, then revises half of them", async () => {
+    const n = 200_000;
+    const start = Date.UTC(1600, 0, 1);
+    const dates = Array.from({ length: n }, (_, i) => new Date(start + i * 86_400_000).toISOString().slice(0, 10));
+    const rows = dates.map((date, i) => ({ date, value: i / 7 }));
+
+    let began = performance.now();
+    expect(await apply("s_big", rows, t1)).toEqual({ inserted: n, revised: 0, unchanged: 0 });
+    let seconds = (performance.now() - began) / 1000;
+    console.log(`postgresObservations.apply: ${n.toLocaleString("en-US")} new rows in ${seconds.toFixed(2)} s = ${Math.round(n / seconds).toLocaleString("en-US")} rows/s`);
+
+    const revisedRows = rows.map((r, i) => (i % 2 === 0 ? { ...r, value: r.value + 1 } : r));
+    began = performance.now();
+    expect(await apply("s_big", revisedRows, t2)).toEqual({ inserted: 0, revised: n / 2, unchanged: n / 2 });
+    seconds = (performance.now() - began) / 1000;
+    console.log(`postgresObservations.apply: ${n.toLocaleString("en-US")} rows, ${(n / 2).toLocaleString("en-US")} revised, in ${seconds.toFixed(2)} s = ${Math.round(n / seconds).toLocaleString("en-US")} rows/s`);
+
+    const store = postgresObservations(db);
+    expect(await store.stats(["s_big"])).toEqual([{ id: "s_big", rowCount: n, firstDate: dates[0], lastDate: dates[n - 1] }]);
+    expect(await store.revisionCount("s_big")).toBe(n / 2);
+    const { rows: counts } = await pool.query("SELECT count(*)::int AS n FROM observations WHERE series_id = 's_big'");
+    expect(counts[0].n).toBe(n + n / 2);
+    expect(await series("s_big")).toEqual({ data_version: 2, changed_ms: t2 });
+    const [first, second] = await store.read("s_big", dates[0]!, dates[1]!);
+    expect([first, second]).toEqual([revisedRows[0], revisedRows[1]]);
+    expect(await store.read("s_big", dates[0]!, dates[0]!, t2 - 1)).toEqual([rows[0]]);
+  }, 180_000);
+
+  it("leaves nothing behind when the caller's transaction rolls back", async () => {
+    await expect(
+      db.transaction(async (tx) => {
+        await postgresObservations(tx).apply("s_empty", [{ date: "2026-01-01", value: 1 }], t3);
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await postgresObservations(db).stats(["s_empty"])).toEqual([]);
+    expect(await series("s_empty")).toEqual({ data_version: 0, changed_ms: null });
+  });
+});
+
+describe("the search statement", () => {
+  it("can use the GIN index on notes.search", async () => {
+    const filter = await pgTsQuery('"rotation"*');
+    const plan = await db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+      const { rows } = await tx.execute<{ "QUERY PLAN": string }>(sql`EXPLAIN SELECT id FROM notes n WHERE n.search @@ ${filter}::tsquery AND n.deleted_at IS NULL`);
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toContain("notes_search_idx");
+  });
+});

@@ -4,8 +4,8 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const ALL = ["{lib,server,db,components}/**/*.test.ts", "test/**/*.test.ts"];
-/** lib/ and components/ never touch a database; these run once. */
-const STORE_FREE = ["lib/**", "components/**"];
+/** lib/ and components/ never touch a database, nor does starting with a bad DATABASE_URL; these run once. */
+const STORE_FREE = ["lib/**", "components/**", "test/start-database-url.test.ts"];
 /** Tests of SQLite's own machinery (the FTS5 table, the database file), which PostgreSQL does not have. */
 const SQLITE_ONLY = ["server/services/notes-fts.test.ts", "test/security/database-file.test.ts", "test/db-copy.test.ts"];
 /** Tests of PostgreSQL's own pieces (its stores, its schema beside SQLite's), which open their own databases. */

@@ -4,6 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { postgresUrl } from "../db/dialect.mjs";
+import { checkPostgres } from "../db/pg-check.mjs";
 import { dataDirectory } from "../db/location.mjs";
 import { buildEdgeBundle, edgeBundleIsCurrent } from "./build-edge.mjs";
 
@@ -69,6 +70,15 @@ try {
 } catch (error) {
   console.error(`\n  ${error.message}\n`);
   process.exit(1);
+}
+if (pgUrl) {
+  // Before building: a wrong or unreachable DATABASE_URL stops the start at once, with what to fix.
+  try {
+    await checkPostgres(pgUrl);
+  } catch (error) {
+    console.error(`\n  ${error.message}\n`);
+    process.exit(1);
+  }
 }
 ensureAuthSecret();
 if (dev) await buildEdgeBundle({ dev: true });

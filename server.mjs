@@ -39,6 +39,16 @@ function answerClientError(err, socket) {
   );
 }
 
+/** Waits until instrumentation.ts has finished start-up (demo, jobs), so "running" is printed when it is true. */
+async function startUpDone(log, timeoutMs = 120_000) {
+  const started = Date.now();
+  while (globalThis.quireReady !== true) {
+    if (globalThis.quireStartError) throw globalThis.quireStartError;
+    if (Date.now() - started > timeoutMs) return log.warn("start-up has not finished after 2 minutes; serving anyway");
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 /** How long a graceful shutdown waits for requests in flight before it closes their connections. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -78,6 +88,7 @@ export async function startServer({ port, hostname, dev = false }) {
   const server = http.createServer(handler);
   server.on("clientError", answerClientError);
   await new Promise((resolve) => server.listen(port, hostname, resolve));
+  await startUpDone(edge.logger);
   process.once("SIGTERM", () => shutdown(server, edge));
   process.once("SIGINT", () => shutdown(server, edge));
   return server;

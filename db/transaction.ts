@@ -36,7 +36,15 @@ export async function withCurrentTransaction<T, R>(fn: (tx: T) => Promise<R>, be
     open.tx = tx;
     return current.run(open, () => fn(tx));
   });
-  for (const task of open.afterCommit) await task();
+  // The change is committed and will be acknowledged: a task that fails afterwards (a notice the database could not
+  // pass on) is reported, never turned into a failed request.
+  for (const task of open.afterCommit) {
+    try {
+      await task();
+    } catch (error) {
+      process.emitWarning(`A task after a commit failed: ${error instanceof Error ? error.message : String(error)}`, "QuireAfterCommit");
+    }
+  }
   return result;
 }
 

@@ -83,7 +83,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user?.id) {
         token.sub = user.id;
         token.sv = user.sessionVersion;
-        token.sid = (await startSession(user.id));
+        token.sid = await startSession(user.id);
         return token;
       }
       return (await isLive(token)) ? token : null;

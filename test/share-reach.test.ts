@@ -21,11 +21,11 @@ beforeAll(async () => {
   edge = await startEdgeServer();
   f = await makeFixture("reach");
   other = await makeFixture("reachother");
-  ({ id: siblingId } = (await createNote(f.owner, { notebookId: f.notebookId, title: "Sibling note", body: "Not shared by the note link." })));
-  ({ id: trashedId } = (await createNote(f.owner, { notebookId: f.notebookId, title: "Trashed note", body: "In the trash." })));
+  ({ id: siblingId } = await createNote(f.owner, { notebookId: f.notebookId, title: "Sibling note", body: "Not shared by the note link." }));
+  ({ id: trashedId } = await createNote(f.owner, { notebookId: f.notebookId, title: "Trashed note", body: "In the trash." }));
   await trashNote(f.owner, trashedId);
-  ({ token: notebookToken } = (await createShareLink(f.owner, { targetType: "notebook", targetId: f.notebookId, label: "Whole notebook", mode: "live" })));
-  ({ token: questionToken } = (await createShareLink(f.owner, { targetType: "question", targetId: f.questionId, label: "The question", mode: "live" })));
+  ({ token: notebookToken } = await createShareLink(f.owner, { targetType: "notebook", targetId: f.notebookId, label: "Whole notebook", mode: "live" }));
+  ({ token: questionToken } = await createShareLink(f.owner, { targetType: "question", targetId: f.questionId, label: "The question", mode: "live" }));
 });
 
 const get = (path: string, method = "GET") => respondToShare({ method, path, header: () => null });

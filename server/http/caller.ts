@@ -79,11 +79,11 @@ async function tokenCaller(token: string): Promise<Caller | null> {
  * then only that), else the Auth.js session cookie, checked against its session row on every request. Null
  * for nobody or anything invalid, ended, revoked or expired. Decided once per Headers object.
  */
-export async function callerFrom(headers: Headers): Promise<Caller | null> {
+export function callerFrom(headers: Headers): Promise<Caller | null> {
   let caller = byHeaders.get(headers);
   if (!caller) {
     const bearer = headers.has("authorization") ? bearerToken(headers) : undefined;
-    caller = bearer === undefined ? sessionCaller(headers) : Promise.resolve(bearer ? (await tokenCaller(bearer)) : null);
+    caller = bearer === undefined ? sessionCaller(headers) : bearer ? tokenCaller(bearer) : Promise.resolve(null);
     byHeaders.set(headers, caller);
   }
   return caller;

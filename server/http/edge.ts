@@ -70,8 +70,15 @@ async function handleHealth(req: IncomingMessage, res: ServerResponse): Promise<
     return void res.end(JSON.stringify({ error: { message: "Use GET for the health check." } }));
   }
   const { ok, store } = await health();
-  res.writeHead(ok ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" });
-  res.end(req.method === "HEAD" ? undefined : JSON.stringify(ok ? { status: "ok", store } : { status: "unavailable", store, message: "The database is not answering." }));
+  // instrumentation.ts sets the flag when start-up (migrations, the demo, the jobs) is done; until then this server is not ready.
+  const ready = (globalThis as { quireReady?: boolean }).quireReady === true;
+  const answer = !ok
+    ? { status: "unavailable", store, message: "The database is not answering." }
+    : !ready
+      ? { status: "starting", store, message: "Quire is still starting." }
+      : { status: "ok", store };
+  res.writeHead(ok && ready ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" });
+  res.end(req.method === "HEAD" ? undefined : JSON.stringify(answer));
 }
 
 /** The edge's request listener for a Node HTTP server. */

@@ -42,15 +42,15 @@ async function version(id: string): Promise<number> {
 beforeAll(async () => {
   team = await makeTeam("resp");
   other = await makeTeam("respother");
-  ({ id: seriesId } = (await createSeries(team.owner, { notebookId: team.notebookId, key: "RUT", name: "Russell 2000", unit: "pts", frequency: "daily", source: "upload", sourceRef: "", notes: "", refreshIntervalMinutes: null })));
+  ({ id: seriesId } = await createSeries(team.owner, { notebookId: team.notebookId, key: "RUT", name: "Russell 2000", unit: "pts", frequency: "daily", source: "upload", sourceRef: "", notes: "", refreshIntervalMinutes: null }));
   await importIntoSeries(team.owner, { seriesId, text: "date,RUT\n2026-01-02,2000\n2026-01-05,2010.5\n2026-01-30,2140\n" });
-  ({ id: chartId } = (await createChart(team.owner, { notebookId: team.notebookId, spec: { ...FIXTURE_CHART_SPEC, range: { preset: "max" } } })));
-  ({ id: questionId } = (await createQuestion(team.owner, { ...questionInputSchema.parse(FIXTURE_QUESTION), notebookId: team.notebookId })));
+  ({ id: chartId } = await createChart(team.owner, { notebookId: team.notebookId, spec: { ...FIXTURE_CHART_SPEC, range: { preset: "max" } } }));
+  ({ id: questionId } = await createQuestion(team.owner, { ...questionInputSchema.parse(FIXTURE_QUESTION), notebookId: team.notebookId }));
   await recordForecast(team.owner, { questionId, probability: 0.4, rationale: "Private reasoning of the owner." });
   await recordForecast(team.editor, { questionId, probability: 0.7, rationale: "" });
-  ({ id: noteId } = (await createNote(team.owner, { notebookId: team.notebookId, title: "Rotation", body: `Small caps led.\n\n::chart{id=${chartId}}\n\n::question{id=${questionId}}\n` })));
-  ({ id: siblingId } = (await createNote(team.owner, { notebookId: team.notebookId, title: "Sibling", body: "Sibling text." })));
-  ({ id: foreignNoteId } = (await createNote(other.owner, { notebookId: other.notebookId, title: "Foreign", body: "Another desk's secret." })));
+  ({ id: noteId } = await createNote(team.owner, { notebookId: team.notebookId, title: "Rotation", body: `Small caps led.\n\n::chart{id=${chartId}}\n\n::question{id=${questionId}}\n` }));
+  ({ id: siblingId } = await createNote(team.owner, { notebookId: team.notebookId, title: "Sibling", body: "Sibling text." }));
+  ({ id: foreignNoteId } = await createNote(other.owner, { notebookId: other.notebookId, title: "Foreign", body: "Another desk's secret." }));
 });
 
 describe("a question link", () => {

@@ -18,6 +18,7 @@ import {
 import { createContext } from "@/server/trpc/context";
 import type { Context } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/root";
+import { toTRPCError } from "./errors";
 import { MAX_BATCH_CALLS, reportTrpcError, TRPC_ENDPOINT } from "./trpc-policy";
 
 /** The procedure path as tRPC's fetch adapter derives it: the URL path after the endpoint, slashes trimmed, decoded. */
@@ -89,7 +90,8 @@ export async function answerPlainJson(req: IncomingMessage, res: ServerResponse,
     try {
       ctx = await createContext(headers);
     } catch (cause) {
-      ctxError = getTRPCErrorFromUnknown(cause);
+      // The session is checked against the database: one that does not answer is a 503 with a message, not a 500.
+      ctxError = getTRPCErrorFromUnknown(toTRPCError(cause));
     }
     const callOne = async (call: TRPCRequestInfo["calls"][number]): Promise<CallOutcome> => {
       const proc = call.procedure;

@@ -8,6 +8,7 @@ import { getErrorShape, getHTTPStatusCode, transformTRPCResponse, TRPCError } fr
 import { createContext } from "@/server/trpc/context";
 import { appRouter } from "@/server/trpc/root";
 import { BodyTooLarge, formatBytes, readBodyCapped } from "./body";
+import { toTRPCError } from "./errors";
 import { crossSiteRefusal } from "./request-origin";
 import { answerPlainJson, procedurePath } from "./trpc-plain-json";
 import { bodyLimitFor, MAX_BATCH_CALLS, reportTrpcError, TRPC_ENDPOINT } from "./trpc-policy";
@@ -46,7 +47,11 @@ async function answerThroughFetch(req: IncomingMessage, res: ServerResponse, hea
     endpoint: TRPC_ENDPOINT,
     req: request,
     router: appRouter,
-    createContext: () => createContext(headers),
+    // A database that does not answer while the session is checked: 503 with a message, as in answerPlainJson.
+    createContext: () =>
+      createContext(headers).catch((cause: unknown) => {
+        throw toTRPCError(cause);
+      }),
     onError: reportTrpcError,
     maxBatchSize: MAX_BATCH_CALLS,
   });

@@ -50,7 +50,7 @@ describe("ensureDemo", () => {
     expect(await listRevisions(user, welcome.id)).toHaveLength(1);
     expect((await listNotes(user, { notebookId: nb!.id, tag: "small-caps" })).map((n) => n.title)).toEqual([ROTATION_NOTE.title]);
     expect((await searchNotes(user, { q: "Magnificent" })).hits.map((h) => h.title)).toContain(ROTATION_NOTE.title);
-    expect((await db.select().from(memberships).where(eq(memberships.notebookId, nb!.id)))).toHaveLength(1);
+    expect(await db.select().from(memberships).where(eq(memberships.notebookId, nb!.id))).toHaveLength(1);
   });
 
   it("lets the demo user sign in with the documented password", async () => {
@@ -62,7 +62,7 @@ describe("ensureDemo", () => {
     expect(await ensureDemo()).toBe(false);
     expect(await Promise.all([ensureDemo(), ensureDemo()])).toEqual([false, false]);
     expect(await dbSnapshot()).toEqual(before);
-    expect((await getDb().select().from(notebooks).where(eq(notebooks.name, DEMO_NOTEBOOK.name)))).toHaveLength(1);
+    expect(await getDb().select().from(notebooks).where(eq(notebooks.name, DEMO_NOTEBOOK.name))).toHaveLength(1);
   });
 });
 

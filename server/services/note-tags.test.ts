@@ -84,7 +84,7 @@ describe("renameTag", () => {
     const outside = await note(other, ["smallcaps"]);
 
     expect(await renameTag(t.owner, { notebookId: book, from: "smallcaps", to: "small-caps" })).toEqual({ notes: 3 });
-    expect([(await tagsOf(a)), (await tagsOf(b)), (await tagsOf(c)), (await tagsOf(inTrash))]).toEqual([["rates", "small-caps"], ["small-caps"], ["rates"], ["small-caps"]]);
+    expect([(await tagsOf(a)), await tagsOf(b), await tagsOf(c), (await tagsOf(inTrash))]).toEqual([["rates", "small-caps"], ["small-caps"], ["rates"], ["small-caps"]]);
     expect(await tagsOf(outside)).toEqual(["smallcaps"]);
     expect(await listTags(t.owner, book)).toEqual([
       { tag: "rates", notes: 2 },

@@ -61,9 +61,9 @@ describe("emptyTrash", () => {
     expect(await listTrash(t.owner, t.notebookId)).toEqual([]);
     for (const id of gone) {
       expect((await getDb().select().from(notes).where(eq(notes.id, id)))[0]).toBeUndefined();
-      expect([(await count(noteRevisions, id)), (await count(noteTags, id)), (await count(noteLinks, id))]).toEqual([0, 0, 0]);
+      expect([(await count(noteRevisions, id)), await count(noteTags, id), (await count(noteLinks, id))]).toEqual([0, 0, 0]);
     }
-    expect([(await count(noteRevisions, live)), (await count(noteTags, live)), (await count(noteLinks, live))]).toEqual([1, 1, 1]);
+    expect([(await count(noteRevisions, live)), await count(noteTags, live), (await count(noteLinks, live))]).toEqual([1, 1, 1]);
     expect(ids(await listTrash(t.owner, otherBook))).toEqual([elsewhere]);
     expect((await eventsAbout(t.notebookId)).filter(([action]) => action === "note.trash_emptied")).toEqual([["note.trash_emptied", { deleted: inTrash }]]);
     expect(await emptyTrash(t.owner, t.notebookId)).toEqual({ deleted: 0 });

@@ -72,9 +72,9 @@ describe("removeNotebook", () => {
     expect(await notebookDeletionImpact(alice, id)).toEqual({ name: "Doomed", notes: 1, members: 2 });
     await removeNotebook(alice, { id, confirmName: "Doomed" });
     const db = getDb();
-    expect((await db.select().from(notebooks).where(eq(notebooks.id, id)))).toEqual([]);
-    expect((await db.select().from(notes).where(eq(notes.notebookId, id)))).toEqual([]);
-    expect((await db.select().from(memberships).where(eq(memberships.notebookId, id)))).toEqual([]);
+    expect(await db.select().from(notebooks).where(eq(notebooks.id, id))).toEqual([]);
+    expect(await db.select().from(notes).where(eq(notes.notebookId, id))).toEqual([]);
+    expect(await db.select().from(memberships).where(eq(memberships.notebookId, id))).toEqual([]);
     expect((await db.select().from(events).where(eq(events.notebookId, id))).length).toBeGreaterThanOrEqual(3);
   });
 

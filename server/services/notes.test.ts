@@ -25,7 +25,7 @@ async function addNote(values: { title: string; body: string; updatedAt?: Date; 
 beforeAll(async () => {
   owner = await makeUser("noteowner");
   stranger = await makeUser("notestranger");
-  ({ id: notebookId } = (await createNotebook(owner, { name: "Notes home" })));
+  ({ id: notebookId } = await createNotebook(owner, { name: "Notes home" }));
 });
 
 describe("listNotes", () => {

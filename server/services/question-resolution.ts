@@ -51,7 +51,7 @@ export async function evaluateQuestionRule(row: Pick<QuestionRow, "notebookId" |
   const data: Record<string, { date: string; value: number }[]> = {};
   const names: Record<string, string> = {};
   for (const r of rows) {
-    data[r.key] = (await readObservations(r.id));
+    data[r.key] = await readObservations(r.id);
     names[r.key] = r.name;
   }
   return evaluateRule(rule, data, { today, names });

@@ -38,7 +38,7 @@ export async function addSeriesFromSource(
   const validKey = seriesKeySchema.safeParse(key);
   if (!validKey.success) throw badRequest(`${validKey.error.issues[0]?.message ?? "Not a series key."} Give the series a key of your own.`);
   const taken = () => conflict(`This notebook already has a series with the key “${key}”. Open it and press Refresh, or give another key.`);
-  if ((await seriesByKey(input.notebookId, key))) throw taken();
+  if (await seriesByKey(input.notebookId, key)) throw taken();
   const name = SOURCE_NAMES[input.source];
   let fetched;
   try {
@@ -53,7 +53,7 @@ export async function addSeriesFromSource(
   await assertNotebookAccess(actor, input.notebookId, "write");
   const at = new Date();
   const id = await transaction(async () => {
-    if ((await seriesByKey(input.notebookId, key))) throw taken();
+    if (await seriesByKey(input.notebookId, key)) throw taken();
     const created = await createSeries(actor, {
       notebookId: input.notebookId,
       key,

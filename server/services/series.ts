@@ -131,7 +131,7 @@ export type CreateSeries = {
 /** Creates a series in a notebook the actor may write to; the key must be new in that notebook. */
 export async function createSeries(actor: Actor, input: CreateSeries): Promise<{ id: string; key: string }> {
   await assertNotebookAccess(actor, input.notebookId, "write");
-  if ((await seriesByKey(input.notebookId, input.key))) {
+  if (await seriesByKey(input.notebookId, input.key)) {
     throw conflict(`This notebook already has a series with the key “${input.key}”. Choose another key.`);
   }
   const id = newId();

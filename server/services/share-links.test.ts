@@ -24,9 +24,9 @@ beforeAll(async () => {
   team = await makeTeam("share");
   const { id: seriesId } = await createSeries(team.owner, { notebookId: team.notebookId, key: "RUT", name: "Russell 2000", unit: "", frequency: "daily", source: "upload", sourceRef: "", notes: "", refreshIntervalMinutes: null });
   await importIntoSeries(team.owner, { seriesId, text: "date,RUT\n2026-01-02,2000\n2026-01-05,2010.5\n2026-01-30,2140\n" });
-  ({ id: chartId } = (await createChart(team.owner, { notebookId: team.notebookId, spec: FIXTURE_CHART_SPEC })));
-  ({ id: noteId } = (await createNote(team.owner, { notebookId: team.notebookId, title: "Rotation", body: `Small caps led.\n\n::chart{id=${chartId}}\n` })));
-  ({ id: otherNoteId } = (await createNote(team.owner, { notebookId: team.notebookId, title: "Sibling", body: "Private sibling text." })));
+  ({ id: chartId } = await createChart(team.owner, { notebookId: team.notebookId, spec: FIXTURE_CHART_SPEC }));
+  ({ id: noteId } = await createNote(team.owner, { notebookId: team.notebookId, title: "Rotation", body: `Small caps led.\n\n::chart{id=${chartId}}\n` }));
+  ({ id: otherNoteId } = await createNote(team.owner, { notebookId: team.notebookId, title: "Sibling", body: "Private sibling text." }));
 });
 
 /** What a note link shows now (null: the 404 page), counting a view as the share page does. */

@@ -84,9 +84,9 @@ export async function createShareLink(
       if (input.targetType === "note") {
         const pin = await pinNoteRevision(tx, input.targetId, actor.id, asOf);
         pinnedRevisionId = pin.revisionId;
-        pinned = (await pinQuestions(notebookId, [pin.body], asOf));
-      } else if (input.targetType === "question") pinned = (await sharedQuestionState(notebookId, input.targetId, asOf));
-      else pinned = (await pinNotebook(tx, notebookId, actor.id, asOf));
+        pinned = await pinQuestions(notebookId, [pin.body], asOf);
+      } else if (input.targetType === "question") pinned = await sharedQuestionState(notebookId, input.targetId, asOf);
+      else pinned = await pinNotebook(tx, notebookId, actor.id, asOf);
     }
     await tx.insert(shareLinks)
       .values({

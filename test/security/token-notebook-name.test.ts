@@ -13,7 +13,7 @@ let token: string;
 beforeEach(async () => {
   team = await makeTeam("tokenname");
   await createSeries(team.owner, { notebookId: team.notebookId, key: "RUT", name: "Russell 2000", unit: "", frequency: "daily", source: "upload", sourceRef: "", notes: "", refreshIntervalMinutes: null });
-  ({ token } = (await createToken(team.editor, { notebookId: team.notebookId, name: "Nightly push" })));
+  ({ token } = await createToken(team.editor, { notebookId: team.notebookId, name: "Nightly push" }));
 });
 
 const url = "http://quire.test/api/v1/series/RUT/observations";

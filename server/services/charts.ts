@@ -172,7 +172,13 @@ export async function updateChart(actor: Actor, input: { id: string; spec: Chart
   }
   const version = row.version + 1;
   await transaction(async (tx) => {
-    await tx.update(charts).set({ title: input.spec.title, spec: input.spec, version, updatedBy: actor.id, updatedAt: new Date() }).where(eq(charts.id, row.id));
+    // The version read is part of the WHERE: of two saves made from one version, on this server or another, one lands.
+    const saved = await tx
+      .update(charts)
+      .set({ title: input.spec.title, spec: input.spec, version, updatedBy: actor.id, updatedAt: new Date() })
+      .where(and(eq(charts.id, row.id), eq(charts.version, row.version)))
+      .returning({ id: charts.id });
+    if (saved.length === 0) throw conflict("Someone else saved this chart since you opened it. Reload to see their version.", { version: row.version + 1 });
     await recordEvent(tx, { actorId: actor.id, action: "chart.update", targetType: "chart", targetId: row.id, notebookId: row.notebookId });
   });
   return { id: row.id, version };

@@ -249,7 +249,8 @@ export async function updateQuestion(actor: Actor, input: Question & { id: strin
   }
   const version = row.version + 1;
   await transaction(async (tx) => {
-    await tx.update(questions)
+    const saved = await tx
+      .update(questions)
       .set({
         title: input.title,
         details: input.details,
@@ -264,7 +265,10 @@ export async function updateQuestion(actor: Actor, input: Question & { id: strin
         version,
         updatedAt: new Date(),
       })
-      .where(eq(questions.id, row.id));
+      // The version read is part of the WHERE: of two edits made from one version, on this server or another, one lands.
+      .where(and(eq(questions.id, row.id), eq(questions.version, row.version), eq(questions.status, "open")))
+      .returning({ id: questions.id });
+    if (saved.length === 0) throw conflict("Someone else changed this question since you opened it. Reload to see their version.", { version: row.version + 1 });
     await writeTags(tx, row.id, input.tags);
     const changed = (["title", "criteria", "resolveBy", "details"] as const).filter((k) => input[k] !== row[k]);
     await recordEvent(tx, {

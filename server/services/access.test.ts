@@ -1,5 +1,6 @@
 // Access rules: the role table, and a stranger cannot tell an existing notebook or note from a missing one.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { liveBusReady } from "@/db/client";
 import type { SessionUser } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
 import { allProcedures, callerFor, callPath, dbSnapshot, takesInput, trpcError } from "@/test/helpers";
@@ -163,8 +164,9 @@ describe("a signed-in stranger", () => {
     const viewer = await open(fixture.member, { notebookId: fixture.notebookId });
     const heard = [strangerAll, viewer].map((it) => it.next());
     heard.forEach((p) => p.catch(() => undefined));
-    await new Promise((r) => setTimeout(r, 0));
-    expect(listenerCount()).toBe(baseline + 2);
+    // Each stream checks access in the database before it listens (a round trip on PostgreSQL).
+    await vi.waitFor(() => expect(listenerCount()).toBe(baseline + 2));
+    expect(await liveBusReady()).toBe(true);
 
     await importIntoSeries(fixture.owner, { seriesId: fixture.seriesId, text: "date,RUT\n2026-02-02,2200\n" });
     await importIntoSeries(fixture.outsider, { seriesId: own.id, text: "date,OWN\n2026-02-02,1\n" });
@@ -175,8 +177,7 @@ describe("a signed-in stranger", () => {
 
     controller.abort();
     await Promise.allSettled(heard);
-    await new Promise((r) => setTimeout(r, 0));
-    expect(listenerCount()).toBe(baseline);
+    await vi.waitFor(() => expect(listenerCount()).toBe(baseline));
   });
 
   it("is refused after being removed, like any stranger", async () => {

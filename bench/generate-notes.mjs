@@ -1,5 +1,6 @@
-// Generates many realistic-looking market notes straight into a Quire database (the FTS triggers index them).
+// Generates many realistic-looking market notes straight into a Quire database, SQLite (the FTS triggers index them) or PostgreSQL (the generated tsvector column and its GIN index).
 import Database from "better-sqlite3";
+import { withDatabase } from "./store.mjs";
 
 // A Zipf-shaped vocabulary like real prose: a few words in almost every note, most words in few.
 // Ranks 1-20 are filler words, 150-190 everyday market words (each in roughly 8-10% of notes), 400-600
@@ -53,12 +54,24 @@ function zipfSampler(words, next) {
   };
 }
 
+/** The word sampler every generator draws from, seeded: both stores index the same text. */
+function wordSampler(seed) {
+  return zipfSampler(vocabulary(), random(seed));
+}
+
+/** Note `i` of the corpus: its id, title, body, time (ms) and tag (every tenth note has one). Draws title then body words, in order. */
+function generatedNote(word, i, words, now) {
+  const id = `gen${i.toString(36).padStart(10, "0")}`;
+  const title = `${word()} ${word()} ${word()} note ${i}`;
+  const body = Array.from({ length: words }, () => word()).join(" ");
+  return { id, title, body, at: now - i * 1000, tag: i % 10 === 0 ? MEDIUM[i % MEDIUM.length] : null };
+}
+
 /** Inserts `count` notes of about `words` words into the notebook, in one transaction, and checkpoints; returns the elapsed ms. */
 export function generateNotes(dbFile, { notebookId, userId, count, words = 150, seed = 2026 }) {
   const db = new Database(dbFile);
   db.pragma("busy_timeout = 10000");
-  const next = random(seed);
-  const word = zipfSampler(vocabulary(), next);
+  const word = wordSampler(seed);
   const insertNote = db.prepare(
     "INSERT INTO notes (id, notebook_id, title, body, version, created_by, updated_by, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)",
   );
@@ -67,11 +80,9 @@ export function generateNotes(dbFile, { notebookId, userId, count, words = 150, 
   db.transaction(() => {
     const now = Date.now();
     for (let i = 0; i < count; i++) {
-      const id = `gen${i.toString(36).padStart(10, "0")}`;
-      const title = `${word()} ${word()} ${word()} note ${i}`;
-      const body = Array.from({ length: words }, () => word()).join(" ");
-      insertNote.run(id, notebookId, title, body, userId, userId, now - i * 1000, now - i * 1000);
-      if (i % 10 === 0) insertTag.run(id, MEDIUM[i % MEDIUM.length]);
+      const note = generatedNote(word, i, words, now);
+      insertNote.run(note.id, notebookId, note.title, note.body, userId, userId, note.at, note.at);
+      if (note.tag) insertTag.run(note.id, note.tag);
     }
   })();
   // Leave the corpus in the database file, not in a 270 MB WAL that the server's checkpointer would copy while
@@ -80,6 +91,59 @@ export function generateNotes(dbFile, { notebookId, userId, count, words = 150, 
   const elapsed = performance.now() - started;
   db.close();
   return elapsed;
+}
+
+/** Notes per INSERT on PostgreSQL: each column is one array parameter (2,000 bodies are about 2 MB). */
+const PG_CHUNK = 2_000;
+
+/**
+ * The same notes and tags (no revisions, as on SQLite) into the PostgreSQL database at `url`, in one transaction:
+ * INSERT … SELECT FROM unnest(arrays) per 2,000 notes, then the tags in one statement (its statement trigger fills
+ * notes.tags_text; notes.search is generated). The per-row content-version trigger on notes is disabled inside the
+ * transaction (100,000 updates of one notebooks row in one transaction cost quadratic time) and the notebook's
+ * content_version is moved on once instead. Then VACUUM ANALYZE (the GIN index's pending list merged, statistics for
+ * the planner): the state of a database that has held these notes for a while. Returns the elapsed ms.
+ */
+export async function generateNotesPostgres(url, { notebookId, userId, count, words = 150, seed = 2026 }) {
+  const word = wordSampler(seed);
+  return withDatabase(url, async (client) => {
+    const started = performance.now();
+    const tagged = { ids: [], tags: [] };
+    await client.query("BEGIN");
+    try {
+      await client.query("ALTER TABLE notes DISABLE TRIGGER notes_content_version");
+      const now = Date.now();
+      for (let from = 0; from < count; from += PG_CHUNK) {
+        const chunk = { ids: [], titles: [], bodies: [], ats: [] };
+        for (let i = from; i < Math.min(count, from + PG_CHUNK); i++) {
+          const note = generatedNote(word, i, words, now);
+          chunk.ids.push(note.id);
+          chunk.titles.push(note.title);
+          chunk.bodies.push(note.body);
+          chunk.ats.push(note.at);
+          if (note.tag) {
+            tagged.ids.push(note.id);
+            tagged.tags.push(note.tag);
+          }
+        }
+        await client.query(
+          `INSERT INTO notes (id, notebook_id, title, body, version, created_by, updated_by, created_at, updated_at)
+           SELECT t.id, $1, t.title, t.body, 1, $2, $2, to_timestamp(t.at::float8 / 1000), to_timestamp(t.at::float8 / 1000)
+           FROM unnest($3::text[], $4::text[], $5::text[], $6::bigint[]) AS t(id, title, body, at)`,
+          [notebookId, userId, chunk.ids, chunk.titles, chunk.bodies, chunk.ats],
+        );
+      }
+      await client.query("INSERT INTO note_tags (note_id, tag) SELECT * FROM unnest($1::text[], $2::text[])", [tagged.ids, tagged.tags]);
+      await client.query("ALTER TABLE notes ENABLE TRIGGER notes_content_version");
+      await client.query("UPDATE notebooks SET content_version = content_version + 1 WHERE id = $1", [notebookId]);
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    }
+    await client.query("VACUUM (ANALYZE) notes, note_tags");
+    return performance.now() - started;
+  });
 }
 
 /** The queries the search benchmark cycles through: common and rare words, prefixes, phrases, filters. */

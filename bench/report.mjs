@@ -1,4 +1,4 @@
-// Judges each case against its bar, prints the table and writes bench/results.json.
+// Judges each case against its bar, prints the table and writes bench/results.json (SQLite's run at the top level, PostgreSQL's under "postgres").
 import fs from "node:fs";
 
 const fmt = (n, digits = 0) => (n === null || n === undefined ? "-" : n.toFixed(digits));
@@ -45,6 +45,7 @@ export function printTable(results) {
     e.error ? "FAILED" : e.barFailures ? (e.barFailures.length ? `FAIL (${describeBar(e.bar)})` : `pass (${describeBar(e.bar)})`) : "ok",
   ]);
   const head = ["case", "req/s", "p50 ms", "p99 ms", "× ceiling", "result"];
+  if (results.database) console.log(`\nStore: ${results.database}`);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r) => r.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   console.log(`\n${line(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
@@ -53,17 +54,36 @@ export function printTable(results) {
   if (results.ceiling.note) console.log(`note: ceiling: ${results.ceiling.note}`);
   for (const e of [results.ceiling, ...results.cases]) {
     if (e.p95 != null) console.log(`${e.name}: p95 ${fmt(e.p95, 1)} ms${e.note ? ` (${e.note})` : ""}`);
-    if (e.rowsPerSec != null) console.log(`${e.name}: ${fmt(e.rowsPerSec)} rows/s (parse ${fmt(e.parseMs)} ms, write ${fmt(e.writeMs)} ms), raw inserts ${fmt(e.rawRowsPerSec)} rows/s, ratio ${fmt(e.ratioToRaw, 2)}`);
+    if (e.rowsPerSec != null) console.log(`${e.name}: ${fmt(e.rowsPerSec)} rows/s (parse ${fmt(e.parseMs)} ms, write ${fmt(e.writeMs)} ms), raw inserts ${fmt(e.rawRowsPerSec)} rows/s, ratio ${fmt(e.ratioToRaw, 2)}${e.note ? ` (${e.note})` : ""}`);
+    if (e.ratioToOneServer !== undefined) {
+      const each = (e.detail?.perServer ?? []).map((p) => fmt(p.reqPerSec)).join(" + ");
+      console.log(`${e.name}: ${each} req/s = ${fmt(e.ratioToOneServer, 2)}× one server (${e.note})`);
+    }
     for (const r of e.renders ?? []) console.log(`${e.name}: ${r.points} points: read ${fmt(r.readMs, 1)} ms, build ${fmt(r.buildMs, 1)} ms, draw ${fmt(r.drawMs, 1)} ms`);
     if (e.error) console.log(`FAILED ${e.name} (${e.path}): ${e.error}`);
     for (const f of e.barFailures ?? []) console.log(`BAR FAILED ${e.name}: ${f}`);
   }
 }
 
-/** Writes the results file (the record of the last run). */
+function readPrevious(file) {
+  try {
+    const previous = JSON.parse(fs.readFileSync(file, "utf8"));
+    return previous && typeof previous === "object" ? previous : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Writes the results file, the record of the last run on each store: a SQLite run at the top level (the shape the file
+ * has always had, now with `store: "sqlite"`), a PostgreSQL run in the same shape under `postgres`. Each run keeps the
+ * other store's record.
+ */
 export function writeResults(file, results) {
-  const kept = ["name", "path", "method", "note", "reqPerSec", "p50", "p95", "p99", "rowsPerSec", "rawRowsPerSec", "ratioToRaw", "parseMs", "writeMs", "renders", "detail", "ratioToCeiling", "non2xx", "errors", "statusCodes", "requests", "error", "bar", "barPass", "barFailures"];
+  const kept = ["name", "path", "method", "note", "reqPerSec", "p50", "p95", "p99", "rowsPerSec", "rawRowsPerSec", "ratioToRaw", "parseMs", "writeMs", "renders", "ratioToOneServer", "detail", "ratioToCeiling", "non2xx", "errors", "statusCodes", "requests", "error", "bar", "barPass", "barFailures"];
   const strip = (entry) => Object.fromEntries(kept.filter((k) => entry[k] !== undefined).map((k) => [k, entry[k]]));
-  const out = { ...results, ceiling: strip(results.ceiling), cases: results.cases.map(strip) };
+  const run = { ...results, ceiling: strip(results.ceiling), cases: results.cases.map(strip) };
+  const previous = readPrevious(file);
+  const out = results.store === "postgres" ? { ...previous, postgres: run } : { ...run, ...(previous.postgres ? { postgres: previous.postgres } : {}) };
   fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
 }

@@ -31,8 +31,10 @@ export function pinToTwoCores(pid) {
 /**
  * Spawns `node scripts/start.mjs` (which builds when the sources changed) on a fresh data directory and
  * waits until health.ping answers. Returns { baseURL, stop, logFile }; stop() kills the whole process group.
+ * With `serveBuild`, spawns `node server.mjs` instead: it serves the build a first startQuire made, without checking
+ * it (a second server on the same DATABASE_URL).
  */
-export async function startQuire({ port, host = "127.0.0.1", timeoutMs = 300_000 }) {
+export async function startQuire({ port, host = "127.0.0.1", timeoutMs = 300_000, serveBuild = false }) {
   if (await portAnswers(port, host)) throw new Error(`Port ${port} is already in use: stop what runs there or set BENCH_PORT.`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "quire-bench-"));
   const logFile = path.join(dataDir, "server.log");
@@ -45,11 +47,14 @@ export async function startQuire({ port, host = "127.0.0.1", timeoutMs = 300_000
     QUIRE_LOG_LEVEL: process.env.QUIRE_LOG_LEVEL ?? "warn",
     QUIRE_DEMO: "1",
     NEXT_TELEMETRY_DISABLED: "1",
+    // scripts/start.mjs sets this before it loads server.mjs; run directly, server.mjs needs it set.
+    ...(serveBuild ? { NODE_ENV: "production" } : {}),
   };
   delete env.QUIRE_TRUST_PROXY;
   // BENCH_NODE_ARGS: extra node flags for the server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts", "start.mjs")], {
+  const script = serveBuild ? path.join(root, "server.mjs") : path.join(root, "scripts", "start.mjs");
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     cwd: root,
     env,
     detached: true,

@@ -10,10 +10,7 @@ import { registerAccount, signIn, trpcMutation } from "./helpers/http";
 import { freePort, startQuire, waitForHealth, type QuireServer } from "./support/quire-cluster";
 
 type CopyReport = { ok: boolean; tables: Array<{ table: string; sqliteRows: number; postgresRows: number; ok: boolean }> };
-// Plain JavaScript without a declaration file (tsconfig has allowJs off): imported by path, typed here.
-const { copyDatabase } = (await import(path.resolve("scripts/db-copy.mjs"))) as {
-  copyDatabase(options: { from?: string; to: string; log?: (line: string) => void }): Promise<CopyReport>;
-};
+type DbCopy = { copyDatabase(options: { from?: string; to: string; log?: (line: string) => void }): Promise<CopyReport> };
 
 let database: { url: string; drop(): Promise<void> } | undefined;
 let onPostgres: QuireServer | undefined;
@@ -42,6 +39,8 @@ test("a copied database serves the same share links on PostgreSQL as on SQLite",
   await mutate("notes.update", { id: note.id, baseVersion: first.version, body: "Edited after the snapshot: the lead held." }, cookie);
   const live = await mutate<{ path: string }>("share.create", { targetType: "note", targetId: note.id, label: "Live", mode: "live" }, cookie);
 
+  // Plain JavaScript without a declaration file (tsconfig has allowJs off): imported by path, typed above.
+  const { copyDatabase } = (await import(path.resolve("scripts/db-copy.mjs"))) as DbCopy;
   database = await createTestDatabase(await ensurePostgres(), "quire_e2e_copy");
   const report = await copyDatabase({ from: path.join(process.env.E2E_DATA_DIR ?? "data/e2e", "quire.db"), to: database.url });
   expect(report.ok).toBe(true);

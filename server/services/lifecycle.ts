@@ -1,5 +1,6 @@
 // The server's life with its database: open and migrate at start, the health probe for load balancers, a shared sign-in secret, close at stop.
 import { randomBytes } from "node:crypto";
+import { flushShareViews } from "./share-links";
 import { closeDatabase, databaseAnswers, databaseLocation, dialect, liveBusReady, prepareDatabase, sharedSetting } from "@/db/client";
 
 export type Health = { ok: boolean; store: "sqlite" | "postgres" };
@@ -38,7 +39,8 @@ export async function sharedAuthSecret(): Promise<string | null> {
   return sharedSetting("auth_secret", () => randomBytes(32).toString("base64url"));
 }
 
-/** Closes the database (after the server has stopped taking requests). */
+/** Writes what is still counted in memory (share views), then closes the database; after the server stopped taking requests. */
 export async function stopDatabase(): Promise<void> {
+  await flushShareViews().catch(() => {});
   await closeDatabase();
 }

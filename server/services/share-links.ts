@@ -8,6 +8,7 @@ import type { ShareMode } from "@/lib/share/model";
 import { SHARE_TOKEN_PATTERN, type ShareTarget, type ShareTargetType } from "@/lib/validation/share";
 import { assertNoteAccess, assertNotebookAccess, notebookIdsAllowing, roleIn, userMay, type Actor } from "./access";
 import { hashToken } from "./api-tokens";
+import { logger } from "@/server/logger";
 import { recordEvent } from "./audit";
 import { type DomainError, badRequest, notFound } from "./errors";
 import { prepared } from "./prepared";
@@ -239,23 +240,32 @@ export async function recordShareView(linkId: string, at = new Date(), visitor: 
     pending.set(linkId, { views: 1, last: at });
   }
   if (!flushTimer) {
-    flushTimer = setTimeout(flushShareViews, VIEW_FLUSH_MS);
+    flushTimer = setTimeout(() => void flushShareViews().catch((err: unknown) => logger.warn({ err: { message: (err as Error)?.message } }, "share views not written yet")), VIEW_FLUSH_MS);
     flushTimer.unref();
   }
 }
 
-/** Writes the counted views in one transaction. */
+/** Writes the counted views in one transaction; when the database does not take them, they wait for the next write. */
 export async function flushShareViews(): Promise<void> {
   if (flushTimer) clearTimeout(flushTimer);
   flushTimer = null;
   if (pending.size === 0) return;
   const counts = [...pending];
   pending.clear();
-  await transaction(async (tx) => {
+  try {
+    await transaction(async (tx) => {
+      for (const [id, { views, last }] of counts) {
+        await tx
+          .update(shareLinks)
+          .set({ views: sql`${shareLinks.views} + ${views}`, lastViewedAt: last })
+          .where(eq(shareLinks.id, id));
+      }
+    });
+  } catch (error) {
     for (const [id, { views, last }] of counts) {
-      await tx.update(shareLinks)
-        .set({ views: sql`${shareLinks.views} + ${views}`, lastViewedAt: last })
-        .where(eq(shareLinks.id, id));
+      const entry = pending.get(id);
+      pending.set(id, entry ? { views: entry.views + views, last: entry.last > last ? entry.last : last } : { views, last });
     }
-  });
+    throw error;
+  }
 }

@@ -12,6 +12,7 @@ import { handleShare, isShareRequest } from "./share";
 import { handleTrpc, isTrpcRequest } from "./trpc";
 import { httpErrorFrom } from "./errors";
 import { health } from "@/server/services/lifecycle";
+import { databaseDown, sendDatabaseDownPage } from "./database-guard";
 
 export { logger };
 export { sharedAuthSecret, startDatabase, stopDatabase } from "@/server/services/lifecycle";
@@ -100,10 +101,17 @@ export function createEdge({ next, nextDir, trustedHops, dev = false }: EdgeOpti
     if (url.startsWith("/api/")) {
       setAll(res, API_HEADERS);
     } else if (!url.startsWith("/_next/static/")) {
-      const policy = appPagePolicy(newNonce(), scriptSources);
-      req.headers["content-security-policy"] = policy;
-      res.setHeader("content-security-policy", policy);
+      return pageRequest(req, res);
     }
+    return next(req, res);
+  };
+
+  /** An app page: a fresh CSP nonce, or the 503 page while the database does not answer. */
+  const pageRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (await databaseDown()) return sendDatabaseDownPage(req, res);
+    const policy = appPagePolicy(newNonce(), scriptSources);
+    req.headers["content-security-policy"] = policy;
+    res.setHeader("content-security-policy", policy);
     return next(req, res);
   };
 

@@ -1,6 +1,7 @@
 // The one mapping from a service's DomainError to what a client receives: a tRPC error, or an HTTP status and JSON body.
 import { TRPCError } from "@trpc/server";
 import { isDatabaseUnavailable } from "@/db/errors";
+import { markDatabaseDown } from "./database-guard";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { DomainError, type DomainErrorKind, type ErrorDetails } from "@/server/services/errors";
 
@@ -9,7 +10,9 @@ export const DATABASE_UNAVAILABLE_MESSAGE = "The database is not answering just 
 
 /** A DomainError for an error that means the database is unreachable, else the error itself. */
 export function asDomainError(err: unknown): unknown {
-  return isDatabaseUnavailable(err) ? new DomainError("SERVICE_UNAVAILABLE", DATABASE_UNAVAILABLE_MESSAGE, { retryAfterSeconds: 5 }) : err;
+  if (!isDatabaseUnavailable(err)) return err;
+  markDatabaseDown();
+  return new DomainError("SERVICE_UNAVAILABLE", DATABASE_UNAVAILABLE_MESSAGE, { retryAfterSeconds: 5 });
 }
 
 /** Each kind of DomainError as a tRPC code and an HTTP status. */

@@ -1,6 +1,6 @@
 // While the database does not answer, app pages get a short 503 page that says to retry, instead of Next's error page.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { health } from "@/server/services/lifecycle";
+import { health, type Health } from "@/server/services/lifecycle";
 
 /** How old the last answer from the database may be before a page request asks again (in the background while it is up). */
 const RECHECK_MS = 1_000;
@@ -8,15 +8,20 @@ const RECHECK_MS = 1_000;
 const state = { up: true, checkedAt: 0, probe: null as Promise<void> | null };
 
 function recheck(): Promise<void> {
-  state.probe ??= health()
-    .then(({ ok }) => {
-      state.up = ok;
-      state.checkedAt = Date.now();
-    })
+  state.probe ??= checkDatabase()
+    .then(() => undefined)
     .finally(() => {
       state.probe = null;
     });
   return state.probe;
+}
+
+/** Asks the database now (GET /api/health does too), and remembers the answer for the pages. */
+export async function checkDatabase(): Promise<Health> {
+  const answer = await health();
+  state.up = answer.ok;
+  state.checkedAt = Date.now();
+  return answer;
 }
 
 /** Records that a request just found the database unreachable (server/http/errors.ts), so pages stop going to Next at once. */

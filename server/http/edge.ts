@@ -11,8 +11,7 @@ import { cameOverHttps, clientAddress } from "./request-origin";
 import { handleShare, isShareRequest } from "./share";
 import { handleTrpc, isTrpcRequest } from "./trpc";
 import { httpErrorFrom } from "./errors";
-import { health } from "@/server/services/lifecycle";
-import { databaseDown, sendDatabaseDownPage } from "./database-guard";
+import { checkDatabase, databaseDown, sendDatabaseDownPage } from "./database-guard";
 
 export { logger };
 export { sharedAuthSecret, startDatabase, stopDatabase } from "@/server/services/lifecycle";
@@ -70,7 +69,7 @@ async function handleHealth(req: IncomingMessage, res: ServerResponse): Promise<
     res.writeHead(405, { "content-type": "application/json", allow: "GET, HEAD" });
     return void res.end(JSON.stringify({ error: { message: "Use GET for the health check." } }));
   }
-  const { ok, store } = await health();
+  const { ok, store } = await checkDatabase();
   // instrumentation.ts sets the flag when start-up (migrations, the demo, the jobs) is done; until then this server is not ready.
   const ready = (globalThis as { quireReady?: boolean }).quireReady === true;
   const answer = !ok

@@ -32,6 +32,9 @@ export function openPostgres(url: string): PostgresDb {
 /** Brings the database's schema up to date (once across servers starting together). */
 export async function migrate(db: PostgresDb): Promise<void> {
   await migratePostgres(db.$client);
+  // Statistics for the small tables every readable-notes query joins: autovacuum may never analyze a table of a few
+  // dozen rows, and without statistics the planner skipped the notes' search index (430 ms against 89 ms measured).
+  await db.$client.query("ANALYZE memberships, notebooks");
 }
 
 /** A drizzle handle over an already open pool (each bundle in the process wraps the one pool with its own drizzle-orm). */

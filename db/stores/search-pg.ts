@@ -607,7 +607,9 @@ async function englishForms(db: AnyPgDatabase, operands: string[]): Promise<Engl
 
 function candidates(query: NoteSearch, filter: string, substrings: SQL | true, rank: string, page: number, offset: number): SQL {
   const match = filter ? sql`n.search @@ ${filter}::tsquery` : sql`true`;
-  const check = substrings === true ? sql`true` : substrings;
+  // The regular-expression check runs on every row it sees (about 55 ms over 9,000 matches of a common word), so it
+  // narrows only a search the index cannot (no filter); otherwise the exact check in JavaScript sorts out the page.
+  const check = filter || substrings === true ? sql`true` : substrings;
   const score = rank ? sql`ts_rank(${WEIGHTS}::real[], n.search, ${rank}::tsquery)` : sql`0::real`;
   const notebook = query.notebookId ? sql` AND n.notebook_id = ${query.notebookId}` : sql``;
   const tag = query.tag ? sql` AND EXISTS (SELECT 1 FROM note_tags t WHERE t.note_id = n.id AND t.tag = ${query.tag})` : sql``;

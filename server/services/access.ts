@@ -49,6 +49,22 @@ export function roleAllows(role: Role | null, action: NotebookAction): boolean {
 export async function assertNotebookAccess(actor: Actor, notebookId: string, action: NotebookAction): Promise<Role> {
   const role = await roleIn(actor, notebookId);
   if (role === null) throw notFound("notebook");
+  return assertRoleAllows(role, action);
+}
+
+/**
+ * For a row that lives in a notebook (a note, chart, question, series, link): throws `missing()` when there is no row
+ * (`notebookId` undefined) or the actor is not a member of its notebook, so ids reveal nothing, and FORBIDDEN when
+ * their role is not enough. One membership read.
+ */
+export async function assertAccessToRowIn(actor: Actor, notebookId: string | undefined, action: NotebookAction, missing: () => Error): Promise<Role> {
+  const role = notebookId === undefined ? null : await roleIn(actor, notebookId);
+  if (role === null) throw missing();
+  return assertRoleAllows(role, action);
+}
+
+/** Throws FORBIDDEN unless a member's role is enough for the action. */
+function assertRoleAllows(role: Role, action: NotebookAction): Role {
   if (!roleAllows(role, action)) {
     throw forbidden(`Your role in this notebook (${role}) does not allow this; ask an owner${action === "manageMembers" || action === "remove" ? "" : " or an editor"}.`);
   }
@@ -61,9 +77,8 @@ export async function assertNotebookAccess(actor: Actor, notebookId: string, act
  */
 export async function assertNoteAccess(actor: Actor, noteId: string, action: NotebookAction): Promise<{ notebookId: string; deletedAt: Date | null }> {
   const [row] = await noteNotebookQuery().execute({ noteId });
-  if (!row || (await roleIn(actor, row.notebookId)) === null) throw notFound("note");
-  await assertNotebookAccess(actor, row.notebookId, action);
-  return row;
+  await assertAccessToRowIn(actor, row?.notebookId, action, () => notFound("note"));
+  return row!;
 }
 
 const noteNotebookQuery = prepared("access_note_notebook", (db) =>

@@ -5,7 +5,7 @@ import { charts, noteLinks, notebooks, notes } from "@/db/schema";
 import type { ChartData } from "@/lib/charts/chart-data";
 import { chartSpecSchema, type ChartSpec } from "@/lib/charts/spec";
 import { newId } from "@/lib/ids";
-import { assertNotebookAccess, readableBy, roleAllows, roleIn, type Actor } from "./access";
+import { assertAccessToRowIn, assertNotebookAccess, readableBy, roleAllows, roleIn, type Actor } from "./access";
 import { recordEvent } from "./audit";
 import { DomainError, conflict, notFound } from "./errors";
 import { renderChart, renderChartInTurns, type RenderTiming } from "./chart-render";
@@ -30,9 +30,8 @@ function notFoundChart(): DomainError {
 /** The chart row if the actor may do `action` in its notebook; NOT_FOUND for strangers and missing ids alike. */
 export async function chartFor(actor: Actor, id: string, action: "read" | "write"): Promise<ChartRow> {
   const [row] = await getDb().select().from(charts).where(eq(charts.id, id));
-  if (!row || (await roleIn(actor, row.notebookId)) === null) throw notFoundChart();
-  await assertNotebookAccess(actor, row.notebookId, action);
-  return row;
+  await assertAccessToRowIn(actor, row?.notebookId, action, notFoundChart);
+  return row!;
 }
 
 /** A stored spec, read back through the schema (a spec from an older version still parses or is reported). */

@@ -5,7 +5,7 @@ import { events, forecasts, noteLinks, notebooks, notes, questionTags, questions
 import { newId } from "@/lib/ids";
 import type { ChartForecast } from "@/lib/questions/forecast-figure";
 import { describeRule, type DataRule, type Question, type QuestionKind, type QuestionStatus } from "@/lib/questions/spec";
-import { assertNotebookAccess, roleAllows, roleIn, rolesByNotebook, type Actor, type NotebookAction } from "./access";
+import { assertAccessToRowIn, assertNotebookAccess, roleAllows, roleIn, rolesByNotebook, type Actor, type NotebookAction } from "./access";
 import { recordEvent } from "./audit";
 import { type DomainError, badRequest, conflict, notFound } from "./errors";
 import { resolveByRules } from "./question-resolution";
@@ -20,9 +20,8 @@ export function notFoundQuestion(): DomainError {
 /** The question row if the actor may do `action` in its notebook. */
 export async function questionFor(actor: Actor, id: string, action: NotebookAction): Promise<QuestionRow> {
   const [row] = await getDb().select().from(questions).where(eq(questions.id, id));
-  if (!row || (await roleIn(actor, row.notebookId)) === null) throw notFoundQuestion();
-  await assertNotebookAccess(actor, row.notebookId, action);
-  return row;
+  await assertAccessToRowIn(actor, row?.notebookId, action, notFoundQuestion);
+  return row!;
 }
 
 export type ForecastPoint = ChartForecast & { id: number; questionId: string };

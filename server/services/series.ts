@@ -4,7 +4,7 @@ import { getDb, transaction } from "@/db/client";
 import { notebooks, series } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import type { SeriesSource } from "@/lib/validation/series";
-import { assertNotebookAccess, roleAllows, roleIn, rolesByNotebook, type Actor } from "./access";
+import { assertAccessToRowIn, assertNotebookAccess, roleAllows, roleIn, rolesByNotebook, type Actor } from "./access";
 import { recordEvent } from "./audit";
 import { type DomainError, conflict, notFound } from "./errors";
 import { announceSeriesChange } from "./live";
@@ -34,9 +34,8 @@ function notFoundSeries(): DomainError {
 /** The series row if the actor may do `action` in its notebook; NOT_FOUND for strangers and missing ids alike. */
 export async function seriesFor(actor: Actor, id: string, action: "read" | "write"): Promise<SeriesRow> {
   const [row] = await getDb().select().from(series).where(eq(series.id, id));
-  if (!row || (await roleIn(actor, row.notebookId)) === null) throw notFoundSeries();
-  await assertNotebookAccess(actor, row.notebookId, action);
-  return row;
+  await assertAccessToRowIn(actor, row?.notebookId, action, notFoundSeries);
+  return row!;
 }
 
 /** The series with this key in the notebook, or null. Callers check access to the notebook first. */

@@ -6,7 +6,7 @@ import { notebooks, notes, questions, shareLinks, users } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import type { ShareMode } from "@/lib/share/model";
 import { SHARE_TOKEN_PATTERN, type ShareTarget, type ShareTargetType } from "@/lib/validation/share";
-import { assertNoteAccess, assertNotebookAccess, notebookIdsAllowing, roleIn, userMay, type Actor } from "./access";
+import { assertAccessToRowIn, assertNoteAccess, assertNotebookAccess, notebookIdsAllowing, roleIn, userMay, type Actor } from "./access";
 import { hashToken } from "./api-tokens";
 import { logger } from "@/server/logger";
 import { recordEvent } from "./audit";
@@ -177,8 +177,8 @@ export async function listMyShareLinks(actor: Actor): Promise<ShareLinkSummary[]
 export async function revokeShareLink(actor: Actor, id: string): Promise<{ id: string; revokedAt: Date }> {
   const db = getDb();
   const [row] = await db.select().from(shareLinks).where(eq(shareLinks.id, id));
-  if (!row || (await roleIn(actor, row.notebookId)) === null) throw notFoundLink();
-  await assertNotebookAccess(actor, row.notebookId, "write");
+  await assertAccessToRowIn(actor, row?.notebookId, "write", notFoundLink);
+  if (!row) throw notFoundLink();
   if (row.revokedAt) return { id, revokedAt: row.revokedAt };
   const revokedAt = new Date();
   await transaction(async (tx) => {

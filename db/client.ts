@@ -16,10 +16,9 @@ import type { SearchStore } from "./stores/search";
 import { postgresSearch } from "./stores/search-pg";
 import { sqliteSearch } from "./stores/search-sqlite";
 import { closeLiveBus, publish } from "./live-bus";
-import { currentTransaction, withCurrentTransaction } from "./transaction";
+import { afterCommit, currentTransaction, withCurrentTransaction } from "./transaction";
 
-export { afterCommit } from "./transaction";
-import { afterCommit as afterCommitTask } from "./transaction";
+export { afterCommit };
 export { liveBusReady, localBus } from "./live-bus";
 
 /**
@@ -147,7 +146,7 @@ export async function tableRows(table: string): Promise<Record<string, unknown>[
 
 /** Tells every server's listeners about a change (topic and a small JSON payload), once the open transaction commits. */
 export async function announce(topic: string, payload: unknown): Promise<void> {
-  await afterCommitTask(() => publish(topic, payload, dialect() === "postgres" ? postgresDb().$client : undefined));
+  await afterCommit(() => publish(topic, payload, dialect() === "postgres" ? postgresDb().$client : undefined));
 }
 
 /** A setting shared by every server: the stored value, or the one `make` gives, stored by whichever server asks first. */

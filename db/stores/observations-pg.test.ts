@@ -1,0 +1,146 @@
+// The PostgreSQL observation store: new, revised and equal values with vintages, as-of reads, counts, bulk writes, rollback.
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type * as pgSchema from "@/db/schema-pg";
+import { postgresObservations } from "./observations-pg";
+import { openStoreTestDatabase, type StoreTestDatabase } from "./pg-store-database";
+
+let store: StoreTestDatabase;
+let pool: pg.Pool;
+let db: NodePgDatabase<typeof pgSchema>;
+
+beforeAll(async () => {
+  store = await openStoreTestDatabase("quire_observations_pg");
+  ({ pool, db } = store);
+}, 120_000);
+
+afterAll(async () => {
+  await store?.close();
+});
+
+describe("postgresObservations", () => {
+  beforeAll(async () => {
+    await pool.query("INSERT INTO users (id, email, name, password_hash) VALUES ('quant', 'quant@example.com', 'quant', 'x')");
+    await pool.query("INSERT INTO notebooks (id, name) VALUES ('markets', 'Markets')");
+    await pool.query("INSERT INTO memberships (notebook_id, user_id, role) VALUES ('markets', 'quant', 'owner')");
+    for (const id of ["s_main", "s_empty", "s_big"]) {
+      await pool.query("INSERT INTO series (id, notebook_id, key, name) VALUES ($1, 'markets', $1, $1)", [id]);
+    }
+  });
+
+  const series = async (id: string) =>
+    (await pool.query("SELECT data_version, (extract(epoch FROM data_changed_at) * 1000)::float8 AS changed_ms FROM series WHERE id = $1", [id])).rows[0] as {
+      data_version: number;
+      changed_ms: number | null;
+    };
+  const apply = (id: string, rows: Array<{ date: string; value: number }>, at: number) => db.transaction(async (tx) => postgresObservations(tx).apply(id, rows, at));
+
+  const t1 = Date.UTC(2026, 0, 10);
+  const t2 = Date.UTC(2026, 0, 20);
+  const t3 = Date.UTC(2026, 0, 30);
+
+  it("inserts, revises (closing the old row) and leaves equal values alone, moving the data version only on a change", async () => {
+    expect(await series("s_main")).toEqual({ data_version: 0, changed_ms: null });
+    const first = await apply("s_main", [
+      { date: "2026-01-01", value: 1.5 },
+      { date: "2026-01-02", value: 2.25 },
+      { date: "2026-01-03", value: -3 },
+    ], t1);
+    expect(first).toEqual({ inserted: 3, revised: 0, unchanged: 0 });
+    expect(await series("s_main")).toEqual({ data_version: 1, changed_ms: t1 });
+
+    const second = await apply("s_main", [
+      { date: "2026-01-01", value: 1.5 },
+      { date: "2026-01-02", value: 2.5 },
+      { date: "2026-01-03", value: -3 },
+      { date: "2026-01-04", value: 0.1 },
+    ], t2);
+    expect(second).toEqual({ inserted: 1, revised: 1, unchanged: 2 });
+    expect(await series("s_main")).toEqual({ data_version: 2, changed_ms: t2 });
+
+    const third = await apply("s_main", [
+      { date: "2026-01-02", value: 2.5 },
+      { date: "2026-01-04", value: 0.1 },
+    ], t3);
+    expect(third).toEqual({ inserted: 0, revised: 0, unchanged: 2 });
+    expect(await series("s_main"), "nothing changed, so the version stays").toEqual({ data_version: 2, changed_ms: t2 });
+
+    const { rows } = await pool.query(
+      "SELECT date, value, known_from::float8 AS known_from, known_until::float8 AS known_until FROM observations WHERE series_id = 's_main' ORDER BY date, known_from",
+    );
+    expect(rows).toEqual([
+      { date: "2026-01-01", value: 1.5, known_from: t1, known_until: null },
+      { date: "2026-01-02", value: 2.25, known_from: t1, known_until: t2 },
+      { date: "2026-01-02", value: 2.5, known_from: t2, known_until: null },
+      { date: "2026-01-03", value: -3, known_from: t1, known_until: null },
+      { date: "2026-01-04", value: 0.1, known_from: t2, known_until: null },
+    ]);
+  });
+
+  it("reads values as known now and as known at a moment, as numbers, by date", async () => {
+    const store = postgresObservations(db);
+    expect(await store.read("s_main", "2026-01-02", "2026-01-04")).toEqual([
+      { date: "2026-01-02", value: 2.5 },
+      { date: "2026-01-03", value: -3 },
+      { date: "2026-01-04", value: 0.1 },
+    ]);
+    expect(await store.read("s_main", "2026-01-01", "2026-12-31", t2 - 1)).toEqual([
+      { date: "2026-01-01", value: 1.5 },
+      { date: "2026-01-02", value: 2.25 },
+      { date: "2026-01-03", value: -3 },
+    ]);
+    expect(await store.read("s_main", "2026-01-01", "2026-12-31", t2)).toEqual(await store.read("s_main", "2026-01-01", "2026-12-31"));
+    expect(await store.read("s_main", "2026-01-01", "2026-12-31", t1 - 1)).toEqual([]);
+  });
+
+  it("counts rows and revisions as numbers", async () => {
+    const store = postgresObservations(db);
+    const stats = await store.stats(["s_main", "s_empty", "missing"]);
+    expect(stats).toEqual([{ id: "s_main", rowCount: 4, firstDate: "2026-01-01", lastDate: "2026-01-04" }]);
+    expect(typeof stats[0]!.rowCount).toBe("number");
+    expect(await store.stats([])).toEqual([]);
+    expect(await store.revisionCount("s_main")).toBe(1);
+    expect(await store.revisionCount("s_empty")).toBe(0);
+  });
+
+  it("applies 200,000 rows in one import, then revises half of them", async () => {
+    const n = 200_000;
+    const start = Date.UTC(1600, 0, 1);
+    const dates = Array.from({ length: n }, (_, i) => new Date(start + i * 86_400_000).toISOString().slice(0, 10));
+    const rows = dates.map((date, i) => ({ date, value: i / 7 }));
+
+    let began = performance.now();
+    expect(await apply("s_big", rows, t1)).toEqual({ inserted: n, revised: 0, unchanged: 0 });
+    let seconds = (performance.now() - began) / 1000;
+    console.log(`postgresObservations.apply: ${n.toLocaleString("en-US")} new rows in ${seconds.toFixed(2)} s = ${Math.round(n / seconds).toLocaleString("en-US")} rows/s`);
+
+    const revisedRows = rows.map((r, i) => (i % 2 === 0 ? { ...r, value: r.value + 1 } : r));
+    began = performance.now();
+    expect(await apply("s_big", revisedRows, t2)).toEqual({ inserted: 0, revised: n / 2, unchanged: n / 2 });
+    seconds = (performance.now() - began) / 1000;
+    console.log(`postgresObservations.apply: ${n.toLocaleString("en-US")} rows, ${(n / 2).toLocaleString("en-US")} revised, in ${seconds.toFixed(2)} s = ${Math.round(n / seconds).toLocaleString("en-US")} rows/s`);
+
+    const store = postgresObservations(db);
+    expect(await store.stats(["s_big"])).toEqual([{ id: "s_big", rowCount: n, firstDate: dates[0], lastDate: dates[n - 1] }]);
+    expect(await store.revisionCount("s_big")).toBe(n / 2);
+    const { rows: counts } = await pool.query("SELECT count(*)::int AS n FROM observations WHERE series_id = 's_big'");
+    expect(counts[0].n).toBe(n + n / 2);
+    expect(await series("s_big")).toEqual({ data_version: 2, changed_ms: t2 });
+    const [first, second] = await store.read("s_big", dates[0]!, dates[1]!);
+    expect([first, second]).toEqual([revisedRows[0], revisedRows[1]]);
+    expect(await store.read("s_big", dates[0]!, dates[0]!, t2 - 1)).toEqual([rows[0]]);
+  }, 180_000);
+
+  it("leaves nothing behind when the caller's transaction rolls back", async () => {
+    await expect(
+      db.transaction(async (tx) => {
+        await postgresObservations(tx).apply("s_empty", [{ date: "2026-01-01", value: 1 }], t3);
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await postgresObservations(db).stats(["s_empty"])).toEqual([]);
+    expect(await series("s_empty")).toEqual({ data_version: 0, changed_ms: null });
+  });
+});
+

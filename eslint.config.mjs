@@ -68,8 +68,9 @@ export default tseslint.config(
         "error",
         ...["getDb", "db"].flatMap((name) => [
           {
-            selector: `MemberExpression[property.name=/^(insert|update|delete)$/][object.${name === "getDb" ? "callee.name" : "name"}='${name}']`,
-            message: "Every write goes through transaction() from @/db/client (on SQLite it holds the connection's write lock): see docs/architecture.md.",
+            // A statement built for preparedWrite() is exempt: it refuses to run outside a transaction.
+            selector: `MemberExpression[property.name=/^(insert|update|delete)$/][object.${name === "getDb" ? "callee.name" : "name"}='${name}']:not(CallExpression[callee.name='preparedWrite'] *)`,
+            message: "Every write goes through transaction() from @/db/client (on SQLite it holds the connection's write lock), or preparedWrite() run inside one: see docs/architecture.md.",
           },
         ]),
         { selector: "MemberExpression[property.name='$client']", message: "Services never reach the driver: put dialect-specific statements in a db/ store." },

@@ -16,6 +16,7 @@ import type { SearchStore } from "./stores/search";
 import { postgresSearch } from "./stores/search-pg";
 import { sqliteSearch } from "./stores/search-sqlite";
 import { closeLiveBus, publish } from "./live-bus";
+import { preparedOn } from "./prepared";
 import { afterCommit, currentTransaction, withCurrentTransaction } from "./transaction";
 
 export { afterCommit };
@@ -65,6 +66,26 @@ function baseDb(): Db {
 /** The database handle: the calling context's open transaction if there is one, else the process-wide connection. */
 export function getDb(): Db {
   return currentTransaction<Db>() ?? baseDb();
+}
+
+/**
+ * A getter for the prepared form of the query `build` makes, built once per process: for queries on every request.
+ * The statement runs in the caller's transaction when there is one (db/prepared.ts).
+ */
+export function prepared<P extends object>(name: string, build: (db: Db) => { prepare(name: string): P }): () => P {
+  return preparedOn(baseDb, name, build);
+}
+
+/**
+ * `prepared` for a write (insert, update, delete): the getter throws unless a transaction is open, since every write
+ * runs inside transaction() (on SQLite that holds the connection's write lock).
+ */
+export function preparedWrite<P extends object>(name: string, build: (db: Db) => { prepare(name: string): P }): () => P {
+  const statement = preparedOn(baseDb, name, build);
+  return () => {
+    if (currentTransaction() === undefined) throw new Error(`The prepared write "${name}" runs only inside transaction().`);
+    return statement();
+  };
 }
 
 /**

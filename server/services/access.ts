@@ -1,9 +1,8 @@
 // The one place that decides who may read or change what; every service calls it first.
 import { and, eq, getTableName, inArray, sql, type Column, type Placeholder, type SQL } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, prepared } from "@/db/client";
 import { memberships, notes, type Role } from "@/db/schema";
 import { forbidden, notFound } from "./errors";
-import { prepared } from "./prepared";
 
 export type Actor = { id: string };
 /** An actor, or a placeholder for one in a prepared statement. */
@@ -76,13 +75,19 @@ function assertRoleAllows(role: Role, action: NotebookAction): Role {
  * notebook the actor cannot see answers NOT_FOUND, exactly like a note that does not exist.
  */
 export async function assertNoteAccess(actor: Actor, noteId: string, action: NotebookAction): Promise<{ notebookId: string; deletedAt: Date | null }> {
-  const [row] = await noteNotebookQuery().execute({ noteId });
-  await assertAccessToRowIn(actor, row?.notebookId, action, () => notFound("note"));
-  return row!;
+  const [row] = await noteWithRoleQuery().execute({ noteId, userId: actor.id });
+  if (!row || row.role === null) throw notFound("note");
+  assertRoleAllows(row.role, action);
+  return { notebookId: row.notebookId, deletedAt: row.deletedAt };
 }
 
-const noteNotebookQuery = prepared("access_note_notebook", (db) =>
-  db.select({ notebookId: notes.notebookId, deletedAt: notes.deletedAt }).from(notes).where(eq(notes.id, sql.placeholder("noteId"))),
+// The note and the actor's role in its notebook in one read (every autosave starts with it).
+const noteWithRoleQuery = prepared("access_note_role", (db) =>
+  db
+    .select({ notebookId: notes.notebookId, deletedAt: notes.deletedAt, role: memberships.role })
+    .from(notes)
+    .leftJoin(memberships, and(eq(memberships.notebookId, notes.notebookId), eq(memberships.userId, sql.placeholder("userId"))))
+    .where(eq(notes.id, sql.placeholder("noteId"))),
 );
 
 /** The ids of the notebooks the actor may read (every notebook they belong to), as a subquery. */
@@ -112,11 +117,6 @@ export async function rolesByNotebook(actor: Actor): Promise<Map<string, Role>> 
 /** A column named with its table, so that it means the outer query's column inside a subquery (Drizzle leaves the table out of single-table queries). */
 export function qualified(column: Column): SQL {
   return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
-}
-
-/** The actor's role in the notebook in `column` (null when not a member), as a column of a query. */
-export function roleColumn(column: Column, actor: ActorRef): SQL<Role | null> {
-  return sql<Role | null>`(select ${memberships}.role from ${memberships} where ${memberships}.notebook_id = ${qualified(column)} and ${memberships}.user_id = ${actor.id})`;
 }
 
 /** The roles that allow the action. */

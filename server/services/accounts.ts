@@ -1,6 +1,6 @@
 // Accounts: registration, password checks with throttling, session versions, password change.
 import { eq, sql } from "drizzle-orm";
-import { getDb, transaction } from "@/db/client";
+import { getDb, transaction, prepared } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { users } from "@/db/schema";
 import { newId } from "@/lib/ids";
@@ -8,7 +8,6 @@ import { passwordWeakness } from "@/lib/validation/account";
 import type { Actor } from "./access";
 import { recordEvent } from "./audit";
 import { badRequest, conflict, DomainError, unauthorized } from "./errors";
-import { prepared } from "./prepared";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords";
 import { signInSucceeded, takeRegistrationAttempt, takeSignInAttempt } from "./rate-limit";
 import { endAllSessions } from "./sessions";

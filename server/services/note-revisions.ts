@@ -1,6 +1,6 @@
 // Note revisions: edits coalesced per author and time window, checkpoints, history, and restore.
 import { and, desc, eq, gt, sql } from "drizzle-orm";
-import { getDb, transaction, type Tx } from "@/db/client";
+import { getDb, preparedWrite, transaction, type Tx } from "@/db/client";
 import { noteRevisions, notebooks, notes, users } from "@/db/schema";
 import { assertNoteAccess, type Actor } from "./access";
 import { recordEvent } from "./audit";
@@ -15,24 +15,44 @@ export const REVISION_WINDOW_MS = 5 * 60 * 1000;
  * them, started within the window), in one statement with no read first; else starts a new revision.
  */
 export async function recordEditRevision(tx: Tx, edit: { noteId: string; noteVersion: number; title: string; body: string; authorId: string; at: Date }): Promise<void> {
-  const latest = tx.select({ id: noteRevisions.id }).from(noteRevisions).where(eq(noteRevisions.noteId, edit.noteId)).orderBy(desc(noteRevisions.id)).limit(1);
-  const folded = await tx
-    .update(noteRevisions)
-    .set({ noteVersion: edit.noteVersion, title: edit.title, body: edit.body, updatedAt: edit.at })
-    .where(
-      and(
-        eq(noteRevisions.id, sql`(${latest})`),
-        eq(noteRevisions.kind, "edit"),
-        eq(noteRevisions.authorId, edit.authorId),
-        gt(noteRevisions.createdAt, new Date(edit.at.getTime() - REVISION_WINDOW_MS)),
-      ),
-    )
-    .returning({ id: noteRevisions.id });
+  const folded = await foldIntoLatest().execute({
+    noteId: edit.noteId,
+    noteVersion: edit.noteVersion,
+    title: edit.title,
+    body: edit.body,
+    authorId: edit.authorId,
+    at: noteRevisions.updatedAt.mapToDriverValue(edit.at),
+    openSince: noteRevisions.createdAt.mapToDriverValue(new Date(edit.at.getTime() - REVISION_WINDOW_MS)),
+  });
   if (folded.length > 0) return;
   await tx
     .insert(noteRevisions)
     .values({ noteId: edit.noteId, noteVersion: edit.noteVersion, title: edit.title, body: edit.body, kind: "edit", authorId: edit.authorId, createdAt: edit.at, updatedAt: edit.at });
 }
+
+// The fold, prepared (it runs on every autosave): the note's latest revision takes the edit when it is an edit by the
+// same author opened within the window.
+const foldIntoLatest = preparedWrite("note_revisions_fold", (db) => {
+  const value = (key: string) => sql`${sql.placeholder(key)}`;
+  const latest = db
+    .select({ id: noteRevisions.id })
+    .from(noteRevisions)
+    .where(eq(noteRevisions.noteId, sql.placeholder("noteId")))
+    .orderBy(desc(noteRevisions.id))
+    .limit(1);
+  return db
+    .update(noteRevisions)
+    .set({ noteVersion: value("noteVersion"), title: value("title"), body: value("body"), updatedAt: value("at") })
+    .where(
+      and(
+        eq(noteRevisions.id, sql`(${latest})`),
+        eq(noteRevisions.kind, "edit"),
+        eq(noteRevisions.authorId, sql.placeholder("authorId")),
+        gt(noteRevisions.createdAt, sql.placeholder("openSince")),
+      ),
+    )
+    .returning({ id: noteRevisions.id });
+});
 
 export type RevisionSummary = { id: number; noteVersion: number; kind: string; title: string; authorName: string | null; createdAt: Date; updatedAt: Date };
 

@@ -1,12 +1,11 @@
 // Notebooks and their members: reads and writes, each checked by the access module first.
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
-import { getDb, transaction, type Db } from "@/db/client";
+import { getDb, transaction, type Db, prepared } from "@/db/client";
 import { memberships, notebooks, notes, users, type Role } from "@/db/schema";
 import { newId } from "@/lib/ids";
-import { assertNotebookAccess, qualified, readableBy, roleColumn, type Actor } from "./access";
+import { assertNotebookAccess, qualified, type Actor } from "./access";
 import { recordEvent } from "./audit";
 import { DomainError, badRequest, conflict, notFound } from "./errors";
-import { prepared } from "./prepared";
 
 export type NotebookSummary = {
   id: string;
@@ -21,21 +20,21 @@ export type NotebookSummary = {
 const noteCount = sql<number>`(select count(*) from ${notes} n2 where n2.notebook_id = ${qualified(notebooks.id)} and n2.deleted_at is null)`.mapWith(Number);
 const memberCount = sql<number>`(select count(*) from ${memberships} m2 where m2.notebook_id = ${qualified(notebooks.id)})`.mapWith(Number);
 
-const reader = { id: sql.placeholder("userId") };
-
+// From the caller's memberships, so the role comes with the join rather than from a subquery per notebook.
 const listQuery = prepared("notebooks_list", (db: Db) =>
   db
     .select({
       id: notebooks.id,
       name: notebooks.name,
       description: notebooks.description,
-      role: sql<Role>`${roleColumn(notebooks.id, reader)}`,
+      role: memberships.role,
       noteCount,
       memberCount,
       updatedAt: notebooks.updatedAt,
     })
-    .from(notebooks)
-    .where(readableBy(notebooks.id, reader))
+    .from(memberships)
+    .innerJoin(notebooks, eq(notebooks.id, memberships.notebookId))
+    .where(eq(memberships.userId, sql.placeholder("userId")))
     .orderBy(desc(notebooks.updatedAt), asc(notebooks.name)),
 );
 

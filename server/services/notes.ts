@@ -1,6 +1,6 @@
 // Notes: create, read, autosave with optimistic concurrency, trash; each call checks access first.
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
-import { getDb, transaction, type Tx } from "@/db/client";
+import { getDb, transaction, type Tx, prepared, preparedWrite } from "@/db/client";
 import { noteLinks, noteRevisions, noteTags, notebooks, notes, users } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { excerptOf } from "@/lib/notes/plain-text";
@@ -9,7 +9,6 @@ import { recordEvent } from "./audit";
 import { badRequest, conflict, notFound } from "./errors";
 import { writeNoteLinks } from "./note-links";
 import { recordEditRevision } from "./note-revisions";
-import { prepared } from "./prepared";
 
 export type NoteSummary = {
   id: string;
@@ -116,10 +115,6 @@ export async function getNote(actor: Actor, id: string): Promise<NoteDetail> {
   return { ...row, tags: (await tagsByNote([id])).get(id) ?? [], links, canEdit: role === "owner" || role === "editor" };
 }
 
-async function touchNotebook(tx: Tx, notebookId: string, at: Date): Promise<void> {
-  await tx.update(notebooks).set({ updatedAt: at }).where(eq(notebooks.id, notebookId));
-}
-
 /** Creates a note in a notebook the actor may write to. */
 export async function createNote(actor: Actor, input: { notebookId: string; title: string; body?: string; tags?: string[] }): Promise<{ id: string; version: number }> {
   await assertNotebookAccess(actor, input.notebookId, "write");
@@ -132,13 +127,32 @@ export async function createNote(actor: Actor, input: { notebookId: string; titl
     if (tags.length > 0) await tx.insert(noteTags).values(tags.map((tag) => ({ noteId: id, tag })));
     await writeNoteLinks(tx, id, body);
     await tx.insert(noteRevisions).values({ noteId: id, noteVersion: 1, title: input.title, body, kind: "created", authorId: actor.id, createdAt: now, updatedAt: now });
-    await touchNotebook(tx, input.notebookId, now);
     await recordEvent(tx, { actorId: actor.id, action: "note.created", targetType: "note", targetId: id, notebookId: input.notebookId });
   });
   return { id, version: 1 };
 }
 
 const noteRow = prepared("notes_row", (db) => db.select().from(notes).where(eq(notes.id, sql.placeholder("id"))));
+
+/** An autosave's write, prepared: only when the note is still at the version the save started from and not in the trash. */
+function saveStatement(name: string, withText: boolean) {
+  const value = (key: string) => sql`${sql.placeholder(key)}`;
+  return preparedWrite(name, (db) =>
+    db
+      .update(notes)
+      .set({
+        ...(withText ? { title: value("title"), body: value("body") } : {}),
+        version: value("version"),
+        updatedBy: value("updatedBy"),
+        updatedAt: value("updatedAt"),
+      })
+      .where(and(eq(notes.id, sql.placeholder("id")), eq(notes.version, sql.placeholder("baseVersion")), isNull(notes.deletedAt)))
+      .returning({ id: notes.id }),
+  );
+}
+const saveWithText = saveStatement("notes_save_text", true);
+// A save that changes neither title nor body (a retried autosave) leaves them alone, so the search index is not rebuilt.
+const saveWithoutText = saveStatement("notes_save_version", false);
 
 /** Why a save at `baseVersion` did not land: the note is gone, in the trash, or moved on (CONFLICT with its current text). */
 async function refusedSave(tx: Tx, id: string, baseVersion: number): Promise<never> {
@@ -160,7 +174,7 @@ export async function updateNote(
   actor: Actor,
   input: { id: string; baseVersion: number; title?: string; body?: string },
 ): Promise<{ id: string; version: number; updatedAt: Date }> {
-  const { notebookId } = await assertNoteAccess(actor, input.id, "write");
+  await assertNoteAccess(actor, input.id, "write");
   const now = new Date();
   return transaction(async (tx) => {
     const [current] = await noteRow().execute({ id: input.id });
@@ -168,17 +182,20 @@ export async function updateNote(
     const title = input.title ?? current.title;
     const body = input.body ?? current.body;
     const version = current.version + 1;
-    // A save that changes neither title nor body (a retried autosave) leaves them alone, so the search index is not rebuilt.
-    const text = title === current.title && body === current.body ? {} : { title, body };
-    const saved = await tx
-      .update(notes)
-      .set({ ...text, version, updatedBy: actor.id, updatedAt: now })
-      .where(and(eq(notes.id, input.id), eq(notes.version, input.baseVersion), isNull(notes.deletedAt)))
-      .returning({ id: notes.id });
+    const textChanged = title !== current.title || body !== current.body;
+    const saved = await (textChanged ? saveWithText : saveWithoutText)().execute({
+      id: input.id,
+      baseVersion: input.baseVersion,
+      title,
+      body,
+      version,
+      updatedBy: actor.id,
+      updatedAt: notes.updatedAt.mapToDriverValue(now),
+    });
     if (saved.length === 0) return refusedSave(tx, input.id, input.baseVersion);
-    if (body !== current.body) await writeNoteLinks(tx, input.id, body);
+    if (body !== current.body) await writeNoteLinks(tx, input.id, body, current.body);
+    // The notebook's updated_at and content_version move with the note, by trigger (migration 0013; PostgreSQL 0005).
     await recordEditRevision(tx, { noteId: input.id, noteVersion: version, title, body, authorId: actor.id, at: now });
-    await touchNotebook(tx, notebookId, now);
     return { id: input.id, version, updatedAt: now };
   });
 }

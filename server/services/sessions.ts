@@ -1,7 +1,7 @@
 // Browser sessions on the server: started at sign-in, checked on every request, ended by sign-out, sign out everywhere and password change.
 import { randomBytes } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
-import { getDb, transaction, type Tx } from "@/db/client";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { transaction, type Db, type Tx, prepared } from "@/db/client";
 import { sessions, users } from "@/db/schema";
 
 /** How long a session lasts without signing in again (the session cookie's lifetime too). */
@@ -16,25 +16,32 @@ export async function startSession(userId: string, now = Date.now()): Promise<st
   return id;
 }
 
-/**
- * The owner of a session that is still live (exists, belongs to the user, not ended, not expired, and issued
- * under the user's current session version), or null. One indexed read, made on every request.
- */
-export async function liveSessionOwner(sessionId: string, userId: string, sessionVersion: number, now = Date.now()): Promise<SessionOwner | null> {
-  const [owner] = await getDb()
-    .select({ id: users.id, email: users.email, name: users.name })
+const sessionById = prepared("session_by_id", (db: Db) =>
+  db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      sessionUserId: sessions.userId,
+      endedAt: sessions.endedAt,
+      expiresAt: sessions.expiresAt,
+      sessionVersion: users.sessionVersion,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.id, sessionId),
-        eq(sessions.userId, userId),
-        isNull(sessions.endedAt),
-        gt(sessions.expiresAt, new Date(now)),
-        eq(users.sessionVersion, sessionVersion),
-      ),
-    );
-  return owner ?? null;
+    .where(eq(sessions.id, sql.placeholder("sessionId"))),
+);
+
+/**
+ * The owner of a session that is still live (exists, belongs to the user, not ended, not expired, and issued
+ * under the user's current session version), or null. One prepared, indexed read by primary key, made on every
+ * request; the conditions are checked here, so the statement takes only strings on both stores.
+ */
+export async function liveSessionOwner(sessionId: string, userId: string, sessionVersion: number, now = Date.now()): Promise<SessionOwner | null> {
+  const [row] = await sessionById().execute({ sessionId });
+  if (!row || row.sessionUserId !== userId || row.endedAt !== null || row.sessionVersion !== sessionVersion) return null;
+  if (row.expiresAt.getTime() <= now) return null;
+  return { id: row.id, email: row.email, name: row.name };
 }
 
 /** Ends one session (sign-out); ending an unknown or already ended session changes nothing. */

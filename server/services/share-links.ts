@@ -1,7 +1,7 @@
 // Share links: read-only links to a note, a question or a notebook for people without an account (create shown once, list, revoke, open by token hash).
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import { getDb, transaction } from "@/db/client";
+import { getDb, transaction, prepared } from "@/db/client";
 import { notebooks, notes, questions, shareLinks, users } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import type { ShareMode } from "@/lib/share/model";
@@ -11,7 +11,6 @@ import { hashToken } from "./api-tokens";
 import { logger } from "@/server/logger";
 import { recordEvent } from "./audit";
 import { type DomainError, badRequest, notFound } from "./errors";
-import { prepared } from "./prepared";
 import { questionFor } from "./questions";
 import { pinNotebook, pinNoteRevision, pinQuestions, sharedQuestionState, type ShareLinkRow } from "./share-content";
 

@@ -12,10 +12,10 @@ import { createTestDatabase, ensurePostgres } from "./pg-test-server.mjs";
 import * as sqlite from "./schema-sqlite";
 import * as pgSchema from "./schema-pg";
 
-/** Columns only PostgreSQL has, by table (SQL name): the generated full-text vector that replaces SQLite's notes_fts. */
-const PG_ONLY_COLUMNS: Record<string, string[]> = { notes: ["search"] };
-/** Indexes only PostgreSQL has: the GIN index on that vector. */
-const PG_ONLY_INDEXES: Record<string, string[]> = { notes: ["notes_search_idx"] };
+/** Columns only PostgreSQL has, by table (SQL name): the generated full-text vectors that replace SQLite's notes_fts. */
+const PG_ONLY_COLUMNS: Record<string, string[]> = { notes: ["search", "title_search"] };
+/** Indexes only PostgreSQL has: the GIN indexes on those vectors. */
+const PG_ONLY_INDEXES: Record<string, string[]> = { notes: ["notes_search_idx", "notes_title_search_idx"] };
 
 function tablesOf(schema: Record<string, unknown>, kind: typeof SQLiteTable | typeof PgTable): Map<string, Table> {
   return new Map(Object.entries(schema).filter((e): e is [string, Table] => is(e[1], kind)));
@@ -105,8 +105,8 @@ describe("the PostgreSQL schema mirrors the SQLite schema", () => {
     expectTypeOf<InferInsertModel<typeof pgSchema.notebooks>>().toEqualTypeOf<InferInsertModel<typeof sqlite.notebooks>>();
     expectTypeOf<InferSelectModel<typeof pgSchema.memberships>>().toEqualTypeOf<InferSelectModel<typeof sqlite.memberships>>();
     expectTypeOf<InferInsertModel<typeof pgSchema.memberships>>().toEqualTypeOf<InferInsertModel<typeof sqlite.memberships>>();
-    // notes: the PostgreSQL row also has `search` (generated, so never in the insert type).
-    expectTypeOf<Omit<InferSelectModel<typeof pgSchema.notes>, "search">>().toEqualTypeOf<InferSelectModel<typeof sqlite.notes>>();
+    // notes: the PostgreSQL row also has `search` and `title_search` (generated, so never in the insert type).
+    expectTypeOf<Omit<InferSelectModel<typeof pgSchema.notes>, "search" | "titleSearch">>().toEqualTypeOf<InferSelectModel<typeof sqlite.notes>>();
     expectTypeOf<InferInsertModel<typeof pgSchema.notes>>().toEqualTypeOf<InferInsertModel<typeof sqlite.notes>>();
     expectTypeOf<InferSelectModel<typeof pgSchema.events>>().toEqualTypeOf<InferSelectModel<typeof sqlite.events>>();
     expectTypeOf<InferInsertModel<typeof pgSchema.events>>().toEqualTypeOf<InferInsertModel<typeof sqlite.events>>();

@@ -95,8 +95,14 @@ export const notes = pgTable(
     search: tsvector("search").generatedAlwaysAs(
       sql`setweight(to_tsvector('english', coalesce("title", '')), 'A') || setweight(to_tsvector('english', coalesce("body", '')), 'B') || setweight(to_tsvector('english', coalesce("tags_text", '')), 'C')`,
     ),
+    /** PostgreSQL only, like `search`: the title's own vector, which ranks a title match first (migration 0006). */
+    titleSearch: tsvector("title_search").generatedAlwaysAs(sql`to_tsvector('english', coalesce("title", ''))`),
   },
-  (t) => [index("notes_notebook_updated_idx").on(t.notebookId, t.updatedAt), index("notes_search_idx").using("gin", t.search)],
+  (t) => [
+    index("notes_notebook_updated_idx").on(t.notebookId, t.updatedAt),
+    index("notes_search_idx").using("gin", t.search),
+    index("notes_title_search_idx").using("gin", t.titleSearch),
+  ],
 );
 
 export const events = pgTable(

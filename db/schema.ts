@@ -1,5 +1,6 @@
 // The tables services query, for the store this process runs on: typed once (as PostgreSQL's, the stricter API), the
 // SQLite tables behind them when Quire runs on SQLite. db/schema-drift.test.ts keeps the two schemas the same.
+import { getTableColumns } from "drizzle-orm";
 import { dialect } from "./dialect.mjs";
 import * as pg from "./schema-pg";
 import * as sqlite from "./schema-sqlite";
@@ -27,3 +28,12 @@ export const shareLinks = tables.shareLinks;
 export const sessions = tables.sessions;
 export const rateLimits = tables.rateLimits;
 export const serverSettings = tables.serverSettings;
+
+/**
+ * The columns of notes that services read: all but PostgreSQL's search vectors (`search`, `title_search`), which
+ * select().from(notes) would read too, a kilobyte and more per note. Select notes with select(noteColumns).
+ */
+export const noteColumns = (() => {
+  const { search: _search, titleSearch: _titleSearch, ...columns } = getTableColumns(tables.notes);
+  return columns;
+})();

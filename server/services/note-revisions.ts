@@ -1,7 +1,7 @@
 // Note revisions: edits coalesced per author and time window, checkpoints, history, and restore.
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { getDb, preparedWrite, transaction, type Tx } from "@/db/client";
-import { noteRevisions, notebooks, notes, users } from "@/db/schema";
+import { noteRevisions, notebooks, notes, users, noteColumns } from "@/db/schema";
 import { assertNoteAccess, type Actor } from "./access";
 import { recordEvent } from "./audit";
 import { notFound } from "./errors";
@@ -95,7 +95,7 @@ export async function getRevision(actor: Actor, input: { noteId: string; revisio
 export async function checkpoint(actor: Actor, noteId: string): Promise<{ revisionId: number }> {
   await assertNoteAccess(actor, noteId, "write");
   return await transaction(async (tx) => {
-    const [note] = await tx.select().from(notes).where(eq(notes.id, noteId));
+    const [note] = await tx.select(noteColumns).from(notes).where(eq(notes.id, noteId));
     if (!note || note.deletedAt) throw notFound("note");
     const now = new Date();
     const [latest] = await tx.select({ id: noteRevisions.id, noteVersion: noteRevisions.noteVersion, kind: noteRevisions.kind }).from(noteRevisions).where(eq(noteRevisions.noteId, noteId)).orderBy(desc(noteRevisions.id)).limit(1);
@@ -116,7 +116,7 @@ export async function restoreRevision(actor: Actor, input: { noteId: string; rev
   const { notebookId } = await assertNoteAccess(actor, input.noteId, "write");
   return await transaction(async (tx) => {
     const [revision] = await tx.select().from(noteRevisions).where(and(eq(noteRevisions.id, input.revisionId), eq(noteRevisions.noteId, input.noteId)));
-    const [note] = await tx.select().from(notes).where(eq(notes.id, input.noteId));
+    const [note] = await tx.select(noteColumns).from(notes).where(eq(notes.id, input.noteId));
     if (!revision || !note || note.deletedAt) throw notFound("revision");
     const now = new Date();
     const version = note.version + 1;

@@ -1,7 +1,7 @@
 // Notes: create, read, autosave with optimistic concurrency, trash; each call checks access first.
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb, transaction, type Tx, prepared, preparedWrite } from "@/db/client";
-import { noteLinks, noteRevisions, noteTags, notebooks, notes, users } from "@/db/schema";
+import { noteLinks, noteRevisions, noteTags, notebooks, notes, users, noteColumns } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { excerptOf } from "@/lib/notes/plain-text";
 import { assertNoteAccess, assertNotebookAccess, readableBy, roleIn, type Actor } from "./access";
@@ -132,7 +132,7 @@ export async function createNote(actor: Actor, input: { notebookId: string; titl
   return { id, version: 1 };
 }
 
-const noteRow = prepared("notes_row", (db) => db.select().from(notes).where(eq(notes.id, sql.placeholder("id"))));
+const noteRow = prepared("notes_row", (db) => db.select(noteColumns).from(notes).where(eq(notes.id, sql.placeholder("id"))));
 
 /** An autosave's write, prepared: only when the note is still at the version the save started from and not in the trash. */
 function saveStatement(name: string, withText: boolean) {

@@ -2,7 +2,7 @@
 import * as Plot from "@observablehq/plot";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import { noteRevisions, notebooks, notes, questions, series } from "@/db/schema";
+import { noteRevisions, notebooks, notes, questions, series, noteColumns } from "@/db/schema";
 import { createServerDocument } from "@/lib/charts/server-document";
 import { findEmbeds } from "@/lib/notes/directives";
 import { forecastFigure } from "@/lib/questions/forecast-figure";
@@ -38,7 +38,7 @@ export type ShareLinkRow = {
  * checkpoint (or a restore) of exactly this text, else a new checkpoint (an open edit revision would take in later edits).
  */
 export async function pinNoteRevision(tx: Tx, noteId: string, authorId: string, at: Date): Promise<{ revisionId: number; body: string }> {
-  const [note] = await tx.select().from(notes).where(eq(notes.id, noteId));
+  const [note] = await tx.select(noteColumns).from(notes).where(eq(notes.id, noteId));
   if (!note) throw new Error(`pinNoteRevision: no note ${noteId}`);
   const [latest] = await tx.select().from(noteRevisions).where(eq(noteRevisions.noteId, noteId)).orderBy(desc(noteRevisions.id)).limit(1);
   if (latest && latest.kind !== "edit" && latest.noteVersion === note.version && latest.body === note.body && latest.title === note.title) {

@@ -5,9 +5,10 @@ type Preparable<P> = { prepare(name: string): P };
 
 /**
  * The connection a drizzle PostgreSQL transaction runs on (drizzle keeps it on the transaction's session), or
- * undefined when the handle has none. db/prepared.test.ts fails if a drizzle upgrade moves it.
+ * undefined when the handle has none. db/prepared.test.ts and db/stores/observations-pg.test.ts fail if a drizzle
+ * upgrade moves it.
  */
-function transactionClient(tx: unknown): unknown {
+export function transactionClient(tx: unknown): unknown {
   return (tx as { session?: { client?: unknown } }).session?.client;
 }
 

@@ -142,5 +142,17 @@ describe("postgresObservations", () => {
     expect(await postgresObservations(db).stats(["s_empty"])).toEqual([]);
     expect(await series("s_empty")).toEqual({ data_version: 0, changed_ms: null });
   });
-});
 
+  it("writes values exactly as JavaScript holds them, in a transaction (COPY) and outside one (INSERT)", async () => {
+    const awkward = [0.1 + 0.2, 1e-300, -123.456e10, 5e-324, 1.7976931348623157e308, 2 ** 53 + 2, -0.000001234];
+    const rows = awkward.map((value, i) => ({ date: `2027-01-${String(i + 1).padStart(2, "0")}`, value }));
+    await pool.query("INSERT INTO series (id, notebook_id, key, name) VALUES ('s_exact', 'markets', 's_exact', 's_exact'), ('s_plain', 'markets', 's_plain', 's_plain')");
+    expect(await apply("s_exact", rows, t1)).toEqual({ inserted: rows.length, revised: 0, unchanged: 0 });
+    expect(await postgresObservations(db).apply("s_plain", rows, t1)).toEqual({ inserted: rows.length, revised: 0, unchanged: 0 });
+    for (const id of ["s_exact", "s_plain"]) {
+      expect(await postgresObservations(db).read(id, "2027-01-01", "2027-12-31")).toEqual(rows);
+      // Applied again, every value is equal to what was stored: nothing is revised.
+      expect(await apply(id, rows, t2)).toEqual({ inserted: 0, revised: 0, unchanged: rows.length });
+    }
+  });
+});

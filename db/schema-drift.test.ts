@@ -240,7 +240,7 @@ describe("the PostgreSQL migrations", () => {
     expect(await tagsText()).toBe("");
   });
 
-  it("indexes title, body and tags in notes.search, title above body, tags apart", async () => {
+  it("indexes title and body in notes.search (title above body) and the title alone in notes.title_search, never the tags", async () => {
     const d = await db();
     await d.insert(pgSchema.notebooks).values({ id: "nb4", name: "Search" });
     await d.insert(pgSchema.notes).values([
@@ -257,10 +257,14 @@ describe("the PostgreSQL migrations", () => {
         .where(sql`${pgSchema.notes.search} @@ to_tsquery('english', ${query}) AND ${pgSchema.notes.notebookId} = 'nb4'`)
         .orderBy(sql`ts_rank_cd('{0, 0, 0.2, 1.0}', ${pgSchema.notes.search}, to_tsquery('english', ${query})) DESC`, pgSchema.notes.id);
 
-    expect((await match("inflation:*")).map((r) => r.id)).toEqual(["s-title", "s-body", "s-none"]); // unrestricted: the tag (weight C) matches too, ranked 0
-    expect((await match("inflat:*AB")).map((r) => r.id)).toEqual(["s-title", "s-body"]); // the typed query: title and body only, title first
-    expect((await match("inflation:C")).map((r) => r.id)).toEqual(["s-none"]); // the tag filter
+    expect((await match("inflation:*")).map((r) => r.id)).toEqual(["s-title", "s-body"]); // unweighted, as search asks: title and body, never the tag
+    expect((await match("inflat:*A")).map((r) => r.id)).toEqual(["s-title"]);
     expect((await match("servic:*B")).map((r) => r.id)).toEqual(["s-body"]);
+    const inTitle = await d
+      .select({ id: pgSchema.notes.id })
+      .from(pgSchema.notes)
+      .where(sql`${pgSchema.notes.titleSearch} @@ to_tsquery('english', 'inflation:*') AND ${pgSchema.notes.notebookId} = 'nb4'`);
+    expect(inTitle.map((r) => r.id)).toEqual(["s-title"]);
 
     // The index is a GIN index on the vector.
     const { rows } = await pools[0]!.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'notes_search_idx'");

@@ -84,16 +84,15 @@ export const notes = pgTable(
     createdAt: createdAt(),
     updatedAt: moment("updated_at").notNull().defaultNow(),
     deletedAt: moment("deleted_at"),
-    /** The note's tags, space-separated, for the search index; kept by triggers on note_tags (migration 0001_note_tags_text). */
+    /** The note's tags, space-separated (SQLite's FTS5 index reads them; here they stay in step for copies between the stores), kept by triggers on note_tags (migration 0001_note_tags_text). */
     tagsText: text("tags_text").notNull().default(""),
     /**
-     * PostgreSQL only (not in db/schema.ts; the drift test leaves it out): the full-text vector that replaces SQLite's
-     * notes_fts. Title 'A', body 'B', tags 'C'. As in SQLite, the typed query matches title and body only (`word:*AB`),
-     * the tag filter matches tags only (`:C`), and a tag weighs nothing in the rank: ts_rank_cd('{0,0,0.2,1}', ...)
-     * counts a title match five times a body match, like bm25(notes_fts, 5.0, 1.0, 0.0).
+     * PostgreSQL only (the drift test leaves it out; services read notes through noteColumns): the full-text vector
+     * that replaces SQLite's notes_fts, title 'A' and body 'B'; tags are not in it (the tag filter reads note_tags).
+     * Search looks words up unweighted (db/stores/search-pg.ts), so the GIN index needs no recheck (migration 0006).
      */
     search: tsvector("search").generatedAlwaysAs(
-      sql`setweight(to_tsvector('english', coalesce("title", '')), 'A') || setweight(to_tsvector('english', coalesce("body", '')), 'B') || setweight(to_tsvector('english', coalesce("tags_text", '')), 'C')`,
+      sql`setweight(to_tsvector('english', coalesce("title", '')), 'A') || setweight(to_tsvector('english', coalesce("body", '')), 'B')`,
     ),
     /** PostgreSQL only, like `search`: the title's own vector, which ranks a title match first (migration 0006). */
     titleSearch: tsvector("title_search").generatedAlwaysAs(sql`to_tsvector('english', coalesce("title", ''))`),

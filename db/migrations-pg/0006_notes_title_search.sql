@@ -4,3 +4,14 @@
 ALTER TABLE "notes" ADD COLUMN "title_search" tsvector GENERATED ALWAYS AS (to_tsvector('english', coalesce("title", ''))) STORED;
 --> statement-breakpoint
 CREATE INDEX "notes_title_search_idx" ON "notes" USING gin ("title_search");
+--> statement-breakpoint
+-- notes.search without the tags (weight 'C'): no search matches typed words against tags (the tag filter reads
+-- note_tags), and unweighted lookups, which spare the index a recheck of every candidate, would otherwise find the
+-- notes that hold a word only as a tag, each to be read and dropped.
+DROP INDEX "notes_search_idx";
+--> statement-breakpoint
+ALTER TABLE "notes" DROP COLUMN "search";
+--> statement-breakpoint
+ALTER TABLE "notes" ADD COLUMN "search" tsvector GENERATED ALWAYS AS (setweight(to_tsvector('english', coalesce("title", '')), 'A') || setweight(to_tsvector('english', coalesce("body", '')), 'B')) STORED;
+--> statement-breakpoint
+CREATE INDEX "notes_search_idx" ON "notes" USING gin ("search");

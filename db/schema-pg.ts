@@ -371,3 +371,33 @@ export const serverSettings = pgTable("server_settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+/** What each live figure in a note showed when its author wrote it; see db/schema-sqlite.ts. */
+export const noteFigures = pgTable(
+  "note_figures",
+  {
+    noteId: text("note_id")
+      .notNull()
+      .references(() => notes.id, { onDelete: "cascade" }),
+    figureKey: text("figure_key").notNull(),
+    shown: text("shown").notNull(),
+    value: doublePrecision("value"),
+    used: text("used").notNull().default("[]"),
+    dataVersions: text("data_versions").notNull().default("{}"),
+    recordedAt: moment("recorded_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.noteId, t.figureKey] })],
+);
+
+/** An inbox item a user has dismissed; see db/schema-sqlite.ts. */
+export const inboxDismissals = pgTable(
+  "inbox_dismissals",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    itemKey: text("item_key").notNull(),
+    dismissedAt: moment("dismissed_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.itemKey] })],
+);

@@ -364,3 +364,40 @@ export const serverSettings = sqliteTable("server_settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+/**
+ * What each live figure in a note showed when its author wrote it (recorded when a save brings in a new figure), so a
+ * later value can be told apart: the text shown, the value, the series data versions and the points it used.
+ */
+export const noteFigures = sqliteTable(
+  "note_figures",
+  {
+    noteId: text("note_id")
+      .notNull()
+      .references(() => notes.id, { onDelete: "cascade" }),
+    figureKey: text("figure_key").notNull(),
+    shown: text("shown").notNull(),
+    value: real("value"),
+    /** JSON: the points used ({ series, role, date, value }[]); empty when the figure could not be computed. */
+    used: text("used").notNull().default("[]"),
+    /** JSON: each series' data version when recorded ({ KEY: version }). */
+    dataVersions: text("data_versions").notNull().default("{}"),
+    recordedAt: integer("recorded_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.noteId, t.figureKey] })],
+);
+
+/** An inbox item a user has dismissed; the item's key names what it was about, so a new change comes back. */
+export const inboxDismissals = sqliteTable(
+  "inbox_dismissals",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    itemKey: text("item_key").notNull(),
+    dismissedAt: integer("dismissed_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.itemKey] })],
+);

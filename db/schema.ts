@@ -28,6 +28,8 @@ export const shareLinks = tables.shareLinks;
 export const sessions = tables.sessions;
 export const rateLimits = tables.rateLimits;
 export const serverSettings = tables.serverSettings;
+export const noteFigures = tables.noteFigures;
+export const inboxDismissals = tables.inboxDismissals;
 
 /**
  * The columns of notes that services read: all but PostgreSQL's search vectors (`search`, `title_search`), which

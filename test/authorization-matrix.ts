@@ -81,6 +81,10 @@ export const MATRIX: Record<string, MatrixRow> = {
   "notes.tags.rename": WRITE,
 
   "search.query": READ,
+  "figures.evaluate": READ,
+  "figures.changes": READ,
+  "figures.accept": WRITE,
+  "figures.pin": WRITE,
 
   "series.list": READ,
   "series.get": READ,

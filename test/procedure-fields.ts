@@ -11,6 +11,7 @@ export const OPTIONAL_FIELDS: Record<string, string[]> = {
   "notes.list": ["notebookId"],
   "notes.create": ["body", "tags"],
   "search.query": ["notebookId", "tag", "limit"],
+  "figures.evaluate": ["asOf"],
   "series.list": ["notebookId"],
   "series.get": ["from", "to", "asOf"],
   "series.create": ["unit", "frequency", "source", "sourceRef", "notes", "refreshIntervalMinutes"],
@@ -139,6 +140,7 @@ export const WELL_TYPED_FIELDS: Record<string, Record<string, { accepts: (value:
   return {
     "notes.create": { body, tags },
     "notes.update": { baseVersion: version },
+    "figures.pin": { baseVersion: version },
     "notes.revisions.get": { revisionId: version },
     "notes.revisions.restore": { revisionId: version },
     "notes.tags.set": { tags },

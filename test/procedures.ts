@@ -42,6 +42,10 @@ export type Fixture = {
 export type FixturePeople = { owner: SessionUser; member: SessionUser; outsider: SessionUser };
 
 /** A well-formed FRED API key (32 lowercase letters and digits) that FRED never issued. */
+/** The fixture note's text: a sentence with one live figure over the fixture's RUT series. */
+export const FIXTURE_NOTE_BODY = "Small caps led in January: the Russell 2000 rose :value{series=RUT stat=return from=2026-01-02}.";
+export const FIXTURE_FIGURE_KEY = "series=RUT stat=return from=2026-01-02";
+
 export const FIXTURE_FRED_API_KEY = "0123456789abcdef0123456789abcdef";
 
 /** The fixture question: binary, open, resolving by hand (no rule), tagged "small-caps". */
@@ -76,7 +80,7 @@ export async function makeFixture(label = "fx", people?: FixturePeople): Promise
   const notebookName = `Notebook of ${owner.name}`;
   const { id: notebookId } = await createNotebook(owner, { name: notebookName, description: "" });
   await addMember(owner, { notebookId, email: member.email, role: "viewer" });
-  const { id: noteId } = await createNote(owner, { notebookId, title: "First note", body: "Small caps led in January.", tags: ["macro"] });
+  const { id: noteId } = await createNote(owner, { notebookId, title: "First note", body: FIXTURE_NOTE_BODY, tags: ["macro"] });
   const revision = (await getDb().select({ id: noteRevisions.id }).from(noteRevisions).where(eq(noteRevisions.noteId, noteId)))[0];
   const { id: seriesId } = await createSeries(owner, {
     notebookId,
@@ -151,6 +155,10 @@ export function validInputs(f: Fixture): Record<string, Record<string, unknown>>
     "notes.tags.list": { notebookId: f.notebookId },
     "notes.tags.set": { id: f.noteId, tags: ["macro", "small-caps"] },
     "notes.tags.rename": { notebookId: f.notebookId, from: "macro", to: "macro-2026" },
+    "figures.evaluate": { notebookId: f.notebookId, keys: [FIXTURE_FIGURE_KEY], asOf: new Date() },
+    "figures.changes": { noteId: f.noteId },
+    "figures.accept": { noteId: f.noteId, key: FIXTURE_FIGURE_KEY },
+    "figures.pin": { noteId: f.noteId, key: FIXTURE_FIGURE_KEY, baseVersion: 1 },
     "search.query": { q: "small caps", notebookId: f.notebookId, tag: "macro", limit: 10 },
     "series.list": { notebookId: f.notebookId },
     "series.get": { id: f.seriesId, from: "2026-01-01", to: "2026-01-31", asOf: new Date() },

@@ -110,6 +110,19 @@ export const PROCEDURES: Procedure[] = [
   { path: "notes.tags.rename", type: m, access: p, sample: (ids) => ({ notebookId: ids.notebookId, from: "rates", to: "rates-2026" }) },
 
   {
+    // asOf is coerced to a date like series.get's, so it is left out of the sample.
+    path: "figures.evaluate",
+    type: q,
+    access: p,
+    sample: (ids) => ({ notebookId: ids.notebookId, keys: ["series=RUT stat=last"] }),
+    optional: ["asOf"],
+    extra: (ids) => [["keys as one string", { notebookId: ids.notebookId, keys: "series=RUT stat=last" }]],
+  },
+  { path: "figures.changes", type: q, access: p, sample: (ids) => ({ noteId: ids.noteId }) },
+  { path: "figures.accept", type: m, access: p, sample: (ids) => ({ noteId: ids.noteId, key: "series=RUT stat=last" }) },
+  { path: "figures.pin", type: m, access: p, sample: (ids) => ({ noteId: ids.noteId, key: "series=RUT stat=last", baseVersion: ids.noteVersion }) },
+
+  {
     path: "search.query",
     type: q,
     access: p,

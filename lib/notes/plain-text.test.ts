@@ -17,8 +17,8 @@ describe("plainTextOf", () => {
     expect(plainTextOf(md)).toBe("Bold and italic and code FRED data quoted old text The source. plain code");
   });
 
-  it("shows a figure's label, or nothing, for text directives", () => {
-    expect(plainTextOf("Up :value[7%]{series=rut stat=ytd} this year, :value{series=spx} too.")).toBe("Up 7% this year, too.");
+  it("shows a directive's label, an ellipsis for a live figure without one, and nothing for other text directives", () => {
+    expect(plainTextOf("Up :value[7%]{series=rut stat=ytd} this year, :value{series=spx} too, :abbr{title=x} here.")).toBe("Up 7% this year, … too, here.");
   });
 
   it.each([

@@ -15,7 +15,7 @@ const BLOCK_MARKERS = /^(?:>[ \t]?)+|^#{1,6}[ \t]+|^(?:[-*+]|\d{1,9}[.)])[ \t]+(
 function inlineText(line: string): string {
   if (!INLINE_MARKUP.test(line)) return line;
   return line
-    .replace(/:[a-z][\w-]*(?:\[([^\]\n]{0,200})\])?\{[^}\n]{0,400}\}/gi, (_m, label: string | undefined) => label ?? "")
+    .replace(/:([a-z][\w-]*)(?:\[([^\]\n]{0,200})\])?\{[^}\n]{0,400}\}/gi, (_m, name: string, label: string | undefined) => label ?? (name === "value" ? "…" : ""))
     .replace(/\[\^[^\]\s]{1,60}\]/g, "")
     .replace(/\]\([^()\s]{0,2000}(?:[ \t]+"[^"\n]{0,200}")?\)/g, "]")
     .replace(/<(https?:\/\/[^>\s]{1,2000})>/gi, "$1")

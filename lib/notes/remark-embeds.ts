@@ -1,5 +1,6 @@
-// Remark plugin (after remark-directive): ::chart{id=…} and ::question{id=…} become embed cards; any other directive is put back as its source text.
+// Remark plugin (after remark-directive): ::chart{id=…} and ::question{id=…} become embed cards, :value{…} a live figure's place; any other directive is put back as its source text.
 import type { Data, Node } from "unist";
+import { figureKey, figureSpecOf } from "@/lib/figures/spec";
 
 export const EMBED_KINDS = ["chart", "question"] as const;
 export type EmbedCardKind = (typeof EMBED_KINDS)[number];
@@ -64,6 +65,16 @@ function embedCard(node: MdNode, kind: EmbedCardKind, id: string): MdNode {
   };
 }
 
+/**
+ * A `:value{…}` figure: a span that names the figure by its key (`data-figure`), or says why it cannot be read
+ * (`data-figure-error`); its text is the directive itself until a renderer puts the computed figure in its place.
+ */
+function figurePlace(node: MdNode, source: string): MdNode {
+  const read = figureSpecOf(node.attributes);
+  const hProperties = read.ok ? { className: ["figure"], dataFigure: figureKey(read.spec) } : { className: ["figure", "figure-error"], dataFigureError: read.reason };
+  return { type: "figurePlace", position: node.position, data: { hName: "span", hProperties, hChildren: [hText(sourceOf(node, source))] } };
+}
+
 function asText(node: MdNode, source: string): MdNode[] {
   const text = sourceOf(node, source);
   if (node.type === "textDirective") return [{ type: "text", value: text }];
@@ -85,6 +96,7 @@ function transformChildren(children: MdNode[], source: string): MdNode[] {
       const kind = EMBED_KINDS.find((k) => k === child.name);
       const id = embedIdOf(child.attributes);
       if (child.type === "leafDirective" && kind && id) return [embedCard(child, kind, id)];
+      if (child.type === "textDirective" && child.name === "value") return [figurePlace(child, source)];
       return asText(child, source);
     }
     if (child.children) child.children = transformChildren(child.children, source);

@@ -17,7 +17,7 @@ export const noteSanitizeSchema = {
       ["dataEmbedKind", "chart", "question"],
       "dataEmbedId",
     ],
-    span: [...(defaultSchema.attributes?.span ?? []), ["className", "embed-card-title", "embed-card-note"]],
+    span: [...(defaultSchema.attributes?.span ?? []), ["className", "embed-card-title", "embed-card-note", "figure", "figure-error"], "dataFigure", "dataFigureError"],
   },
 } satisfies NonNullable<Parameters<typeof rehypeSanitize>[0]>;
 

@@ -17,6 +17,7 @@ import { createSeries, writeObservations } from "./series";
 import { recordForecast } from "./question-forecasts";
 import { resolveByRules } from "./question-resolution";
 import { createQuestion } from "./questions";
+import { writeNoteFigures } from "./note-figures";
 import { writeNoteLinks } from "./note-links";
 import { hashPassword } from "./passwords";
 
@@ -58,6 +59,7 @@ export async function ensureDemo(): Promise<boolean> {
         await tx.insert(noteRevisions).values({ noteId: id, noteVersion: 1, title: note.title, body: note.body, kind: "created", authorId: userId, createdAt: at, updatedAt: at });
         if (note.tags.length > 0) await tx.insert(noteTags).values(note.tags.map((tag) => ({ noteId: id, tag })));
         await writeNoteLinks(tx, id, note.body);
+        await writeNoteFigures(tx, { id, notebookId }, note.body, undefined, at);
       }
       await seedDemoForecasts({ id: userId }, questionIds, rotationNoteId);
       await resolveByRules({ notebookId });

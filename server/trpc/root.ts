@@ -2,6 +2,7 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { accountRouter } from "./routers/account";
 import { chartsRouter } from "./routers/charts";
+import { figuresRouter } from "./routers/figures";
 import { healthRouter } from "./routers/health";
 import { notebooksRouter } from "./routers/notebooks";
 import { notesRouter } from "./routers/notes";
@@ -14,6 +15,7 @@ import { tokensRouter } from "./routers/tokens";
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   charts: chartsRouter,
+  figures: figuresRouter,
   health: healthRouter,
   notebooks: notebooksRouter,
   notes: notesRouter,

@@ -1,7 +1,7 @@
 // The notes router: members read notes of their notebooks (trashed ones marked as such); others get NOT_FOUND.
 import { beforeAll, describe, expect, it } from "vitest";
 import { callerFor, trpcError } from "@/test/helpers";
-import { makeFixture, type Fixture } from "@/test/procedures";
+import { FIXTURE_NOTE_BODY, makeFixture, type Fixture } from "@/test/procedures";
 import { MISSING_ID } from "@/test/procedure-fields";
 
 let fx: Fixture;
@@ -13,9 +13,9 @@ describe("notes router", () => {
   it("lists and gets notes for a viewer", async () => {
     const viewer = callerFor(fx.member);
     const list = await viewer.notes.list({ notebookId: fx.notebookId });
-    expect(list).toEqual([expect.objectContaining({ id: fx.noteId, title: "First note", notebookName: fx.notebookName, excerpt: "Small caps led in January." })]);
+    expect(list).toEqual([expect.objectContaining({ id: fx.noteId, title: "First note", notebookName: fx.notebookName, excerpt: "Small caps led in January: the Russell 2000 rose …." })]);
     await expect(viewer.notes.list({})).resolves.toEqual(list);
-    await expect(viewer.notes.get({ id: fx.noteId })).resolves.toMatchObject({ id: fx.noteId, body: "Small caps led in January.", version: 1 });
+    await expect(viewer.notes.get({ id: fx.noteId })).resolves.toMatchObject({ id: fx.noteId, body: FIXTURE_NOTE_BODY, version: 1 });
   });
 
   it("gives NOT_FOUND for a missing note and for a stranger", async () => {

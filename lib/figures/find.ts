@@ -1,0 +1,40 @@
+// Finds the live figures (`:value{…}`) in a note's Markdown as the renderer reads them (fenced and inline code are ignored), with where each stands in the text.
+import remarkDirective from "remark-directive";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import type { Node } from "unist";
+import { visit } from "unist-util-visit";
+import { figureKey, figureSpecOf, type FigureSpec } from "./spec";
+
+/** One `:value{…}` in a text: its spec and key, or why it cannot be read; `start`/`end` are offsets into the text. */
+export type FoundFigure = { start: number; end: number; source: string } & ({ ok: true; spec: FigureSpec; key: string } | { ok: false; reason: string });
+
+type DirectiveNode = Node & { name?: string; attributes?: Record<string, string | null | undefined> | null };
+
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
+
+/** True when a text may hold a figure: a cheap test before parsing. */
+export function mayHoldFigures(markdown: string): boolean {
+  return markdown.includes(":value{") || markdown.includes(":value[");
+}
+
+/** Every figure directive in the text, in order (repeats included). */
+export function findFigures(markdown: string): FoundFigure[] {
+  if (!mayHoldFigures(markdown)) return [];
+  const found: FoundFigure[] = [];
+  visit(parser.parse(markdown), "textDirective", (node: DirectiveNode) => {
+    if (node.name !== "value") return;
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    const source = markdown.slice(start, end);
+    const read = figureSpecOf(node.attributes);
+    found.push(read.ok ? { start, end, source, ok: true, spec: read.spec, key: figureKey(read.spec) } : { start, end, source, ok: false, reason: read.reason });
+  });
+  return found;
+}
+
+/** The distinct keys of the readable figures in a text, in order of first appearance. */
+export function figureKeysOf(markdown: string): string[] {
+  return [...new Set(findFigures(markdown).flatMap((f) => (f.ok ? [f.key] : [])))];
+}

@@ -1,0 +1,107 @@
+// Live figures through the API: computed over a notebook's series with provenance, as known at a moment, recorded at save, flagged when data or a revision moves them, accepted or pinned.
+import { describe, expect, it } from "vitest";
+import { callerFor, trpcError } from "@/test/helpers";
+import { makeTeam } from "@/test/procedures";
+import { applyObservations } from "./observations";
+import { createNote } from "./notes";
+import { createSeries } from "./series";
+
+const base = { unit: "index points", frequency: "daily" as const, source: "upload" as const, sourceRef: "", notes: "", refreshIntervalMinutes: null };
+const T1 = Date.parse("2026-02-01T12:00:00Z");
+const T2 = Date.parse("2026-02-03T12:00:00Z");
+
+/** A team notebook with RUT (2025-12-31 100, 2026-01-30 107, known from T1) and SPX (200 → 203). */
+async function notebookWithSeries(label: string) {
+  const team = await makeTeam(label);
+  const rut = await createSeries(team.owner, { ...base, notebookId: team.notebookId, key: "RUT", name: "Russell 2000" });
+  const spx = await createSeries(team.owner, { ...base, notebookId: team.notebookId, key: "SPX", name: "S&P 500" });
+  await applyObservations(rut.id, [{ date: "2025-12-31", value: 100 }, { date: "2026-01-30", value: 107 }], T1);
+  await applyObservations(spx.id, [{ date: "2025-12-31", value: 200 }, { date: "2026-01-30", value: 203 }], T1);
+  return { team, rutId: rut.id, spxId: spx.id };
+}
+
+describe("figures.evaluate", () => {
+  it("computes each figure with the values it used and when they became known, and says why one cannot be computed", async () => {
+    const { team } = await notebookWithSeries("figeval");
+    const viewer = callerFor(team.viewer);
+    const [ytd, ratio, missing, early] = await viewer.figures.evaluate({
+      notebookId: team.notebookId,
+      keys: ["series=RUT stat=ytd", "series=RUT stat=ratio over=SPX from=2025-12-31 digits=2", "series=IWM stat=last", "series=RUT stat=value date=2025-06-30"],
+    });
+    // 107 / 100 − 1 = 7%; (107/203) / (100/200) − 1 = 214/203 − 1 = 5.4187…%.
+    expect(ytd).toMatchObject({ ok: true, text: "7.0%", value: expect.closeTo(7, 10), style: "percent", series: { RUT: { name: "Russell 2000", unit: "index points", dataVersion: 1 } } });
+    expect(ytd!.ok && ytd.used).toEqual([
+      { series: "RUT", role: "start", date: "2025-12-31", value: 100, knownFrom: new Date(T1) },
+      { series: "RUT", role: "end", date: "2026-01-30", value: 107, knownFrom: new Date(T1) },
+    ]);
+    expect(ratio).toMatchObject({ ok: true, text: "5.42%" });
+    expect(missing).toEqual({ key: "series=IWM stat=last", ok: false, reason: "no series “IWM” in this notebook" });
+    expect(early).toMatchObject({ ok: false, reason: expect.stringContaining("no value on or before 2025-06-30") });
+  });
+
+  it("reads the data as known at asOf, and a figure's own asOf too", async () => {
+    const { team, rutId } = await notebookWithSeries("figasof");
+    await applyObservations(rutId, [{ date: "2026-01-30", value: 106 }], T2); // revised down
+    const owner = callerFor(team.owner);
+    const keys = ["series=RUT stat=ytd", "series=RUT stat=ytd asOf=2026-02-02"];
+    const [now, pinned] = await owner.figures.evaluate({ notebookId: team.notebookId, keys });
+    expect(now).toMatchObject({ ok: true, text: "6.0%", asOf: null });
+    expect(pinned).toMatchObject({ ok: true, text: "7.0%", asOf: new Date("2026-02-02T23:59:59.999Z") });
+    const [then] = await owner.figures.evaluate({ notebookId: team.notebookId, keys: keys.slice(0, 1), asOf: new Date(T1 + 1) });
+    expect(then).toMatchObject({ ok: true, text: "7.0%", asOf: new Date(T1 + 1) });
+  });
+
+  it("refuses strangers and malformed keys, and caps the number of figures", async () => {
+    const { team } = await notebookWithSeries("figdeny");
+    expect((await trpcError(() => callerFor(team.stranger).figures.evaluate({ notebookId: team.notebookId, keys: ["series=RUT stat=last"] }))).code).toBe("NOT_FOUND");
+    const bad = await trpcError(() => callerFor(team.owner).figures.evaluate({ notebookId: team.notebookId, keys: ["RUT"] }));
+    expect(bad.code).toBe("BAD_REQUEST");
+    const many = Array.from({ length: 201 }, (_, i) => `series=RUT stat=value date=2026-01-${String((i % 28) + 1).padStart(2, "0")}`);
+    expect((await trpcError(() => callerFor(team.owner).figures.evaluate({ notebookId: team.notebookId, keys: many }))).code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("stale figures", () => {
+  const body = "Small caps are up :value{series=RUT stat=ytd} this year, against :value{stat=ytd series=SPX} for the S&P 500.";
+
+  it("records what each figure showed at save, lists those a revision or new data moved, and clears them when accepted", async () => {
+    const { team, rutId, spxId } = await notebookWithSeries("figstale");
+    const owner = callerFor(team.owner);
+    const { id: noteId } = await createNote(team.owner, { notebookId: team.notebookId, title: "Rotation", body });
+    expect(await owner.figures.changes({ noteId })).toEqual([]);
+
+    await applyObservations(rutId, [{ date: "2026-01-30", value: 106.2 }], T2); // a revision of a value used
+    await applyObservations(spxId, [{ date: "2026-02-02", value: 205 }], T2); // a new day
+    const changes = await callerFor(team.viewer).figures.changes({ noteId });
+    expect(changes.map((c) => [c.key, c.was.text, c.now.ok && c.now.text, c.reason, c.detail])).toEqual([
+      ["series=RUT stat=ytd", "7.0%", "6.2%", "revised", "RUT for 2026-01-30 was revised from 107 to 106.2"],
+      ["series=SPX stat=ytd", "1.5%", "2.5%", "new data", "SPX now uses 2026-02-02 where it used 2026-01-30"],
+    ]);
+
+    // A viewer may not answer; an editor accepts the new RUT figure, and only SPX is left.
+    expect((await trpcError(() => callerFor(team.viewer).figures.accept({ noteId, key: "series=RUT stat=ytd" }))).code).toBe("FORBIDDEN");
+    await expect(callerFor(team.editor).figures.accept({ noteId, key: "series=RUT stat=ytd" })).resolves.toEqual({ key: "series=RUT stat=ytd", text: "6.2%" });
+    expect((await owner.figures.changes({ noteId })).map((c) => c.key)).toEqual(["series=SPX stat=ytd"]);
+  });
+
+  it("pins a figure to the data as known when it was written: the text gains asOf and the figure shows the old value again", async () => {
+    const { team, spxId } = await notebookWithSeries("figpin");
+    const owner = callerFor(team.owner);
+    const { id: noteId } = await createNote(team.owner, { notebookId: team.notebookId, title: "Rotation", body });
+    await applyObservations(spxId, [{ date: "2026-02-02", value: 205 }], Date.now() + 1000);
+    const [change] = await owner.figures.changes({ noteId });
+    expect(change).toMatchObject({ key: "series=SPX stat=ytd", was: { text: "1.5%" }, reason: "new data" });
+
+    expect((await trpcError(() => owner.figures.pin({ noteId, key: change!.key, baseVersion: 7 }))).code).toBe("CONFLICT");
+    const pinned = await owner.figures.pin({ noteId, key: change!.key, baseVersion: 1 });
+    expect(pinned.version).toBe(2);
+    expect(pinned.key).toMatch(/^series=SPX stat=ytd asOf=\d{4}-\d{2}-\d{2}T[\d:.]+Z$/);
+    const note = await owner.notes.get({ id: noteId });
+    expect(note.body).toBe(body.replace(":value{stat=ytd series=SPX}", `:value{${pinned.key}}`));
+    expect(await owner.figures.changes({ noteId })).toEqual([]);
+    const [shown] = await owner.figures.evaluate({ notebookId: team.notebookId, keys: [pinned.key] });
+    expect(shown).toMatchObject({ ok: true, text: "1.5%" });
+    // A figure the text no longer holds cannot be answered.
+    expect((await trpcError(() => owner.figures.accept({ noteId, key: "series=SPX stat=ytd" }))).code).toBe("BAD_REQUEST");
+  });
+});

@@ -328,6 +328,7 @@ describe("formatFigure", () => {
   it("a negative value rounding to zero never shows as -0", () => {
     expect(formatFigure(pct(-0.04), {})).toBe("0.0%");
     expect(formatFigure(pct(-0.04), { sign: true })).toBe("0.0%");
+    expect(formatFigure(pct(0.04), { sign: true })).toBe("0.0%"); // nor a rounded zero as +0
     expect(formatFigure(pct(-0.004), { digits: 2 })).toBe("0.00%");
     expect(formatFigure(pct(-0.4), { digits: 0 })).toBe("0%");
     expect(formatFigure({ value: -0.001, style: "change", unit: "index" }, {})).toBe("0.00");
@@ -352,6 +353,7 @@ describe("formatFigure", () => {
     expect(formatFigure({ value: -0.75, style: "change", unit: "%" }, {})).toBe("-0.75 pp");
     expect(formatFigure({ value: 0.5, style: "change", unit: "%" }, {})).toBe("+0.50 pp");
     expect(formatFigure({ value: 0.5, style: "change", unit: "Percent" }, { digits: 1 })).toBe("+0.5 pp");
+    expect(formatFigure({ value: 0.5, style: "change", unit: "%" }, { sign: false })).toBe("0.50 pp");
   });
 
   it("a change in an index unit: -565.109985 points in 2008", () => {

@@ -152,7 +152,7 @@ function fixed(value: number, digits: number): string {
 }
 
 function signed(text: string, value: number, sign: boolean | undefined): string {
-  return sign && value > 0 && !text.startsWith("-") ? `+${text}` : text;
+  return sign && value > 0 && !text.startsWith("-") && /[1-9]/.test(text) ? `+${text}` : text;
 }
 
 /**

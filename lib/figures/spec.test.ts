@@ -75,9 +75,9 @@ describe("figureSpecOf: accepted attributes", () => {
     expect(specOf({ series: "SPX", digits: "6" }).digits).toBe(6);
   });
 
-  it("sign: empty, true or always writes a +; false or auto leaves it out", () => {
+  it("sign: empty, true or always writes a +; false or auto says never (a change in units has one by default)", () => {
     for (const sign of ["", "true", "always"]) expect(specOf({ series: "SPX", sign }).sign).toBe(true);
-    for (const sign of ["false", "auto"]) expect(specOf({ series: "SPX", sign })).toStrictEqual({ series: "SPX", stat: "last" });
+    for (const sign of ["false", "auto"]) expect(specOf({ series: "SPX", sign })).toStrictEqual({ series: "SPX", stat: "last", sign: false });
   });
 
   it("asOf as a date is the end of that day, UTC", () => {
@@ -193,8 +193,8 @@ describe("figureKey", () => {
     expect(figureKey(specOf({ ...base, to: "2008-12-31" }))).not.toBe(key);
     expect(figureKey(specOf({ ...base, asOf: "2026-02-01" }))).not.toBe(key);
     expect(figureKey(specOf({ ...base, series: "NDX" }))).not.toBe(key);
-    // sign=false is the same request as no sign
-    expect(figureKey(specOf({ ...base, sign: "false" }))).toBe(key);
+    // sign=false asks for something else than no sign (a change in units has a + by default)
+    expect(figureKey(specOf({ ...base, sign: "false" }))).toBe(`${key} sign=false`);
   });
 
   it("writes asOf as a date at the end of a day, otherwise as a UTC date-time", () => {

@@ -32,7 +32,7 @@ export type FigureSpec = {
   to?: string;
   /** Decimal places; each statistic has its own default. */
   digits?: number;
-  /** Write a + before a positive change. */
+  /** Write a + before a positive value (true), or never (false); unset, a change in units has one and the rest do not. */
   sign?: boolean;
   /** The data as known at this moment (epoch ms), not as known now. */
   asOf?: number;
@@ -40,7 +40,7 @@ export type FigureSpec = {
 
 export type FigureSpecResult = { ok: true; spec: FigureSpec } | { ok: false; reason: string };
 
-const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:^=-]{0,63}$/;
+const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/; // as lib/charts/spec.ts SERIES_KEY
 const KNOWN_ATTRIBUTES = new Set(["series", "stat", "over", "date", "from", "to", "digits", "sign", "asOf", "asof"]);
 const NEEDS_FROM = new Set<FigureStat>(["change", "return", "ratio"]);
 const MAX_DIGITS = 6;
@@ -96,7 +96,7 @@ export function figureSpecOf(attributes: Record<string, string | null | undefine
   if (a.sign !== undefined && a.sign !== null) {
     const sign = a.sign.trim();
     if (sign !== "" && sign !== "true" && sign !== "always" && sign !== "false" && sign !== "auto") return { ok: false, reason: `sign=“${a.sign}”: write sign (a + before gains) or leave it out` };
-    if (sign === "" || sign === "true" || sign === "always") spec.sign = true;
+    spec.sign = sign === "" || sign === "true" || sign === "always";
   }
   const asOfText = a.asOf ?? a.asof;
   if (asOfText !== undefined && asOfText !== null) {
@@ -128,7 +128,7 @@ function attributePairs(spec: FigureSpec): string[] {
   if (spec.from) pairs.push(`from=${spec.from}`);
   if (spec.to) pairs.push(`to=${spec.to}`);
   if (spec.digits !== undefined) pairs.push(`digits=${spec.digits}`);
-  if (spec.sign) pairs.push("sign=true");
+  if (spec.sign !== undefined) pairs.push(`sign=${spec.sign}`);
   if (spec.asOf !== undefined) pairs.push(`asOf=${isoMoment(spec.asOf)}`);
   return pairs;
 }

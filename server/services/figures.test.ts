@@ -30,7 +30,7 @@ describe("figures.evaluate", () => {
     });
     // 107 / 100 − 1 = 7%; (107/203) / (100/200) − 1 = 214/203 − 1 = 5.4187…%.
     expect(ytd).toMatchObject({ ok: true, text: "7.0%", value: expect.closeTo(7, 10), style: "percent", series: { RUT: { name: "Russell 2000", unit: "index points", dataVersion: 1 } } });
-    expect(ytd!.ok && ytd.used).toEqual([
+    expect(ytd?.ok && ytd.used).toEqual([
       { series: "RUT", role: "start", date: "2025-12-31", value: 100, knownFrom: new Date(T1) },
       { series: "RUT", role: "end", date: "2026-01-30", value: 107, knownFrom: new Date(T1) },
     ]);

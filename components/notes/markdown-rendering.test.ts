@@ -32,7 +32,7 @@ describe("one Markdown rendering for the app and the share page", () => {
       expect(html).toMatch(/<td class="align-right">7.1%<\/td>/);
       expect(html).toMatch(/<td class="align-left">Russell 2000<\/td>/);
     }
-    const page = sharePageHtml({ kind: "note", mode: "live", notebookName: "Research", asOf: null, title: "Rotation", body: SOURCE, editedAt: new Date(0), charts: new Map(), questions: new Map(), indexPath: null });
+    const page = sharePageHtml({ kind: "note", mode: "live", notebookName: "Research", asOf: null, title: "Rotation", body: SOURCE, editedAt: new Date(0), charts: new Map(), questions: new Map(), figures: new Map(), indexPath: null });
     expect(page).toContain("td.align-right{text-align:right}");
   });
 
@@ -49,7 +49,7 @@ describe("one Markdown rendering for the app and the share page", () => {
 
   it("hides the footnotes heading from sight in both (it stays for screen readers)", () => {
     for (const html of [app(), share()]) expect(html).toContain('<h2 class="sr-only" id="footnote-label">Footnotes</h2>');
-    const page = sharePageHtml({ kind: "note", mode: "live", notebookName: "Research", asOf: null, title: "Rotation", body: SOURCE, editedAt: new Date(0), charts: new Map(), questions: new Map(), indexPath: null });
+    const page = sharePageHtml({ kind: "note", mode: "live", notebookName: "Research", asOf: null, title: "Rotation", body: SOURCE, editedAt: new Date(0), charts: new Map(), questions: new Map(), figures: new Map(), indexPath: null });
     expect(page).toMatch(/\.sr-only\{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect\(0 0 0 0\)/);
   });
 

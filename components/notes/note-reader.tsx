@@ -16,7 +16,7 @@ type Note = inferRouterOutputs<AppRouter>["notes"]["get"];
 
 export function NoteReader({ note, compareToggle }: { note: Note; compareToggle: ReactNode }) {
   const trpc = useTRPC();
-  const embeds = useNoteEmbeds(note.deletedAt ? undefined : note.id);
+  const embeds = useNoteEmbeds(note.deletedAt ? undefined : note.id, note.notebookId);
   const queryClient = useQueryClient();
   const restore = useMutation(
     trpc.notes.restore.mutationOptions({

@@ -18,6 +18,7 @@ import { browserStorage, useAutosave } from "./editor/use-autosave";
 import { DraftOffer, SaveIndicator } from "./editor/save-status";
 import { NoteHistory } from "./history/note-history";
 import { Breadcrumb, CompareToggle, ExportMenu } from "./note-header";
+import { FigureChanges } from "@/components/figures/figure-changes";
 import { NoteArticle } from "./note-article";
 import { useNoteEmbeds } from "./note-embeds";
 import { NoteReader } from "./note-reader";
@@ -71,7 +72,7 @@ function NoteEditorWorkspace({ note, compareToggle, startEditing }: { note: Note
   const isNew = note.version === 1 && note.body === "";
   const [reading, setReading] = useState(!startEditing && !isNew);
   const [shownBody, setShownBody] = useState(note.body);
-  const embeds = useNoteEmbeds(note.id);
+  const embeds = useNoteEmbeds(note.id, note.notebookId);
   useEffect(() => markEditingInUrl(!reading), [reading]);
   const startEdit = useCallback(() => {
     setReading(false);
@@ -301,6 +302,14 @@ function NoteEditorWorkspace({ note, compareToggle, startEditing }: { note: Note
           </div>
         )}
       </div>
+      <FigureChanges
+        noteId={note.id}
+        beforePin={async () => {
+          const after = await saveNow();
+          return after.unsaved ? null : after.baseVersion;
+        }}
+        afterPin={() => void reloadFromServer()}
+      />
       {offer && <DraftOffer draft={offer} server={note} onRestore={restoreDraft} onDiscard={discardDraft} />}
       {reading ? (
         <NoteArticle title={title} body={shownBody} embeds={embeds} onEdit={startEdit} />

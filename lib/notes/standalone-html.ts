@@ -20,6 +20,7 @@ blockquote{border-left:3px solid #d2d2cb;margin:0 0 14px;padding-left:14px;color
 .embed-card{border:1px dashed #d2d2cb;border-radius:8px;padding:12px 14px;margin:0 0 14px;color:#55585e}
 figure.chart{margin:0 0 18px;padding:12px 14px;border:1px solid #e4e4df;border-radius:8px}figure.chart svg{max-width:100%;height:auto}
 figure.chart figcaption{font-weight:600;margin-bottom:6px}figure.chart p{color:#6b6f76;font-size:.85rem;margin:6px 0 0}
+.figure{border-bottom:1px dotted #2f5bd3;background:#e8eefc;border-radius:3px;padding:0 3px}.figure-error{border-bottom:1px dashed #c2362f;background:#fbeceb;font-size:.9em}
 ${NOTE_MARKDOWN_STYLES}`;
 
 /** A chart as the export shows it: its server-drawn SVG (trusted markup from Plot), title and text description. */
@@ -37,6 +38,32 @@ function rehypeEmbedsAsHtml(render: EmbedHtml) {
       if (kind !== "chart" && kind !== "question") return;
       const html = render(kind, String(node.properties?.dataEmbedId ?? ""));
       if (html !== null) parent.children[index] = { type: "raw", value: html } as unknown as Element;
+    });
+  };
+}
+
+/** A live figure as a page without JavaScript shows it: its text and, on hover, where it came from; or why it has none. */
+export type StaticFigure = { text: string; provenance: string } | { problem: string };
+
+/**
+ * After sanitizing: each `:value{…}` place (lib/notes/remark-embeds.ts) shows its figure from `figures` (by key), its
+ * reading problem, or, when `figures` has no entry, a marker saying it is not available here.
+ */
+function rehypeFiguresAsText(figures: Map<string, StaticFigure>) {
+  return () => (tree: Root) => {
+    visit(tree, "element", (node: Element) => {
+      if (node.tagName !== "span") return;
+      const key = node.properties?.dataFigure;
+      const error = node.properties?.dataFigureError;
+      if (key === undefined && error === undefined) return;
+      const figure: StaticFigure = error !== undefined ? { problem: String(error) } : (figures.get(String(key)) ?? { problem: "this figure is not available here" });
+      if ("problem" in figure) {
+        node.properties = { className: ["figure", "figure-error"] };
+        node.children = [{ type: "text", value: `⚠ ${figure.problem}` }];
+      } else {
+        node.properties = { className: ["figure"], title: figure.provenance };
+        node.children = [{ type: "text", value: figure.text }];
+      }
     });
   };
 }
@@ -79,7 +106,7 @@ function rehypeRemoteImagesAsLinks() {
   };
 }
 
-function processorFor(render: EmbedHtml, opts: { dropInternalLinks?: boolean; inlineImagesOnly?: boolean } = {}) {
+function processorFor(render: EmbedHtml, opts: { dropInternalLinks?: boolean; inlineImagesOnly?: boolean; figures?: Map<string, StaticFigure> } = {}) {
   return unified()
     .use(remarkParse)
     .use(noteRemarkPlugins)
@@ -88,6 +115,7 @@ function processorFor(render: EmbedHtml, opts: { dropInternalLinks?: boolean; in
     .use(opts.dropInternalLinks ? rehypeDropInternalLinks : () => undefined)
     .use(opts.inlineImagesOnly ? rehypeRemoteImagesAsLinks : () => undefined)
     .use(rehypeEmbedsAsHtml(render))
+    .use(rehypeFiguresAsText(opts.figures ?? new Map()))
     .use(rehypeStringify, { allowDangerousHtml: true });
 }
 
@@ -105,9 +133,10 @@ export function standaloneNoteHtml(
   note: { title: string; body: string; notebookName: string; updatedAt: Date },
   contentSecurityPolicy: string,
   charts: Map<string, ExportChart> = new Map(),
+  figures: Map<string, StaticFigure> = new Map(),
 ): string {
   const render: EmbedHtml = (kind, id) => (kind === "chart" && charts.has(id) ? chartFigureHtml(charts.get(id)!) : null);
-  const article = String(processorFor(render, { inlineImagesOnly: true }).processSync(note.body));
+  const article = String(processorFor(render, { inlineImagesOnly: true, figures }).processSync(note.body));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy)}"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(note.title)}</title><style>${STANDALONE_STYLES}</style></head>
@@ -121,6 +150,6 @@ export function standaloneNoteHtml(
  * A note's body as sanitized HTML for a share page: embeds drawn by `render` in place of their cards, and no link
  * that leads into the app (only external links stay, opening in a new tab without a referrer).
  */
-export function sharedNoteArticleHtml(body: string, render: EmbedHtml): string {
-  return String(processorFor(render, { dropInternalLinks: true }).processSync(body));
+export function sharedNoteArticleHtml(body: string, render: EmbedHtml, figures: Map<string, StaticFigure> = new Map()): string {
+  return String(processorFor(render, { dropInternalLinks: true, figures }).processSync(body));
 }

@@ -1,4 +1,5 @@
 // What a share page shows, as plain data: a note, a question or a notebook's index (the services build it, lib/share/page-html draws it).
+import type { StaticFigure } from "@/lib/notes/standalone-html";
 
 export type ShareMode = "live" | "snapshot";
 
@@ -50,6 +51,8 @@ export type SharedNoteDocument = Common & {
   editedAt: Date;
   charts: Map<string, SharedChart>;
   questions: Map<string, SharedQuestion>;
+  /** The text's live figures by key, as known at the document's moment. */
+  figures: Map<string, StaticFigure>;
   /** Inside a shared notebook: the index page's path, for a way back. */
   indexPath: string | null;
 };

@@ -24,7 +24,7 @@ const QUESTION: SharedQuestion = {
 };
 
 function noteDoc(body: string, extra: Partial<SharedNoteDocument> = {}): SharedNoteDocument {
-  return { kind: "note", mode: "live", notebookName: "Desk", asOf: null, title: "Rotation", body, editedAt: new Date("2026-02-01T10:00:00Z"), charts: new Map(), questions: new Map(), indexPath: null, ...extra };
+  return { kind: "note", mode: "live", notebookName: "Desk", asOf: null, title: "Rotation", body, editedAt: new Date("2026-02-01T10:00:00Z"), charts: new Map(), questions: new Map(), figures: new Map(), indexPath: null, ...extra };
 }
 
 describe("sharePageHtml", () => {

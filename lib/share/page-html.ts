@@ -88,7 +88,7 @@ function notePage(doc: SharedNoteDocument): string {
   const back = doc.indexPath ? `<a class="back" href="${escapeHtml(doc.indexPath)}">← All notes in ${escapeHtml(doc.notebookName)}</a>` : "";
   return shareDocument(
     `${doc.title} · shared from Quire`,
-    `<header>${escapeHtml(doc.notebookName)} · shared read-only from Quire · last edited ${utc(doc.editedAt)}</header>${back}${snapshotBanner("this note and its charts", doc.asOf)}<article data-testid="share-article">${sharedNoteArticleHtml(body, render)}</article>${FOOTER}`,
+    `<header>${escapeHtml(doc.notebookName)} · shared read-only from Quire · last edited ${utc(doc.editedAt)}</header>${back}${snapshotBanner("this note and its charts", doc.asOf)}<article data-testid="share-article">${sharedNoteArticleHtml(body, render, doc.figures)}</article>${FOOTER}`,
   );
 }
 

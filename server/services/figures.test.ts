@@ -1,10 +1,12 @@
 // Live figures through the API: computed over a notebook's series with provenance, as known at a moment, recorded at save, flagged when data or a revision moves them, accepted or pinned.
 import { describe, expect, it } from "vitest";
+import { respondToShare } from "@/server/http/share";
 import { callerFor, trpcError } from "@/test/helpers";
 import { makeTeam } from "@/test/procedures";
 import { applyObservations } from "./observations";
 import { createNote } from "./notes";
 import { createSeries } from "./series";
+import { createShareLink } from "./share-links";
 
 const base = { unit: "index points", frequency: "daily" as const, source: "upload" as const, sourceRef: "", notes: "", refreshIntervalMinutes: null };
 const T1 = Date.parse("2026-02-01T12:00:00Z");
@@ -103,5 +105,27 @@ describe("stale figures", () => {
     expect(shown).toMatchObject({ ok: true, text: "1.5%" });
     // A figure the text no longer holds cannot be answered.
     expect((await trpcError(() => owner.figures.accept({ noteId, key: "series=SPX stat=ytd" }))).code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("figures on share pages", () => {
+  it("a live link shows each figure as the data stands, a snapshot as known when it was made, with provenance and no directive", async () => {
+    const { team, rutId } = await notebookWithSeries("figshare");
+    const { id: noteId } = await createNote(team.owner, {
+      notebookId: team.notebookId,
+      title: "Rotation",
+      body: "Small caps are up :value{series=RUT stat=ytd} this year; :value{series=NOPE stat=last} and :value{series=RUT stat=bogus}.",
+    });
+    const live = await createShareLink(team.owner, { targetType: "note", targetId: noteId, label: "Client", mode: "live" });
+    const snapshot = await createShareLink(team.owner, { targetType: "note", targetId: noteId, label: "Client", mode: "snapshot" });
+    await applyObservations(rutId, [{ date: "2026-01-30", value: 109 }], Date.now() + 1000);
+    const page = async (token: string) => String((await respondToShare({ method: "GET", path: `/s/${token}`, header: () => null })).body);
+
+    const livePage = await page(live.token);
+    expect(livePage).toContain('<span class="figure" title="Russell 2000 (RUT) · from RUT 2025-12-31: 100; to RUT 2026-01-30: 109 · data as known when this page was made">9.0%</span>');
+    expect(livePage).toContain('<span class="figure figure-error">⚠ no series “NOPE” in this notebook</span>');
+    expect(livePage).toMatch(/<span class="figure figure-error">⚠ unknown stat “bogus”/);
+    expect(livePage).not.toContain(":value{");
+    expect(await page(snapshot.token)).toMatch(/<span class="figure" title="[^"]*to RUT 2026-01-30: 107 · data as known on [^"]*">7\.0%<\/span>/);
   });
 });

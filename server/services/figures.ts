@@ -3,7 +3,9 @@ import { and, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { observations } from "@/db/schema";
 import { computeFigure, formatFigure, type FigureSeries, type FigureValue, type UsedPoint } from "@/lib/figures/compute";
+import { figureKeysOf } from "@/lib/figures/find";
 import { figureSpecOfKey, type FigureSpec } from "@/lib/figures/spec";
+import type { StaticFigure } from "@/lib/notes/standalone-html";
 import { assertNotebookAccess, type Actor } from "./access";
 import { readObservations } from "./observations";
 import { seriesByKey } from "./series";
@@ -126,4 +128,22 @@ export async function computeFigures(notebookId: string, keys: readonly string[]
 export async function evaluateFigures(actor: Actor, input: { notebookId: string; keys: string[]; asOf?: Date }): Promise<FigureResult[]> {
   await assertNotebookAccess(actor, input.notebookId, "read");
   return computeFigures(input.notebookId, [...new Set(input.keys)], input.asOf);
+}
+
+const ROLE_WORDS: Record<string, string> = { start: "from", end: "to", value: "on", peak: "peak", trough: "trough", high: "high", low: "low" };
+
+/** A figure for a page without JavaScript (share page, export): its text, and its provenance as one line for a tooltip. */
+export function staticFigureOf(result: FigureResult): StaticFigure {
+  if (!result.ok) return { problem: result.reason };
+  const names = Object.entries(result.series).map(([key, s]) => `${s.name} (${key})`).join(" ÷ ");
+  const used = result.used.map((u) => `${ROLE_WORDS[u.role] ?? u.role} ${u.series} ${u.date}: ${u.value}`).join("; ");
+  const when = result.asOf ? `data as known on ${result.asOf.toISOString().slice(0, 16).replace("T", " ")} UTC` : "data as known when this page was made";
+  return { text: result.text, provenance: [names, used, ...result.notes, when].join(" · ") };
+}
+
+/** The figures of a text, for a page without JavaScript, keyed as the page's figure places name them. */
+export async function staticFiguresOf(notebookId: string, body: string, asOf?: Date): Promise<Map<string, StaticFigure>> {
+  const keys = figureKeysOf(body);
+  if (keys.length === 0) return new Map();
+  return new Map((await computeFigures(notebookId, keys, asOf)).map((r) => [r.key, staticFigureOf(r)]));
 }

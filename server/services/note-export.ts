@@ -1,7 +1,9 @@
-// Note export: the Markdown file, the charts drawn for the HTML page, and the file name, for a note the actor may read.
+// Note export: the Markdown file, the charts drawn and figures computed for the HTML page, and the file name, for a note the actor may read.
+import type { StaticFigure } from "@/lib/notes/standalone-html";
 import type { Actor } from "./access";
 import { getChart } from "./charts";
 import { DomainError } from "./errors";
+import { staticFiguresOf } from "./figures";
 import { getNote, type NoteDetail } from "./notes";
 
 /** A file-name-safe slug of the title. */
@@ -36,4 +38,9 @@ export async function chartsForExport(actor: Actor, note: Pick<NoteDetail, "link
     }
   }
   return charts;
+}
+
+/** The note's live figures as known now, for the HTML page (the note was read with access checked by noteForExport). */
+export async function figuresForExport(note: Pick<NoteDetail, "notebookId" | "body">): Promise<Map<string, StaticFigure>> {
+  return staticFiguresOf(note.notebookId, note.body);
 }

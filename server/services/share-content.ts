@@ -1,4 +1,5 @@
 // What a share link shows, read with no actor: only share-links.ts calls these, after checking the token; nothing leaves the link's notebook.
+import { staticFiguresOf } from "./figures";
 import * as Plot from "@observablehq/plot";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
@@ -171,7 +172,8 @@ async function noteDocument(link: ShareLinkRow, notebookName: string, shown: { t
       if (question) shownQuestions.set(embed.id, question);
     }
   }
-  return { kind: "note", mode: link.mode, notebookName, asOf, ...shown, charts, questions: shownQuestions, indexPath };
+  const figures = await staticFiguresOf(link.notebookId, shown.body, asOf ?? undefined);
+  return { kind: "note", mode: link.mode, notebookName, asOf, ...shown, charts, questions: shownQuestions, figures, indexPath };
 }
 
 /** A note's live text (null when it is gone, in the trash or in another notebook). */

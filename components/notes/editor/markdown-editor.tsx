@@ -64,7 +64,7 @@ export function MarkdownEditor({
   const paneRef = useRef<HTMLDivElement>(null);
   const previewRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
-  const embeds = useNoteEmbeds(noteId);
+  const embeds = useNoteEmbeds(noteId, notebookId);
   const readOnlyCompartment = useRef(new Compartment());
   const onChangeRef = useRef(onChange);
   const onSaveNowRef = useRef(onSaveNow);

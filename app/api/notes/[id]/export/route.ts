@@ -4,7 +4,7 @@ import { callerFrom } from "@/server/http/caller";
 import { httpErrorFrom } from "@/server/http/errors";
 import { EXPORT_FILE_CSP } from "@/server/http/headers";
 import { requestLogger } from "@/server/logger";
-import { chartsForExport, exportFileName, noteForExport } from "@/server/services/note-export";
+import { chartsForExport, exportFileName, figuresForExport, noteForExport } from "@/server/services/note-export";
 
 function errorResponse(status: number, message: string) {
   return Response.json({ error: { message } }, { status });
@@ -20,7 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!/^[a-z0-9]{1,64}$/.test(id)) return errorResponse(404, "That note does not exist, or you have no access to it.");
   try {
     const { note, markdown } = await noteForExport(actor, id);
-    const body = format === "md" ? markdown : standaloneNoteHtml({ ...note, body: markdown }, EXPORT_FILE_CSP, await chartsForExport(actor, note));
+    const body = format === "md" ? markdown : standaloneNoteHtml({ ...note, body: markdown }, EXPORT_FILE_CSP, await chartsForExport(actor, note), await figuresForExport(note));
     return new Response(body, {
       headers: {
         "content-type": format === "md" ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8",

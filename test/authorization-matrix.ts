@@ -81,6 +81,8 @@ export const MATRIX: Record<string, MatrixRow> = {
   "notes.tags.rename": WRITE,
 
   "search.query": READ,
+  "inbox.list": SIGNED_IN,
+  "inbox.dismiss": SIGNED_IN,
   "figures.evaluate": READ,
   "figures.changes": READ,
   "figures.accept": WRITE,

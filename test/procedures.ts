@@ -155,6 +155,7 @@ export function validInputs(f: Fixture): Record<string, Record<string, unknown>>
     "notes.tags.list": { notebookId: f.notebookId },
     "notes.tags.set": { id: f.noteId, tags: ["macro", "small-caps"] },
     "notes.tags.rename": { notebookId: f.notebookId, from: "macro", to: "macro-2026" },
+    "inbox.dismiss": { key: `resolve-by:${f.questionId}:2026-12-31:near` },
     "figures.evaluate": { notebookId: f.notebookId, keys: [FIXTURE_FIGURE_KEY], asOf: new Date() },
     "figures.changes": { noteId: f.noteId },
     "figures.accept": { noteId: f.noteId, key: FIXTURE_FIGURE_KEY },

@@ -109,6 +109,9 @@ export const PROCEDURES: Procedure[] = [
   { path: "notes.tags.set", type: m, access: p, sample: (ids) => ({ id: ids.noteId, tags: ["macro"] }) },
   { path: "notes.tags.rename", type: m, access: p, sample: (ids) => ({ notebookId: ids.notebookId, from: "rates", to: "rates-2026" }) },
 
+  { path: "inbox.list", type: q, access: p },
+  { path: "inbox.dismiss", type: m, access: p, sample: (ids) => ({ key: `resolve-by:${ids.questionId}:2026-12-31:near` }) },
+
   {
     // asOf is coerced to a date like series.get's, so it is left out of the sample.
     path: "figures.evaluate",

@@ -4,6 +4,7 @@ import { accountRouter } from "./routers/account";
 import { chartsRouter } from "./routers/charts";
 import { figuresRouter } from "./routers/figures";
 import { healthRouter } from "./routers/health";
+import { inboxRouter } from "./routers/inbox";
 import { notebooksRouter } from "./routers/notebooks";
 import { notesRouter } from "./routers/notes";
 import { questionsRouter } from "./routers/questions";
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   charts: chartsRouter,
   figures: figuresRouter,
   health: healthRouter,
+  inbox: inboxRouter,
   notebooks: notebooksRouter,
   notes: notesRouter,
   questions: questionsRouter,

@@ -1,0 +1,76 @@
+// The inbox: stale figures for the notes a member can edit, questions the data now argues against one's forecast, resolve-by dates, resolutions; dismissals that hold until something changes again.
+import { describe, expect, it } from "vitest";
+import { questionInputSchema } from "@/lib/questions/spec";
+import { callerFor, trpcError } from "@/test/helpers";
+import { makeTeam } from "@/test/procedures";
+import { inboxFor } from "./inbox";
+import { applyObservations } from "./observations";
+import { createNote } from "./notes";
+import { recordForecast } from "./question-forecasts";
+import { resolveQuestion } from "./question-resolution";
+import { createQuestion } from "./questions";
+import { createSeries } from "./series";
+
+const base = { unit: "index points", frequency: "daily" as const, source: "upload" as const, sourceRef: "", notes: "", refreshIntervalMinutes: null };
+const NOW = new Date("2026-12-04T12:00:00Z");
+
+async function setUp(label: string) {
+  const team = await makeTeam(label);
+  const rut = await createSeries(team.owner, { ...base, notebookId: team.notebookId, key: "RUT", name: "Russell 2000" });
+  const spx = await createSeries(team.owner, { ...base, notebookId: team.notebookId, key: "SPX", name: "S&P 500" });
+  await applyObservations(rut.id, [{ date: "2025-12-31", value: 100 }, { date: "2026-06-30", value: 110 }], 1_000);
+  await applyObservations(spx.id, [{ date: "2025-12-31", value: 100 }, { date: "2026-06-30", value: 105 }], 1_000);
+  return { team, rutId: rut.id, spxId: spx.id };
+}
+
+const question = (title: string, resolveBy: string, rule?: unknown) =>
+  questionInputSchema.parse({ title, details: "", criteria: "As the rule says.", resolveBy, tags: [], kind: "binary", ...(rule ? { rule } : {}) });
+
+describe("inbox", () => {
+  it("lists a note's changed figures to its editors only, and a dismissal holds until the figure moves again", async () => {
+    const { team, rutId } = await setUp("inboxfig");
+    const { id: noteId } = await createNote(team.editor, { notebookId: team.notebookId, title: "Small caps", body: "Up :value{series=RUT stat=ytd} this year." });
+    expect(await callerFor(team.editor).inbox.list()).toEqual([]);
+
+    await applyObservations(rutId, [{ date: "2026-06-30", value: 112 }], 2_000);
+    const [item] = await callerFor(team.editor).inbox.list();
+    expect(item).toMatchObject({ kind: "stale-figures", title: "Small caps", href: `/notes/${noteId}`, detail: expect.stringContaining("10.0% → 12.0%") });
+    expect(await callerFor(team.owner).inbox.list()).toHaveLength(1);
+    expect(await callerFor(team.viewer).inbox.list()).toEqual([]);
+    expect(await callerFor(team.stranger).inbox.list()).toEqual([]);
+
+    await callerFor(team.editor).inbox.dismiss({ key: item!.key });
+    expect(await callerFor(team.editor).inbox.list()).toEqual([]);
+    expect(await callerFor(team.owner).inbox.list()).toHaveLength(1); // a dismissal is one user's
+    await applyObservations(rutId, [{ date: "2026-06-30", value: 115 }], 3_000);
+    expect((await callerFor(team.editor).inbox.list()).map((i) => i.detail)).toEqual([expect.stringContaining("10.0% → 15.0%")]);
+    expect((await trpcError(() => callerFor(team.editor).inbox.dismiss({ key: "nonsense" }))).code).toBe("BAD_REQUEST");
+  });
+
+  it("lists questions due within a week or overdue, the data against one's forecast, and recent resolutions", async () => {
+    const { team } = await setUp("inboxq");
+    const beat = await createQuestion(team.owner, { ...question("Small caps beat the S&P 500 in 2026?", "2026-12-31", { type: "return-compare", a: "RUT", b: "SPX", from: "2025-12-31", to: "2026-12-31", op: ">" }), notebookId: team.notebookId });
+    const due = await createQuestion(team.owner, { ...question("Due next week?", "2026-12-09"), notebookId: team.notebookId });
+    const late = await createQuestion(team.owner, { ...question("Overdue?", "2026-11-30"), notebookId: team.notebookId });
+    await createQuestion(team.owner, { ...question("Far off?", "2027-06-30"), notebookId: team.notebookId });
+    const settled = await createQuestion(team.owner, { ...question("Settled?", "2027-03-31"), notebookId: team.notebookId });
+    await resolveQuestion(team.owner, { id: settled.id, outcome: "yes", comment: "" });
+
+    // RUT is up 10% against 5% so far: the rule would say yes. The viewer says 20% yes, the editor 80%.
+    await recordForecast(team.viewer, { questionId: beat.id, probability: 0.2 });
+    await recordForecast(team.editor, { questionId: beat.id, probability: 0.8 });
+
+    // The day is fixed (resolve-by dates are counted from it); the resolution happened just now, within 30 days of it.
+    const viewerItems = await inboxFor(team.viewer, NOW);
+    const byKind = (kind: string) => viewerItems.filter((i) => i.kind === kind).map((i) => i.title).sort();
+    expect(byKind("resolve-by")).toEqual(["Due next week?", "Overdue?"].sort());
+    expect(viewerItems.find((i) => i.href === `/questions/${late.id}`)?.detail).toContain("has passed");
+    expect(viewerItems.find((i) => i.href === `/questions/${due.id}`)?.detail).toBe("Resolves by 2026-12-09.");
+    expect(viewerItems.filter((i) => i.kind === "against-forecast").map((i) => i.detail)).toEqual([
+      "Your forecast is 20% yes, but with the data up to 2026-06-30 the rule would resolve yes.",
+    ]);
+    expect(byKind("resolved")).toEqual(["Settled?"]);
+    expect((await inboxFor(team.editor, NOW)).filter((i) => i.kind === "against-forecast")).toEqual([]);
+    expect(await inboxFor(team.stranger, NOW)).toEqual([]);
+  });
+});

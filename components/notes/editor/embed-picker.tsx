@@ -174,6 +174,10 @@ function PickerBody({
             </span>
           )}
         </div>
+        <p className="field-hint">
+          Figures go inside a sentence: write <code>{":value{series=KEY stat=…}"}</code> or use Figure in the toolbar. Only figures written as directives are
+          checked for staleness.
+        </p>
       </div>
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onClose}>

@@ -12,8 +12,11 @@ import { embedDirective, type EmbedKind } from "@/lib/notes/directives";
 import { editorTheme, highlightStyle, insertBlock, insertLink, toggleWrap } from "./editor-commands";
 import { EMBED_SOURCES, EmbedPicker } from "./embed-picker";
 import { embedTitles, setEmbedTitles } from "./embed-titles";
+import { FigureInsertDialog } from "./figure-insert-dialog";
+import { figureValues, insertFigure, setFigureValues } from "./figure-values";
 import { syncScroll } from "./sync-scroll";
 import { useEmbedTitles } from "./use-embed-titles";
+import { useFigureValues } from "./use-figure-values";
 
 export type EditorMode = "edit" | "split" | "preview";
 
@@ -80,6 +83,8 @@ export function MarkdownEditor({
   const [slashIndex, setSlashIndex] = useState(0);
   const slashRef = useRef<{ state: SlashState | null; index: number; dismissed: boolean }>({ state: null, index: 0, dismissed: false });
   const [picker, setPicker] = useState<{ kind: EmbedKind; at: number | null } | null>(null);
+  const [figureKeys, setFigureKeys] = useState<string[]>([]);
+  const [figureDialog, setFigureDialog] = useState(false);
 
   useEffect(() => {
     onChangeRef.current = onChange;
@@ -151,6 +156,7 @@ export function MarkdownEditor({
           syntaxHighlighting(highlightStyle),
           editorTheme,
           embedTitles(),
+          figureValues(setFigureKeys),
           placeholder("Write in Markdown… Type / at the start of a line to embed a chart or a question."),
           EditorView.scrollMargins.of(() => {
             const toolbar = toolbarRef.current;
@@ -225,6 +231,10 @@ export function MarkdownEditor({
   useEffect(() => {
     if (mounted) viewRef.current?.dispatch({ effects: setEmbedTitles.of(titles) });
   }, [titles, mounted]);
+  const figures = useFigureValues(notebookId, figureKeys);
+  useEffect(() => {
+    if (mounted) viewRef.current?.dispatch({ effects: setFigureValues.of(figures) });
+  }, [figures, mounted]);
 
   useEffect(() => {
     viewRef.current?.dispatch({ effects: readOnlyCompartment.current.reconfigure([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]) });
@@ -282,6 +292,9 @@ export function MarkdownEditor({
           <button type="button" className="btn btn-ghost btn-sm" title="Insert a chart or a question (or type /chart at the start of a line)" disabled={readOnly || mode === "preview"} onClick={() => openPicker("chart", null)}>
             Insert…
           </button>
+          <button type="button" className="btn btn-ghost btn-sm" title="Insert a live figure computed from a series, such as :value{series=SPX stat=ytd}" disabled={readOnly || mode === "preview"} onClick={() => setFigureDialog(true)}>
+            Figure
+          </button>
         </div>
         <div className="segmented" role="group" aria-label="View">
           {modes.map((m) => (
@@ -338,6 +351,18 @@ export function MarkdownEditor({
           const at = picker?.at ?? view?.state.selection.main.head ?? 0;
           setPicker(null);
           if (view) insertBlock(view, embedDirective({ kind, id }), at);
+        }}
+      />
+      <FigureInsertDialog
+        open={figureDialog}
+        notebookId={notebookId}
+        onClose={() => {
+          setFigureDialog(false);
+          viewRef.current?.focus();
+        }}
+        onInsert={(directive) => {
+          setFigureDialog(false);
+          if (viewRef.current) insertFigure(viewRef.current, directive);
         }}
       />
     </div>

@@ -4,12 +4,14 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Brand } from "@/components/ui/brand";
-import { BookIcon, ChartIcon, DataIcon, LinkIcon, MenuIcon, NoteIcon, QuestionIcon, SearchIcon } from "@/components/ui/icons";
+import { InboxBadge } from "@/components/inbox/inbox-page";
+import { BookIcon, ChartIcon, DataIcon, InboxIcon, LinkIcon, MenuIcon, NoteIcon, QuestionIcon, SearchIcon } from "@/components/ui/icons";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { QuickSwitcher } from "@/components/search/quick-switcher";
 import { clearAllDrafts } from "@/lib/notes/local-draft";
 
 const LINKS: Array<{ href: string; label: string; icon: ReactNode }> = [
+  { href: "/inbox", label: "Inbox", icon: <InboxIcon /> },
   { href: "/notebooks", label: "Notebooks", icon: <BookIcon /> },
   { href: "/notes", label: "Notes", icon: <NoteIcon /> },
   { href: "/charts", label: "Charts", icon: <ChartIcon /> },
@@ -49,6 +51,7 @@ export function AppNav({ user, signOutAction }: { user: { name: string; email: s
               <Link key={link.href} href={link.href} className="nav-link" aria-current={active ? "page" : undefined} onClick={() => setOpen(false)}>
                 {link.icon}
                 {link.label}
+                {link.href === "/inbox" && <InboxBadge />}
               </Link>
             );
           })}

@@ -63,10 +63,10 @@ export const ROTATION_NOTE: DemoNote = {
 
 ## What moved
 
-- The Russell 2000 is up about 6–8% for the year while the S&P 500 has added only 1–2%.
+- The Russell 2000 is up :value{series=RUT stat=ytd} for the year (reports put it between 6% and 8%) while the S&P 500 has added only :value{series=SPX-2026 stat=ytd}.
 - Small caps beat the large-cap index for 9 to 11 sessions running, a streak last seen in 2008 (or 2019, depending on the count).
-- The Magnificent Seven basket fell about 1.6% in January, its third monthly loss in a row, something not seen since 2023. Apple and Meta each lost about 6% and Microsoft almost 5%.
-- Consumer staples gained about 3.7% in one week and 5.7% for the year, ahead of technology; materials, industrials and real estate also led their peers.
+- The Magnificent Seven basket returned :value{series=MAGS-JAN-2026} in January, its third monthly loss in a row, something not seen since 2023. Apple and Meta each lost about 6% and Microsoft almost 5%.
+- Consumer staples gained about 3.7% in one week and :value{series=STAPLES-YTD-2026} for the year, ahead of technology; materials, industrials and real estate also led their peers.
 
 ## Why it might last
 

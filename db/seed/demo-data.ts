@@ -10,6 +10,8 @@ export type DemoSeries = {
   notes: string;
   /** A file in vega-datasets' data folder, imported with the mapping; or reported values entered by hand. */
   from: { file: string; dateColumn: string; valueColumn: string; filter?: { column: string; equals: string } } | { reported: Array<{ date: string; value: number }> };
+  /** Values corrected after the demo's notes were written: a revision, so a figure in a note goes stale on first start. */
+  correctedLater?: Array<{ date: string; value: number }>;
 };
 
 const VEGA = "Real prices from the vega-datasets package (BSD-3-Clause), imported on first run with Quire's own CSV import.";
@@ -48,8 +50,9 @@ export const DEMO_SERIES: DemoSeries[] = [
     name: "Russell 2000, rebased to 100 at end-2025 (reported)",
     unit: "index",
     frequency: "irregular",
-    notes: `${REPORTED} The commentary gives returns, not index levels, so the series starts at 100 on 31 December 2025 and stands at 107 on 30 January 2026 (up 6–8% year to date). Push real closes, rebased the same way, to extend it.`,
+    notes: `${REPORTED} The commentary gives returns, not index levels, so the series starts at 100 on 31 December 2025 and stands at 107 on 30 January 2026 (up 6–8% year to date). Push real closes, rebased the same way, to extend it. The 30 January value was then corrected to 106.4 (a demo of a revised figure: the rotation note's figure shows as changed, and the inbox lists it).`,
     from: { reported: [{ date: "2025-12-31", value: 100 }, { date: "2026-01-30", value: 107 }] },
+    correctedLater: [{ date: "2026-01-30", value: 106.4 }],
   },
   {
     key: "SPX-2026",
@@ -130,8 +133,8 @@ Today's argument, that money is leaving the most expensive technology names for 
 
 ## What the data shows
 
-- The S&P 500 closed at its high of **1,527** on 24 March 2000 and did not find its floor until 9 October 2002, at **777**: a fall of about **49%** from peak to trough.
-- From January 2000 to December 2002 the index lost about 40%. The growth darlings lost far more: Apple about 72%, Amazon about 71% and Microsoft about 47%, measured on month-start prices.
+- The S&P 500 closed at its high of **:value{series=SPX stat=high from=2000-01-01 to=2002-12-31 digits=0}** on 24 March 2000 and did not find its floor until 9 October 2002, at **:value{series=SPX stat=low from=2002-01-01 to=2002-12-31 digits=0}**: a peak-to-trough drawdown of **:value{series=SPX stat=drawdown from=2000-01-01 to=2002-12-31}**.
+- From January 2000 to December 2002 the index returned :value{series=SPX stat=return from=2000-01-03 to=2002-12-31 digits=0}. The growth darlings lost far more: Apple about 72%, Amazon about 71% and Microsoft about 47%, measured on month-start prices.
 - IBM, the older and cheaper technology business, fell by roughly 30% over the same span: still a loss, but less than the index.
 
 ::chart{id=${ids.yearly}}

@@ -9,6 +9,9 @@ import { DEMO_QUESTIONS } from "@/db/seed/demo-questions";
 import { dbSnapshot, rowCounts } from "@/test/helpers";
 import { authenticate } from "./accounts";
 import { demoEnabled, ensureDemo } from "./demo";
+import { noteFigureChanges } from "./figure-updates";
+import { evaluateFigures } from "./figures";
+import { inboxFor } from "./inbox";
 import { listNotebooks } from "./notebooks";
 import { listRevisions } from "./note-revisions";
 import { getNote, listNotes } from "./notes";
@@ -35,9 +38,18 @@ describe("ensureDemo", () => {
       memberships: before.memberships + 1,
       notes: before.notes + DEMO_NOTES.length + 1,
       // demo.seeded; series.create and series.data for each series; chart.create per chart (and the rotation note's);
-      // question.create and one question.forecast per forecast for each question; question.resolve for the two practice questions
+      // question.create and one question.forecast per forecast for each question; question.resolve for the two practice
+      // questions; series.data for each correction made after the notes
       events:
-        before.events + 1 + DEMO_SERIES.length * 2 + Object.keys(DEMO_CHARTS).length + 1 + DEMO_QUESTIONS.length + DEMO_QUESTIONS.reduce((n, q) => n + q.forecasts.length, 0) + 2,
+        before.events +
+        1 +
+        DEMO_SERIES.length * 2 +
+        Object.keys(DEMO_CHARTS).length +
+        1 +
+        DEMO_QUESTIONS.length +
+        DEMO_QUESTIONS.reduce((n, q) => n + q.forecasts.length, 0) +
+        2 +
+        DEMO_SERIES.filter((s) => s.correctedLater).length,
     });
     const db = getDb();
     const user = (await db.select().from(users).where(eq(users.email, DEMO_USER.email)))[0]!;
@@ -75,7 +87,8 @@ describe("the demo's data and charts", () => {
     expect([...byKey.keys()].sort()).toEqual(DEMO_SERIES.map((s) => s.key).sort());
     // Every series the demo's charts and rules read has rows.
     for (const s of byKey.values()) expect(s.rowCount, s.key).toBeGreaterThan(0);
-    expect(byKey.get("RUT")).toMatchObject({ firstDate: "2025-12-31", lastDate: "2026-01-30", lastValue: 107, source: "manual" });
+    // 107 as first entered, corrected to 106.4 after the notes were written.
+    expect(byKey.get("RUT")).toMatchObject({ firstDate: "2025-12-31", lastDate: "2026-01-30", lastValue: 106.4, source: "manual" });
     expect(byKey.get("RUT")!.notes).toContain("Reported");
     expect(byKey.get("SPX")).toMatchObject({ firstDate: "2000-01-03", lastDate: "2020-04-17", source: "upload" });
     expect(byKey.get("SPX")!.rowCount).toBeGreaterThan(5000);
@@ -83,6 +96,22 @@ describe("the demo's data and charts", () => {
     expect(byKey.get("GOOG")).toMatchObject({ firstDate: "2004-08-01" });
     expect(byKey.get("RUT-YTD-2026")).toMatchObject({ lastValue: 7, source: "manual", unit: "%" });
     expect(byKey.get("RUT-YTD-2026")!.notes).toContain("Reported");
+  });
+
+  it("writes the rotation note's figures live, and the corrected value leaves one stale, listed in the inbox", async () => {
+    const user = await demoUser();
+    const rotation = (await listNotes(user, {})).find((n) => n.title === ROTATION_NOTE.title)!;
+    const changes = await noteFigureChanges(user, rotation.id);
+    expect(changes.map((c) => [c.key, c.was.text, c.now.ok && c.now.text, c.reason])).toEqual([["series=RUT stat=ytd", "7.0%", "6.4%", "revised"]]);
+    const inbox = await inboxFor(user);
+    expect(inbox.filter((i) => i.kind === "stale-figures").map((i) => [i.title, i.href])).toEqual([[ROTATION_NOTE.title, `/notes/${rotation.id}`]]);
+    const dotcom = (await listNotes(user, {})).find((n) => n.title.startsWith("2000–2002"))!;
+    const note = await getNote(user, dotcom.id);
+    const keys = [...note.body.matchAll(/:value\{([^}]*)\}/g)].map((m) => m[1]!);
+    // Worked out from sp500-2000.csv: high 1527.46 (2000-03-24), 2002 low 776.76 (2002-10-09), so 776.76 / 1527.46 − 1
+    // = −49.15%; 879.82 (2002-12-31) / 1455.22 (2000-01-03) − 1 = −39.54%.
+    const figures = await evaluateFigures(user, { notebookId: note.notebookId, keys });
+    expect(figures.map((f) => f.ok && f.text)).toEqual(["1,527", "777", "-49.1%", "-40%"]);
   });
 
   it("the note's facts match the data its charts draw", async () => {

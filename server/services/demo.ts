@@ -13,7 +13,7 @@ import { newId } from "@/lib/ids";
 import { recordEvent } from "./audit";
 import { createChart } from "./charts";
 import { importIntoSeries } from "./series-import";
-import { createSeries, writeObservations } from "./series";
+import { createSeries, seriesByKey, writeObservations } from "./series";
 import { recordForecast } from "./question-forecasts";
 import { resolveByRules } from "./question-resolution";
 import { createQuestion } from "./questions";
@@ -61,6 +61,7 @@ export async function ensureDemo(): Promise<boolean> {
         await writeNoteLinks(tx, id, note.body);
         await writeNoteFigures(tx, { id, notebookId }, note.body, undefined, at);
       }
+      await correctDemoData({ id: userId }, notebookId);
       await seedDemoForecasts({ id: userId }, questionIds, rotationNoteId);
       await resolveByRules({ notebookId });
       await recordEvent(tx, { actorId: userId, action: "demo.seeded", targetType: "notebook", targetId: notebookId, notebookId });
@@ -98,6 +99,15 @@ async function seedDemoData(owner: { id: string }, notebookId: string): Promise<
     ids[name] = (await createChart(owner, { notebookId, spec })).id;
   }
   return ids;
+}
+
+/** The corrections that come after the demo's notes: revisions of reported values, which leave a figure in a note stale. */
+async function correctDemoData(owner: { id: string }, notebookId: string): Promise<void> {
+  for (const s of DEMO_SERIES) {
+    if (!s.correctedLater) continue;
+    const row = await seriesByKey(notebookId, s.key);
+    if (row) await writeObservations(row, s.correctedLater, owner.id, "manual");
+  }
 }
 
 /** The demo questions (their rules read the series seeded before); returns their ids by key. */

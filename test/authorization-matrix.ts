@@ -66,6 +66,7 @@ export const MATRIX: Record<string, MatrixRow> = {
 
   "notes.list": READ,
   "notes.get": READ,
+  "notes.asOf": READ,
   "notes.trash": READ,
   "notes.create": WRITE,
   "notes.update": WRITE,

@@ -141,6 +141,8 @@ export const WELL_TYPED_FIELDS: Record<string, Record<string, { accepts: (value:
     "notes.create": { body, tags },
     "notes.update": { baseVersion: version },
     "figures.pin": { baseVersion: version },
+    "figures.evaluate": { asOf },
+    "notes.asOf": { at: asOf },
     "notes.revisions.get": { revisionId: version },
     "notes.revisions.restore": { revisionId: version },
     "notes.tags.set": { tags },

@@ -142,6 +142,7 @@ export function validInputs(f: Fixture): Record<string, Record<string, unknown>>
     "notebooks.members.remove": { notebookId: f.notebookId, userId: f.member.id },
     "notes.list": { notebookId: f.notebookId },
     "notes.get": { id: f.noteId },
+    "notes.asOf": { id: f.noteId, at: new Date() },
     "notes.create": { notebookId: f.notebookId, title: "A new note", body: "Rates first.", tags: ["rates"] },
     "notes.update": { id: f.noteId, baseVersion: 1, title: "First note, revised" },
     "notes.remove": { id: f.noteId },

@@ -14,6 +14,7 @@ type FigureState = { loading: boolean; error: string | null; byKey: Map<string, 
 
 const FiguresContext = createContext<FigureState | null>(null);
 
+/** As the server's MAX_FIGURES_PER_CALL (the note page prefetches the same keys). */
 const MAX_KEYS = 200;
 
 /** Computes the figures a text holds (over the notebook's series, as known now or at `asOf`) for the LiveFigures inside. */

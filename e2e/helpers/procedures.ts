@@ -80,6 +80,7 @@ export const PROCEDURES: Procedure[] = [
 
   { path: "notes.list", type: q, access: p, sample: (ids) => ({ notebookId: ids.notebookId, tag: "rates" }), optional: ["notebookId", "tag"] },
   { path: "notes.get", type: q, access: p, sample: byNote },
+  { path: "notes.asOf", type: q, access: p, sample: (ids) => ({ id: ids.noteId, at: "2100-01-01T00:00:00Z" }), extra: (ids) => [["at not a moment", { id: ids.noteId, at: "yesterday" }]] },
   {
     path: "notes.create",
     type: m,

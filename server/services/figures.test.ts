@@ -4,7 +4,7 @@ import { respondToShare } from "@/server/http/share";
 import { callerFor, trpcError } from "@/test/helpers";
 import { makeTeam } from "@/test/procedures";
 import { applyObservations } from "./observations";
-import { createNote } from "./notes";
+import { createNote, updateNote } from "./notes";
 import { createSeries } from "./series";
 import { createShareLink } from "./share-links";
 
@@ -127,5 +127,26 @@ describe("figures on share pages", () => {
     expect(livePage).toMatch(/<span class="figure figure-error">⚠ unknown stat “bogus”/);
     expect(livePage).not.toContain(":value{");
     expect(await page(snapshot.token)).toMatch(/<span class="figure" title="[^"]*to RUT 2026-01-30: 107 · data as known on [^"]*">7\.0%<\/span>/);
+  });
+});
+
+describe("a note as of a moment", () => {
+  it("shows the revision that stood then, and the figures and chart series that moved since", async () => {
+    const { team, rutId } = await notebookWithSeries("figasofnote");
+    const { id: noteId } = await createNote(team.owner, { notebookId: team.notebookId, title: "Rotation", body: "Small caps are up :value{series=RUT stat=ytd}." });
+    await new Promise((r) => setTimeout(r, 15));
+    const then = new Date();
+    await new Promise((r) => setTimeout(r, 15));
+    await updateNote(team.editor, { id: noteId, baseVersion: 1, body: "Small caps are up :value{series=RUT stat=ytd}, and holding." });
+    await applyObservations(rutId, [{ date: "2026-01-30", value: 106.2 }], Date.now());
+
+    const viewer = callerFor(team.viewer);
+    const past = await viewer.notes.asOf({ id: noteId, at: then });
+    expect(past).toMatchObject({ body: "Small caps are up :value{series=RUT stat=ytd}.", revision: { noteVersion: 1 }, at: then });
+    expect(past.figuresSince).toEqual([{ key: "series=RUT stat=ytd", then: "7.0%", now: "6.2%" }]);
+    expect((await viewer.notes.asOf({ id: noteId, at: new Date(Date.now() + 60_000) })).body).toBe("Small caps are up :value{series=RUT stat=ytd}, and holding.");
+    const early = await trpcError(() => viewer.notes.asOf({ id: noteId, at: new Date("2020-01-01") }));
+    expect([early.code, early.message]).toEqual(["BAD_REQUEST", expect.stringMatching(/^This note did not exist yet at that moment: it was created on \d{4}-/)]);
+    expect((await trpcError(() => callerFor(team.stranger).notes.asOf({ id: noteId, at: then }))).code).toBe("NOT_FOUND");
   });
 });

@@ -129,7 +129,7 @@ export function sharedQuestionFigure(q: SharedQuestion, width: number, now: Date
 }
 
 /** For each series of a chart: its last value known at `asOf` against its last value now. */
-async function seriesMoves(notebookId: string, keys: string[], asOf: Date, now: Date): Promise<SeriesMove[]> {
+export async function seriesMoves(notebookId: string, keys: string[], asOf: Date, now: Date): Promise<SeriesMove[]> {
   const rows = await getDb()
     .select({ id: series.id, key: series.key, name: series.name, unit: series.unit })
     .from(series)

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/validation/notebooks";
 import { baseVersionSchema } from "@/lib/validation/notes";
+import { asOfSchema } from "@/lib/validation/series";
 import { acceptFigure, noteFigureChanges, pinFigure } from "@/server/services/figure-updates";
 import { evaluateFigures, MAX_FIGURES_PER_CALL } from "@/server/services/figures";
 import { createTRPCRouter, protectedProcedure } from "../init";
@@ -17,7 +18,7 @@ export const figuresRouter = createTRPCRouter({
       z.object({
         notebookId: idSchema,
         keys: z.array(figureKeySchema).max(MAX_FIGURES_PER_CALL, { error: `At most ${MAX_FIGURES_PER_CALL} figures at once.` }),
-        asOf: z.date().optional(),
+        asOf: asOfSchema.optional(),
       }),
     )
     .query(({ ctx, input }) => evaluateFigures(ctx.user, input)),

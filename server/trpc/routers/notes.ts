@@ -1,7 +1,9 @@
-// notes router: list, get, create, update (autosave with baseVersion), trash, tags, and the revisions sub-router.
+// notes router: list, get, asOf (the note as it stood at a moment), create, update (autosave with baseVersion), trash, tags, and the revisions sub-router.
 import { z } from "zod";
 import { idSchema } from "@/lib/validation/notebooks";
+import { asOfSchema } from "@/lib/validation/series";
 import { createNoteInput, listNotesInput, noteIdInput, renameTagInput, revisionInput, setTagsInput, updateNoteInput } from "@/lib/validation/notes";
+import { noteAsOf } from "@/server/services/note-as-of";
 import { checkpoint, getRevision, listRevisions, restoreRevision } from "@/server/services/note-revisions";
 import { listTags, renameTag, setNoteTags } from "@/server/services/note-tags";
 import { createNote, emptyTrash, getNote, listNotes, listTrash, restoreNote, trashNote, updateNote } from "@/server/services/notes";
@@ -25,6 +27,9 @@ const tagsRouter = createTRPCRouter({
 export const notesRouter = createTRPCRouter({
   list: protectedProcedure.input(listNotesInput).query(({ ctx, input }) => listNotes(ctx.user, input)),
   get: protectedProcedure.input(noteIdInput).query(({ ctx, input }) => getNote(ctx.user, input.id)),
+  asOf: protectedProcedure
+    .input(z.object({ id: idSchema, at: asOfSchema }))
+    .query(({ ctx, input }) => noteAsOf(ctx.user, input)),
   create: protectedProcedure.input(createNoteInput).mutation(({ ctx, input }) => createNote(ctx.user, input)),
   update: protectedProcedure.input(updateNoteInput).mutation(({ ctx, input }) => updateNote(ctx.user, input)),
   remove: protectedProcedure.input(noteIdInput).mutation(({ ctx, input }) => trashNote(ctx.user, input.id)),

@@ -16,7 +16,8 @@ function EmbedState({ id, title, note }: { id: string; title: string; note: stri
   );
 }
 
-function ChartView({ id, asOf, compact }: { id: string; asOf?: Date; compact?: boolean }) {
+/** One chart, live or as known at `asOf`. */
+export function ChartView({ id, asOf, compact }: { id: string; asOf?: Date; compact?: boolean }) {
   const trpc = useTRPC();
   const query = useQuery({ ...trpc.charts.get.queryOptions({ id, asOf, withPoints: false }), retry: false });
   if (query.isPending) {

@@ -1,5 +1,6 @@
 "use client";
 // A note as a reader sees it: the rendered note, read-only, for viewers and for trashed notes (with Restore for editors).
+import Link from "next/link";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { ReactNode } from "react";
@@ -63,6 +64,9 @@ export function NoteReader({ note, compareToggle }: { note: Note; compareToggle:
             </span>
             {compareToggle}
             <NoteHistory noteId={note.id} canEdit={false} onRestored={() => void reload()} />
+            <Link href={`/notes/${note.id}/as-of`} className="btn btn-sm" title="See the note, its charts, figures and questions as they stood at a past moment">
+              As of…
+            </Link>
             <ExportMenu noteId={note.id} />
           </div>
         </div>

@@ -1,5 +1,6 @@
 "use client";
 // A note's page: for editors, a reading view with Edit one key away (`e`) and the editor with autosave, conflicts and local drafts; viewers and trashed notes get the reader.
+import Link from "next/link";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useRouter } from "next/navigation";
@@ -286,6 +287,9 @@ function NoteEditorWorkspace({ note, compareToggle, startEditing }: { note: Note
             )}
             {compareToggle}
             <NoteHistory noteId={note.id} canEdit onRestored={() => void reloadFromServer()} />
+            <Link href={`/notes/${note.id}/as-of`} className="btn btn-sm" title="See the note, its charts, figures and questions as they stood at a past moment">
+              As of…
+            </Link>
             <button type="button" className="btn btn-sm" disabled={checkpoint.isPending} onClick={() => void keepCheckpoint()} title="Keep the current text as a named point in the history">
               {checkpoint.isPending ? "Keeping…" : "Checkpoint"}
             </button>

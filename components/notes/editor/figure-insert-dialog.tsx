@@ -2,7 +2,7 @@
 // The dialog that inserts a live figure (:value{series=… stat=…}) at the cursor: a series of the notebook, a statistic and the dates it needs, digits and sign, with the figure as it would show now (or why it cannot be computed).
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import { Dialog } from "@/components/ui/dialog";
 import { useDebounced } from "@/components/ui/use-debounced";
@@ -83,14 +83,30 @@ function FigureForm({ notebookId, onClose, onInsert }: { notebookId: string; onC
   const chosen = series.find((s) => s.key === form.series);
   const shown = series.filter((s) => s.key === form.series || matches(s, query));
   const dates = DATES[form.stat];
+  const searchRef = useRef<HTMLInputElement>(null);
+  const hasSeries = series.length > 0;
+  const changed = useRef(false);
+  // The search takes the focus once it is there: after the dialog has opened (its parent opens it after this runs), or when the list comes after a
+  // wait, unless the person has already changed something.
+  useEffect(() => {
+    if (!hasSeries) return;
+    const frame = requestAnimationFrame(() => {
+      if (!changed.current) searchRef.current?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [hasSeries]);
   const fieldError = (field: Field) => (touched && !checked.ok && checked.field === field ? checked.message : null);
 
-  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+  const update = (change: (f: Form) => Form) => {
+    changed.current = true;
+    setForm(change);
+  };
+  const set = (patch: Partial<Form>) => update((f) => ({ ...f, ...patch }));
   const chooseSeries = (key: string) => {
     const s = series.find((x) => x.key === key);
-    setForm((f) => ({ ...f, series: key, date: f.date || (f.stat === "value" ? (s?.lastDate ?? "") : ""), over: f.over === key ? "" : f.over }));
+    update((f) => ({ ...f, series: key, date: f.date || (f.stat === "value" ? (s?.lastDate ?? "") : ""), over: f.over === key ? "" : f.over }));
   };
-  const chooseStat = (stat: FigureStat) => setForm((f) => ({ ...f, stat, date: f.date || (stat === "value" ? (chosen?.lastDate ?? "") : "") }));
+  const chooseStat = (stat: FigureStat) => update((f) => ({ ...f, stat, date: f.date || (stat === "value" ? (chosen?.lastDate ?? "") : "") }));
 
   const key = checked.ok ? figureKey(checked.spec) : null;
   const previewKey = useDebounced(key, 250);
@@ -114,6 +130,7 @@ function FigureForm({ notebookId, onClose, onInsert }: { notebookId: string; onC
 
   return (
     <form
+      className="figure-dialog-form"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -147,7 +164,7 @@ function FigureForm({ notebookId, onClose, onInsert }: { notebookId: string; onC
               aria-label="Find a series by key or name"
               placeholder="Find a series by key or name…"
               value={query}
-              autoFocus
+              ref={searchRef}
               onChange={(e) => setQuery(e.target.value)}
               onKeyDown={(e) => {
                 if (e.key !== "Enter") return;
@@ -165,7 +182,9 @@ function FigureForm({ notebookId, onClose, onInsert }: { notebookId: string; onC
                     <label className="figure-series-option">
                       <input type="radio" name={`${id}-series`} value={s.key} checked={form.series === s.key} onChange={() => chooseSeries(s.key)} />
                       <span className="figure-series-key">{s.key}</span>
-                      <span className="figure-series-name">{s.name}</span>
+                      <span className="figure-series-name" title={s.name}>
+                        {s.name}
+                      </span>
                     </label>
                   </li>
                 ))}
@@ -255,43 +274,43 @@ function FigureForm({ notebookId, onClose, onInsert }: { notebookId: string; onC
           <div className="field">
             <label htmlFor={ids.sign}>Plus sign</label>
             <select id={ids.sign} className="input" value={form.sign} onChange={(e) => set({ sign: e.target.value as Form["sign"] })}>
-              <option value="">Usual (on changes in units)</option>
-              <option value="true">Before every gain</option>
+              <option value="">Usual</option>
+              <option value="true">On every gain</option>
               <option value="false">Never</option>
             </select>
           </div>
         </div>
 
-        <div className="figure-preview" data-testid="figure-preview" aria-live="polite">
-          <span className="figure-preview-label">Preview</span>
-          {!checked.ok ? (
-            <span className={touched && checked.field === null ? "field-error" : "faint"}>{checked.message}</span>
-          ) : !result ? (
-            preview.error && previewKey === key ? (
-              <span className="field-error">The figure could not be computed: {preview.error.message}</span>
-            ) : (
-              <span className="faint" aria-busy="true">
-                Computing…
-              </span>
-            )
-          ) : result.ok ? (
-            <>
-              <span className="figure-preview-value" data-testid="figure-preview-value">
-                {result.text}
-              </span>
-              <span className="faint">{figureDetail(result)}</span>
-            </>
+      </div>
+      <div className="figure-preview" data-testid="figure-preview" aria-live="polite">
+        <span className="figure-preview-label">Preview</span>
+        {!checked.ok ? (
+          <span className={touched && checked.field === null ? "field-error" : "faint"}>{checked.message}</span>
+        ) : !result ? (
+          preview.error && previewKey === key ? (
+            <span className="field-error">The figure could not be computed: {preview.error.message}</span>
           ) : (
-            <span className="field-error" data-testid="figure-preview-problem">
-              This figure cannot be computed now: {result.reason}.
+            <span className="faint" aria-busy="true">
+              Computing…
             </span>
-          )}
-          {checked.ok && (
-            <span className="field-hint">
-              Inserts <code>{figureDirective(checked.spec)}</code> at the cursor.
+          )
+        ) : result.ok ? (
+          <>
+            <span className="figure-preview-value" data-testid="figure-preview-value">
+              {result.text}
             </span>
-          )}
-        </div>
+            <span className="faint">{figureDetail(result)}</span>
+          </>
+        ) : (
+          <span className="field-error" data-testid="figure-preview-problem">
+            This figure cannot be computed now: {result.reason}.
+          </span>
+        )}
+        {checked.ok && (
+          <span className="field-hint">
+            Inserts <code>{figureDirective(checked.spec)}</code> at the cursor.
+          </span>
+        )}
       </div>
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onClose}>

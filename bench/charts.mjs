@@ -13,7 +13,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const round = (n) => (Number.isFinite(n) ? Math.round(n * 100) / 100 : null);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function trpc(baseURL, cookie, procedure, input, method = "POST") {
+export async function trpc(baseURL, cookie, procedure, input, method = "POST") {
   const url =
     method === "GET"
       ? `${baseURL}/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`
@@ -42,7 +42,7 @@ export function dailyRows(count, start = "1990-01-01", seed = 1) {
   return rows;
 }
 
-const csvOf = (rows) => `date,value\n${rows.map(([d, v]) => `${d},${v}`).join("\n")}\n`;
+export const csvOf = (rows) => `date,value\n${rows.map(([d, v]) => `${d},${v}`).join("\n")}\n`;
 
 /** Raw better-sqlite3: the same rows into the same table (schema from the committed migrations), one prepared insert per row, one transaction. */
 function rawInsertRowsPerSec(rows) {
@@ -97,10 +97,11 @@ async function rawPostgresRowsPerSec(url, seriesId, rows) {
  * Runs the data and chart cases; returns entries in the shape bench/run.mjs prints. `store` is { name, url } (bench/store.mjs);
  * `onNotePage({ url, headers, verify })`, when given, runs right after the note page cases and returns more entries.
  */
-export async function chartCases({ baseURL, cookie, measure, load, store = { name: "sqlite" }, onNotePage }) {
+/** The demo user's first notebook, with a way to make series (BENCH-1, BENCH-2…) and push rows to them through the REST API. */
+export async function benchData(baseURL, cookie, prefix = "BENCH") {
   const [notebook] = await trpc(baseURL, cookie, "notebooks.list", undefined, "GET");
   const notebookId = notebook.id;
-  const { token } = await trpc(baseURL, cookie, "tokens.create", { notebookId, name: "bench" });
+  const { token } = await trpc(baseURL, cookie, "tokens.create", { notebookId, name: `${prefix.toLowerCase()} bench` });
   const push = async (key, body, type) => {
     const response = await fetch(`${baseURL}/api/v1/series/${key}/observations`, {
       method: "POST",
@@ -114,10 +115,15 @@ export async function chartCases({ baseURL, cookie, measure, load, store = { nam
   let n = 0;
   const newSeries = async (name) => {
     n += 1;
-    const key = `BENCH-${n}`;
+    const key = `${prefix}-${n}`;
     await trpc(baseURL, cookie, "series.create", { notebookId, key, name, source: "api" });
     return key;
   };
+  return { notebookId, push, newSeries };
+}
+
+export async function chartCases({ baseURL, cookie, measure, load, store = { name: "sqlite" }, onNotePage }) {
+  const { notebookId, push, newSeries } = await benchData(baseURL, cookie);
   const out = [];
 
   // 1. CSV import: 180,000 daily rows (1705 to 2197: the importer reads years 1700 to 2200), three runs into fresh series; the server times parse and write.

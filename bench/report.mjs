@@ -20,6 +20,7 @@ export function judgeBar(entry, ceiling, cases) {
   if (bar.maxP50 !== undefined && !(entry.p50 !== null && entry.p50 <= bar.maxP50)) failures.push(`p50 ≤ ${bar.maxP50} ms: ${fmt(entry.p50, 1)}`);
   if (bar.maxP95 !== undefined && !(entry.p95 != null && entry.p95 <= bar.maxP95)) failures.push(`p95 ≤ ${bar.maxP95} ms: ${fmt(entry.p95, 1)}`);
   if (bar.maxP99 !== undefined && !(entry.p99 !== null && entry.p99 <= bar.maxP99)) failures.push(`p99 ≤ ${bar.maxP99} ms: ${fmt(entry.p99, 1)}`);
+  if (bar.maxRatio !== undefined && !(entry.ratio != null && entry.ratio <= bar.maxRatio)) failures.push(`ratio ≤ ${bar.maxRatio}: ${fmt(entry.ratio, 2)}`);
   return failures;
 }
 
@@ -31,6 +32,7 @@ function describeBar(bar) {
   if (bar.maxP50 !== undefined) parts.push(`p50≤${bar.maxP50}ms`);
   if (bar.maxP95 !== undefined) parts.push(`p95≤${bar.maxP95}ms`);
   if (bar.maxP99 !== undefined) parts.push(`p99≤${bar.maxP99}ms`);
+  if (bar.maxRatio !== undefined) parts.push(`≤${bar.maxRatio}× without`);
   return parts.join(", ");
 }
 

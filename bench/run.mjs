@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { measureAutosave } from "./autosave.mjs";
 import { CASES, CEILING } from "./cases.mjs";
+import { figureCases } from "./figures.mjs";
 import { chartCases } from "./charts.mjs";
 import { generateNotes, generateNotesPostgres, SEARCH_QUERIES } from "./generate-notes.mjs";
 import { measureSearch } from "./search.mjs";
@@ -56,8 +57,8 @@ async function ceilingExpectation(baseURL) {
 
 const durationSec = envNumber("BENCH_DURATION", 10);
 
-/** BENCH_ONLY=autosave,search (any of fixed, autosave, charts, search) runs only those groups; unset runs all. */
-const GROUPS = ["fixed", "autosave", "charts", "search"];
+/** BENCH_ONLY=autosave,search (any of fixed, autosave, charts, figures, search) runs only those groups; unset runs all. */
+const GROUPS = ["fixed", "autosave", "charts", "figures", "search"];
 const only = (process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 for (const group of only) if (!GROUPS.includes(group)) throw new Error(`BENCH_ONLY: "${group}" is not one of ${GROUPS.join(", ")}`);
 const wanted = (group) => only.length === 0 || only.includes(group);
@@ -95,6 +96,10 @@ async function specialCases(server, cookie, store) {
             twoServerCase({ first: server, startSecond: () => startQuire({ port: port + 1, serveBuild: true }), url, headers, verify, measure, load, oneServer }).then((entry) => [entry])
         : undefined;
     out.push(...(await chartCases({ baseURL, cookie, measure, load, store, onNotePage })));
+  }
+  if (server.isRunning() && wanted("figures")) {
+    console.log("  figures: a note with 50 live figures over 5,000-point series; an import into a series figures read");
+    out.push(...(await figureCases({ baseURL, cookie, measure, load })));
   }
   if (!server.isRunning() || searchNotes === 0 || !wanted("search")) return out;
   const [me, notebooks] = await Promise.all([trpcGet(baseURL, cookie, "account.me"), trpcGet(baseURL, cookie, "notebooks.list")]);

@@ -346,6 +346,9 @@ describe("formatFigure", () => {
   it("a level in a percent unit is written with %", () => {
     expect(formatFigure({ value: 4.25, style: "level", unit: "%" }, {})).toBe("4.25%");
     expect(formatFigure({ value: 4.25, style: "level", unit: "percent" }, {})).toBe("4.25%");
+    expect(formatFigure({ value: 5.7, style: "level", unit: "%" }, {})).toBe("5.7%"); // one place at least, no trailing zero
+    expect(formatFigure({ value: -1.6, style: "level", unit: "%" }, {})).toBe("-1.6%");
+    expect(formatFigure({ value: 7, style: "level", unit: "%" }, {})).toBe("7.0%");
     expect(formatFigure({ value: 4.25, style: "level", unit: " % p.a. " }, { digits: 1 })).toBe("4.3%");
   });
 

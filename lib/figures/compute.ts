@@ -166,7 +166,9 @@ export function formatFigure(figure: Pick<FigureValue, "value" | "style" | "unit
   const unsignedZero = (text: string) => (/^-0(\.0+)?$/.test(text) ? text.slice(1) : text);
   const round = (digits: number) => unsignedZero(fixed(figure.value, digits));
   if (figure.style === "percent") return signed(`${round(spec.digits ?? 1)}%`, figure.value, spec.sign);
-  const number = spec.digits !== undefined ? round(spec.digits) : figure.style === "change" ? round(2) : unsignedZero(formatLevel(figure.value));
+  // A level in percent reads to one or two places (5.7%, 4.25%); other levels as chart values do (6,845.50, 94.86).
+  const percentLevel = () => unsignedZero(new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(figure.value));
+  const number = spec.digits !== undefined ? round(spec.digits) : figure.style === "change" ? round(2) : isPercentUnit ? percentLevel() : unsignedZero(formatLevel(figure.value));
   if (figure.style === "change") return signed(isPercentUnit ? `${number} pp` : number, figure.value, spec.sign ?? true);
   if (isPercentUnit) return signed(`${number}%`, figure.value, spec.sign);
   const currency = CURRENCY_SIGNS[unit.toLowerCase()];

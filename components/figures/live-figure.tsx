@@ -68,7 +68,7 @@ export function LiveFigure({ figureKey, source }: { figureKey: string; source: s
   if (!result) {
     if (state.error) return <FigureProblem reason={`Figures could not be loaded: ${state.error}`} />;
     return (
-      <span className="figure figure-loading" aria-busy="true" data-testid="figure">
+      <span className="figure figure-loading" aria-busy="true" data-testid="figure-loading">
         …
       </span>
     );

@@ -43,7 +43,7 @@ function Provenance({ figure }: { figure: Extract<FigureResult, { ok: true }> })
               <td>{u.series}</td>
               <td>{u.date}</td>
               <td className="num">{u.value.toLocaleString("en-US", { maximumFractionDigits: 6 })}</td>
-              <td className="faint">{u.knownFrom ? `known since ${format(u.knownFrom, "yyyy-MM-dd HH:mm")}` : ""}</td>
+              <td className="faint figure-pop-known">{u.knownFrom ? `known since ${format(u.knownFrom, "yyyy-MM-dd HH:mm")}` : ""}</td>
             </tr>
           ))}
         </tbody>

@@ -46,6 +46,7 @@ function QuestionAsOf({ id, at }: { id: string; at: Date }) {
           Your forecast then: <strong>{mine ? formatForecast(mine, q.unit) : "none yet"}</strong>
         </span>
         <span className="faint">
+          {" · "}
           {made.length} {made.length === 1 ? "forecast" : "forecasts"} by {people} {people === 1 ? "person" : "people"} by then · resolve by {q.resolveBy}
         </span>
       </div>

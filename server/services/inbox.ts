@@ -128,7 +128,10 @@ async function questionItems(actor: Actor, readable: string[], names: Map<string
   return items;
 }
 
-/** The user's inbox, newest first, without the items they dismissed. */
+/** What to act on first: text that is now wrong, then forecasts the data argues against, then dates, then news. */
+const KIND_ORDER: InboxKind[] = ["stale-figures", "against-forecast", "resolve-by", "resolved"];
+
+/** The user's inbox, most pressing kind first and newest first within a kind, without the items they dismissed. */
 export async function inboxFor(actor: Actor, now = new Date()): Promise<InboxItem[]> {
   const roles = await rolesByNotebook(actor);
   const readable = [...roles.keys()];
@@ -139,7 +142,7 @@ export async function inboxFor(actor: Actor, now = new Date()): Promise<InboxIte
   const dismissed = new Set(
     (await getDb().select({ key: inboxDismissals.itemKey }).from(inboxDismissals).where(and(eq(inboxDismissals.userId, actor.id), inArray(inboxDismissals.itemKey, items.map((i) => i.key))))).map((d) => d.key),
   );
-  return items.filter((i) => !dismissed.has(i.key)).sort((a, b) => b.at.getTime() - a.at.getTime());
+  return items.filter((i) => !dismissed.has(i.key)).sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.at.getTime() - a.at.getTime());
 }
 
 /**

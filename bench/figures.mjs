@@ -17,7 +17,7 @@ function fiftyFigures(keys) {
     (k) => `series=${k} stat=drawdown from=2007-01-01 to=2020-01-01`,
     (k) => `series=${k} stat=high from=2011-01-01 to=2013-12-31`,
     (k) => `series=${k} stat=low from=2011-01-01 to=2013-12-31`,
-    (k) => `series=${k} stat=return from=2014-01-01 digits=2 sign`,
+    (k) => `series=${k} stat=return from=2014-01-01 digits=2 sign=true`,
   ];
   return keys.flatMap((k, i) => stats.map((make) => make(k, keys[(i + 1) % keys.length])));
 }

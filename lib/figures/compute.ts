@@ -175,3 +175,35 @@ export function formatFigure(figure: Pick<FigureValue, "value" | "style" | "unit
   if (currency) return number.startsWith("-") ? `-${currency}${number.slice(1)}` : signed(`${currency}${number}`, figure.value, spec.sign);
   return signed(number, figure.value, spec.sign);
 }
+
+/** How far before a date a figure looks for the last value on or before it, when it reads a window of a long series. */
+export const LOOKBACK_DAYS = 400;
+
+const shiftDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The date ranges of a series a figure needs (inclusive), given the series' last date: each end it reads with
+ * LOOKBACK_DAYS before it, or the whole period for a drawdown, high or low; null for the whole series. A figure
+ * computed on these ranges equals the figure on the whole series whenever each value it uses lies within them; when
+ * one does not (a sparse series), the computation fails and the caller reads the whole series instead.
+ */
+export function rangesFor(spec: FigureSpec, lastDate: string): Array<{ from: string; to: string }> | null {
+  const end = spec.to ?? lastDate;
+  const around = (date: string) => ({ from: shiftDays(date, -LOOKBACK_DAYS), to: date });
+  switch (spec.stat) {
+    case "last":
+      return [around(end)];
+    case "value":
+      return [around(spec.date!)];
+    case "change":
+    case "return":
+    case "ratio":
+      return [around(spec.from!), around(end)];
+    case "ytd":
+      return [{ from: shiftDays(`${Number(end.slice(0, 4)) - 1}-12-31`, -LOOKBACK_DAYS), to: end }];
+    case "drawdown":
+    case "high":
+    case "low":
+      return spec.from ? [{ from: shiftDays(spec.from, -LOOKBACK_DAYS), to: end }] : null;
+  }
+}

@@ -1,5 +1,7 @@
 // Live figures through the API: computed over a notebook's series with provenance, as known at a moment, recorded at save, flagged when data or a revision moves them, accepted or pinned.
 import { describe, expect, it } from "vitest";
+import { computeFigure } from "@/lib/figures/compute";
+import { figureSpecOfKey } from "@/lib/figures/spec";
 import { respondToShare } from "@/server/http/share";
 import { callerFor, trpcError } from "@/test/helpers";
 import { makeTeam } from "@/test/procedures";
@@ -39,6 +41,15 @@ describe("figures.evaluate", () => {
     expect(ratio).toMatchObject({ ok: true, text: "5.42%" });
     expect(missing).toEqual({ key: "series=IWM stat=last", ok: false, reason: "no series “IWM” in this notebook" });
     expect(early).toMatchObject({ ok: false, reason: expect.stringContaining("no value on or before 2025-06-30") });
+
+    // Figures are remembered by their series' data versions: a series made later, or a new value, is seen at once.
+    const iwm = await createSeries(team.owner, { ...base, notebookId: team.notebookId, key: "IWM", name: "iShares Russell 2000" });
+    await applyObservations(iwm.id, [{ date: "2026-01-30", value: 262.5 }], T1);
+    const [made] = await viewer.figures.evaluate({ notebookId: team.notebookId, keys: ["series=IWM stat=last"] });
+    expect(made).toMatchObject({ ok: true, text: "262.50" });
+    await applyObservations(iwm.id, [{ date: "2026-02-02", value: 265 }], T2);
+    const [moved] = await viewer.figures.evaluate({ notebookId: team.notebookId, keys: ["series=IWM stat=last"] });
+    expect(moved).toMatchObject({ ok: true, text: "265.00" });
   });
 
   it("reads the data as known at asOf, and a figure's own asOf too", async () => {
@@ -148,5 +159,40 @@ describe("a note as of a moment", () => {
     const early = await trpcError(() => viewer.notes.asOf({ id: noteId, at: new Date("2020-01-01") }));
     expect([early.code, early.message]).toEqual(["BAD_REQUEST", expect.stringMatching(/^This note did not exist yet at that moment: it was created on \d{4}-/)]);
     expect((await trpcError(() => callerFor(team.stranger).notes.asOf({ id: noteId, at: then }))).code).toBe("NOT_FOUND");
+  });
+});
+
+describe("figures over a long series", () => {
+  it("read in the ranges each figure needs, give the same figures as the whole series", async () => {
+    const team = await makeTeam("figlong");
+    const long = await createSeries(team.owner, { ...base, notebookId: team.notebookId, key: "LONG", name: "Long" });
+    // 25,000 days (above the 20,000 rows read whole) from 1950, a deterministic walk, weekends left out.
+    const points: Array<{ date: string; value: number }> = [];
+    let value = 100;
+    for (let i = 0; i < 25_000; i++) {
+      const date = new Date(Date.UTC(1950, 0, 1) + i * 86_400_000);
+      value *= 1 + Math.sin(i * 0.37) * 0.01;
+      if (date.getUTCDay() % 6 !== 0) points.push({ date: date.toISOString().slice(0, 10), value: Math.round(value * 1000) / 1000 });
+    }
+    await applyObservations(long.id, points, T1);
+    const keys = [
+      "series=LONG stat=last",
+      "series=LONG stat=value date=1990-07-01",
+      "series=LONG stat=return from=1960-01-01 to=2010-01-01",
+      "series=LONG stat=change from=1999-12-31",
+      "series=LONG stat=ytd to=1985-06-15",
+      "series=LONG stat=drawdown from=1970-01-01 to=1980-12-31",
+      "series=LONG stat=high from=2000-01-01",
+      "series=LONG stat=low",
+    ];
+    const results = await callerFor(team.owner).figures.evaluate({ notebookId: team.notebookId, keys });
+    const whole = (k: string) => (k === "LONG" ? { key: "LONG", name: "Long", unit: "index points", points } : undefined);
+    for (const [i, key] of keys.entries()) {
+      const spec = figureSpecOfKey(key);
+      if (!spec.ok) throw new Error(spec.reason);
+      const expected = computeFigure(spec.spec, whole);
+      if (!expected.ok) throw new Error(expected.reason);
+      expect(results[i], key).toMatchObject({ ok: true, value: expected.figure.value, used: expected.figure.used.map((u) => expect.objectContaining(u)) });
+    }
   });
 });

@@ -140,8 +140,8 @@ export async function computeFigures(notebookId: string, keys: readonly string[]
         }
         return { result: computeFigure(spec, (k) => data.get(k)), windowed };
       };
-      let { result, windowed } = await computeOver(false);
-      if (!result.ok && windowed) ({ result } = await computeOver(true));
+      const first = await computeOver(false);
+      const result = !first.result.ok && first.windowed ? (await computeOver(true)).result : first.result;
       if (!result.ok) return { key, ok: false as const, reason: result.reason, cacheKey };
       return { key, ok: true as const, spec, at, infos, figure: result.figure, cacheKey };
     }),

@@ -23,8 +23,8 @@ export function FigureValues({ notebookId, source, asOf, children }: { notebookI
   const keys = useMemo(() => figureKeysOf(source).slice(0, MAX_KEYS), [source]);
   const query = useQuery({ ...trpc.figures.evaluate.queryOptions({ notebookId, keys, asOf }), enabled: keys.length > 0, placeholderData: (previous) => previous });
   const state = useMemo<FigureState>(
-    () => ({ loading: query.isPending && keys.length > 0, error: query.error?.message ?? null, byKey: new Map((query.data ?? []).map((r) => [r.key, r])) }),
-    [query.isPending, query.error, query.data, keys.length],
+    () => ({ loading: (query.isPending || query.isFetching) && keys.length > 0, error: query.error?.message ?? null, byKey: new Map((query.data ?? []).map((r) => [r.key, r])) }),
+    [query.isPending, query.isFetching, query.error, query.data, keys.length],
   );
   return <FiguresContext.Provider value={state}>{children}</FiguresContext.Provider>;
 }
@@ -67,6 +67,7 @@ export function LiveFigure({ figureKey, source }: { figureKey: string; source: s
   if (!state) return <code>{source}</code>;
   if (!result) {
     if (state.error) return <FigureProblem reason={`Figures could not be loaded: ${state.error}`} />;
+    if (!state.loading) return <FigureProblem reason="this figure was not computed: reload the page" />;
     return (
       <span className="figure figure-loading" aria-busy="true" data-testid="figure-loading">
         …

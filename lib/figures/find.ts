@@ -5,6 +5,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { Node } from "unist";
 import { visit } from "unist-util-visit";
+import { directiveAttributes } from "@/lib/notes/directives";
 import { figureKey, figureSpecOf, type FigureSpec } from "./spec";
 
 /** One `:value{…}` in a text: its spec and key, or why it cannot be read; `start`/`end` are offsets into the text. */
@@ -34,7 +35,19 @@ export function findFigures(markdown: string): FoundFigure[] {
   return found;
 }
 
-/** The distinct keys of the readable figures in a text, in order of first appearance. */
+const FIGURE_DIRECTIVE = /(?<!\\):value(?:\[[^\]\n]{0,200}\])?\{((?:[^}"'\n]|"[^"\n]*"|'[^'\n]*')*)\}/g;
+
+/**
+ * The distinct keys of the readable figures in a text, in order of first appearance, found by a scan rather than a
+ * Markdown parse (a parse of a long note takes milliseconds, and a page asks several times). It may also list a
+ * figure that the renderer leaves as text (inside code), never misses one the renderer shows.
+ */
 export function figureKeysOf(markdown: string): string[] {
-  return [...new Set(findFigures(markdown).flatMap((f) => (f.ok ? [f.key] : [])))];
+  if (!mayHoldFigures(markdown)) return [];
+  const keys = new Set<string>();
+  for (const match of markdown.matchAll(FIGURE_DIRECTIVE)) {
+    const read = figureSpecOf(directiveAttributes(match[1] ?? ""));
+    if (read.ok) keys.add(figureKey(read.spec));
+  }
+  return [...keys];
 }

@@ -6,6 +6,16 @@ const LEAF_DIRECTIVE = /^ {0,3}::(chart|question)(?:\[(?:[^[\]\n]|\[[^[\]\n]*\])
 const ATTRIBUTE = /#([^\s#.{}"'=]+)|\.[^\s#.{}"'=]+|([^\s#.{}"'=]+)(?:=(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`{}]+)))?/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
+/** A directive's `{…}` attributes as remark-directive reads them: `name=value`, `name="value"`, a bare `name` (""), `#id`; the last of a name wins. */
+export function directiveAttributes(attributes: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of attributes.matchAll(ATTRIBUTE)) {
+    if (a[1] !== undefined) out.id = a[1];
+    else if (a[2] !== undefined) out[a[2]] = a[3] ?? a[4] ?? a[5] ?? "";
+  }
+  return out;
+}
+
 /** The directive's id: the last `id=…` or `#…` among its attributes, as remark-directive keeps it. */
 function idOf(attributes: string): string {
   let id = "";

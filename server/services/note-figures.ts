@@ -2,7 +2,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { noteFigures, notes, series } from "@/db/schema";
-import { findFigures } from "@/lib/figures/find";
+import { figureKeysOf, findFigures } from "@/lib/figures/find";
 import { computeFigures, type FigureResult } from "./figures";
 
 /** A figure that no longer shows what its author wrote: then and now, and why it moved. */
@@ -102,7 +102,7 @@ export async function changedFiguresOf(notesToCheck: Array<{ id: string; noteboo
   for (const note of notesToCheck) {
     const rows = suspects.get(note.id);
     if (!rows) continue;
-    const present = new Set(findFigures(note.body).flatMap((f) => (f.ok ? [f.key] : [])));
+    const present = new Set(figureKeysOf(note.body));
     const live = rows.filter((r) => present.has(r.figureKey));
     if (live.length === 0) continue;
     const now = await computeFigures(note.notebookId, live.map((r) => r.figureKey));

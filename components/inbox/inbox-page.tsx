@@ -7,8 +7,20 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { InboxIcon } from "@/components/ui/icons";
 import { TimeAgo } from "@/components/ui/time-ago";
 
-const KIND_LABELS = { "stale-figures": "Figures changed", "against-forecast": "Data against your forecast", "resolve-by": "Resolve-by date", resolved: "Resolved" } as const;
-const ACTIONS = { "stale-figures": "Review the figures", "against-forecast": "Update your forecast", "resolve-by": "Open the question", resolved: "See the outcome" } as const;
+const KIND_LABELS = {
+  "stale-figures": "Figures changed",
+  "revised-resolution": "Resolved on revised data",
+  "against-forecast": "Data against your forecast",
+  "resolve-by": "Resolve-by date",
+  resolved: "Resolved",
+} as const;
+const ACTIONS = {
+  "stale-figures": "Review the figures",
+  "revised-resolution": "Review the resolution",
+  "against-forecast": "Update your forecast",
+  "resolve-by": "Open the question",
+  resolved: "See the outcome",
+} as const;
 
 export function InboxSkeleton() {
   return (

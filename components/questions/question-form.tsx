@@ -8,7 +8,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { questionInputSchema, type DataRule, type QuestionKind } from "@/lib/questions/spec";
 import { EMPTY_FIRST_FORECAST, FirstForecastFields, parseFirstForecast, type FirstForecast } from "./first-forecast-fields";
 import { withRuleDefaults } from "@/lib/questions/rule-defaults";
-import { numOrUndefined, ruleOf, RuleFields, type RuleDraft, type RuleType } from "./question-rule-fields";
+import { numOrUndefined, ruleOf, RuleFields, vintageChoiceOf, type RuleDraft, type RuleType } from "./question-rule-fields";
 import type { QuestionDetail } from "./format";
 import "./questions.css";
 import { NotebookSelect } from "@/components/notebooks/notebook-select";
@@ -49,6 +49,8 @@ function draftOf(q?: QuestionDetail): Draft {
       op: String(r?.op ?? ">"),
       threshold: r?.threshold !== undefined ? String(r.threshold) : "",
       date: String(r?.date ?? ""),
+      // A new rule reads values as first published; a stored rule keeps what it reads.
+      ...(r ? vintageChoiceOf(r.vintage) : { vintage: "first" as const, vintageAt: "" }),
     },
   };
 }

@@ -14,7 +14,34 @@ const RULE_TYPES: Record<RuleType, string> = {
 };
 
 /** The rule as the form holds it: text fields, validated on save. */
-export type RuleDraft = { type: RuleType; a: string; b: string; from: string; to: string; op: string; threshold: string; date: string };
+export type RuleDraft = { type: RuleType; a: string; b: string; from: string; to: string; op: string; threshold: string; date: string; vintage: VintageChoice; vintageAt: string };
+
+/** Which values the rule reads: as first published (the default for a new rule), as known when it resolves, or as known at a moment. */
+export type VintageChoice = "first" | "latest" | "asOf";
+
+const VINTAGES: Record<VintageChoice, string> = {
+  first: "Values as first published (default)",
+  latest: "Values as known when it resolves (revisions count)",
+  asOf: "Values as known at a moment…",
+};
+
+/** The draft's vintage as the schema reads it (a moment typed in local time becomes UTC). */
+function vintageOf(r: RuleDraft): unknown {
+  if (r.vintage !== "asOf") return r.vintage;
+  const at = new Date(r.vintageAt);
+  return { asOf: Number.isNaN(at.getTime()) ? r.vintageAt : at.toISOString() };
+}
+
+/** The form's choice for a stored rule's vintage: a rule from before vintages reads values as known when it resolves. */
+export function vintageChoiceOf(vintage: unknown): { vintage: VintageChoice; vintageAt: string } {
+  if (vintage === "first") return { vintage: "first", vintageAt: "" };
+  if (vintage && typeof vintage === "object" && typeof (vintage as { asOf?: unknown }).asOf === "string") {
+    const at = new Date((vintage as { asOf: string }).asOf);
+    const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    return { vintage: "asOf", vintageAt: local };
+  }
+  return { vintage: "latest", vintageAt: "" };
+}
 
 /** What of the question draft the rule fields read. */
 type DraftPart = { kind: QuestionKind; resolveBy: string; useRule: boolean; rule: RuleDraft };
@@ -30,13 +57,13 @@ export function numOrUndefined(text: string): number | undefined {
 export function ruleOf(r: RuleDraft): Record<string, unknown> {
   switch (r.type) {
     case "return-compare":
-      return { type: r.type, a: r.a, b: r.b, from: r.from, to: r.to, op: r.op };
+      return { type: r.type, a: r.a, b: r.b, from: r.from, to: r.to, op: r.op, vintage: vintageOf(r) };
     case "return-threshold":
-      return { type: r.type, a: r.a, from: r.from, to: r.to, op: r.op, threshold: numOrUndefined(r.threshold) };
+      return { type: r.type, a: r.a, from: r.from, to: r.to, op: r.op, threshold: numOrUndefined(r.threshold), vintage: vintageOf(r) };
     case "value-threshold":
-      return { type: r.type, a: r.a, date: r.date, op: r.op, threshold: numOrUndefined(r.threshold) };
+      return { type: r.type, a: r.a, date: r.date, op: r.op, threshold: numOrUndefined(r.threshold), vintage: vintageOf(r) };
     case "value-on-date":
-      return { type: r.type, a: r.a, date: r.date };
+      return { type: r.type, a: r.a, date: r.date, vintage: vintageOf(r) };
   }
 }
 
@@ -164,6 +191,21 @@ export function RuleFields({
                 )}
               </div>
             )}
+            <div className="field">
+              <label htmlFor="q-rule-vintage">Resolve on</label>
+              <select id="q-rule-vintage" className="input" value={draft.rule.vintage} onChange={(e) => setRule({ vintage: e.target.value as VintageChoice })}>
+                {(Object.keys(VINTAGES) as VintageChoice[]).map((v) => (
+                  <option key={v} value={v}>
+                    {VINTAGES[v]}
+                  </option>
+                ))}
+              </select>
+              {draft.rule.vintage === "asOf" && (
+                <input id="q-rule-vintage-at" type="datetime-local" className="input" aria-label="Values as known at" value={draft.rule.vintageAt} onChange={(e) => setRule({ vintageAt: e.target.value })} />
+              )}
+              <span className="field-hint">A value revised after the question resolves never changes the resolution; the inbox says so, and an owner may reopen.</span>
+              {ruleError("vintage") && <span className="field-error">{ruleError("vintage")}</span>}
+            </div>
             <p className="q-rule-preview" data-testid="rule-preview" aria-live="polite">
               {ruleParsed?.success ? (
                 <>

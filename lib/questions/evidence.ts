@@ -52,7 +52,7 @@ export function evidenceView(values: Record<string, number | string>, names: Rec
     const dot = k.lastIndexOf(".");
     const field = dot > 0 ? k.slice(dot + 1) : "";
     if (!LEG_FIELDS.has(field)) {
-      const label = k === "thresholdPct" ? "Threshold" : k === "threshold" ? "Threshold" : k;
+      const label = k === "thresholdPct" || k === "threshold" ? "Threshold" : k === "vintage" ? "Values used" : k;
       others.push({ label, text: typeof v === "number" ? (k === "thresholdPct" ? formatPercentValue(v) : formatLevel(v)) : v });
       continue;
     }

@@ -34,6 +34,18 @@ const finite = (what: string) => z.number({ error: `${what} must be a number.` }
 const returnOp = z.enum([">", "<"], { error: 'Choose ">" (above) or "<" (below).' });
 const valueOp = z.enum([">", ">=", "<", "<="], { error: 'Choose ">", ">=", "<" or "<=".' });
 
+/** Which values a rule resolves on: each as first published, as known when the rule resolves, or as known at a moment. */
+export const RULE_VINTAGES = ["first", "latest"] as const;
+
+const ruleVintage = z
+  .union([z.enum(RULE_VINTAGES), z.object({ asOf: z.iso.datetime({ offset: true }) })], {
+    error: 'Choose which values the rule reads: "first" (as first published), "latest" (as known when it resolves) or { asOf: a date-time }.',
+  })
+  .optional();
+
+/** A rule's vintage: absent means "latest", as rules read before vintages could be chosen. */
+export type RuleVintage = z.output<typeof ruleVintage>;
+
 const returnCompareRule = z
   .object({
     type: z.literal("return-compare"),
@@ -42,6 +54,7 @@ const returnCompareRule = z
     from: isoDateSchema,
     to: isoDateSchema,
     op: returnOp,
+    vintage: ruleVintage,
   })
   .refine((r) => r.from < r.to, { error: "The start date must be before the end date.", path: ["to"] })
   .refine((r) => r.a !== r.b, { error: "Compare two different series.", path: ["b"] });
@@ -54,6 +67,7 @@ const returnThresholdRule = z
     to: isoDateSchema,
     op: returnOp,
     threshold: finite("The threshold (a return in percent)"),
+    vintage: ruleVintage,
   })
   .refine((r) => r.from < r.to, { error: "The start date must be before the end date.", path: ["to"] });
 
@@ -63,12 +77,14 @@ const valueThresholdRule = z.object({
   date: isoDateSchema,
   op: valueOp,
   threshold: finite("The threshold"),
+  vintage: ruleVintage,
 });
 
 const valueOnDateRule = z.object({
   type: z.literal("value-on-date"),
   a: seriesKeySchema,
   date: isoDateSchema,
+  vintage: ruleVintage,
 });
 
 /**
@@ -330,6 +346,17 @@ function formatNumber(n: number): string {
  * "Russell 2000 return from 2026-01-02 to 2026-12-31 above S&P 500 return".
  */
 export function describeRule(rule: DataRule, names: Record<string, string> = {}): string {
+  return ruleTerms(rule, names) + vintageWords(rule.vintage);
+}
+
+/** The values a rule reads, in words (nothing for the default, the values as known when it resolves). */
+export function vintageWords(vintage: RuleVintage): string {
+  if (vintage === undefined || vintage === "latest") return "";
+  if (vintage === "first") return ", on values as first published";
+  return `, on values as known at ${vintage.asOf.slice(0, 16).replace("T", " ")} UTC`;
+}
+
+function ruleTerms(rule: DataRule, names: Record<string, string>): string {
   const name = (key: string) => names[key] ?? key;
   switch (rule.type) {
     case "return-compare":

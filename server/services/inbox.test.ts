@@ -7,7 +7,7 @@ import { inboxFor } from "./inbox";
 import { applyObservations } from "./observations";
 import { createNote } from "./notes";
 import { recordForecast } from "./question-forecasts";
-import { resolveQuestion } from "./question-resolution";
+import { resolveByRules, resolveQuestion } from "./question-resolution";
 import { createQuestion } from "./questions";
 import { createSeries } from "./series";
 
@@ -72,5 +72,33 @@ describe("inbox", () => {
     expect(byKind("resolved")).toEqual(["Settled?"]);
     expect((await inboxFor(team.editor, NOW)).filter((i) => i.kind === "against-forecast")).toEqual([]);
     expect(await inboxFor(team.stranger, NOW)).toEqual([]);
+  });
+});
+
+describe("rules that know about revisions", () => {
+  it("resolve on the values their vintage names, record it, and a later revision is flagged in the inbox, never re-resolved", async () => {
+    const { team, rutId } = await setUp("inboxrev");
+    const rule = (vintage?: unknown) => ({ type: "value-threshold", a: "RUT", date: "2026-06-30", op: ">", threshold: 108, ...(vintage ? { vintage } : {}) });
+    // RUT on 2026-06-30 was published as 110, then revised to 107 (below the threshold) before any rule ran.
+    await applyObservations(rutId, [{ date: "2026-06-30", value: 107 }], 1_500);
+    const first = await createQuestion(team.owner, { ...question("Above 108, first published?", "2026-06-30", rule("first")), notebookId: team.notebookId });
+    const latest = await createQuestion(team.owner, { ...question("Above 108, as known?", "2026-06-30", rule()), notebookId: team.notebookId });
+    const pinned = await createQuestion(team.owner, { ...question("Above 108, as known at 1970?", "2026-06-30", rule({ asOf: "1970-01-01T00:00:01.200Z" })), notebookId: team.notebookId });
+    await resolveByRules({ notebookId: team.notebookId, now: NOW }); // (creating them may have resolved them already)
+
+    const get = (id: string) => callerFor(team.owner).questions.get({ id });
+    expect(await get(first.id)).toMatchObject({ status: "resolved", outcome: 1, evidence: { values: { "RUT.value": 110, vintage: "values as first published" } } });
+    expect(await get(latest.id)).toMatchObject({ status: "resolved", outcome: 0, evidence: { values: { "RUT.value": 107, vintage: expect.stringMatching(/^values as known at \d{4}-\d\d-\d\dT[\d:.]+Z$/) } } });
+    expect(await get(pinned.id)).toMatchObject({ status: "resolved", outcome: 1, evidence: { values: { "RUT.value": 110, vintage: "values as known at 1970-01-01T00:00:01.200Z" } } });
+    expect((await inboxFor(team.owner, NOW)).filter((i) => i.kind === "revised-resolution")).toEqual([]);
+
+    // A revision after the resolutions: only the question that reads values as known is flagged; none is re-resolved.
+    await applyObservations(rutId, [{ date: "2026-06-30", value: 109 }], Date.now() + 1000);
+    const flagged = (await inboxFor(team.owner, new Date(Date.now() + 2000))).filter((i) => i.kind === "revised-resolution");
+    expect(flagged.map((i) => [i.title, i.detail])).toEqual([
+      ["Above 108, as known?", "A value it resolved on was revised since: RUT.value 107 → 109. Read again, the rule would now resolve differently; the resolution stands until an owner reopens it."],
+    ]);
+    await resolveByRules({ notebookId: team.notebookId });
+    expect(await get(latest.id)).toMatchObject({ status: "resolved", outcome: 0 });
   });
 });

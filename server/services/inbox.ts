@@ -1,6 +1,6 @@
 // The inbox: what needs a user across the notebooks they belong to (stale figures in notes they can edit, questions the data now argues against their forecast, resolve-by dates near or past, resolutions), minus what they dismissed.
 import { createHash } from "node:crypto";
-import { and, desc, eq, gte, inArray, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, gte, inArray, isNotNull, isNull } from "drizzle-orm";
 import { getDb, transaction } from "@/db/client";
 import { forecasts, inboxDismissals, noteFigures, notebooks, notes, questions, series } from "@/db/schema";
 import { addDays } from "@/lib/questions/rules";
@@ -10,15 +10,16 @@ import { rolesByNotebook, type Actor } from "./access";
 import { badRequest } from "./errors";
 import { changedFiguresOf } from "./note-figures";
 import { readObservations } from "./observations";
+import { evaluateQuestionRule } from "./question-resolution";
 import { todayUtc } from "./questions";
 
-export type InboxKind = "stale-figures" | "against-forecast" | "resolve-by" | "resolved";
+export type InboxKind = "stale-figures" | "against-forecast" | "resolve-by" | "resolved" | "revised-resolution";
 
 /** One thing that needs the user, with where to act; `key` names it (a new change gets a new key, so it comes back after a dismissal). */
 export type InboxItem = { key: string; kind: InboxKind; notebookName: string; title: string; detail: string; href: string; at: Date };
 
 /** What an item's key looks like: its kind, then what it is about. */
-export const INBOX_KEY = /^(figures|resolve-by|against|resolved):\S{1,1000}$/;
+export const INBOX_KEY = /^(figures|resolve-by|against|resolved|revised):\S{1,1000}$/;
 
 /** Days before a resolve-by date from which a question is listed. */
 export const RESOLVE_BY_NOTICE_DAYS = 7;
@@ -108,6 +109,7 @@ async function questionItems(actor: Actor, readable: string[], names: Map<string
       });
     }
   }
+  items.push(...(await revisedResolutionItems(readable, names, now)));
   const since = new Date(now.getTime() - RESOLVED_NOTICE_DAYS * 86_400_000);
   const resolved = await getDb()
     .select()
@@ -129,7 +131,46 @@ async function questionItems(actor: Actor, readable: string[], names: Map<string
 }
 
 /** What to act on first: text that is now wrong, then forecasts the data argues against, then dates, then news. */
-const KIND_ORDER: InboxKind[] = ["stale-figures", "against-forecast", "resolve-by", "resolved"];
+const KIND_ORDER: InboxKind[] = ["stale-figures", "revised-resolution", "against-forecast", "resolve-by", "resolved"];
+
+/**
+ * Questions a data rule resolved whose values have been revised since: the rule, read again as its vintage says,
+ * finds other values than the evidence it recorded. The resolution stands (it is never re-resolved); the item says
+ * what moved, so an owner can reopen it if it should change.
+ */
+async function revisedResolutionItems(readable: string[], names: Map<string, string>, now: Date): Promise<InboxItem[]> {
+  const resolved = await getDb()
+    .select()
+    .from(questions)
+    .where(and(inArray(questions.notebookId, readable), eq(questions.status, "resolved"), eq(questions.resolutionSource, "rule"), isNotNull(questions.evidence)));
+  const items: InboxItem[] = [];
+  for (const q of resolved) {
+    const parsed = dataRuleSchema.safeParse(q.rule);
+    if (!parsed.success || !q.resolvedAt) continue;
+    const keys = parsed.data.type === "return-compare" ? [parsed.data.a, parsed.data.b] : [parsed.data.a];
+    const changed = await getDb()
+      .select({ key: series.key })
+      .from(series)
+      .where(and(eq(series.notebookId, q.notebookId), inArray(series.key, keys), gt(series.dataChangedAt, q.resolvedAt)));
+    if (changed.length === 0) continue;
+    const now_ = await evaluateQuestionRule(q, todayUtc(now));
+    if (!now_ || now_.status !== "resolved") continue;
+    const was = ((q.evidence as { values?: Record<string, number | string> }).values ?? {}) as Record<string, number | string>;
+    const moved = Object.entries(now_.evidence.values).filter(([k, v]) => typeof v === "number" && typeof was[k] === "number" && was[k] !== v);
+    if (moved.length === 0) continue;
+    const outcomeMoved = now_.outcome !== q.outcome;
+    items.push({
+      key: `revised:${q.id}:${createHash("sha256").update(JSON.stringify(moved)).digest("hex").slice(0, 16)}`,
+      kind: "revised-resolution",
+      notebookName: names.get(q.notebookId) ?? "",
+      title: q.title,
+      detail: `A value it resolved on was revised since: ${moved.map(([k, v]) => `${k} ${was[k]} → ${v}`).join(", ")}. ${outcomeMoved ? "Read again, the rule would now resolve differently" : "The outcome would be the same"}; the resolution stands until an owner reopens it.`,
+      href: `/questions/${q.id}`,
+      at: now,
+    });
+  }
+  return items;
+}
 
 /** The user's inbox, most pressing kind first and newest first within a kind, without the items they dismissed. */
 export async function inboxFor(actor: Actor, now = new Date()): Promise<InboxItem[]> {

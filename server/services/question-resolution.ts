@@ -1,7 +1,7 @@
 // Resolving questions: by hand (editors), by a data rule when its data is final (automatically), reopening (owners), and scores.
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import { getDb, transaction } from "@/db/client";
-import { questions, series } from "@/db/schema";
+import { observations, questions, series } from "@/db/schema";
 import { evaluateRule, type RuleResult } from "@/lib/questions/rules";
 import { scoreQuestion, type UserScore } from "@/lib/questions/scoring";
 import { dataRuleSchema, resolutionKindError, resolutionOutcome, type DataRule, type ResolutionInput } from "@/lib/questions/spec";
@@ -41,7 +41,33 @@ export async function reopenQuestion(actor: Actor, id: string): Promise<{ id: st
   return { id: row.id };
 }
 
-/** Evaluates one question's rule over its notebook's current data. */
+/** Each date's value as first published: the earliest known row of each date, by date. */
+async function firstPublished(seriesId: string): Promise<Array<{ date: string; value: number }>> {
+  const rows = await getDb()
+    .select({ date: observations.date, value: observations.value })
+    .from(observations)
+    .where(eq(observations.seriesId, seriesId))
+    .orderBy(asc(observations.date), asc(observations.knownFrom), asc(observations.id));
+  const out: Array<{ date: string; value: number }> = [];
+  for (const r of rows) if (out.at(-1)?.date !== r.date) out.push(r);
+  return out;
+}
+
+/** The series' values a rule with this vintage reads: as first published, as known at a moment, or as known now. */
+async function valuesFor(seriesId: string, vintage: DataRule["vintage"]): Promise<Array<{ date: string; value: number }>> {
+  if (vintage === "first") return firstPublished(seriesId);
+  if (typeof vintage === "object") return readObservations(seriesId, { asOf: new Date(vintage.asOf) });
+  return readObservations(seriesId);
+}
+
+/** Which values a resolution used, in words, for its evidence. */
+export function vintageUsed(vintage: DataRule["vintage"], at: Date): string {
+  if (vintage === "first") return "values as first published";
+  if (typeof vintage === "object") return `values as known at ${vintage.asOf}`;
+  return `values as known at ${at.toISOString()}`;
+}
+
+/** Evaluates one question's rule over its notebook's data, read as the rule's vintage says (as known now by default). */
 export async function evaluateQuestionRule(row: Pick<QuestionRow, "notebookId" | "rule">, today = todayUtc()): Promise<RuleResult | null> {
   const parsed = dataRuleSchema.safeParse(row.rule);
   if (!parsed.success) return null;
@@ -51,7 +77,7 @@ export async function evaluateQuestionRule(row: Pick<QuestionRow, "notebookId" |
   const data: Record<string, { date: string; value: number }[]> = {};
   const names: Record<string, string> = {};
   for (const r of rows) {
-    data[r.key] = await readObservations(r.id);
+    data[r.key] = await valuesFor(r.id, rule.vintage);
     names[r.key] = r.name;
   }
   return evaluateRule(rule, data, { today, names });
@@ -76,15 +102,17 @@ export async function resolveByRules(opts: { notebookId?: string; now?: Date } =
       if (row.ruleStatus !== result.reason) await transaction((tx) => tx.update(questions).set({ ruleStatus: result.reason }).where(eq(questions.id, row.id)));
       continue;
     }
+    // The evidence records which values it used (the rule's vintage), so a later revision can be told apart.
+    const evidence = { ...result.evidence, values: { ...result.evidence.values, vintage: vintageUsed(dataRuleSchema.parse(row.rule).vintage, now) } };
     // The update claims the resolution: on several servers checking at once, exactly one finds the question still open.
     const claimed = await transaction(async (tx) => {
       const changed = await tx
         .update(questions)
-        .set({ status: "resolved", outcome: result.outcome, resolvedAt: now, resolvedBy: null, resolutionSource: "rule", resolutionComment: "", evidence: result.evidence, ruleStatus: null, updatedAt: now })
+        .set({ status: "resolved", outcome: result.outcome, resolvedAt: now, resolvedBy: null, resolutionSource: "rule", resolutionComment: "", evidence, ruleStatus: null, updatedAt: now })
         .where(and(eq(questions.id, row.id), eq(questions.status, "open"), eq(questions.version, row.version)))
         .returning({ id: questions.id });
       if (changed.length === 0) return false;
-      await recordEvent(tx, { actorId: null, action: "question.resolve", targetType: "question", targetId: row.id, notebookId: row.notebookId, data: { outcome: result.outcome, source: "rule", evidence: result.evidence } });
+      await recordEvent(tx, { actorId: null, action: "question.resolve", targetType: "question", targetId: row.id, notebookId: row.notebookId, data: { outcome: result.outcome, source: "rule", evidence } });
       return true;
     });
     if (claimed) resolved.push(row.id);

@@ -36,13 +36,16 @@ function SharePanel({ target, beforeCreate }: { target: ShareTarget; beforeCreat
   const [label, setLabel] = useState("");
   const [mode, setMode] = useState<"live" | "snapshot">("live");
   const [expiry, setExpiry] = useState("");
+  // A snapshot of a note or a question may show a past moment (empty: now).
+  const [snapshotAt, setSnapshotAt] = useState("");
+  const pastMoments = target.targetType !== "notebook";
   const [created, setCreated] = useState<{ url: string; label: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const [labelError, setLabelError] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.share.pathKey() });
   const create = useMutation(trpc.share.create.mutationOptions({ onSuccess: () => void refresh() }));
   const serverFieldErrors = create.error?.data?.fieldErrors ?? null;
-  const fieldError = (name: "label" | "expiresAt" | "mode") => (name === "label" && labelError) || serverFieldErrors?.[name]?.[0] || null;
+  const fieldError = (name: "label" | "expiresAt" | "mode" | "asOf") => (name === "label" && labelError) || serverFieldErrors?.[name]?.[0] || null;
   const formError = create.error && !serverFieldErrors ? create.error.message : null;
 
   async function submit(event: React.FormEvent) {
@@ -53,11 +56,13 @@ function SharePanel({ target, beforeCreate }: { target: ShareTarget; beforeCreat
     if (!checked.success) return;
     await beforeCreate?.();
     const expiresAt = expiry ? new Date(expiry).toISOString() : undefined;
-    const result = await create.mutateAsync({ ...target, label, mode, ...(expiresAt ? { expiresAt } : {}) }).catch(() => null);
+    const asOf = mode === "snapshot" && pastMoments && snapshotAt ? new Date(snapshotAt).toISOString() : undefined;
+    const result = await create.mutateAsync({ ...target, label, mode, ...(expiresAt ? { expiresAt } : {}), ...(asOf ? { asOf } : {}) }).catch(() => null);
     if (result) {
       setCreated({ url: `${window.location.origin}${result.path}`, label });
       setLabel("");
       setExpiry("");
+      setSnapshotAt("");
     }
   }
 
@@ -104,6 +109,25 @@ function SharePanel({ target, beforeCreate }: { target: ShareTarget; beforeCreat
             <input type="radio" name="share-mode" checked={mode === "snapshot"} onChange={() => setMode("snapshot")} /> <span>{WHAT[target.targetType].snapshot}</span>
           </label>
           {fieldError("mode") && <span className="field-error">{fieldError("mode")}</span>}
+          {mode === "snapshot" && pastMoments && (
+            <div className="field" style={{ marginTop: 8 }}>
+              <label htmlFor="share-snapshot-at">As of (optional: empty is now)</label>
+              <input
+                id="share-snapshot-at"
+                className="input"
+                type="datetime-local"
+                value={snapshotAt}
+                max={new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16)}
+                aria-invalid={fieldError("asOf") ? true : undefined}
+                aria-describedby="share-snapshot-at-hint"
+                onChange={(e) => setSnapshotAt(e.target.value)}
+              />
+              <span className="field-hint" id="share-snapshot-at-hint">
+                A past moment shows the text, charts, figures and forecasts as they stood then.
+              </span>
+              {fieldError("asOf") && <span className="field-error">{fieldError("asOf")}</span>}
+            </div>
+          )}
         </fieldset>
         <div className="field">
           <label htmlFor="share-expiry">Expires (optional)</label>

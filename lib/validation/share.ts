@@ -28,11 +28,24 @@ export const shareTargetInput = z.object({ targetType: shareTargetTypeSchema, ta
 /** What a link shows: the type and id of a note, a question or a notebook. */
 export type ShareTarget = z.infer<typeof shareTargetInput>;
 
-export const createShareInput = shareTargetInput.extend({
-  label: shareLabelSchema,
-  mode: shareModeSchema,
-  expiresAt: shareExpirySchema.optional(),
-});
+const PAST_MESSAGE = "asOf is a past date and time, for example 2026-03-01T12:00:00Z.";
+
+/** A snapshot's past moment: what it shows is the note or question as it stood then. */
+export const shareAsOfSchema = z
+  .iso.datetime({ offset: true, error: PAST_MESSAGE })
+  .transform((v) => new Date(v))
+  .refine((d) => !Number.isNaN(d.getTime()), { error: PAST_MESSAGE })
+  .refine((d) => d.getTime() <= Date.now(), { error: "A snapshot shows a past moment (or now): pick a date and time that has passed." });
+
+export const createShareInput = shareTargetInput
+  .extend({
+    label: shareLabelSchema,
+    mode: shareModeSchema,
+    expiresAt: shareExpirySchema.optional(),
+    asOf: shareAsOfSchema.optional(),
+  })
+  .refine((i) => i.asOf === undefined || i.mode === "snapshot", { error: "Only a snapshot shows a past moment; a live link always shows now.", path: ["asOf"] })
+  .refine((i) => i.asOf === undefined || i.targetType !== "notebook", { error: "A notebook snapshot shows its notes as they are now; share a note or a question as of a past moment.", path: ["asOf"] });
 export const shareIdInput = z.object({ id: idSchema });
 
 /** A share token as it appears in /s/{token}: 32 random bytes, base64url (43 characters). */

@@ -196,3 +196,31 @@ describe("figures over a long series", () => {
     }
   });
 });
+
+describe("a snapshot of a past moment", () => {
+  it("shares a note as it stood then: its text, and its figures as the data was known then", async () => {
+    const { team, rutId } = await notebookWithSeries("figpastshare");
+    const { id: noteId } = await createNote(team.owner, { notebookId: team.notebookId, title: "Rotation", body: "Then: small caps up :value{series=RUT stat=ytd}." });
+    await new Promise((r) => setTimeout(r, 15));
+    const then = new Date();
+    await new Promise((r) => setTimeout(r, 15));
+    await updateNote(team.editor, { id: noteId, baseVersion: 1, body: "Now: small caps up :value{series=RUT stat=ytd}, still." });
+    await applyObservations(rutId, [{ date: "2026-01-30", value: 106.2 }], Date.now());
+
+    const owner = callerFor(team.owner);
+    const link = await owner.share.create({ targetType: "note", targetId: noteId, label: "As it stood", mode: "snapshot", asOf: then.toISOString() } as never);
+    const page = String((await respondToShare({ method: "GET", path: link.path, header: () => null })).body);
+    expect(page).toContain("Then: small caps up");
+    expect(page).not.toContain("Now: small caps up");
+    expect(page).toMatch(/<span class="figure" title="[^"]*">7\.0%<\/span>/);
+
+    const refused = async (input: Record<string, unknown>) => {
+      const error = await trpcError(() => owner.share.create({ targetType: "note", targetId: noteId, label: "x", mode: "snapshot", ...input } as never));
+      return [error.code, error.message];
+    };
+    expect(await refused({ mode: "live", asOf: then.toISOString() })).toEqual(["BAD_REQUEST", expect.stringContaining("Only a snapshot shows a past moment; a live link always shows now.")]);
+    expect(await refused({ asOf: new Date(Date.now() + 3_600_000).toISOString() })).toEqual(["BAD_REQUEST", expect.stringContaining("pick a date and time that has passed")]);
+    expect(await refused({ asOf: "2020-01-01T00:00:00Z" })).toEqual(["BAD_REQUEST", expect.stringContaining("did not exist yet")]);
+    expect(await refused({ targetType: "notebook", targetId: team.notebookId, asOf: then.toISOString() })).toEqual(["BAD_REQUEST", expect.stringContaining("share a note or a question as of a past moment")]);
+  });
+});

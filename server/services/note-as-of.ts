@@ -33,16 +33,26 @@ async function revisionAt(noteId: string, at: Date) {
   return first ?? null;
 }
 
+/** The error for a moment before the note existed, saying when it was created. */
+async function notCreatedYet(noteId: string) {
+  const [note] = await getDb().select({ createdAt: notes.createdAt }).from(notes).where(eq(notes.id, noteId));
+  return badRequest(`This note did not exist yet at that moment: it was created on ${note!.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
+}
+
+/** The note's title and text as they stood at `at` (a past moment), and when that text was last edited; BAD_REQUEST before the note existed. */
+export async function noteAt(noteId: string, at: Date): Promise<{ title: string; body: string; editedAt: Date }> {
+  const revision = await revisionAt(noteId, at);
+  if (!revision) throw await notCreatedYet(noteId);
+  return { title: revision.title, body: revision.body, editedAt: revision.updatedAt };
+}
+
 /** The note as a reader of it saw it at `at` (a moment still to come means now), with its figures and charts' series then against now. */
 export async function noteAsOf(actor: Actor, input: { id: string; at: Date }, now = new Date()): Promise<NoteAsOf> {
   const { notebookId } = await assertNoteAccess(actor, input.id, "read");
   // A moment still to come shows the note as it stands now.
   const at = input.at.getTime() > now.getTime() ? now : input.at;
   const revision = await revisionAt(input.id, at);
-  if (!revision) {
-    const [note] = await getDb().select({ createdAt: notes.createdAt }).from(notes).where(eq(notes.id, input.id));
-    throw badRequest(`This note did not exist yet at that moment: it was created on ${note!.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
-  }
+  if (!revision) throw await notCreatedYet(input.id);
   const keys = figureKeysOf(revision.body).slice(0, MAX_FIGURES_PER_CALL);
   const [then, current] = await Promise.all([computeFigures(notebookId, keys, at), computeFigures(notebookId, keys)]);
   const figuresSince = keys.map((key, i) => ({ key, then: then[i]!.ok ? then[i]!.text : null, now: current[i]!.ok ? current[i]!.text : null })).filter((m) => m.then !== m.now);

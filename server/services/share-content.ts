@@ -195,6 +195,14 @@ async function pinnedNote(notebookId: string, noteId: string, revisionId: number
   return row && !row.deletedAt ? { title: row.title, body: row.body, editedAt: row.editedAt } : null;
 }
 
+/** A note snapshot's text: its pinned revision, or the text a past-moment snapshot keeps (while the note is not in the trash). */
+async function snapshotNote(link: ShareLinkRow) {
+  if (link.pinnedRevisionId !== null) return pinnedNote(link.notebookId, link.targetId, link.pinnedRevisionId);
+  const kept = (link.pinned as { note?: { title: string; body: string; editedAt: string } } | null)?.note;
+  if (!kept || !(await liveNote(link.notebookId, link.targetId))) return null;
+  return { title: kept.title, body: kept.body, editedAt: new Date(kept.editedAt) };
+}
+
 function notebookPins(link: ShareLinkRow): NotebookPins {
   const pins = link.pinned as NotebookPins | null;
   return pins && Array.isArray(pins.notes) ? pins : { notes: [], questions: {} };
@@ -210,7 +218,7 @@ export async function sharedDocument(link: ShareLinkRow, basePath: string, subPa
   const snapshot = link.mode === "snapshot";
   if (link.targetType === "note") {
     if (subPath) return null;
-    const shown = snapshot ? (link.pinnedRevisionId === null ? null : (await pinnedNote(link.notebookId, link.targetId, link.pinnedRevisionId))) : (await liveNote(link.notebookId, link.targetId));
+    const shown = snapshot ? await snapshotNote(link) : await liveNote(link.notebookId, link.targetId);
     return shown ? (await noteDocument(link, notebook.name, shown, null, now)) : null;
   }
   if (link.targetType === "question") {

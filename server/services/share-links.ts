@@ -11,6 +11,7 @@ import { hashToken } from "./api-tokens";
 import { logger } from "@/server/logger";
 import { recordEvent } from "./audit";
 import { type DomainError, badRequest, notFound } from "./errors";
+import { noteAt } from "./note-as-of";
 import { questionFor } from "./questions";
 import { pinNotebook, pinNoteRevision, pinQuestions, sharedQuestionState, type ShareLinkRow } from "./share-content";
 
@@ -69,7 +70,7 @@ async function shareableTarget(actor: Actor, target: ShareTarget, forCreate: boo
  */
 export async function createShareLink(
   actor: Actor,
-  input: ShareTarget & { label: string; mode: ShareMode; expiresAt?: Date },
+  input: ShareTarget & { label: string; mode: ShareMode; expiresAt?: Date; asOf?: Date },
 ): Promise<{ id: string; token: string; path: string }> {
   const { notebookId } = await shareableTarget(actor, input, true);
   if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw badRequest("The expiry must be in the future.");
@@ -80,8 +81,12 @@ export async function createShareLink(
     let pinned: unknown = null;
     let asOf: Date | null = null;
     if (input.mode === "snapshot") {
-      asOf = new Date();
-      if (input.targetType === "note") {
+      asOf = input.asOf ?? new Date();
+      if (input.targetType === "note" && input.asOf) {
+        // A past moment: the text that stood then, kept in the link (a revision then may still take in later edits).
+        const stood = await noteAt(input.targetId, input.asOf);
+        pinned = { ...(await pinQuestions(notebookId, [stood.body], asOf)), note: stood };
+      } else if (input.targetType === "note") {
         const pin = await pinNoteRevision(tx, input.targetId, actor.id, asOf);
         pinnedRevisionId = pin.revisionId;
         pinned = await pinQuestions(notebookId, [pin.body], asOf);

@@ -70,5 +70,15 @@ test("a figure reads from the data, shows where it came from, goes stale on a re
   await expect(page.getByTestId("as-of-banner")).toBeVisible();
   await expect(page.getByTestId("note-read").locator('[data-figure-key="series=RUT stat=ytd"]')).toHaveText("7.0%");
   await expect(page.getByTestId("as-of-since")).toContainText("7.0% then, 6.4% now");
+
+  // From a chart of the series: insert a figure in the note, which opens in the editor with the figure as a chip.
+  const chart = await call(page, "charts.create", { notebookId, spec: { title: "Small caps", kind: "line", series: ["RUT"], range: { preset: "max" } } });
+  await page.goto(`/charts/${chart.id}`);
+  await page.getByTestId("insert-figure-in-note").click();
+  const dialog = page.getByRole("dialog", { name: "Insert a figure in a note" });
+  await dialog.getByLabel("Figure").selectOption({ label: "RUT: latest value" });
+  await dialog.getByRole("button", { name: /Untitled note/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/notes/${id}\\?edit$`));
+  await expect(page.getByTestId("figure-chip").last()).toHaveText("106.40");
   await context.close();
 });

@@ -11,7 +11,7 @@ import { CHART_KINDS, RANGE_PRESETS } from "@/lib/charts/spec";
 import { ChartDownloads } from "./chart-downloads";
 import { ChartFigure } from "./chart-figure";
 import { useLiveSeries } from "./use-live-series";
-import { InsertInNoteButton } from "@/components/notes/insert-in-note";
+import { InsertFigureButton, InsertInNoteButton } from "@/components/notes/insert-in-note";
 
 type ViewPreset = "ytd" | "1y" | "5y" | "max";
 const VIEW_PRESETS: ViewPreset[] = ["ytd", "1y", "5y", "max"];
@@ -73,6 +73,7 @@ export function ChartPage({ id }: { id: string }) {
         {live.canEdit && (
           <div className="row">
             <InsertInNoteButton chartId={live.id} notebookId={live.notebookId} />
+            <InsertFigureButton seriesKeys={spec.series} from={spec.range.preset === "custom" ? (spec.range.from ?? null) : null} notebookId={live.notebookId} />
             <Link className="btn" href={`/charts/${live.id}/edit`}>
               Edit
             </Link>

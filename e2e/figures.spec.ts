@@ -1,4 +1,4 @@
-// e2e: a live figure read in a note (its provenance on hover), made stale by a revised value: the note's "figures changed" panel, the inbox, taking the new value, and the note as of before the revision.
+// e2e: a live figure read in a note (its provenance on hover), made stale by a revised value pushed over REST: the note's "figures changed" panel, the inbox, taking the new value, and the note as of before the revision.
 import { expect, test, type Page } from "@playwright/test";
 import { expectSaved, newNote, signedInPage, typeBody } from "./helpers/notes";
 
@@ -37,9 +37,14 @@ test("a figure reads from the data, shows where it came from, goes stale on a re
   await expect(provenance).toContainText("Live: data as known now.");
   await expect(page.getByTestId("figure-changes")).toHaveCount(0);
 
-  // A revision of the value the figure used.
+  // A script pushes a revision of the value the figure used, through the REST API with a token.
   await new Promise((r) => setTimeout(r, 50));
-  await call(page, "series.import", { seriesId: rut.id, text: "date,value\n2026-01-30,106.4\n" });
+  const { token } = await call(page, "tokens.create", { notebookId, name: "nightly push" });
+  const pushed = await page.request.post("/api/v1/series/RUT/observations", {
+    headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+    data: "date,value\n2026-01-30,106.4\n",
+  });
+  expect(pushed.status(), await pushed.text()).toBe(200);
   await page.reload();
   await expect(page.getByTestId("note-read").getByTestId("figure")).toHaveText("6.4%");
   const panel = page.getByTestId("figure-changes");

@@ -1,8 +1,5 @@
 // e2e: live figures in the editor: the Figure dialog (series, statistic, preview) inserts :value{…} at the cursor; the editor shows it as a chip with the
-// computed figure (or the reason there is none), and a click on the chip shows the directive to edit. With QUIRE_SHOTS_DIR set, screenshots of the
-// editor and the dialog at 1280 and 390 px, light and dark, go there.
-import fs from "node:fs";
-import path from "node:path";
+// computed figure (or the reason there is none), and a click on the chip shows the directive to edit.
 import { expect, test, type Page } from "@playwright/test";
 import { signInViaUi } from "./helpers/accounts";
 import { DEMO } from "./helpers/every-page";
@@ -88,54 +85,5 @@ test("the Figure dialog previews and inserts a figure; the editor shows it as a 
     await expect(chip.nth(1)).toHaveText(/no series “NOPE” in this notebook/);
   } finally {
     await trashNote(page, id);
-  }
-});
-
-const SHOT_BODY = [
-  "## Small caps lead in January",
-  "",
-  "The S&P 500 is up :value{series=SPX-2026 stat=ytd} this year, against :value{series=RUT stat=ytd digits=2 sign} for the Russell 2000;",
-  "the S&P 500 stood at :value{series=SPX stat=last} when its daily data ends.",
-  "",
-  "A figure with a typo shows why: :value{series=SPX-2062 stat=ytd}.",
-].join("\n");
-
-test("screenshots of the chips and the dialog (with QUIRE_SHOTS_DIR)", async ({ browser }) => {
-  const dir = process.env.QUIRE_SHOTS_DIR;
-  test.skip(!dir, "set QUIRE_SHOTS_DIR to take the screenshots");
-  test.setTimeout(120_000);
-  fs.mkdirSync(dir!, { recursive: true });
-  const signIn = await browser.newContext();
-  const first = await signIn.newPage();
-  await signInViaUi(first, DEMO.email, DEMO.password);
-  await expect(first).toHaveURL(/\/notebooks$/);
-  const state = await signIn.storageState();
-  const id = await newDemoNote(first);
-  try {
-    await typeBody(first, SHOT_BODY);
-    await expectSaved(first);
-    for (const width of [1280, 390]) {
-      for (const colorScheme of ["light", "dark"] as const) {
-        const context = await browser.newContext({ storageState: state, viewport: { width, height: width > 600 ? 800 : 844 }, colorScheme });
-        const page = await context.newPage();
-        await page.goto(`/notes/${id}?edit`);
-        const editor = page.locator(".cm-content");
-        await expect(editor.getByTestId("figure-chip")).toHaveCount(4);
-        await expect(editor.locator('[data-testid="figure-chip"][data-state="loading"]')).toHaveCount(0);
-        await page.evaluate(() => document.fonts.ready.then(() => undefined));
-        await page.screenshot({ path: path.join(dir!, `editor-${width}-${colorScheme}.png`) });
-        await page.getByRole("button", { name: "Figure", exact: true }).click();
-        const dialog = page.getByRole("dialog", { name: "Insert a figure" });
-        await dialog.getByRole("radio", { name: /^RUT / }).check();
-        await dialog.getByLabel("Statistic").selectOption("return");
-        await dialog.getByLabel("From").fill("2025-12-31");
-        await expect(dialog.getByTestId("figure-preview-value")).toHaveText(/%$/);
-        await page.screenshot({ path: path.join(dir!, `dialog-${width}-${colorScheme}.png`) });
-        await context.close();
-      }
-    }
-  } finally {
-    await trashNote(first, id);
-    await signIn.close();
   }
 });

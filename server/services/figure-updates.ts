@@ -5,6 +5,7 @@ import { noteFigures, notes } from "@/db/schema";
 import { findFigures } from "@/lib/figures/find";
 import { figureDirective, figureKey, figureSpecOfKey } from "@/lib/figures/spec";
 import { assertNoteAccess, type Actor } from "./access";
+import { recordEvent } from "./audit";
 import { badRequest } from "./errors";
 import { computeFigures } from "./figures";
 import { changedFiguresOf, recordOf, type FigureChange } from "./note-figures";
@@ -33,6 +34,7 @@ export async function acceptFigure(actor: Actor, input: { noteId: string; key: s
   const record = recordOf(note.id, now!, new Date());
   await transaction(async (tx) => {
     await tx.update(noteFigures).set(record).where(and(eq(noteFigures.noteId, note.id), eq(noteFigures.figureKey, input.key)));
+    await recordEvent(tx, { actorId: actor.id, action: "figure.accepted", targetType: "note", targetId: note.id, notebookId: note.notebookId, data: { key: input.key, was: row.shown, now: record.shown } });
   });
   return { key: input.key, text: record.shown };
 }

@@ -4,7 +4,7 @@ import { computeFigure } from "@/lib/figures/compute";
 import { figureSpecOfKey } from "@/lib/figures/spec";
 import { respondToShare } from "@/server/http/share";
 import { callerFor, trpcError } from "@/test/helpers";
-import { makeTeam } from "@/test/procedures";
+import { eventsAbout, makeTeam } from "@/test/procedures";
 import { applyObservations } from "./observations";
 import { createNote, updateNote } from "./notes";
 import { createSeries } from "./series";
@@ -95,6 +95,7 @@ describe("stale figures", () => {
     expect((await trpcError(() => callerFor(team.viewer).figures.accept({ noteId, key: "series=RUT stat=ytd" }))).code).toBe("FORBIDDEN");
     await expect(callerFor(team.editor).figures.accept({ noteId, key: "series=RUT stat=ytd" })).resolves.toEqual({ key: "series=RUT stat=ytd", text: "6.2%" });
     expect((await owner.figures.changes({ noteId })).map((c) => c.key)).toEqual(["series=SPX stat=ytd"]);
+    expect((await eventsAbout(noteId)).filter(([action]) => action === "figure.accepted")).toEqual([["figure.accepted", { key: "series=RUT stat=ytd", was: "7.0%", now: "6.2%" }]]);
   });
 
   it("pins a figure to the data as known when it was written: the text gains asOf and the figure shows the old value again", async () => {

@@ -8,7 +8,7 @@ import { assertNoteAccess, type Actor } from "./access";
 import { badRequest } from "./errors";
 import { computeFigures, MAX_FIGURES_PER_CALL } from "./figures";
 import type { SeriesMove } from "@/lib/share/model";
-import { seriesMoves } from "./share-content";
+import { seriesMoves } from "./series-moves";
 
 /** A figure then and now (null where it could not be computed). */
 export type FigureMove = { key: string; then: string | null; now: string | null };

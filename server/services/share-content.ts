@@ -1,18 +1,17 @@
 // What a share link shows, read with no actor: only share-links.ts calls these, after checking the token; nothing leaves the link's notebook.
-import { staticFiguresOf } from "./figures";
 import * as Plot from "@observablehq/plot";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import { noteRevisions, notebooks, notes, questions, series, noteColumns } from "@/db/schema";
+import { noteRevisions, notebooks, notes, questions, noteColumns } from "@/db/schema";
 import { createServerDocument } from "@/lib/charts/server-document";
 import { findEmbeds } from "@/lib/notes/directives";
 import { forecastFigure } from "@/lib/questions/forecast-figure";
-import type { SeriesMove, SharedChart, SharedDocument, SharedNoteDocument, SharedQuestion, ShareMode } from "@/lib/share/model";
-import { todayIso } from "./chart-render";
+import type { SharedChart, SharedDocument, SharedNoteDocument, SharedQuestion, ShareMode } from "@/lib/share/model";
 import { chartForSharedNote } from "./charts";
+import { staticFiguresOf } from "./figures";
 import { excerptOf } from "@/lib/notes/plain-text";
-import { readObservations } from "./observations";
 import { forecastsOf } from "./questions";
+import { seriesMoves } from "./series-moves";
 
 /** Widths the share page draws each chart at: the wide one for screens, the narrow one for phones (chosen by CSS). */
 export const SHARE_CHART_WIDTHS = { wide: 720, narrow: 360 } as const;
@@ -128,26 +127,6 @@ export function sharedQuestionFigure(q: SharedQuestion, width: number, now: Date
   return figure.outerHTML;
 }
 
-/** For each series of a chart: its last value known at `asOf` against its last value now. */
-export async function seriesMoves(notebookId: string, keys: string[], asOf: Date, now: Date): Promise<SeriesMove[]> {
-  const rows = await getDb()
-    .select({ id: series.id, key: series.key, name: series.name, unit: series.unit })
-    .from(series)
-    .where(and(eq(series.notebookId, notebookId), inArray(series.key, keys)));
-  // The last 400 days hold the last point of any live series; an older series is read whole.
-  const lastOf = async (seriesId: string, at: Date, known?: Date) => {
-    const to = todayIso(at);
-    const from = todayIso(new Date(at.getTime() - 400 * 86_400_000));
-    const point = (await readObservations(seriesId, { from, to, asOf: known })).at(-1) ?? (await readObservations(seriesId, { to, asOf: known })).at(-1);
-    return point ? { date: point.date, value: point.value } : null;
-  };
-  const moves = [];
-  for (const key of keys) {
-    const row = rows.find((r) => r.key === key);
-    if (row) moves.push({ key, name: row.name, unit: row.unit, then: await lastOf(row.id, asOf, asOf), now: await lastOf(row.id, now) });
-  }
-  return moves;
-}
 
 /** A chart embedded in shared text, drawn at both share widths; on a snapshot, as of its moment and with the moves since. */
 async function sharedChart(notebookId: string, chartId: string, asOf: Date | null, now: Date): Promise<SharedChart | null> {

@@ -4,17 +4,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { format } from "date-fns";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
-import { figureSpecOfKey } from "@/lib/figures/spec";
+import { describeFigureKey } from "@/lib/figures/spec";
 
 const REASONS = { "new data": "new data", revised: "a revised value", unavailable: "it cannot be computed now" } as const;
-
-function describe(key: string): string {
-  const read = figureSpecOfKey(key);
-  if (!read.ok) return key;
-  const { series, stat, from, to, date, over } = read.spec;
-  const span = date ? ` on ${date}` : from ? ` from ${from}${to ? ` to ${to}` : ""}` : to ? ` to ${to}` : "";
-  return `${series}${over ? ` ÷ ${over}` : ""} ${stat}${span}`;
-}
 
 /**
  * The note's stale figures, for its editors. `beforePin` saves pending edits and returns the version to pin from (or
@@ -65,7 +57,7 @@ export function FigureChanges({ noteId, beforePin, afterPin }: { noteId: string;
         <ul className="figure-changes-list">
           {list.map((c) => (
             <li key={c.key} data-testid="figure-change">
-              <span className="figure-change-what">{describe(c.key)}</span>
+              <span className="figure-change-what">{describeFigureKey(c.key)}</span>
               <span className="figure-change-values">
                 <s>{c.was.text || "–"}</s> → <strong>{c.now.ok ? c.now.text : "unavailable"}</strong>
               </span>

@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { ChartView } from "@/components/charts/chart-embed";
 import { useTRPC } from "@/components/trpc/provider";
-import { figureSpecOfKey } from "@/lib/figures/spec";
+import { describeFigureKey } from "@/lib/figures/spec";
 import { formatForecast } from "@/lib/questions/format";
 import { NoteArticle } from "./note-article";
 import type { EmbedRenderers } from "./markdown-view";
@@ -52,11 +52,6 @@ function QuestionAsOf({ id, at }: { id: string; at: Date }) {
       </div>
     </aside>
   );
-}
-
-function describeFigure(key: string): string {
-  const read = figureSpecOfKey(key);
-  return read.ok ? `${read.spec.series}${read.spec.over ? ` ÷ ${read.spec.over}` : ""} ${read.spec.stat}` : key;
 }
 
 export function NoteAsOf({ id, at }: { id: string; at: Date }) {
@@ -137,7 +132,7 @@ export function NoteAsOf({ id, at }: { id: string; at: Date }) {
               <ul>
                 {note.data.figuresSince.map((m) => (
                   <li key={m.key}>
-                    Figure {describeFigure(m.key)}: {m.then ?? "unavailable"} then, {m.now ?? "unavailable"} now
+                    Figure {describeFigureKey(m.key)}: {m.then ?? "unavailable"} then, {m.now ?? "unavailable"} now
                   </li>
                 ))}
                 {note.data.seriesSince.map((m) => (

@@ -153,3 +153,12 @@ export function figureSpecOfKey(key: string): FigureSpecResult {
   }
   return figureSpecOf(attributes);
 }
+
+/** A figure key in a few words for lists ("RUT ÷ SPX ratio from 2026-01-01"); the key itself when it is not one. */
+export function describeFigureKey(key: string): string {
+  const read = figureSpecOfKey(key);
+  if (!read.ok) return key;
+  const { series, stat, from, to, date, over } = read.spec;
+  const span = date ? ` on ${date}` : from ? ` from ${from}${to ? ` to ${to}` : ""}` : to ? ` to ${to}` : "";
+  return `${series}${over ? ` ÷ ${over}` : ""} ${stat}${span}`;
+}

@@ -153,12 +153,12 @@ async function revisedResolutionItems(readable: string[], names: Map<string, str
       .from(series)
       .where(and(eq(series.notebookId, q.notebookId), inArray(series.key, keys), gt(series.dataChangedAt, q.resolvedAt)));
     if (changed.length === 0) continue;
-    const now_ = await evaluateQuestionRule(q, todayUtc(now));
-    if (!now_ || now_.status !== "resolved") continue;
+    const again = await evaluateQuestionRule(q, todayUtc(now));
+    if (!again || again.status !== "resolved") continue;
     const was = ((q.evidence as { values?: Record<string, number | string> }).values ?? {}) as Record<string, number | string>;
-    const moved = Object.entries(now_.evidence.values).filter(([k, v]) => typeof v === "number" && typeof was[k] === "number" && was[k] !== v);
+    const moved = Object.entries(again.evidence.values).filter(([k, v]) => typeof v === "number" && typeof was[k] === "number" && was[k] !== v);
     if (moved.length === 0) continue;
-    const outcomeMoved = now_.outcome !== q.outcome;
+    const outcomeMoved = again.outcome !== q.outcome;
     items.push({
       key: `revised:${q.id}:${createHash("sha256").update(JSON.stringify(moved)).digest("hex").slice(0, 16)}`,
       kind: "revised-resolution",

@@ -1,5 +1,5 @@
 // Any note as of any moment: the revision that stood then, and what its figures and its charts' series showed then against now.
-import { and, asc, desc, eq, lte } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { charts, noteRevisions, notes } from "@/db/schema";
 import { figureKeysOf } from "@/lib/figures/find";
@@ -58,10 +58,8 @@ export async function noteAsOf(actor: Actor, input: { id: string; at: Date }, no
   const figuresSince = keys.map((key, i) => ({ key, then: then[i]!.ok ? then[i]!.text : null, now: current[i]!.ok ? current[i]!.text : null })).filter((m) => m.then !== m.now);
   const chartIds = findEmbeds(revision.body).flatMap((e) => (e.kind === "chart" ? [e.id] : []));
   const seriesKeys = new Set<string>();
-  for (const id of chartIds) {
-    const [chart] = await getDb().select({ spec: charts.spec }).from(charts).where(and(eq(charts.id, id), eq(charts.notebookId, notebookId)));
-    for (const key of (chart?.spec as { series?: string[] } | undefined)?.series ?? []) seriesKeys.add(key);
-  }
+  const embedded = chartIds.length === 0 ? [] : await getDb().select({ spec: charts.spec }).from(charts).where(and(inArray(charts.id, chartIds), eq(charts.notebookId, notebookId)));
+  for (const chart of embedded) for (const key of (chart.spec as { series?: string[] }).series ?? []) seriesKeys.add(key);
   const seriesSince = seriesKeys.size > 0 ? (await seriesMoves(notebookId, [...seriesKeys], at, now)).filter((m) => m.then?.date !== m.now?.date || m.then?.value !== m.now?.value) : [];
   return {
     id: input.id,

@@ -9,8 +9,16 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { migratePostgres } from "./migrate-pg.mjs";
 import { createTestDatabase, ensurePostgres } from "./pg-test-server.mjs";
-import * as sqlite from "./schema-sqlite";
-import * as pgSchema from "./schema-pg";
+import * as sqliteMain from "./schema-sqlite";
+import * as sqliteTeam from "./schema-sqlite-team";
+import * as pgMain from "./schema-pg";
+import * as pgTeam from "./schema-pg-team";
+
+/** Each dialect's schema is two files (the core tables, and the team's: db/schema-*-team.ts); drizzle-kit reads both. */
+const sqlite = { ...sqliteMain, ...sqliteTeam };
+const pgSchema = { ...pgMain, ...pgTeam };
+type SqliteSchema = typeof sqliteMain & typeof sqliteTeam;
+type PgSchema = typeof pgMain & typeof pgTeam;
 
 /** Columns only PostgreSQL has, by table (SQL name): the generated full-text vectors that replace SQLite's notes_fts. */
 const PG_ONLY_COLUMNS: Record<string, string[]> = { notes: ["search", "title_search"] };
@@ -91,51 +99,61 @@ describe("the PostgreSQL schema mirrors the SQLite schema", () => {
     expect(pgSchema.LINK_TARGETS).toBe(sqlite.LINK_TARGETS);
     expect(pgSchema.SHARE_TARGETS).toBe(sqlite.SHARE_TARGETS);
     expect(pgSchema.SHARE_MODES).toBe(sqlite.SHARE_MODES);
+    expect(pgSchema.COMMENT_TARGETS).toBe(sqlite.COMMENT_TARGETS);
+    expect(pgSchema.MENTION_SOURCES).toBe(sqlite.MENTION_SOURCES);
   });
 
   // Type-level: checked by `tsc --noEmit` (npm run typecheck), where a drift is a compile error on the table's line.
   it("infers the same row and insert types for every table", () => {
     type TableKeys<S> = { [K in keyof S]: S[K] extends Table ? K : never }[keyof S];
-    expectTypeOf<TableKeys<typeof pgSchema>>().toEqualTypeOf<TableKeys<typeof sqlite>>();
-    expectTypeOf<pgSchema.Role>().toEqualTypeOf<sqlite.Role>();
+    expectTypeOf<TableKeys<PgSchema>>().toEqualTypeOf<TableKeys<SqliteSchema>>();
+    expectTypeOf<pgMain.Role>().toEqualTypeOf<sqliteMain.Role>();
 
-    expectTypeOf<InferSelectModel<typeof pgSchema.users>>().toEqualTypeOf<InferSelectModel<typeof sqlite.users>>();
-    expectTypeOf<InferInsertModel<typeof pgSchema.users>>().toEqualTypeOf<InferInsertModel<typeof sqlite.users>>();
-    expectTypeOf<InferSelectModel<typeof pgSchema.notebooks>>().toEqualTypeOf<InferSelectModel<typeof sqlite.notebooks>>();
-    expectTypeOf<InferInsertModel<typeof pgSchema.notebooks>>().toEqualTypeOf<InferInsertModel<typeof sqlite.notebooks>>();
-    expectTypeOf<InferSelectModel<typeof pgSchema.memberships>>().toEqualTypeOf<InferSelectModel<typeof sqlite.memberships>>();
-    expectTypeOf<InferInsertModel<typeof pgSchema.memberships>>().toEqualTypeOf<InferInsertModel<typeof sqlite.memberships>>();
+    expectTypeOf<InferSelectModel<PgSchema["users"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["users"]>>();
+    expectTypeOf<InferInsertModel<PgSchema["users"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["users"]>>();
+    expectTypeOf<InferSelectModel<PgSchema["notebooks"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["notebooks"]>>();
+    expectTypeOf<InferInsertModel<PgSchema["notebooks"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["notebooks"]>>();
+    expectTypeOf<InferSelectModel<PgSchema["memberships"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["memberships"]>>();
+    expectTypeOf<InferInsertModel<PgSchema["memberships"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["memberships"]>>();
     // notes: the PostgreSQL row also has `search` and `title_search` (generated, so never in the insert type).
-    expectTypeOf<Omit<InferSelectModel<typeof pgSchema.notes>, "search" | "titleSearch">>().toEqualTypeOf<InferSelectModel<typeof sqlite.notes>>();
-    expectTypeOf<InferInsertModel<typeof pgSchema.notes>>().toEqualTypeOf<InferInsertModel<typeof sqlite.notes>>();
-    expectTypeOf<InferSelectModel<typeof pgSchema.events>>().toEqualTypeOf<InferSelectModel<typeof sqlite.events>>();
-    expectTypeOf<InferInsertModel<typeof pgSchema.events>>().toEqualTypeOf<InferInsertModel<typeof sqlite.events>>();
-    expectTypeOf<InferSelectModel<typeof pgSchema.noteRevisions>>().toEqualTypeOf<InferSelectModel<typeof sqlite.noteRevisions>>();
-    expectTypeOf<InferInsertModel<typeof pgSchema.noteRevisions>>().toEqualTypeOf<InferInsertModel<typeof sqlite.noteRevisions>>();
-    expectTypeOf<InferSelectModel<typeof pgSchema.noteTags>>().toEqualTypeOf<InferSelectModel<typeof sqlite.noteTags>>();
-    expectTypeOf<InferInsertModel<typeof pgSchema.noteTags>>().toEqualTypeOf<InferInsertModel<typeof sqlite.noteTags>>();
-    expectTypeOf<InferSelectModel<typeof pgSchema.noteLinks>>().toEqualTypeOf<InferSelectModel<typeof sqlite.noteLinks>>();
-    expectTypeOf<InferInsertModel<typeof pgSchema.noteLinks>>().toEqualTypeOf<InferInsertModel<typeof sqlite.noteLinks>>();
-    expectTypeOf<InferSelectModel<typeof pgSchema.series>>().toEqualTypeOf<InferSelectModel<typeof sqlite.series>>();
-    expectTypeOf<InferInsertModel<typeof pgSchema.series>>().toEqualTypeOf<InferInsertModel<typeof sqlite.series>>();
-    expectTypeOf<InferSelectModel<typeof pgSchema.observations>>().toEqualTypeOf<InferSelectModel<typeof sqlite.observations>>();
-    expectTypeOf<InferInsertModel<typeof pgSchema.observations>>().toEqualTypeOf<InferInsertModel<typeof sqlite.observations>>();
-    expectTypeOf<InferSelectModel<typeof pgSchema.charts>>().toEqualTypeOf<InferSelectModel<typeof sqlite.charts>>();
-    expectTypeOf<InferInsertModel<typeof pgSchema.charts>>().toEqualTypeOf<InferInsertModel<typeof sqlite.charts>>();
-    expectTypeOf<InferSelectModel<typeof pgSchema.apiTokens>>().toEqualTypeOf<InferSelectModel<typeof sqlite.apiTokens>>();
-    expectTypeOf<InferInsertModel<typeof pgSchema.apiTokens>>().toEqualTypeOf<InferInsertModel<typeof sqlite.apiTokens>>();
-    expectTypeOf<InferSelectModel<typeof pgSchema.questions>>().toEqualTypeOf<InferSelectModel<typeof sqlite.questions>>();
-    expectTypeOf<InferInsertModel<typeof pgSchema.questions>>().toEqualTypeOf<InferInsertModel<typeof sqlite.questions>>();
-    expectTypeOf<InferSelectModel<typeof pgSchema.questionTags>>().toEqualTypeOf<InferSelectModel<typeof sqlite.questionTags>>();
-    expectTypeOf<InferInsertModel<typeof pgSchema.questionTags>>().toEqualTypeOf<InferInsertModel<typeof sqlite.questionTags>>();
-    expectTypeOf<InferSelectModel<typeof pgSchema.forecasts>>().toEqualTypeOf<InferSelectModel<typeof sqlite.forecasts>>();
-    expectTypeOf<InferInsertModel<typeof pgSchema.forecasts>>().toEqualTypeOf<InferInsertModel<typeof sqlite.forecasts>>();
-    expectTypeOf<InferSelectModel<typeof pgSchema.shareLinks>>().toEqualTypeOf<InferSelectModel<typeof sqlite.shareLinks>>();
-    expectTypeOf<InferInsertModel<typeof pgSchema.shareLinks>>().toEqualTypeOf<InferInsertModel<typeof sqlite.shareLinks>>();
-    expectTypeOf<InferSelectModel<typeof pgSchema.sessions>>().toEqualTypeOf<InferSelectModel<typeof sqlite.sessions>>();
-    expectTypeOf<InferInsertModel<typeof pgSchema.sessions>>().toEqualTypeOf<InferInsertModel<typeof sqlite.sessions>>();
-    expectTypeOf<InferSelectModel<typeof pgSchema.rateLimits>>().toEqualTypeOf<InferSelectModel<typeof sqlite.rateLimits>>();
-    expectTypeOf<InferInsertModel<typeof pgSchema.rateLimits>>().toEqualTypeOf<InferInsertModel<typeof sqlite.rateLimits>>();
+    expectTypeOf<Omit<InferSelectModel<PgSchema["notes"]>, "search" | "titleSearch">>().toEqualTypeOf<InferSelectModel<SqliteSchema["notes"]>>();
+    expectTypeOf<InferInsertModel<PgSchema["notes"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["notes"]>>();
+    expectTypeOf<InferSelectModel<PgSchema["events"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["events"]>>();
+    expectTypeOf<InferInsertModel<PgSchema["events"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["events"]>>();
+    expectTypeOf<InferSelectModel<PgSchema["noteRevisions"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["noteRevisions"]>>();
+    expectTypeOf<InferInsertModel<PgSchema["noteRevisions"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["noteRevisions"]>>();
+    expectTypeOf<InferSelectModel<PgSchema["noteTags"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["noteTags"]>>();
+    expectTypeOf<InferInsertModel<PgSchema["noteTags"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["noteTags"]>>();
+    expectTypeOf<InferSelectModel<PgSchema["noteLinks"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["noteLinks"]>>();
+    expectTypeOf<InferInsertModel<PgSchema["noteLinks"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["noteLinks"]>>();
+    expectTypeOf<InferSelectModel<PgSchema["series"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["series"]>>();
+    expectTypeOf<InferInsertModel<PgSchema["series"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["series"]>>();
+    expectTypeOf<InferSelectModel<PgSchema["observations"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["observations"]>>();
+    expectTypeOf<InferInsertModel<PgSchema["observations"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["observations"]>>();
+    expectTypeOf<InferSelectModel<PgSchema["charts"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["charts"]>>();
+    expectTypeOf<InferInsertModel<PgSchema["charts"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["charts"]>>();
+    expectTypeOf<InferSelectModel<PgSchema["apiTokens"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["apiTokens"]>>();
+    expectTypeOf<InferInsertModel<PgSchema["apiTokens"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["apiTokens"]>>();
+    expectTypeOf<InferSelectModel<PgSchema["questions"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["questions"]>>();
+    expectTypeOf<InferInsertModel<PgSchema["questions"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["questions"]>>();
+    expectTypeOf<InferSelectModel<PgSchema["questionTags"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["questionTags"]>>();
+    expectTypeOf<InferInsertModel<PgSchema["questionTags"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["questionTags"]>>();
+    expectTypeOf<InferSelectModel<PgSchema["forecasts"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["forecasts"]>>();
+    expectTypeOf<InferInsertModel<PgSchema["forecasts"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["forecasts"]>>();
+    expectTypeOf<InferSelectModel<PgSchema["shareLinks"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["shareLinks"]>>();
+    expectTypeOf<InferInsertModel<PgSchema["shareLinks"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["shareLinks"]>>();
+    expectTypeOf<InferSelectModel<PgSchema["sessions"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["sessions"]>>();
+    expectTypeOf<InferInsertModel<PgSchema["sessions"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["sessions"]>>();
+    expectTypeOf<InferSelectModel<PgSchema["rateLimits"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["rateLimits"]>>();
+    expectTypeOf<InferInsertModel<PgSchema["rateLimits"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["rateLimits"]>>();
+    expectTypeOf<InferSelectModel<PgSchema["noteFigures"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["noteFigures"]>>();
+    expectTypeOf<InferInsertModel<PgSchema["noteFigures"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["noteFigures"]>>();
+    expectTypeOf<InferSelectModel<PgSchema["inboxDismissals"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["inboxDismissals"]>>();
+    expectTypeOf<InferInsertModel<PgSchema["inboxDismissals"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["inboxDismissals"]>>();
+    expectTypeOf<InferSelectModel<PgSchema["comments"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["comments"]>>();
+    expectTypeOf<InferInsertModel<PgSchema["comments"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["comments"]>>();
+    expectTypeOf<InferSelectModel<PgSchema["mentions"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["mentions"]>>();
+    expectTypeOf<InferInsertModel<PgSchema["mentions"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["mentions"]>>();
   });
 });
 

@@ -21,9 +21,9 @@ import { LINK_TARGETS, REVISION_KINDS, ROLES, SHARE_MODES, SHARE_TARGETS } from 
 export { LINK_TARGETS, REVISION_KINDS, ROLES, SHARE_MODES, SHARE_TARGETS, type Role } from "./schema-sqlite";
 
 /** A moment kept to the millisecond, as SQLite's `integer(..., { mode: "timestamp_ms" })` is: a Date in TypeScript. */
-const moment = (name: string) => timestamp(name, { mode: "date", withTimezone: true, precision: 3 });
+export const moment = (name: string) => timestamp(name, { mode: "date", withTimezone: true, precision: 3 });
 
-const createdAt = () => moment("created_at").notNull().defaultNow();
+export const createdAt = () => moment("created_at").notNull().defaultNow();
 
 /** PostgreSQL's tsvector, read as its text form (only search SQL uses it; nothing writes it). */
 const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => "tsvector" });
@@ -49,6 +49,8 @@ export const notebooks = pgTable("notebooks", {
   fredApiKey: text("fred_api_key"),
   /** Moved on by triggers whenever anything a share page shows changes (migration 0002_content_version_triggers): the share page cache's key. */
   contentVersion: integer("content_version").notNull().default(0),
+  /** Days after which a member's forecast on an open question is old enough for a reminder in their inbox. */
+  reminderDays: integer("reminder_days").notNull().default(30),
   createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
   updatedAt: moment("updated_at").notNull().defaultNow(),
@@ -64,6 +66,8 @@ export const memberships = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     role: text("role", { enum: ROLES }).notNull(),
+    /** The member shows as "a member" to others on the notebook's leaderboard. */
+    leaderboardHidden: boolean("leaderboard_hidden").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.notebookId, t.userId] }), index("memberships_user_idx").on(t.userId)],
@@ -371,33 +375,3 @@ export const serverSettings = pgTable("server_settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
-
-/** What each live figure in a note showed when its author wrote it; see db/schema-sqlite.ts. */
-export const noteFigures = pgTable(
-  "note_figures",
-  {
-    noteId: text("note_id")
-      .notNull()
-      .references(() => notes.id, { onDelete: "cascade" }),
-    figureKey: text("figure_key").notNull(),
-    shown: text("shown").notNull(),
-    value: doublePrecision("value"),
-    used: text("used").notNull().default("[]"),
-    dataVersions: text("data_versions").notNull().default("{}"),
-    recordedAt: moment("recorded_at").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.noteId, t.figureKey] })],
-);
-
-/** An inbox item a user has dismissed; see db/schema-sqlite.ts. */
-export const inboxDismissals = pgTable(
-  "inbox_dismissals",
-  {
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    itemKey: text("item_key").notNull(),
-    dismissedAt: moment("dismissed_at").notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.userId, t.itemKey] })],
-);

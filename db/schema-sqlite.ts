@@ -4,7 +4,7 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 import { QUESTION_KINDS, QUESTION_STATUSES } from "@/lib/questions/spec";
 import { SERIES_FREQUENCIES, SERIES_SOURCES } from "@/lib/validation/series";
 
-const createdAt = () =>
+export const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
@@ -30,6 +30,8 @@ export const notebooks = sqliteTable("notebooks", {
   fredApiKey: text("fred_api_key"),
   /** Moved on by triggers whenever anything a share page shows changes (notes, series data, charts, questions, forecasts, the name): the share page cache's key. */
   contentVersion: integer("content_version").notNull().default(0),
+  /** Days after which a member's forecast on an open question is old enough for a reminder in their inbox. */
+  reminderDays: integer("reminder_days").notNull().default(30),
   createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" })
@@ -50,6 +52,8 @@ export const memberships = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     role: text("role", { enum: ROLES }).notNull(),
+    /** The member shows as "a member" to others on the notebook's leaderboard. */
+    leaderboardHidden: integer("leaderboard_hidden", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.notebookId, t.userId] }), index("memberships_user_idx").on(t.userId)],
@@ -364,40 +368,3 @@ export const serverSettings = sqliteTable("server_settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
-
-/**
- * What each live figure in a note showed when its author wrote it (recorded when a save brings in a new figure), so a
- * later value can be told apart: the text shown, the value, the series data versions and the points it used.
- */
-export const noteFigures = sqliteTable(
-  "note_figures",
-  {
-    noteId: text("note_id")
-      .notNull()
-      .references(() => notes.id, { onDelete: "cascade" }),
-    figureKey: text("figure_key").notNull(),
-    shown: text("shown").notNull(),
-    value: real("value"),
-    /** JSON: the points used ({ series, role, date, value }[]); empty when the figure could not be computed. */
-    used: text("used").notNull().default("[]"),
-    /** JSON: each series' data version when recorded ({ KEY: version }). */
-    dataVersions: text("data_versions").notNull().default("{}"),
-    recordedAt: integer("recorded_at", { mode: "timestamp_ms" }).notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.noteId, t.figureKey] })],
-);
-
-/** An inbox item a user has dismissed; the item's key names what it was about, so a new change comes back. */
-export const inboxDismissals = sqliteTable(
-  "inbox_dismissals",
-  {
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    itemKey: text("item_key").notNull(),
-    dismissedAt: integer("dismissed_at", { mode: "timestamp_ms" })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
-  },
-  (t) => [primaryKey({ columns: [t.userId, t.itemKey] })],
-);

@@ -3,11 +3,14 @@
 import { getTableColumns } from "drizzle-orm";
 import { dialect } from "./dialect.mjs";
 import * as pg from "./schema-pg";
+import * as pgTeam from "./schema-pg-team";
 import * as sqlite from "./schema-sqlite";
+import * as sqliteTeam from "./schema-sqlite-team";
 
 export { LINK_TARGETS, REVISION_KINDS, ROLES, SHARE_MODES, SHARE_TARGETS, type Role } from "./schema-sqlite";
+export { COMMENT_TARGETS, MENTION_SOURCES, type CommentAnchor, type CommentTarget } from "./schema-sqlite-team";
 
-const tables = (dialect() === "postgres" ? pg : (sqlite as unknown as typeof pg));
+const tables = dialect() === "postgres" ? { ...pg, ...pgTeam } : ({ ...sqlite, ...sqliteTeam } as unknown as typeof pg & typeof pgTeam);
 
 export const users = tables.users;
 export const notebooks = tables.notebooks;
@@ -30,6 +33,8 @@ export const rateLimits = tables.rateLimits;
 export const serverSettings = tables.serverSettings;
 export const noteFigures = tables.noteFigures;
 export const inboxDismissals = tables.inboxDismissals;
+export const comments = tables.comments;
+export const mentions = tables.mentions;
 
 /**
  * The columns of notes that services read: all but PostgreSQL's search vectors (`search`, `title_search`), which

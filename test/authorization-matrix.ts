@@ -58,6 +58,7 @@ export const MATRIX: Record<string, MatrixRow> = {
   "notebooks.get": READ,
   "notebooks.deletionImpact": OWNER,
   "notebooks.rename": WRITE,
+  "notebooks.setReminderDays": WRITE,
   "notebooks.remove": OWNER,
   "notebooks.members.list": READ,
   "notebooks.members.add": OWNER,

@@ -135,6 +135,7 @@ export function validInputs(f: Fixture): Record<string, Record<string, unknown>>
     "notebooks.deletionImpact": { id: f.notebookId },
     "notebooks.create": { name: "A new notebook", description: "Rates and small caps" },
     "notebooks.rename": { id: f.notebookId, name: "Renamed notebook" },
+    "notebooks.setReminderDays": { id: f.notebookId, days: 14 },
     "notebooks.remove": { id: f.notebookId, confirmName: f.notebookName },
     "notebooks.members.list": { id: f.notebookId },
     "notebooks.members.add": { notebookId: f.notebookId, email: f.outsider.email, role: "editor" },

@@ -11,6 +11,7 @@ const KIND_LABELS = {
   "stale-figures": "Figures changed",
   "revised-resolution": "Resolved on revised data",
   "against-forecast": "Data against your forecast",
+  "forecast-reminder": "Time to look again",
   "resolve-by": "Resolve-by date",
   resolved: "Resolved",
 } as const;
@@ -18,6 +19,7 @@ const ACTIONS = {
   "stale-figures": "Review the figures",
   "revised-resolution": "Review the resolution",
   "against-forecast": "Update your forecast",
+  "forecast-reminder": "Update your forecast",
   "resolve-by": "Open the question",
   resolved: "See the outcome",
 } as const;

@@ -1,12 +1,12 @@
 "use client";
-// The Settings tab: rename (editors and owners), the FRED API key and delete with a confirmation that names what is lost (owners).
+// The Settings tab: rename and the forecast reminder period (editors and owners), the FRED API key and delete with a confirmation that names what is lost (owners).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import { Dialog } from "@/components/ui/dialog";
 
-type Notebook = { id: string; name: string; role: "owner" | "editor" | "viewer" };
+type Notebook = { id: string; name: string; role: "owner" | "editor" | "viewer"; reminderDays: number };
 
 function RenameForm({ notebook }: { notebook: Notebook }) {
   const trpc = useTRPC();
@@ -43,6 +43,60 @@ function RenameForm({ notebook }: { notebook: Notebook }) {
         </div>
         <button type="submit" className="btn btn-primary" disabled={rename.isPending || name === notebook.name}>
           {rename.isPending ? "Saving…" : "Rename"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ReminderForm({ notebook }: { notebook: Notebook }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [days, setDays] = useState(String(notebook.reminderDays));
+  const save = useMutation(
+    trpc.notebooks.setReminderDays.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.notebooks.get.queryKey({ id: notebook.id }) }),
+    }),
+  );
+  const error = save.error?.data?.fieldErrors?.days?.[0] ?? save.error?.message;
+  return (
+    <form
+      className="card card-body stack-sm"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({ id: notebook.id, days: days.trim() === "" ? Number.NaN : Number(days) });
+      }}
+      noValidate
+    >
+      <h2>Forecast reminders</h2>
+      <p className="muted">
+        When a member&apos;s latest forecast on an open question is older than this, their inbox asks them to look at it again. 0 turns reminders off.
+      </p>
+      <div className="row" style={{ alignItems: "flex-start", flexWrap: "wrap" }}>
+        <div className="field" style={{ flex: "0 1 200px" }}>
+          <label htmlFor="reminder-days">Remind after (days)</label>
+          <input
+            id="reminder-days"
+            className="input"
+            inputMode="numeric"
+            value={days}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "reminder-days-error" : undefined}
+            onChange={(e) => setDays(e.target.value)}
+          />
+          {error && (
+            <span id="reminder-days-error" className="field-error">
+              {error}
+            </span>
+          )}
+          {save.isSuccess && !save.isPending && (
+            <span className="field-hint" role="status">
+              Saved.
+            </span>
+          )}
+        </div>
+        <button type="submit" className="btn btn-primary" style={{ alignSelf: "flex-end" }} disabled={save.isPending || days === String(notebook.reminderDays)}>
+          {save.isPending ? "Saving…" : "Save"}
         </button>
       </div>
     </form>
@@ -179,6 +233,7 @@ export function NotebookSettings({ notebook }: { notebook: Notebook }) {
   return (
     <div className="stack">
       <RenameForm notebook={notebook} />
+      <ReminderForm notebook={notebook} />
       {notebook.role === "owner" && <FredKeyForm notebook={notebook} />}
       {notebook.role === "owner" && <DeleteSection notebook={notebook} />}
     </div>

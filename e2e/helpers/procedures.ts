@@ -72,6 +72,7 @@ export const PROCEDURES: Procedure[] = [
   { path: "notebooks.deletionImpact", type: q, access: p, sample: byId },
   { path: "notebooks.create", type: m, access: p, sample: () => ({ name: "Probe notebook", description: "Rates" }), optional: ["description"] },
   { path: "notebooks.rename", type: m, access: p, sample: (ids) => ({ id: ids.notebookId, name: "Renamed" }) },
+  { path: "notebooks.setReminderDays", type: m, access: p, sample: (ids) => ({ id: ids.notebookId, days: 14 }) },
   { path: "notebooks.remove", type: m, access: p, sample: (ids) => ({ id: ids.notebookId, confirmName: ids.notebookName }) },
   { path: "notebooks.members.list", type: q, access: p, sample: byId },
   { path: "notebooks.members.add", type: m, access: p, sample: (ids) => ({ notebookId: ids.notebookId, email: ids.outsiderEmail, role: "editor" }) },

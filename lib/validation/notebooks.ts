@@ -23,6 +23,14 @@ export const createNotebookInput = z.object({
 
 export const renameNotebookInput = z.object({ id: idSchema, name: notebookName });
 export const notebookIdInput = z.object({ id: idSchema });
+export const reminderDaysInput = z.object({
+  id: idSchema,
+  days: z
+    .number({ error: "Give the reminder period as a whole number of days." })
+    .int({ error: "Give the reminder period as a whole number of days." })
+    .min(0, { error: "The reminder period is 0 (no reminders) or more days." })
+    .max(365, { error: "The reminder period is at most 365 days." }),
+});
 export const removeNotebookInput = z.object({
   id: idSchema,
   confirmName: z.string().max(120, { error: "That name is too long." }),

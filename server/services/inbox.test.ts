@@ -75,6 +75,34 @@ describe("inbox", () => {
   });
 });
 
+describe("forecast reminders", () => {
+  it("remind a member whose forecast is older than the notebook's period, until they forecast again; 0 turns them off", async () => {
+    const { team } = await setUp("inboxremind");
+    const q = await createQuestion(team.owner, { ...question("Two cuts by June?", "2027-06-30"), notebookId: team.notebookId });
+    const days = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
+    await recordForecast(team.viewer, { questionId: q.id, probability: 0.4 }, days(45));
+    await recordForecast(team.editor, { questionId: q.id, probability: 0.6 }, days(10));
+    const reminders = async (who: typeof team.viewer) => (await inboxFor(who, NOW)).filter((i) => i.kind === "forecast-reminder");
+
+    // The default period is 30 days: the viewer's 45-day-old forecast is due, the editor's 10-day-old one is not.
+    expect((await reminders(team.viewer)).map((i) => i.detail)).toEqual(["Your forecast of 40% is 45 days old; this notebook asks for a fresh look every 30 days."]);
+    expect(await reminders(team.editor)).toEqual([]);
+    expect(await reminders(team.owner)).toEqual([]); // no forecast, no reminder
+
+    await callerFor(team.editor).notebooks.setReminderDays({ id: team.notebookId, days: 7 });
+    expect((await reminders(team.editor)).map((i) => i.href)).toEqual([`/questions/${q.id}`]);
+    expect((await trpcError(() => callerFor(team.viewer).notebooks.setReminderDays({ id: team.notebookId, days: 3 }))).code).toBe("FORBIDDEN");
+    expect((await trpcError(() => callerFor(team.editor).notebooks.setReminderDays({ id: team.notebookId, days: 400 }))).message).toContain("at most 365 days");
+
+    // A fresh forecast clears it; no reminders at all with 0.
+    await recordForecast(team.viewer, { questionId: q.id, probability: 0.5 }, days(1));
+    expect(await reminders(team.viewer)).toEqual([]);
+    await callerFor(team.owner).notebooks.setReminderDays({ id: team.notebookId, days: 0 });
+    expect(await reminders(team.editor)).toEqual([]);
+    expect((await callerFor(team.owner).notebooks.get({ id: team.notebookId })).reminderDays).toBe(0);
+  });
+});
+
 describe("rules that know about revisions", () => {
   it("resolve on the values their vintage names, record it, and a later revision is flagged in the inbox, never re-resolved", async () => {
     const { team, rutId } = await setUp("inboxrev");

@@ -1,4 +1,4 @@
-// The inbox: what needs a user across the notebooks they belong to (stale figures in notes they can edit, questions the data now argues against their forecast, resolve-by dates near or past, resolutions), minus what they dismissed.
+// The inbox: what needs a user across the notebooks they belong to (stale figures in notes they can edit, questions the data now argues against their forecast, forecasts older than the notebook's reminder period, resolve-by dates near or past, resolutions), minus what they dismissed.
 import { createHash } from "node:crypto";
 import { and, desc, eq, gt, gte, inArray, isNotNull, isNull } from "drizzle-orm";
 import { getDb, transaction } from "@/db/client";
@@ -13,13 +13,13 @@ import { readObservations } from "./observations";
 import { evaluateQuestionRule } from "./question-resolution";
 import { todayUtc } from "./questions";
 
-export type InboxKind = "stale-figures" | "against-forecast" | "resolve-by" | "resolved" | "revised-resolution";
+export type InboxKind = "stale-figures" | "against-forecast" | "forecast-reminder" | "resolve-by" | "resolved" | "revised-resolution";
 
 /** One thing that needs the user, with where to act; `key` names it (a new change gets a new key, so it comes back after a dismissal). */
 export type InboxItem = { key: string; kind: InboxKind; notebookName: string; title: string; detail: string; href: string; at: Date };
 
 /** What an item's key looks like: its kind, then what it is about. */
-export const INBOX_KEY = /^(figures|resolve-by|against|resolved|revised):\S{1,1000}$/;
+export const INBOX_KEY = /^(figures|resolve-by|against|remind|resolved|revised):\S{1,1000}$/;
 
 /** Days before a resolve-by date from which a question is listed. */
 export const RESOLVE_BY_NOTICE_DAYS = 7;
@@ -53,7 +53,9 @@ async function staleFigureItems(writable: string[], names: Map<string, string>):
   });
 }
 
-async function questionItems(actor: Actor, readable: string[], names: Map<string, string>, now: Date): Promise<InboxItem[]> {
+type QuestionRow = typeof questions.$inferSelect;
+
+async function questionItems(actor: Actor, readable: string[], names: Map<string, string>, reminderDays: Map<string, number>, now: Date): Promise<InboxItem[]> {
   if (readable.length === 0) return [];
   const today = todayUtc(now);
   const soon = addDays(today, RESOLVE_BY_NOTICE_DAYS);
@@ -73,6 +75,7 @@ async function questionItems(actor: Actor, readable: string[], names: Map<string
       });
     }
   }
+  items.push(...(await forecastReminderItems(actor, open, reminderDays, names, now)));
   // The data against the user's latest forecast, for open binary questions with a data rule.
   const ruled = open.filter((q) => q.kind === "binary" && q.rule && q.ruleActive);
   if (ruled.length > 0) {
@@ -130,8 +133,42 @@ async function questionItems(actor: Actor, readable: string[], names: Map<string
   return items;
 }
 
+/**
+ * Open questions where the user's latest forecast is older than the notebook's reminder period (0 turns reminders
+ * off): time to look again. The key carries the forecast's moment, so a fresh forecast clears it.
+ */
+async function forecastReminderItems(actor: Actor, open: QuestionRow[], reminderDays: Map<string, number>, names: Map<string, string>, now: Date): Promise<InboxItem[]> {
+  if (open.length === 0) return [];
+  const mine = await getDb()
+    .select({ questionId: forecasts.questionId, probability: forecasts.probability, value: forecasts.value, at: forecasts.at })
+    .from(forecasts)
+    .where(and(eq(forecasts.userId, actor.id), inArray(forecasts.questionId, open.map((q) => q.id))))
+    .orderBy(desc(forecasts.at), desc(forecasts.id));
+  const latest = new Map<string, (typeof mine)[number]>();
+  for (const f of mine) if (!latest.has(f.questionId)) latest.set(f.questionId, f);
+  return open.flatMap((q) => {
+    const forecast = latest.get(q.id);
+    const period = reminderDays.get(q.notebookId) ?? 0;
+    if (!forecast || period <= 0) return [];
+    const ageDays = Math.floor((now.getTime() - forecast.at.getTime()) / 86_400_000);
+    if (ageDays < period) return [];
+    const shown = forecast.probability !== null ? `${Math.round(forecast.probability * 100)}%` : `${forecast.value}${q.unit ? ` ${q.unit}` : ""}`;
+    return [
+      {
+        key: `remind:${q.id}:${forecast.at.getTime()}`,
+        kind: "forecast-reminder" as const,
+        notebookName: names.get(q.notebookId) ?? "",
+        title: q.title,
+        detail: `Your forecast of ${shown} is ${ageDays} days old; this notebook asks for a fresh look every ${period} ${period === 1 ? "day" : "days"}.`,
+        href: `/questions/${q.id}`,
+        at: forecast.at,
+      },
+    ];
+  });
+}
+
 /** What to act on first: text that is now wrong, then forecasts the data argues against, then dates, then news. */
-const KIND_ORDER: InboxKind[] = ["stale-figures", "revised-resolution", "against-forecast", "resolve-by", "resolved"];
+const KIND_ORDER: InboxKind[] = ["stale-figures", "revised-resolution", "against-forecast", "resolve-by", "forecast-reminder", "resolved"];
 
 /**
  * Questions a data rule resolved whose values have been revised since: the rule, read again as its vintage says,
@@ -177,8 +214,10 @@ export async function inboxFor(actor: Actor, now = new Date()): Promise<InboxIte
   const roles = await rolesByNotebook(actor);
   const readable = [...roles.keys()];
   const writable = [...roles].filter(([, role]) => role === "owner" || role === "editor").map(([id]) => id);
-  const names = new Map(readable.length === 0 ? [] : (await getDb().select({ id: notebooks.id, name: notebooks.name }).from(notebooks).where(inArray(notebooks.id, readable))).map((n) => [n.id, n.name]));
-  const items = [...(await staleFigureItems(writable, names)), ...(await questionItems(actor, readable, names, now))];
+  const books = readable.length === 0 ? [] : await getDb().select({ id: notebooks.id, name: notebooks.name, reminderDays: notebooks.reminderDays }).from(notebooks).where(inArray(notebooks.id, readable));
+  const names = new Map(books.map((n) => [n.id, n.name]));
+  const reminderDays = new Map(books.map((n) => [n.id, n.reminderDays]));
+  const items = [...(await staleFigureItems(writable, names)), ...(await questionItems(actor, readable, names, reminderDays, now))];
   if (items.length === 0) return [];
   const dismissed = new Set(
     (await getDb().select({ key: inboxDismissals.itemKey }).from(inboxDismissals).where(and(eq(inboxDismissals.userId, actor.id), inArray(inboxDismissals.itemKey, items.map((i) => i.key))))).map((d) => d.key),

@@ -14,6 +14,8 @@ export type NotebookSummary = {
   role: Role;
   noteCount: number;
   memberCount: number;
+  /** Days after which a member's forecast on an open question earns a reminder in their inbox (0: none). */
+  reminderDays: number;
   updatedAt: Date;
 };
 
@@ -30,6 +32,7 @@ const listQuery = prepared("notebooks_list", (db: Db) =>
       role: memberships.role,
       noteCount,
       memberCount,
+      reminderDays: notebooks.reminderDays,
       updatedAt: notebooks.updatedAt,
     })
     .from(memberships)
@@ -78,6 +81,17 @@ export async function renameNotebook(actor: Actor, input: { id: string; name: st
     });
   });
   return { id: input.id, name: input.name };
+}
+
+/** Sets how old a member's forecast may grow before their inbox reminds them to look again (0 turns reminders off); editors and owners may. */
+export async function setNotebookReminderDays(actor: Actor, input: { id: string; days: number }): Promise<{ id: string; reminderDays: number }> {
+  await assertNotebookAccess(actor, input.id, "rename");
+  await transaction(async (tx) => {
+    const [before] = await tx.select({ days: notebooks.reminderDays }).from(notebooks).where(eq(notebooks.id, input.id));
+    await tx.update(notebooks).set({ reminderDays: input.days }).where(eq(notebooks.id, input.id));
+    await recordEvent(tx, { actorId: actor.id, action: "notebook.reminders", targetType: "notebook", targetId: input.id, notebookId: input.id, data: { from: before?.days, to: input.days } });
+  });
+  return { id: input.id, reminderDays: input.days };
 }
 
 /** What deleting a notebook would lose, for the confirmation dialog. Owners only. */
@@ -197,4 +211,29 @@ export async function removeMember(actor: Actor, input: { notebookId: string; us
     await recordEvent(tx, { actorId: actor.id, action: "member.removed", targetType: "membership", targetId: input.userId, notebookId: input.notebookId, data: { role: before } });
   });
   return { userId: input.userId };
+}
+
+/** Shows or hides the actor's own name on the notebook's leaderboard (others then see "A member"). Any member, for themselves. */
+export async function setLeaderboardHidden(actor: Actor, input: { notebookId: string; hidden: boolean }): Promise<{ notebookId: string; hidden: boolean }> {
+  await assertNotebookAccess(actor, input.notebookId, "read");
+  await transaction(async (tx) => {
+    await tx.update(memberships)
+      .set({ leaderboardHidden: input.hidden })
+      .where(and(eq(memberships.notebookId, input.notebookId), eq(memberships.userId, actor.id)));
+    await recordEvent(tx, { actorId: actor.id, action: "member.leaderboard_hidden", targetType: "membership", targetId: actor.id, notebookId: input.notebookId, data: { hidden: input.hidden } });
+  });
+  return { notebookId: input.notebookId, hidden: input.hidden };
+}
+
+export type LeaderboardMember = { userId: string; name: string; hidden: boolean };
+
+/** The notebook's members with their names and whether each hides it on the leaderboard, for a member of it. */
+export async function leaderboardMembers(actor: Actor, notebookId: string): Promise<LeaderboardMember[]> {
+  await assertNotebookAccess(actor, notebookId, "read");
+  return await getDb()
+    .select({ userId: users.id, name: users.name, hidden: memberships.leaderboardHidden })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.notebookId, notebookId))
+    .orderBy(asc(users.name));
 }

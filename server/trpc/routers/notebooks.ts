@@ -5,6 +5,7 @@ import {
   createNotebookInput,
   notebookIdInput,
   removeMemberInput,
+  reminderDaysInput,
   removeNotebookInput,
   renameNotebookInput,
 } from "@/lib/validation/notebooks";
@@ -19,6 +20,7 @@ import {
   removeMember,
   removeNotebook,
   renameNotebook,
+  setNotebookReminderDays,
 } from "@/server/services/notebooks";
 import { createTRPCRouter, protectedProcedure } from "../init";
 
@@ -35,6 +37,7 @@ export const notebooksRouter = createTRPCRouter({
   deletionImpact: protectedProcedure.input(notebookIdInput).query(({ ctx, input }) => notebookDeletionImpact(ctx.user, input.id)),
   create: protectedProcedure.input(createNotebookInput).mutation(({ ctx, input }) => createNotebook(ctx.user, input)),
   rename: protectedProcedure.input(renameNotebookInput).mutation(({ ctx, input }) => renameNotebook(ctx.user, input)),
+  setReminderDays: protectedProcedure.input(reminderDaysInput).mutation(({ ctx, input }) => setNotebookReminderDays(ctx.user, input)),
   remove: protectedProcedure.input(removeNotebookInput).mutation(({ ctx, input }) => removeNotebook(ctx.user, input)),
   members: membersRouter,
 });

@@ -6,6 +6,7 @@ import type { Element, Root } from "hast";
 import type { PluggableList } from "unified";
 import { visit } from "unist-util-visit";
 import { remarkEmbeds } from "./remark-embeds";
+import { remarkMentions } from "./remark-mentions";
 import { isExternalHref, noteSanitizeSchema } from "./sanitize";
 
 const ALIGNMENTS = new Set(["left", "right", "center"]);
@@ -37,8 +38,8 @@ export function rehypeSafeExternalLinks() {
   };
 }
 
-/** Markdown to mdast: GFM (tables, footnotes, task lists), directives, and chart and question embeds. */
-export const noteRemarkPlugins: PluggableList = [remarkGfm, remarkDirective, remarkEmbeds];
+/** Markdown to mdast: GFM (tables, footnotes, task lists), directives, chart and question embeds, and mentions (`@[Name](mention:ID)`). */
+export const noteRemarkPlugins: PluggableList = [remarkGfm, remarkDirective, remarkEmbeds, remarkMentions];
 
 /** hast to safe hast: the sanitizer first, then table alignment as classes and safe external links. */
 export const noteRehypePlugins: PluggableList = [[rehypeSanitize, noteSanitizeSchema], rehypeTableAlignClasses, rehypeSafeExternalLinks];
@@ -48,4 +49,5 @@ export const NOTE_MARKDOWN_STYLES = `
 th.align-left,td.align-left{text-align:left}th.align-center,td.align-center{text-align:center}th.align-right,td.align-right{text-align:right}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .footnotes{margin-top:28px;padding-top:10px;border-top:1px solid #e4e4df;font-size:.88rem}
+.mention{color:#2f5bd3;background:#e8eefc;border-radius:3px;padding:0 3px;font-weight:550;white-space:nowrap}
 `;

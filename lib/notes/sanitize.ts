@@ -3,7 +3,7 @@ import type rehypeSanitize from "rehype-sanitize";
 import { defaultSchema } from "rehype-sanitize";
 
 /**
- * The default (GitHub-like) schema, plus the classes and data attributes of embed cards. Ids are not
+ * The default (GitHub-like) schema, plus the classes and data attributes of embed cards, figures and mentions. Ids are not
  * prefixed again: Markdown only makes ids for footnotes, and remark-rehype already prefixes those.
  */
 export const noteSanitizeSchema = {
@@ -17,7 +17,7 @@ export const noteSanitizeSchema = {
       ["dataEmbedKind", "chart", "question"],
       "dataEmbedId",
     ],
-    span: [...(defaultSchema.attributes?.span ?? []), ["className", "embed-card-title", "embed-card-note", "figure", "figure-error"], "dataFigure", "dataFigureError"],
+    span: [...(defaultSchema.attributes?.span ?? []), ["className", "embed-card-title", "embed-card-note", "figure", "figure-error", "mention"], "dataFigure", "dataFigureError"],
   },
 } satisfies NonNullable<Parameters<typeof rehypeSanitize>[0]>;
 

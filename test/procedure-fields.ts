@@ -26,11 +26,12 @@ export const OPTIONAL_FIELDS: Record<string, string[]> = {
   "charts.preview": ["width"],
   "charts.update": ["baseVersion"],
   "questions.list": ["notebookId", "status"],
-  "questions.create": ["details", "tags", "unit", "rule"],
+  "questions.create": ["details", "tags", "unit", "rule", "firstForecast"],
   "questions.update": ["baseVersion", "details", "tags", "unit", "rule"],
   "questions.forecast": ["rationale", "noteId"],
   "questions.resolve": ["comment"],
   "questions.calibration": ["notebookId"],
+  "questions.team": ["extremize"],
   "share.create": ["expiresAt"],
 };
 
@@ -184,6 +185,8 @@ export const WELL_TYPED_FIELDS: Record<string, Record<string, { accepts: (value:
       rangeMin: { accepts: (v: unknown) => typeof v === "number" && v < 2500, bad: [2500, 3000, ...notFinite] },
       rangeMax: { accepts: (v: unknown) => typeof v === "number" && v > 1500, bad: [1500, 1000, -1, ...notFinite] },
       rule: numericRule,
+      // The first forecast must fit the numeric question: a value inside its 80% interval.
+      firstForecast: { accepts: () => false, bad: [{ probability: 0.5 }, { value: 3000, low: 1900, high: 2300 }, { value: 2100 }, "2100"] },
     },
     "questions.update": {
       baseVersion: version,
@@ -210,6 +213,8 @@ export const WELL_TYPED_FIELDS: Record<string, Record<string, { accepts: (value:
       label: { accepts: () => false, bad: ["   ", "l".repeat(81)] },
       expiresAt: { accepts: () => false, bad: ["2020-01-01T00:00:00Z", "tomorrow", "2026-13-01T00:00:00Z", "2030-01-01", 1_900_000_000_000, null] },
     },
+    "questions.team": { extremize: { accepts: (v: unknown) => typeof v === "boolean", bad: ["yes", 1, null] } },
+    "notebooks.members.setLeaderboardHidden": { hidden: { accepts: (v: unknown) => typeof v === "boolean", bad: ["true", 0, null] } },
     "questions.resolve": {
       outcome: { accepts: () => false, bad: ["maybe", "YES", 1, false] },
       comment: { accepts: (v: unknown) => typeof v === "string" && v.trim().length <= 2_000, bad: ["c".repeat(2_001)] },

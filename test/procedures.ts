@@ -141,6 +141,7 @@ export function validInputs(f: Fixture): Record<string, Record<string, unknown>>
     "notebooks.members.add": { notebookId: f.notebookId, email: f.outsider.email, role: "editor" },
     "notebooks.members.changeRole": { notebookId: f.notebookId, userId: f.member.id, role: "editor" },
     "notebooks.members.remove": { notebookId: f.notebookId, userId: f.member.id },
+    "notebooks.members.setLeaderboardHidden": { notebookId: f.notebookId, hidden: true },
     "notes.list": { notebookId: f.notebookId },
     "notes.get": { id: f.noteId },
     "notes.asOf": { id: f.noteId, at: new Date() },
@@ -210,6 +211,7 @@ export function validInputs(f: Fixture): Record<string, Record<string, unknown>>
       rangeMin: 1500,
       rangeMax: 2500,
       rule: { type: "value-on-date", a: "RUT", date: "2026-12-31" },
+      firstForecast: { value: 2100, low: 1900, high: 2300, rationale: "Rate cuts help small caps." },
     },
     // The fixture's binary question edited whole (an edit sends every field), gaining a rule that waits.
     "questions.update": {
@@ -225,6 +227,8 @@ export function validInputs(f: Fixture): Record<string, Record<string, unknown>>
     "questions.resolve": { id: f.questionId, outcome: "yes", comment: "RUT closed at 2,150." },
     "questions.reopen": { id: f.questionId },
     "questions.calibration": { notebookId: f.notebookId },
+    "questions.team": { id: f.questionId, extremize: true },
+    "questions.leaderboard": { notebookId: f.notebookId },
     "share.create": { targetType: "note", targetId: f.noteId, label: "Client: Globex", mode: "snapshot", expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() },
     "share.list": { targetType: "note", targetId: f.noteId },
     "share.revoke": { id: f.shareLinkId },

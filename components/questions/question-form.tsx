@@ -92,30 +92,13 @@ export function QuestionForm({ notebooks, initial }: { notebooks: Array<{ id: st
   const [first, setFirst] = useState<FirstForecast>(EMPTY_FIRST_FORECAST);
   const firstParsed = parseFirstForecast(draft.kind, first);
   const firstErrors = firstParsed.ok ? {} : firstParsed.errors;
-  const [firstError, setFirstError] = useState<string | null>(null);
 
   const onSaved = async (id: string) => {
     await queryClient.invalidateQueries({ queryKey: trpc.questions.pathKey() });
     router.push(`/questions/${id}`);
   };
-  const forecast = useMutation(trpc.questions.forecast.mutationOptions());
-  const create = useMutation(
-    trpc.questions.create.mutationOptions({
-      onSuccess: async (r) => {
-        const f = firstParsed.ok ? firstParsed.forecast : null;
-        if (f) {
-          try {
-            await forecast.mutateAsync({ questionId: r.id, ...f });
-          } catch (e) {
-            // The question exists; say why the forecast did not save rather than lose the page.
-            setFirstError(e instanceof Error ? e.message : "Your first forecast was not saved.");
-            return;
-          }
-        }
-        await onSaved(r.id);
-      },
-    }),
-  );
+  // The question and the first forecast are made in one call, so neither lands without the other.
+  const create = useMutation(trpc.questions.create.mutationOptions({ onSuccess: (r) => onSaved(r.id) }));
   const update = useMutation(trpc.questions.update.mutationOptions({ onSuccess: (r) => onSaved(r.id) }));
   const mutation = editing ? update : create;
   const serverErrors = mutation.error?.data?.fieldErrors ?? {};
@@ -125,7 +108,7 @@ export function QuestionForm({ notebooks, initial }: { notebooks: Array<{ id: st
     setTouched(true);
     if (!parsed.success || (!editing && !firstParsed.ok)) return;
     if (editing) update.mutate({ id: editing.id, baseVersion: editing.version, ...parsed.data });
-    else create.mutate({ notebookId, ...parsed.data });
+    else create.mutate({ notebookId, ...parsed.data, ...(firstParsed.ok && firstParsed.forecast ? { firstForecast: firstParsed.forecast } : {}) });
   };
   return (
     <form
@@ -223,15 +206,9 @@ export function QuestionForm({ notebooks, initial }: { notebooks: Array<{ id: st
           {mutation.error.message}
         </div>
       )}
-      {firstError && (
-        <div className="alert alert-error" role="alert">
-          The question was created, but your first forecast was not saved: {firstError}{" "}
-          <Link href={`/questions/${create.data?.id ?? ""}`}>Open the question</Link> to forecast there.
-        </div>
-      )}
       {touched && (!parsed.success || (!editing && !firstParsed.ok)) && <p className="field-error">Fix the fields marked above.</p>}
       <div className="builder-actions">
-        <button type="submit" className="btn btn-primary" disabled={mutation.isPending || forecast.isPending}>
+        <button type="submit" className="btn btn-primary" disabled={mutation.isPending}>
           {mutation.isPending ? "Saving…" : editing ? "Save question" : "Create question"}
         </button>
         <Link className="btn btn-ghost" href={editing ? `/questions/${editing.id}` : "/questions"}>

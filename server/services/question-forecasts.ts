@@ -2,11 +2,14 @@
 import { eq } from "drizzle-orm";
 import { getDb, transaction } from "@/db/client";
 import { forecasts, notes, questions } from "@/db/schema";
-import { forecastSchemaFor, type ForecastInput } from "@/lib/questions/spec";
+import { forecastSchemaFor, type ForecastInput, type Question } from "@/lib/questions/spec";
 import { type Actor } from "./access";
 import { recordEvent } from "./audit";
 import { badRequest } from "./errors";
-import { questionFor } from "./questions";
+
+type FirstForecast = Omit<ForecastInput, "rationale" | "noteId"> & { rationale?: string };
+import { resolveByRules } from "./question-resolution";
+import { createQuestion, questionFor } from "./questions";
 
 /**
  * Records the actor's forecast on an open question they can read (viewers included: a forecast is
@@ -47,4 +50,28 @@ export async function recordForecast(actor: Actor, input: Omit<ForecastInput, "r
     await recordEvent(tx, { actorId: actor.id, action: "question.forecast", targetType: "question", targetId: row.id, notebookId: row.notebookId, data: { ...values, noteId: input.noteId ?? null }, at });
     return { id: inserted!.id, at };
   });
+}
+
+/**
+ * Creates a question and, when given, the creator's first forecast on it, in one transaction: a forecast that does
+ * not fit the question's kind is refused before anything is written, so there is never a question without the
+ * forecast its author typed. A data rule is checked once both are in.
+ */
+export async function createQuestionWithForecast(actor: Actor, input: Question & { notebookId: string; firstForecast?: FirstForecast }): Promise<{ id: string; forecastId: number | null }> {
+  const { firstForecast, ...question } = input;
+  if (firstForecast && !forecastSchemaFor(question.kind).safeParse(firstForecast).success) {
+    throw badRequest(
+      question.kind === "binary"
+        ? "Your first forecast on a binary question is a probability of yes (0 to 1)."
+        : "Your first forecast on a numeric question is a value with the low and high ends of your 80% interval (low ≤ value ≤ high).",
+    );
+  }
+  const at = new Date();
+  const made = await transaction(async () => {
+    const { id } = await createQuestion(actor, question, { at, checkRule: false });
+    const forecast = firstForecast ? await recordForecast(actor, { ...firstForecast, questionId: id }, at) : null;
+    return { id, forecastId: forecast?.id ?? null };
+  });
+  if (question.rule) await resolveByRules({ notebookId: question.notebookId });
+  return made;
 }

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { dbSnapshot, trpcError } from "@/test/helpers";
+import { callerFor, dbSnapshot, trpcError } from "@/test/helpers";
 import { makeTeam } from "@/test/procedures";
 import { createNote } from "./notes";
 import { recordForecast } from "./question-forecasts";
@@ -58,6 +58,21 @@ describe("questions", () => {
       "question.resolve",
     ]);
     expect((await trpcError(() => recordForecast(team.viewer, { questionId: id, probability: 0.5 }))).message).toMatch(/resolved; forecasts are closed/);
+  });
+
+  it("creates a question with its author's first forecast in one step, or neither when the forecast does not fit", async () => {
+    const team = await makeTeam("qfirst");
+    const caller = callerFor(team.editor);
+    const question = { ...binary, notebookId: team.notebookId, title: "A cut in June?", criteria: "YES if the FOMC cuts in June.", resolveBy: "2027-06-30" };
+    const before = await dbSnapshot();
+    const refused = await trpcError(() => caller.questions.create({ ...question, firstForecast: { value: 2, low: 1, high: 3 } }));
+    expect(refused.code).toBe("BAD_REQUEST");
+    expect(refused.message).toContain("probability of yes");
+    expect(await dbSnapshot()).toEqual(before);
+
+    const { id } = await caller.questions.create({ ...question, firstForecast: { probability: 0.35, rationale: "Sticky services inflation." } });
+    const page = await getQuestion(team.editor, id);
+    expect(page.forecasts.map((f) => [f.probability, f.rationale])).toEqual([[0.35, "Sticky services inflation."]]);
   });
 
   it("keeps the old criteria in the activity when they change, and refuses a stale edit", async () => {

@@ -64,6 +64,7 @@ export const MATRIX: Record<string, MatrixRow> = {
   "notebooks.members.add": OWNER,
   "notebooks.members.changeRole": OWNER,
   "notebooks.members.remove": OWNER,
+  "notebooks.members.setLeaderboardHidden": READ,
 
   "notes.list": READ,
   "notes.get": READ,
@@ -123,6 +124,8 @@ export const MATRIX: Record<string, MatrixRow> = {
   "questions.update": WRITE,
   "questions.resolve": WRITE,
   "questions.reopen": OWNER,
+  "questions.team": READ,
+  "questions.leaderboard": READ,
 
   "share.listMine": SIGNED_IN,
   "share.create": WRITE,

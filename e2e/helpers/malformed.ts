@@ -14,6 +14,7 @@ function wrongValues(value: unknown, oversized: number): Array<[string, unknown]
   if (typeof value === "number") {
     return [["a string", "12"], ["null", null], ["an array", [1]], ["an object", OBJECT], ["a boolean", true], ["a fraction", 1.5], ["negative", -1]];
   }
+  if (typeof value === "boolean") return [["a string", "true"], ["a number", 1], ["null", null], ["an array", [true]], ["an object", OBJECT]];
   if (Array.isArray(value)) {
     return [
       ["a string", "text"],

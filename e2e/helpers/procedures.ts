@@ -78,6 +78,13 @@ export const PROCEDURES: Procedure[] = [
   { path: "notebooks.members.add", type: m, access: p, sample: (ids) => ({ notebookId: ids.notebookId, email: ids.outsiderEmail, role: "editor" }) },
   { path: "notebooks.members.changeRole", type: m, access: p, sample: (ids) => ({ notebookId: ids.notebookId, userId: ids.memberId, role: "editor" }) },
   { path: "notebooks.members.remove", type: m, access: p, sample: (ids) => ({ notebookId: ids.notebookId, userId: ids.memberId }) },
+  {
+    path: "notebooks.members.setLeaderboardHidden",
+    type: m,
+    access: p,
+    sample: (ids) => ({ notebookId: ids.notebookId, hidden: true }),
+    extra: (ids) => [["hidden as text", { notebookId: ids.notebookId, hidden: "yes" }]],
+  },
 
   { path: "notes.list", type: q, access: p, sample: (ids) => ({ notebookId: ids.notebookId, tag: "rates" }), optional: ["notebookId", "tag"] },
   { path: "notes.get", type: q, access: p, sample: byNote },
@@ -339,6 +346,15 @@ export const PROCEDURES: Procedure[] = [
   },
   { path: "questions.reopen", type: m, access: p, sample: (ids) => ({ id: ids.questionId }) },
   { path: "questions.calibration", type: q, access: p, sample: inNotebook, optional: ["notebookId"] },
+  {
+    path: "questions.team",
+    type: q,
+    access: p,
+    sample: (ids) => ({ id: ids.questionId, extremize: true }),
+    optional: ["extremize"],
+    extra: (ids) => [["extremize as text", { id: ids.questionId, extremize: "yes" }]],
+  },
+  { path: "questions.leaderboard", type: q, access: p, sample: (ids) => ({ notebookId: ids.notebookId }) },
   {
     path: "share.create",
     type: m,

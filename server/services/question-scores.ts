@@ -1,10 +1,12 @@
-// The calibration page's numbers: the actor's scores on resolved questions, calibration buckets, and scores over time.
+// The calibration page's numbers: the actor's scores on resolved questions (Brier, log and peer scores), calibration buckets, and scores over time.
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { questions } from "@/db/schema";
+import { mean } from "@/lib/questions/team-scores";
 import { calibration, interval80HitRate, meanBrier, meanScaledError, type CalibrationBucket } from "@/lib/questions/scoring";
 import { assertNotebookAccess, readableBy, type Actor } from "./access";
 import { myScores, type ScoredQuestion } from "./question-resolution";
+import { myTeamScores } from "./question-team";
 
 export type Calibration = {
   buckets: CalibrationBucket[];
@@ -13,7 +15,10 @@ export type Calibration = {
   meanScaledError: number | null;
   binaryCount: number;
   numericCount: number;
-  resolved: ScoredQuestion[];
+  /** Mean log score over yes/no questions (ln of the probability given to what happened; 0 perfect), and mean peer score over all (positive: better than the team). */
+  meanLogScore: number | null;
+  meanPeer: number | null;
+  resolved: Array<ScoredQuestion & { logScore: number | null; peer: number | null }>;
 };
 
 /** The actor's own calibration over the resolved questions of one notebook, or of all their notebooks. */
@@ -25,6 +30,9 @@ export async function myCalibration(actor: Actor, opts: { notebookId?: string } 
   const resolved = await myScores(actor, rows);
   const binary = resolved.flatMap((r) => (r.score.kind === "binary" ? [r.score] : []));
   const numeric = resolved.flatMap((r) => (r.score.kind === "numeric" ? [r.score] : []));
+  const team = await myTeamScores(actor, rows);
+  const logs = resolved.flatMap((r) => (r.kind === "binary" && team.has(r.id) ? [team.get(r.id)!.logScore] : []));
+  const peers = resolved.flatMap((r) => (team.has(r.id) ? [team.get(r.id)!.peer] : []));
   return {
     buckets: calibration(binary),
     meanBrier: meanBrier(binary),
@@ -32,6 +40,8 @@ export async function myCalibration(actor: Actor, opts: { notebookId?: string } 
     meanScaledError: meanScaledError(numeric),
     binaryCount: binary.length,
     numericCount: numeric.length,
-    resolved,
+    meanLogScore: mean(logs),
+    meanPeer: mean(peers),
+    resolved: resolved.map((r) => ({ ...r, logScore: r.kind === "binary" ? (team.get(r.id)?.logScore ?? null) : null, peer: team.get(r.id)?.peer ?? null })),
   };
 }

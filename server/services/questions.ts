@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb, transaction, type Tx } from "@/db/client";
 import { events, forecasts, noteLinks, notebooks, notes, questionTags, questions, users } from "@/db/schema";
 import { newId } from "@/lib/ids";
+import { aggregateAt } from "@/lib/questions/aggregate";
 import type { ChartForecast } from "@/lib/questions/forecast-figure";
 import { describeRule, type DataRule, type Question, type QuestionKind, type QuestionStatus } from "@/lib/questions/spec";
 import { assertAccessToRowIn, assertNotebookAccess, roleAllows, roleIn, rolesByNotebook, type Actor, type NotebookAction } from "./access";
@@ -83,9 +84,19 @@ export type QuestionSummary = {
   myForecast: { probability: number | null; value: number | null; low: number | null; high: number | null; at: Date } | null;
   /** The actor's forecast history (probability, or value), oldest first, for a sparkline. */
   sparkline: number[];
+  /** The team's forecast now (each member's latest before the resolve-by date; median probability or value, median interval) and how many it pools. */
+  team: { probability: number | null; value: number | null; low: number | null; high: number | null; count: number } | null;
   forecastCount: number;
   canEdit: boolean;
 };
+
+function teamNow(kind: QuestionKind, list: ForecastPoint[], resolveBy: string): QuestionSummary["team"] {
+  const a = aggregateAt(kind, list, new Date(), { resolveBy });
+  if (!a) return null;
+  return a.kind === "binary"
+    ? { probability: a.median, value: null, low: null, high: null, count: a.count }
+    : { probability: null, value: a.median, low: a.low, high: a.high, count: a.count };
+}
 
 /** The questions of one notebook, or every notebook the actor belongs to: open ones first by resolve-by date, then the rest. */
 export async function listQuestions(actor: Actor, opts: { notebookId?: string; status?: QuestionStatus } = {}): Promise<QuestionSummary[]> {
@@ -127,6 +138,7 @@ export async function listQuestions(actor: Actor, opts: { notebookId?: string; s
       lastChangeAt,
       myForecast: last ? { probability: last.probability, value: last.value, low: last.low, high: last.high, at: last.at } : null,
       sparkline: mine.map((f) => (q.kind === "binary" ? (f.probability ?? 0) : (f.value ?? 0))),
+      team: teamNow(q.kind, list, q.resolveBy),
       forecastCount: list.length,
       canEdit: roleAllows(roles.get(q.notebookId) ?? null, "write"),
     };

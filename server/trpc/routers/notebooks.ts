@@ -9,6 +9,7 @@ import {
   removeNotebookInput,
   renameNotebookInput,
 } from "@/lib/validation/notebooks";
+import { leaderboardHiddenInput } from "@/lib/validation/team";
 import {
   addMember,
   changeMemberRole,
@@ -20,6 +21,7 @@ import {
   removeMember,
   removeNotebook,
   renameNotebook,
+  setLeaderboardHidden,
   setNotebookReminderDays,
 } from "@/server/services/notebooks";
 import { createTRPCRouter, protectedProcedure } from "../init";
@@ -29,6 +31,7 @@ const membersRouter = createTRPCRouter({
   add: protectedProcedure.input(addMemberInput).mutation(({ ctx, input }) => addMember(ctx.user, input)),
   changeRole: protectedProcedure.input(changeMemberInput).mutation(({ ctx, input }) => changeMemberRole(ctx.user, input)),
   remove: protectedProcedure.input(removeMemberInput).mutation(({ ctx, input }) => removeMember(ctx.user, input)),
+  setLeaderboardHidden: protectedProcedure.input(leaderboardHiddenInput).mutation(({ ctx, input }) => setLeaderboardHidden(ctx.user, input)),
 });
 
 export const notebooksRouter = createTRPCRouter({

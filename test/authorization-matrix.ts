@@ -56,6 +56,7 @@ export const MATRIX: Record<string, MatrixRow> = {
   "notebooks.list": SIGNED_IN,
   "notebooks.create": SIGNED_IN,
   "notebooks.get": READ,
+  "notebooks.activity": READ,
   "notebooks.deletionImpact": OWNER,
   "notebooks.rename": WRITE,
   "notebooks.setReminderDays": WRITE,
@@ -118,6 +119,7 @@ export const MATRIX: Record<string, MatrixRow> = {
 
   "questions.list": READ,
   "questions.get": READ,
+  "questions.ruleChart": READ,
   "questions.calibration": READ,
   "questions.forecast": READ,
   "questions.create": WRITE,

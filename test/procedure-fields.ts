@@ -26,6 +26,8 @@ export const OPTIONAL_FIELDS: Record<string, string[]> = {
   "charts.preview": ["width"],
   "charts.update": ["baseVersion"],
   "questions.list": ["notebookId", "status"],
+  "questions.ruleChart": ["width"],
+  "notebooks.activity": ["actorId", "kind", "before", "limit"],
   "questions.create": ["details", "tags", "unit", "rule", "firstForecast"],
   "questions.update": ["baseVersion", "details", "tags", "unit", "rule"],
   "questions.forecast": ["rationale", "noteId"],
@@ -96,6 +98,9 @@ export const WELL_TYPED_FIELDS: Record<string, Record<string, { accepts: (value:
       { ...spec, period: "week" },
       { ...spec, since: "2026-13-01" },
       { kind: "line", series: ["RUT"], range: { preset: "max" } },
+      { ...spec, questions: ["q1", "q1"] },
+      { ...spec, questions: ["Not An Id"] },
+      { ...spec, questions: ["a", "b", "c", "d", "e", "f"] },
     ],
   };
   // asOf is a Date or ISO text; numbers, null and booleans are refused (they would otherwise read as 1970).
@@ -172,6 +177,12 @@ export const WELL_TYPED_FIELDS: Record<string, Record<string, { accepts: (value:
     "charts.create": { spec: chartSpec },
     "charts.update": { spec: chartSpec, baseVersion: version },
     "questions.list": { status: { accepts: () => false, bad: ["closed", "OPEN", "all"] } },
+    "questions.ruleChart": { width },
+    "notebooks.activity": {
+      kind: { accepts: () => false, bad: ["all", "Wrote", "comments"] },
+      before: { accepts: () => false, bad: ["", "abc", "12:x3", "12:e", "1767225600000"] },
+      limit: { accepts: (v: unknown) => typeof v === "number", bad: [0, 101, 1.5] },
+    },
     "questions.create": {
       title,
       details,

@@ -132,6 +132,7 @@ export function validInputs(f: Fixture): Record<string, Record<string, unknown>>
     "account.register": { name: "New Person", email: `newperson${registrations}@example.com`, password: OTHER_STRONG_PASSWORD },
     "account.changePassword": { currentPassword: STRONG_PASSWORD, newPassword: OTHER_STRONG_PASSWORD },
     "notebooks.get": { id: f.notebookId },
+    "notebooks.activity": { notebookId: f.notebookId, kind: "forecast", limit: 20 },
     "notebooks.deletionImpact": { id: f.notebookId },
     "notebooks.create": { name: "A new notebook", description: "Rates and small caps" },
     "notebooks.rename": { id: f.notebookId, name: "Renamed notebook" },
@@ -197,6 +198,7 @@ export function validInputs(f: Fixture): Record<string, Record<string, unknown>>
     "tokens.revoke": { id: f.tokenId },
     "questions.list": { notebookId: f.notebookId, status: "open" },
     "questions.get": { id: f.questionId },
+    "questions.ruleChart": { id: f.questionId, width: 640 },
     // A numeric question (the fixture's is binary), so the range and unit rules are reached; its rule waits for
     // data that the fixture does not have (RUT ends in January), so creating it does not resolve it.
     "questions.create": {

@@ -69,6 +69,18 @@ export const PROCEDURES: Procedure[] = [
 
   { path: "notebooks.list", type: q, access: p },
   { path: "notebooks.get", type: q, access: p, sample: byId },
+  {
+    path: "notebooks.activity",
+    type: q,
+    access: p,
+    sample: (ids) => ({ notebookId: ids.notebookId, kind: "forecast", limit: 20 }),
+    optional: ["actorId", "kind", "before", "limit"],
+    extra: (ids) => [
+      ["an unknown kind", { notebookId: ids.notebookId, kind: "everything" }],
+      ["a limit above 100", { notebookId: ids.notebookId, limit: 101 }],
+      ["a cursor that is not one", { notebookId: ids.notebookId, before: "yesterday" }],
+    ],
+  },
   { path: "notebooks.deletionImpact", type: q, access: p, sample: byId },
   { path: "notebooks.create", type: m, access: p, sample: () => ({ name: "Probe notebook", description: "Rates" }), optional: ["description"] },
   { path: "notebooks.rename", type: m, access: p, sample: (ids) => ({ id: ids.notebookId, name: "Renamed" }) },
@@ -295,6 +307,7 @@ export const PROCEDURES: Procedure[] = [
 
   { path: "questions.list", type: q, access: p, sample: (ids) => ({ notebookId: ids.notebookId, status: "open" }), optional: ["notebookId", "status"] },
   { path: "questions.get", type: q, access: p, sample: (ids) => ({ id: ids.questionId }) },
+  { path: "questions.ruleChart", type: q, access: p, sample: (ids) => ({ id: ids.questionId, width: 640 }), optional: ["width"] },
   {
     path: "questions.create",
     type: m,

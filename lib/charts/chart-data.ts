@@ -19,6 +19,9 @@ export type ChartBar = { period: string; key: string; name: string; value: numbe
 /** The "show data" table (and CSV): a header row and rows of dates (or periods) by series, exact values, not downsampled. */
 export type ChartTable = { columns: string[]; rows: (string | number | null)[][] };
 
+/** A labelled horizontal line at `value` on the chart's y scale. */
+export type ChartGuide = { value: number; label: string };
+
 /** Everything a renderer needs to draw one chart and describe it to a screen reader. */
 export type ChartData = {
   kind: ChartKind;
@@ -35,6 +38,8 @@ export type ChartData = {
   bars: ChartBar[];
   /** The spec's annotations dated inside the range (a band, with `end`, when it overlaps the range). */
   annotations: { date: string; label: string; end?: string }[];
+  /** Horizontal reference lines with labels (a question's threshold), on line kinds. */
+  guides?: ChartGuide[];
   /** How values read in tooltips, tables and labels (level when absent). */
   style?: ValueStyle;
   /** The y scale (linear when absent); log only when every drawn value is above 0. */

@@ -8,6 +8,9 @@ import { formatChartValue, formatPercentValue } from "./format";
 /** Series colours, in spec order: Observable's categorical palette, legible on light and dark backgrounds. */
 export const CHART_PALETTE = ["#4269d0", "#efb118", "#ff725c", "#6cc5b0", "#3ca951", "#ff8ab7", "#a463f2", "#97bbf5"] as const;
 
+/** The colour of a guide (a question's threshold): apart from the series palette, legible on light and dark. */
+export const GUIDE_COLOR = "#e8590c";
+
 /** The text the empty state shows. */
 export const NO_DATA_TEXT = "No data in this range";
 
@@ -87,7 +90,7 @@ function periodOfDate(date: string, kind: "year" | "quarter" | "month"): string 
 /**
  * The chart as a DOM element built by Observable Plot: one coloured line per series (with a legend
  * when there are several), a baseline at 100 (rebased) or 0 (returns, bars), bars grouped by period,
- * dashed annotation rules with labels, the y label, and the title and description as the accessible
+ * dashed annotation rules with labels, guides (a question's threshold: an orange dashed rule with its label), the y label, and the title and description as the accessible
  * name and description. With `interactive`, a tooltip and crosshair follow the pointer. Data with
  * nothing to draw gives a small SVG saying "No data in this range".
  */
@@ -193,6 +196,13 @@ export function chartFigure(data: ChartData, opts: ChartFigureOptions): SVGSVGEl
     const log = data.scale === "log" && rows.length > 0 && rows.every((r) => r.value > 0);
     if (data.kind === "rebased") marks.push(Plot.ruleY([100], { stroke: "currentColor", strokeOpacity: 0.6 }));
     if (data.kind === "return") marks.push(Plot.ruleY([0], { stroke: "currentColor", strokeOpacity: 0.6 }));
+    const guides = (data.guides ?? []).filter((g) => Number.isFinite(g.value) && (!log || g.value > 0));
+    if (guides.length > 0) {
+      marks.push(
+        Plot.ruleY(guides, { y: "value", stroke: GUIDE_COLOR, strokeWidth: 1.5, strokeDasharray: "6,4" }),
+        Plot.text(guides, { y: "value", text: "label", frameAnchor: "left", textAnchor: "start", lineAnchor: "bottom", dx: 4, dy: -3, fill: GUIDE_COLOR, fontWeight: 600, stroke: "var(--plot-background)", strokeWidth: 3, paintOrder: "stroke" }),
+      );
+    }
     marks.push(
       ...annotationMarks(annos, (r) => r.date),
       Plot.lineY(rows, { x: "date", y: "value", z: "key", stroke: "key", strokeWidth: 1.5 }),

@@ -97,3 +97,17 @@ describe("isoDateSchema", () => {
     expect(isoDateSchema.safeParse(d).success).toBe(false);
   });
 });
+
+describe("chartSpecSchema: overlaid questions", () => {
+  it("accepts up to five question ids", () => {
+    expect(chartSpecSchema.parse({ ...valid, questions: ["q1", "q2"] }).questions).toEqual(["q1", "q2"]);
+    expect(chartSpecSchema.parse(valid).questions).toBeUndefined();
+  });
+
+  it("refuses a repeated id, too many, or something that is not an id", () => {
+    expect(issues({ ...valid, questions: ["q1", "q1"] })).toEqual([{ path: "questions", message: "A question is overlaid twice; overlay each question once." }]);
+    expect(issues({ ...valid, questions: ["a", "b", "c", "d", "e", "f"] })).toEqual([{ path: "questions", message: "A chart can overlay at most 5 questions; remove some." }]);
+    expect(issues({ ...valid, questions: ["Not An Id"] })).toEqual([{ path: "questions.0", message: "A question to overlay is given by its id." }]);
+    expect(issues({ ...valid, questions: "q1" })).toEqual([{ path: "questions", message: "The questions to overlay must be a list of question ids." }]);
+  });
+});

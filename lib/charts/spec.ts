@@ -33,6 +33,8 @@ export const BAR_PERIODS = { month: "Month", quarter: "Quarter", year: "Year" } 
 export const MAX_SERIES = 8;
 /** The most annotations one chart may carry. */
 export const MAX_ANNOTATIONS = 20;
+/** The most questions one chart may overlay. */
+export const MAX_OVERLAID_QUESTIONS = 5;
 
 const KIND_KEYS = Object.keys(CHART_KINDS) as [ChartKind, ...ChartKind[]];
 const SERIES_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -142,6 +144,15 @@ export const chartSpecSchema = z
     lastValues: z.boolean({ error: "Last-value labels are on or off." }).optional(),
     transform: chartTransformSchema.optional(),
     rebase: z.boolean({ error: "Rebasing the ratio is on or off." }).optional(),
+    questions: z
+      .array(
+        z
+          .string({ error: "A question to overlay is given by its id." })
+          .regex(/^[a-z0-9]{1,64}$/, { error: "A question to overlay is given by its id." }),
+        { error: "The questions to overlay must be a list of question ids." },
+      )
+      .max(MAX_OVERLAID_QUESTIONS, { error: `A chart can overlay at most ${MAX_OVERLAID_QUESTIONS} questions; remove some.` })
+      .optional(),
   })
   .superRefine((spec, ctx) => {
     const seen = new Set<string>();
@@ -151,6 +162,9 @@ export const chartSpecSchema = z
       }
       seen.add(key);
     });
+    if (spec.questions && new Set(spec.questions).size !== spec.questions.length) {
+      ctx.addIssue({ code: "custom", path: ["questions"], message: "A question is overlaid twice; overlay each question once." });
+    }
     if (spec.kind === "ratio" && spec.series.length !== 2) {
       ctx.addIssue({
         code: "custom",
@@ -164,6 +178,7 @@ export const chartSpecSchema = z
  * A validated chart spec (defaults applied). `since` applies to "return", "rebased" and a rebased ratio,
  * `period` to "bars", `transform` to "line" and "ratio", `rebase` (the ratio as 100 at `since` or the start)
  * to "ratio", `scale` and `lastValues` to line kinds; `legend` picks series names or keys. Other kinds ignore them.
+ * `questions` (of the chart's notebook) draws each question's threshold, where it reads on this chart, and its resolve-by date.
  */
 export type ChartSpec = z.output<typeof chartSpecSchema>;
 

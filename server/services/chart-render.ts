@@ -1,12 +1,14 @@
-// Turns a chart spec into chart data and a server-side SVG, cached per state of the spec and of the series it reads.
+// Turns a chart spec into chart data and a server-side SVG (with the questions it overlays), cached per state of the spec, its questions and the series it reads.
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { series } from "@/db/schema";
+import { questions, series } from "@/db/schema";
 import { buildChartData, type ChartData } from "@/lib/charts/chart-data";
 import { renderChartSvg } from "@/lib/charts/figure";
 import { createServerDocument } from "@/lib/charts/server-document";
 import type { ChartSpec } from "@/lib/charts/spec";
+import { questionOverlay, withOverlay, type ChartOverlay, type OverlayQuestion } from "@/lib/questions/rule-chart";
+import { dataRuleSchema } from "@/lib/questions/spec";
 import { readObservations } from "./observations";
 
 /** How long the server spent on a chart, in ms: reading observations, building the chart data, drawing the SVG (all 0 from the cache). */
@@ -32,12 +34,30 @@ export function todayIso(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
+/** Options of a render: a past moment, a width, and lines the caller adds (a question page's own rule lines). */
+export type RenderOptions = { asOf?: Date; width?: number; overlay?: ChartOverlay };
+
+/** The questions a spec overlays, read from its own notebook only (a question elsewhere or gone is left out). */
+export async function overlaidQuestions(notebookId: string, ids: readonly string[] | undefined): Promise<OverlayQuestion[]> {
+  if (!ids || ids.length === 0) return [];
+  const rows = await getDb()
+    .select({ id: questions.id, title: questions.title, resolveBy: questions.resolveBy, rule: questions.rule })
+    .from(questions)
+    .where(and(eq(questions.notebookId, notebookId), inArray(questions.id, [...ids])));
+  return ids.flatMap((id) => {
+    const row = rows.find((r) => r.id === id);
+    if (!row) return [];
+    const rule = row.rule ? dataRuleSchema.safeParse(row.rule) : null;
+    return [{ id: row.id, title: row.title, resolveBy: row.resolveBy, rule: rule?.success ? rule.data : null }];
+  });
+}
+
 /**
  * The steps of rendering the spec over the notebook's series, as known now or at `asOf`: it pauses (yields) between
  * reading, building and drawing, and returns the chart. Cached until the spec, the width, the day or the data
  * version of any of its series changes (a cached chart needs no pause).
  */
-async function* renderSteps(notebookId: string, spec: ChartSpec, opts: { asOf?: Date; width?: number }): AsyncGenerator<void, RenderedChart> {
+async function* renderSteps(notebookId: string, spec: ChartSpec, opts: RenderOptions): AsyncGenerator<void, RenderedChart> {
   const width = renderWidth(opts.width);
   const today = todayIso(opts.asOf ?? new Date());
   const rows = await getDb()
@@ -45,7 +65,9 @@ async function* renderSteps(notebookId: string, spec: ChartSpec, opts: { asOf?: 
     .from(series)
     .where(and(eq(series.notebookId, notebookId), inArray(series.key, spec.series)));
   const dataVersion = spec.series.map((k) => `${k}@${rows.find((r) => r.key === k)?.dataVersion ?? "none"}`).join(",");
-  const cacheKey = JSON.stringify([notebookId, spec, opts.asOf?.getTime() ?? null, width, today, dataVersion]);
+  const own = questionOverlay(spec, await overlaidQuestions(notebookId, spec.questions));
+  const overlay: ChartOverlay = { guides: [...(opts.overlay?.guides ?? []), ...own.guides], annotations: [...(opts.overlay?.annotations ?? []), ...own.annotations] };
+  const cacheKey = JSON.stringify([notebookId, spec, opts.asOf?.getTime() ?? null, width, today, dataVersion, overlay]);
   const hit = cache.get(cacheKey);
   if (hit) {
     cache.delete(cacheKey);
@@ -61,7 +83,7 @@ async function* renderSteps(notebookId: string, spec: ChartSpec, opts: { asOf?: 
   const readMs = ms(phaseStart, performance.now());
   yield;
   phaseStart = performance.now();
-  const data = buildChartData(spec, inputs, { today, width });
+  const data = withOverlay(buildChartData(spec, inputs, { today, width }), overlay);
   const buildMs = ms(phaseStart, performance.now());
   yield;
   phaseStart = performance.now();
@@ -73,7 +95,7 @@ async function* renderSteps(notebookId: string, spec: ChartSpec, opts: { asOf?: 
 }
 
 /** Renders the spec at once (see renderSteps). */
-export async function renderChart(notebookId: string, spec: ChartSpec, opts: { asOf?: Date; width?: number } = {}): Promise<RenderedChart> {
+export async function renderChart(notebookId: string, spec: ChartSpec, opts: RenderOptions = {}): Promise<RenderedChart> {
   const steps = renderSteps(notebookId, spec, opts);
   for (let step = await steps.next(); ; step = await steps.next()) if (step.done) return step.value;
 }
@@ -82,7 +104,7 @@ export async function renderChart(notebookId: string, spec: ChartSpec, opts: { a
  * Renders the spec over several turns of the event loop, one step (read, build, draw) a turn, so that a heavy chart
  * never holds up other requests for its whole time. For request handlers; the same chart and cache as renderChart.
  */
-export async function renderChartInTurns(notebookId: string, spec: ChartSpec, opts: { asOf?: Date; width?: number } = {}): Promise<RenderedChart> {
+export async function renderChartInTurns(notebookId: string, spec: ChartSpec, opts: RenderOptions = {}): Promise<RenderedChart> {
   const steps = renderSteps(notebookId, spec, opts);
   for (let step = await steps.next(); ; step = await steps.next()) {
     if (step.done) return step.value;

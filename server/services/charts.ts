@@ -7,8 +7,8 @@ import { chartSpecSchema, type ChartSpec } from "@/lib/charts/spec";
 import { newId } from "@/lib/ids";
 import { assertAccessToRowIn, assertNotebookAccess, readableBy, roleAllows, roleIn, type Actor } from "./access";
 import { recordEvent } from "./audit";
-import { DomainError, conflict, notFound } from "./errors";
-import { renderChart, renderChartInTurns, type RenderTiming } from "./chart-render";
+import { DomainError, badRequest, conflict, notFound } from "./errors";
+import { overlaidQuestions, renderChart, renderChartInTurns, type RenderTiming } from "./chart-render";
 
 export type ChartSummary = {
   id: string;
@@ -39,6 +39,16 @@ export function specOf(row: Pick<ChartRow, "spec">): ChartSpec {
   const parsed = chartSpecSchema.safeParse(row.spec);
   if (!parsed.success) throw new DomainError("UNPROCESSABLE_CONTENT", "This chart's saved spec is no longer valid; edit and save it again.");
   return parsed.data;
+}
+
+/** Refuses a spec that overlays a question of another notebook (or none): BAD_REQUEST, naming nothing of elsewhere. */
+async function assertOverlaysIn(notebookId: string, spec: ChartSpec): Promise<void> {
+  if (!spec.questions || spec.questions.length === 0) return;
+  const found = new Set((await overlaidQuestions(notebookId, spec.questions)).map((q) => q.id));
+  const missing = spec.questions.filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    throw badRequest(`A chart can overlay only questions of its own notebook; ${missing.length === 1 ? "one question given is" : `${missing.length} questions given are`} not there. Pick questions of this notebook.`, { questions: missing });
+  }
 }
 
 /** The charts of one notebook, or of every notebook the actor belongs to, most recently changed first. */
@@ -148,6 +158,7 @@ export async function chartTable(actor: Actor, input: { id: string; asOf?: Date 
 /** Renders an unsaved spec over a notebook's series, for the builder's live preview. */
 export async function previewChart(actor: Actor, input: { notebookId: string; spec: ChartSpec; width?: number }): Promise<{ data: ChartData; svg: string; timing: RenderTiming }> {
   await assertNotebookAccess(actor, input.notebookId, "read");
+  await assertOverlaysIn(input.notebookId, input.spec);
   const { data, svg, timing } = await renderChartInTurns(input.notebookId, input.spec, { width: input.width });
   return { data: slim(data), svg, timing };
 }
@@ -155,6 +166,7 @@ export async function previewChart(actor: Actor, input: { notebookId: string; sp
 /** Saves a new chart in a notebook the actor may write to. */
 export async function createChart(actor: Actor, input: { notebookId: string; spec: ChartSpec }): Promise<{ id: string; version: number }> {
   await assertNotebookAccess(actor, input.notebookId, "write");
+  await assertOverlaysIn(input.notebookId, input.spec);
   const id = newId();
   await transaction(async (tx) => {
     await tx.insert(charts).values({ id, notebookId: input.notebookId, title: input.spec.title, spec: input.spec, createdBy: actor.id, updatedBy: actor.id });
@@ -169,6 +181,7 @@ export async function updateChart(actor: Actor, input: { id: string; spec: Chart
   if (input.baseVersion !== undefined && input.baseVersion !== row.version) {
     throw conflict("Someone else saved this chart since you opened it. Reload to see their version.", { version: row.version });
   }
+  await assertOverlaysIn(row.notebookId, input.spec);
   const version = row.version + 1;
   await transaction(async (tx) => {
     // The version read is part of the WHERE: of two saves made from one version, on this server or another, one lands.

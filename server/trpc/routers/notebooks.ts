@@ -9,6 +9,8 @@ import {
   removeNotebookInput,
   renameNotebookInput,
 } from "@/lib/validation/notebooks";
+import { activityInput } from "@/lib/validation/activity";
+import { notebookActivity } from "@/server/services/activity";
 import { leaderboardHiddenInput } from "@/lib/validation/team";
 import {
   addMember,
@@ -42,5 +44,6 @@ export const notebooksRouter = createTRPCRouter({
   rename: protectedProcedure.input(renameNotebookInput).mutation(({ ctx, input }) => renameNotebook(ctx.user, input)),
   setReminderDays: protectedProcedure.input(reminderDaysInput).mutation(({ ctx, input }) => setNotebookReminderDays(ctx.user, input)),
   remove: protectedProcedure.input(removeNotebookInput).mutation(({ ctx, input }) => removeNotebook(ctx.user, input)),
+  activity: protectedProcedure.input(activityInput).query(({ ctx, input }) => notebookActivity(ctx.user, input)),
   members: membersRouter,
 });

@@ -9,6 +9,7 @@ import { reopenQuestion, resolveQuestion } from "@/server/services/question-reso
 import { myCalibration } from "@/server/services/question-scores";
 import { notebookLeaderboard, questionTeam } from "@/server/services/question-team";
 import { getQuestion, listQuestions, updateQuestion } from "@/server/services/questions";
+import { questionRuleChart } from "@/server/services/question-chart";
 import { createTRPCRouter, protectedProcedure } from "../init";
 
 const idInput = z.object({ id: idSchema });

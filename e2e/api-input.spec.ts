@@ -80,6 +80,7 @@ async function fixture(base: string) {
   const question = ok(await trpcMutation(base, "questions.create", { notebookId, ...QUESTION }, { cookie }));
   ok(await trpcMutation(base, "questions.forecast", { questionId: question.id, probability: 0.4, rationale: "Small caps led.", noteId: note.id }, { cookie }));
   const share = ok(await trpcMutation(base, "share.create", { targetType: "note", targetId: note.id, label: "Input probe", mode: "live" }, { cookie }));
+  const comment = ok(await trpcMutation(base, "comments.create", { targetType: "note", targetId: note.id, body: "Which close?" }, { cookie }));
   const ids: SampleIds = {
     notebookId,
     notebookName,
@@ -94,6 +95,7 @@ async function fixture(base: string) {
     tokenId: token.id as string,
     questionId: question.id as string,
     shareLinkId: share.id as string,
+    commentId: comment.id as string,
   };
   return { owner: owner!, cookie, ids };
 }

@@ -133,6 +133,16 @@ export const MATRIX: Record<string, MatrixRow> = {
   "share.create": WRITE,
   "share.list": WRITE,
   "share.revoke": WRITE,
+
+  // Every member comments, viewers included. The sample comment is the owner's: only its author edits it, and the
+  // author or the notebook's owner deletes it, so the other members are FORBIDDEN.
+  "comments.list": READ,
+  "comments.create": READ,
+  "comments.reply": READ,
+  "comments.resolve": READ,
+  "comments.reopen": READ,
+  "comments.edit": OWNER,
+  "comments.remove": OWNER,
 };
 
 /**
@@ -143,6 +153,7 @@ export const PREPARE: Record<string, (owner: Caller, f: Fixture) => Promise<unkn
   "notes.restore": (owner, f) => owner.notes.remove({ id: f.noteId }),
   "notes.emptyTrash": (owner, f) => owner.notes.remove({ id: f.noteId }),
   "questions.reopen": (owner, f) => owner.questions.resolve({ id: f.questionId, outcome: "yes" }),
+  "comments.reopen": (owner, f) => owner.comments.resolve({ threadId: f.commentId }),
 };
 
 const SUBSCRIPTIONS = new Set(allProcedures().filter(([, p]) => p._def.type === "subscription").map(([path]) => path));

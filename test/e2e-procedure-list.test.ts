@@ -35,6 +35,7 @@ it("every malformed input and extra the HTTP input spec sends is BAD_REQUEST fro
     tokenId: f.tokenId,
     questionId: f.questionId,
     shareLinkId: f.shareLinkId,
+    commentId: f.commentId,
   };
   const owner = callerFor(f.owner);
   const before = await dbSnapshot();

@@ -35,6 +35,7 @@ export const OPTIONAL_FIELDS: Record<string, string[]> = {
   "questions.calibration": ["notebookId"],
   "questions.team": ["extremize"],
   "share.create": ["expiresAt"],
+  "comments.create": ["anchor"],
 };
 
 /** Fields where an empty string is a valid value. */
@@ -143,6 +144,9 @@ export const WELL_TYPED_FIELDS: Record<string, Record<string, { accepts: (value:
       { type: "return-threshold", a: "RUT", from: "2026-01-02", to: "2026-13-01", op: ">", threshold: 5 },
     ],
   };
+  // Comments: up to 10,000 characters after trimming; a quoted passage that is in the note (the sample's is).
+  const commentBody = { accepts: (v: unknown) => typeof v === "string" && v.trim().length >= 1 && v.trim().length <= 10_000, bad: ["   ", "c".repeat(10_001)] };
+  const commentAnchor = { accepts: () => false, bad: [{ quote: "" }, { quote: "q".repeat(2_001) }, { quote: "Not in the note" }, { quote: "Russell", start: -1 }, { quote: "Russell", start: 1.5 }, { quote: "Russell", prefix: "p".repeat(201) }] };
   return {
     "notes.create": { body, tags },
     "notes.update": { baseVersion: version },
@@ -226,6 +230,9 @@ export const WELL_TYPED_FIELDS: Record<string, Record<string, { accepts: (value:
     },
     "questions.team": { extremize: { accepts: (v: unknown) => typeof v === "boolean", bad: ["yes", 1, null] } },
     "notebooks.members.setLeaderboardHidden": { hidden: { accepts: (v: unknown) => typeof v === "boolean", bad: ["true", 0, null] } },
+    "comments.create": { body: commentBody, anchor: commentAnchor, targetType: { accepts: () => false, bad: ["series", "Note", "chart"] } },
+    "comments.reply": { body: commentBody },
+    "comments.edit": { body: commentBody },
     "questions.resolve": {
       outcome: { accepts: () => false, bad: ["maybe", "YES", 1, false] },
       comment: { accepts: (v: unknown) => typeof v === "string" && v.trim().length <= 2_000, bad: ["c".repeat(2_001)] },

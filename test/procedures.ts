@@ -6,6 +6,7 @@ import type { ChartSpec } from "@/lib/charts/spec";
 import { questionInputSchema } from "@/lib/questions/spec";
 import { createToken } from "@/server/services/api-tokens";
 import { createChart } from "@/server/services/charts";
+import { createComment } from "@/server/services/comments";
 import { addMember, createNotebook } from "@/server/services/notebooks";
 import { createNote } from "@/server/services/notes";
 import { recordForecast } from "@/server/services/question-forecasts";
@@ -34,6 +35,8 @@ export type Fixture = {
   questionId: string;
   /** The owner's live share link to the note. */
   shareLinkId: string;
+  /** The owner's comment thread on the note's first passage ("Small caps led in January"). */
+  commentId: string;
   /** That link's token (a holder opens /s/{shareToken}). */
   shareToken: string;
 };
@@ -99,7 +102,8 @@ export async function makeFixture(label = "fx", people?: FixturePeople): Promise
   const { id: questionId } = await createQuestion(owner, { ...questionInputSchema.parse(FIXTURE_QUESTION), notebookId });
   await recordForecast(owner, { questionId, probability: 0.4, rationale: "Small caps led in January.", noteId });
   const { id: shareLinkId, token: shareToken } = await createShareLink(owner, { targetType: "note", targetId: noteId, label: "Client: Acme", mode: "live" });
-  return { owner, member, outsider, notebookId, notebookName, noteId, revisionId: revision!.id, seriesId, chartId, tokenId, questionId, shareLinkId, shareToken };
+  const { id: commentId } = await createComment(owner, { targetType: "note", targetId: noteId, body: "Which close is this from?", anchor: { quote: "Small caps led in January", start: 0 } });
+  return { owner, member, outsider, notebookId, notebookName, noteId, revisionId: revision!.id, seriesId, chartId, tokenId, questionId, shareLinkId, shareToken, commentId };
 }
 
 export type Team = { owner: SessionUser; editor: SessionUser; viewer: SessionUser; stranger: SessionUser; notebookId: string };
@@ -234,5 +238,12 @@ export function validInputs(f: Fixture): Record<string, Record<string, unknown>>
     "share.create": { targetType: "note", targetId: f.noteId, label: "Client: Globex", mode: "snapshot", expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() },
     "share.list": { targetType: "note", targetId: f.noteId },
     "share.revoke": { id: f.shareLinkId },
+    "comments.list": { targetType: "note", targetId: f.noteId },
+    "comments.create": { targetType: "note", targetId: f.noteId, body: "Is the 2,140 close final?", anchor: { quote: "the Russell 2000 rose", prefix: "January: ", suffix: " " } },
+    "comments.reply": { threadId: f.commentId, body: "The January 30 close." },
+    "comments.edit": { id: f.commentId, body: "Which close is this from, the 30th?" },
+    "comments.remove": { id: f.commentId },
+    "comments.resolve": { threadId: f.commentId },
+    "comments.reopen": { threadId: f.commentId },
   };
 }

@@ -9,6 +9,7 @@ import { TimeAgo } from "@/components/ui/time-ago";
 
 const KIND_LABELS = {
   "stale-figures": "Figures changed",
+  mention: "Mentioned",
   "revised-resolution": "Resolved on revised data",
   "against-forecast": "Data against your forecast",
   "forecast-reminder": "Time to look again",
@@ -17,6 +18,7 @@ const KIND_LABELS = {
 } as const;
 const ACTIONS = {
   "stale-figures": "Review the figures",
+  mention: "Open the mention",
   "revised-resolution": "Review the resolution",
   "against-forecast": "Update your forecast",
   "forecast-reminder": "Update your forecast",

@@ -23,6 +23,8 @@ export type SampleIds = {
   questionId: string;
   /** The owner's live share link to the note. */
   shareLinkId: string;
+  /** The owner's comment thread on the note. */
+  commentId: string;
 };
 
 export type Procedure = {
@@ -384,6 +386,26 @@ export const PROCEDURES: Procedure[] = [
   { path: "share.list", type: q, access: p, sample: (ids) => ({ targetType: "note", targetId: ids.noteId }) },
   { path: "share.listMine", type: q, access: p },
   { path: "share.revoke", type: m, access: p, sample: (ids) => ({ id: ids.shareLinkId }) },
+
+  { path: "comments.list", type: q, access: p, sample: (ids) => ({ targetType: "note", targetId: ids.noteId }) },
+  {
+    path: "comments.create",
+    type: m,
+    access: p,
+    sample: (ids) => ({ targetType: "note", targetId: ids.noteId, body: "Which close?", anchor: { quote: "Small caps led", start: 0 } }),
+    optional: ["anchor"],
+    oversized: { body: 10_001 },
+    extra: (ids) => [
+      ["a passage not in the note", { targetType: "note", targetId: ids.noteId, body: "Which close?", anchor: { quote: "Large caps led" } }],
+      ["a blank comment", { targetType: "note", targetId: ids.noteId, body: "   " }],
+      ["an unknown target type", { targetType: "series", targetId: ids.noteId, body: "Which close?" }],
+    ],
+  },
+  { path: "comments.reply", type: m, access: p, sample: (ids) => ({ threadId: ids.commentId, body: "The 30th." }), oversized: { body: 10_001 } },
+  { path: "comments.edit", type: m, access: p, sample: (ids) => ({ id: ids.commentId, body: "Which close, the 30th?" }), oversized: { body: 10_001 } },
+  { path: "comments.remove", type: m, access: p, sample: (ids) => ({ id: ids.commentId }) },
+  { path: "comments.resolve", type: m, access: p, sample: (ids) => ({ threadId: ids.commentId }) },
+  { path: "comments.reopen", type: m, access: p, sample: (ids) => ({ threadId: ids.commentId }) },
 ];
 
 /** Well-formed ids that no row has: enough for calls that must be refused before any lookup. */
@@ -401,6 +423,7 @@ export const PLACEHOLDER_IDS: SampleIds = {
   tokenId: "nosuchtoken00000",
   questionId: "nosuchquestion00",
   shareLinkId: "nosuchsharelink0",
+  commentId: "nosuchcomment000",
 };
 
 /**

@@ -7,7 +7,7 @@ type Tx = Pick<Db, "insert">;
 export type AuditEvent = {
   actorId: string | null;
   action: string;
-  targetType: "user" | "notebook" | "membership" | "note" | "series" | "chart" | "api_token" | "share_link" | "question";
+  targetType: "user" | "notebook" | "membership" | "note" | "series" | "chart" | "api_token" | "share_link" | "question" | "comment";
   targetId: string;
   notebookId?: string | null;
   data?: Record<string, unknown>;

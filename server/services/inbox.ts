@@ -1,4 +1,4 @@
-// The inbox: what needs a user across the notebooks they belong to (stale figures in notes they can edit, questions the data now argues against their forecast, forecasts older than the notebook's reminder period, resolve-by dates near or past, resolutions), minus what they dismissed.
+// The inbox: what needs a user across the notebooks they belong to (stale figures in notes they can edit, questions the data now argues against their forecast, forecasts older than the notebook's reminder period, resolve-by dates near or past, resolutions, mentions), minus what they dismissed.
 import { createHash } from "node:crypto";
 import { and, desc, eq, gt, gte, inArray, isNotNull, isNull } from "drizzle-orm";
 import { getDb, transaction } from "@/db/client";
@@ -8,18 +8,19 @@ import { provisionalOutcome } from "@/lib/questions/provisional";
 import { dataRuleSchema } from "@/lib/questions/spec";
 import { rolesByNotebook, type Actor } from "./access";
 import { badRequest } from "./errors";
+import { mentionItems } from "./mentions";
 import { changedFiguresOf } from "./note-figures";
 import { readObservations } from "./observations";
 import { evaluateQuestionRule } from "./question-resolution";
 import { todayUtc } from "./questions";
 
-export type InboxKind = "stale-figures" | "against-forecast" | "forecast-reminder" | "resolve-by" | "resolved" | "revised-resolution";
+export type InboxKind = "stale-figures" | "against-forecast" | "forecast-reminder" | "resolve-by" | "resolved" | "revised-resolution" | "mention";
 
 /** One thing that needs the user, with where to act; `key` names it (a new change gets a new key, so it comes back after a dismissal). */
 export type InboxItem = { key: string; kind: InboxKind; notebookName: string; title: string; detail: string; href: string; at: Date };
 
 /** What an item's key looks like: its kind, then what it is about. */
-export const INBOX_KEY = /^(figures|resolve-by|against|remind|resolved|revised):\S{1,1000}$/;
+export const INBOX_KEY = /^(figures|resolve-by|against|remind|resolved|revised|mention):\S{1,1000}$/;
 
 /** Days before a resolve-by date from which a question is listed. */
 export const RESOLVE_BY_NOTICE_DAYS = 7;
@@ -168,7 +169,7 @@ async function forecastReminderItems(actor: Actor, open: QuestionRow[], reminder
 }
 
 /** What to act on first: text that is now wrong, then forecasts the data argues against, then dates, then news. */
-const KIND_ORDER: InboxKind[] = ["stale-figures", "revised-resolution", "against-forecast", "resolve-by", "forecast-reminder", "resolved"];
+const KIND_ORDER: InboxKind[] = ["stale-figures", "mention", "revised-resolution", "against-forecast", "resolve-by", "forecast-reminder", "resolved"];
 
 /**
  * Questions a data rule resolved whose values have been revised since: the rule, read again as its vintage says,
@@ -217,7 +218,7 @@ export async function inboxFor(actor: Actor, now = new Date()): Promise<InboxIte
   const books = readable.length === 0 ? [] : await getDb().select({ id: notebooks.id, name: notebooks.name, reminderDays: notebooks.reminderDays }).from(notebooks).where(inArray(notebooks.id, readable));
   const names = new Map(books.map((n) => [n.id, n.name]));
   const reminderDays = new Map(books.map((n) => [n.id, n.reminderDays]));
-  const items = [...(await staleFigureItems(writable, names)), ...(await questionItems(actor, readable, names, reminderDays, now))];
+  const items = [...(await staleFigureItems(writable, names)), ...(await questionItems(actor, readable, names, reminderDays, now)), ...(await mentionItems(actor, readable, names))];
   if (items.length === 0) return [];
   const dismissed = new Set(
     (await getDb().select({ key: inboxDismissals.itemKey }).from(inboxDismissals).where(and(eq(inboxDismissals.userId, actor.id), inArray(inboxDismissals.itemKey, items.map((i) => i.key))))).map((d) => d.key),

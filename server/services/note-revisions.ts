@@ -5,6 +5,7 @@ import { noteRevisions, notebooks, notes, users, noteColumns } from "@/db/schema
 import { assertNoteAccess, type Actor } from "./access";
 import { recordEvent } from "./audit";
 import { notFound } from "./errors";
+import { noteSavedForComments } from "./comments";
 import { writeNoteFigures } from "./note-figures";
 import { writeNoteLinks } from "./note-links";
 
@@ -126,6 +127,7 @@ export async function restoreRevision(actor: Actor, input: { noteId: string; rev
       .values({ noteId: input.noteId, noteVersion: version, title: revision.title, body: revision.body, kind: "restore", authorId: actor.id, createdAt: now, updatedAt: now });
     await writeNoteLinks(tx, input.noteId, revision.body);
     await writeNoteFigures(tx, { id: input.noteId, notebookId }, revision.body, note.body, now);
+    await noteSavedForComments(tx, actor, { id: input.noteId, notebookId }, revision.body, note.body, now);
     await tx.update(notebooks).set({ updatedAt: now }).where(eq(notebooks.id, notebookId));
     await recordEvent(tx, { actorId: actor.id, action: "note.revision_restored", targetType: "note", targetId: input.noteId, notebookId, data: { revisionId: input.revisionId } });
     return { version };

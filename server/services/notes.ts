@@ -7,6 +7,7 @@ import { excerptOf } from "@/lib/notes/plain-text";
 import { assertNoteAccess, assertNotebookAccess, readableBy, roleIn, type Actor } from "./access";
 import { recordEvent } from "./audit";
 import { badRequest, conflict, notFound } from "./errors";
+import { noteSavedForComments } from "./comments";
 import { writeNoteFigures } from "./note-figures";
 import { writeNoteLinks } from "./note-links";
 import { recordEditRevision } from "./note-revisions";
@@ -128,6 +129,7 @@ export async function createNote(actor: Actor, input: { notebookId: string; titl
     if (tags.length > 0) await tx.insert(noteTags).values(tags.map((tag) => ({ noteId: id, tag })));
     await writeNoteLinks(tx, id, body);
     await writeNoteFigures(tx, { id, notebookId: input.notebookId }, body, undefined, now);
+    await noteSavedForComments(tx, actor, { id, notebookId: input.notebookId }, body, undefined, now);
     await tx.insert(noteRevisions).values({ noteId: id, noteVersion: 1, title: input.title, body, kind: "created", authorId: actor.id, createdAt: now, updatedAt: now });
     await recordEvent(tx, { actorId: actor.id, action: "note.created", targetType: "note", targetId: id, notebookId: input.notebookId });
   });
@@ -198,6 +200,7 @@ export async function updateNote(
     if (body !== current.body) {
       await writeNoteLinks(tx, input.id, body, current.body);
       await writeNoteFigures(tx, { id: input.id, notebookId: current.notebookId }, body, current.body, now);
+      await noteSavedForComments(tx, actor, { id: input.id, notebookId: current.notebookId }, body, current.body, now);
     }
     // The notebook's updated_at and content_version move with the note, by trigger (migration 0013; PostgreSQL 0005).
     await recordEditRevision(tx, { noteId: input.id, noteVersion: version, title, body, authorId: actor.id, at: now });

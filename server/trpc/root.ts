@@ -2,6 +2,7 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { accountRouter } from "./routers/account";
 import { chartsRouter } from "./routers/charts";
+import { commentsRouter } from "./routers/comments";
 import { figuresRouter } from "./routers/figures";
 import { healthRouter } from "./routers/health";
 import { inboxRouter } from "./routers/inbox";
@@ -16,6 +17,7 @@ import { tokensRouter } from "./routers/tokens";
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   charts: chartsRouter,
+  comments: commentsRouter,
   figures: figuresRouter,
   health: healthRouter,
   inbox: inboxRouter,

@@ -100,6 +100,7 @@ console.log(pgUrl ? `  Data: PostgreSQL at ${pgUrl.replace(/:[^:@/]*@/, ":***@")
 if (!demoOff) {
   const demo = JSON.parse(fs.readFileSync(path.join(root, "db", "seed", "demo-user.json"), "utf8"));
   console.log(`  Demo sign-in: ${demo.email} / ${demo.password}`);
+  console.log(`  A colleague in the demo notebook (comments, the team's forecast): ${demo.colleague.email}, same password`);
 }
 console.log("  Log: warnings and errors below; QUIRE_LOG_LEVEL=debug adds one line per request.");
 console.log("");

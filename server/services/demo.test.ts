@@ -6,6 +6,7 @@ import { memberships, notebooks, users } from "@/db/schema";
 import { DEMO_NOTEBOOK, DEMO_NOTES, DEMO_USER, ROTATION_NOTE, WELCOME_NOTE } from "@/db/seed/demo-content";
 import { DEMO_2026_CHART, DEMO_CHARTS, DEMO_SERIES } from "@/db/seed/demo-data";
 import { DEMO_QUESTIONS } from "@/db/seed/demo-questions";
+import { COLLEAGUE_FORECASTS, DEMO_COLLEAGUE, ROTATION_THREAD, SMALL_CAPS_COMMENT } from "@/db/seed/demo-team";
 import { dbSnapshot, rowCounts } from "@/test/helpers";
 import { authenticate } from "./accounts";
 import { demoEnabled, ensureDemo } from "./demo";
@@ -17,6 +18,7 @@ import { listRevisions } from "./note-revisions";
 import { getNote, listNotes } from "./notes";
 import { searchNotes } from "./search";
 import { chartTable, getChart, listCharts } from "./charts";
+import { listComments } from "./comments";
 import { myCalibration } from "./question-scores";
 import { getQuestion, listQuestions } from "./questions";
 import { getSeries, listSeries } from "./series";
@@ -33,12 +35,12 @@ describe("ensureDemo", () => {
     const before = await rowCounts();
     expect((await Promise.all([ensureDemo(), ensureDemo()])).sort()).toEqual([false, true]);
     expect(await rowCounts()).toEqual({
-      users: before.users + 1,
+      users: before.users + 2,
       notebooks: before.notebooks + 1,
-      memberships: before.memberships + 1,
+      memberships: before.memberships + 2,
       notes: before.notes + DEMO_NOTES.length + 1,
       // demo.seeded; series.create and series.data for each series; chart.create per chart (and the rotation note's);
-      // question.create and one question.forecast per forecast for each question; question.resolve for the two practice
+      // question.create and one question.forecast per forecast (the analyst's and the colleague's) for each question; question.resolve for the two practice
       // questions; series.data for each correction made after the notes
       events:
         before.events +
@@ -47,7 +49,9 @@ describe("ensureDemo", () => {
         Object.keys(DEMO_CHARTS).length +
         1 +
         DEMO_QUESTIONS.length +
-        DEMO_QUESTIONS.reduce((n, q) => n + q.forecasts.length, 0) +
+        DEMO_QUESTIONS.reduce((n, q) => n + q.forecasts.length + COLLEAGUE_FORECASTS[q.key].length, 0) +
+        // the colleague's thread on the rotation note, the analyst's reply, the colleague's comment on a question
+        3 +
         2 +
         DEMO_SERIES.filter((s) => s.correctedLater).length,
     });
@@ -56,13 +60,39 @@ describe("ensureDemo", () => {
     expect(user.name).toBe(DEMO_USER.name);
     expect(user.passwordHash).not.toContain(DEMO_USER.password);
     const [nb] = await listNotebooks(user);
-    expect(nb).toMatchObject({ name: DEMO_NOTEBOOK.name, role: "owner", noteCount: DEMO_NOTES.length + 1, memberCount: 1 });
+    expect(nb).toMatchObject({ name: DEMO_NOTEBOOK.name, role: "owner", noteCount: DEMO_NOTES.length + 1, memberCount: 2 });
     const welcome = (await listNotes(user, { notebookId: nb!.id })).find((n) => n.title === WELCOME_NOTE.title)!;
     expect(await getNote(user, welcome.id)).toMatchObject({ body: WELCOME_NOTE.body, tags: WELCOME_NOTE.tags, version: 1 });
     expect(await listRevisions(user, welcome.id)).toHaveLength(1);
     expect((await listNotes(user, { notebookId: nb!.id, tag: "small-caps" })).map((n) => n.title)).toEqual([ROTATION_NOTE.title]);
     expect((await searchNotes(user, { q: "Magnificent" })).hits.map((h) => h.title)).toContain(ROTATION_NOTE.title);
-    expect(await db.select().from(memberships).where(eq(memberships.notebookId, nb!.id))).toHaveLength(1);
+    expect((await db.select({ role: memberships.role }).from(memberships).where(eq(memberships.notebookId, nb!.id))).map((m) => m.role).sort()).toEqual(["editor", "owner"]);
+  });
+
+  it("has a colleague whose forecasts pool with the analyst's, whose thread on the rotation note mentions the analyst, and who signs in with the demo password", async () => {
+    await ensureDemo();
+    const db = getDb();
+    const analyst = (await db.select().from(users).where(eq(users.email, DEMO_USER.email)))[0]!;
+    const colleague = (await db.select().from(users).where(eq(users.email, DEMO_COLLEAGUE.email)))[0]!;
+    expect(await authenticate(DEMO_COLLEAGUE.email, DEMO_USER.password, "10.8.0.2")).toMatchObject({ kind: "ok" });
+    const [nb] = await listNotebooks(analyst);
+    const rotation = (await listNotes(analyst, { notebookId: nb!.id })).find((n) => n.title === ROTATION_NOTE.title)!;
+    const { threads } = await listComments(analyst, { targetType: "note", targetId: rotation.id });
+    expect(threads).toHaveLength(1);
+    expect(threads[0]!.anchor?.quote).toBe(ROTATION_THREAD.quote);
+    expect(threads[0]!.comments.map((c) => [c.author?.name, c.deleted])).toEqual([
+      [DEMO_COLLEAGUE.name, false],
+      [DEMO_USER.name, false],
+    ]);
+    const mentions = (await inboxFor(analyst)).filter((i) => i.kind === "mention");
+    expect(mentions.map((i) => i.href)).toEqual([`/notes/${rotation.id}#comment-${threads[0]!.id}`]);
+    expect((await inboxFor(colleague)).filter((i) => i.kind === "mention")).toEqual([]);
+
+    const smallCaps = (await listQuestions(analyst, { notebookId: nb!.id })).find((q) => q.title.startsWith("Will small caps"))!;
+    const onQuestion = await listComments(colleague, { targetType: "question", targetId: smallCaps.id });
+    expect(onQuestion.threads.map((t) => t.comments[0]!.body)).toEqual([SMALL_CAPS_COMMENT]);
+    const page = await getQuestion(analyst, smallCaps.id);
+    expect(new Set(page.forecasts.map((f) => f.userName))).toEqual(new Set([DEMO_USER.name, DEMO_COLLEAGUE.name]));
   });
 
   it("lets the demo user sign in with the documented password", async () => {
@@ -157,9 +187,10 @@ describe("the demo's questions", () => {
     // The rule reads rows (RUT and SPX-2026 both have a start value) and waits only for the year-end value.
     expect(smallCaps.ruleStatus).toBe("Russell 2000, rebased to 100 at end-2025 (reported) has no value on or after 2026-12-31 yet (latest 2026-01-30).");
     expect(smallCaps.citedBy.map((n) => n.title)).toEqual([ROTATION_NOTE.title]);
-    expect(smallCaps.forecasts.map((f) => [f.probability, f.noteTitle])).toEqual([
-      [0.65, null],
-      [0.6, ROTATION_NOTE.title],
+    expect(smallCaps.forecasts.map((f) => [f.userName, f.probability, f.noteTitle])).toEqual([
+      [DEMO_USER.name, 0.65, null],
+      [DEMO_COLLEAGUE.name, 0.45, null],
+      [DEMO_USER.name, 0.6, ROTATION_NOTE.title],
     ]);
     // S&P 500 2008: 1468.36 → 903.25 is a fall, so YES; IBM 2000–2002 (−29.8%) beat the S&P 500 (−39.5%), so YES.
     const practice = list.filter((q) => q.status === "resolved").map((q) => q.outcome);

@@ -8,10 +8,13 @@ import { memberships, noteRevisions, noteTags, notebooks, notes, users } from "@
 import { DEMO_NOTEBOOK, DEMO_NOTES, DEMO_USER, type DemoNote } from "@/db/seed/demo-content";
 import { DEMO_2026_CHART, DEMO_CHARTS, DEMO_SERIES, dotcomNote, rotationChartSection } from "@/db/seed/demo-data";
 import { DEMO_QUESTIONS, rotationQuestionsSection, type DemoQuestion } from "@/db/seed/demo-questions";
+import { COLLEAGUE_FORECASTS, DEMO_COLLEAGUE, ROTATION_THREAD, SMALL_CAPS_COMMENT } from "@/db/seed/demo-team";
+import { mentionMarkdown } from "@/lib/comments/mentions";
 import { ROTATION_NOTE } from "@/db/seed/demo-content";
 import { newId } from "@/lib/ids";
 import { recordEvent } from "./audit";
 import { createChart } from "./charts";
+import { createComment, replyToComment } from "./comments";
 import { importIntoSeries } from "./series-import";
 import { createSeries, seriesByKey, writeObservations } from "./series";
 import { recordForecast } from "./question-forecasts";
@@ -63,6 +66,7 @@ export async function ensureDemo(): Promise<boolean> {
       }
       await correctDemoData({ id: userId }, notebookId);
       await seedDemoForecasts({ id: userId }, questionIds, rotationNoteId);
+      await seedDemoColleague({ id: userId }, notebookId, questionIds, rotationNoteId, passwordHash);
       await resolveByRules({ notebookId });
       await recordEvent(tx, { actorId: userId, action: "demo.seeded", targetType: "notebook", targetId: notebookId, notebookId });
       return true;
@@ -129,6 +133,27 @@ async function seedDemoQuestions(owner: { id: string }, notebookId: string): Pro
     }, { at: new Date(new Date(q.forecasts[0]!.at).getTime() - 86_400_000), checkRule: false })).id;
   }
   return ids;
+}
+
+/**
+ * A colleague in the demo notebook (an editor, signing in with the demo password): their forecasts, a thread on the
+ * rotation note that mentions the demo analyst (so the analyst's inbox has a mention), the analyst's reply, and a
+ * comment on the small-caps question. Skipped if an account already has the colleague's email.
+ */
+async function seedDemoColleague(analyst: { id: string }, notebookId: string, ids: Record<DemoQuestion["key"], string>, rotationNoteId: string, passwordHash: string): Promise<void> {
+  if ((await getDb().select({ id: users.id }).from(users).where(eq(users.email, DEMO_COLLEAGUE.email)))[0]) return;
+  const colleague = { id: newId() };
+  await transaction(async (tx) => {
+    await tx.insert(users).values({ id: colleague.id, email: DEMO_COLLEAGUE.email, name: DEMO_COLLEAGUE.name, passwordHash });
+    await tx.insert(memberships).values({ notebookId, userId: colleague.id, role: "editor" });
+  });
+  for (const q of DEMO_QUESTIONS) {
+    for (const { at, citesRotationNote: _cites, ...values } of COLLEAGUE_FORECASTS[q.key]) await recordForecast(colleague, { questionId: ids[q.key], ...values }, new Date(at));
+  }
+  const mention = mentionMarkdown({ id: analyst.id, name: DEMO_USER.name });
+  const thread = await createComment(colleague, { targetType: "note", targetId: rotationNoteId, body: ROTATION_THREAD.comment(mention), anchor: { quote: ROTATION_THREAD.quote } });
+  await replyToComment(analyst, { threadId: thread.threadId, body: ROTATION_THREAD.reply });
+  await createComment(colleague, { targetType: "question", targetId: ids.smallCaps, body: SMALL_CAPS_COMMENT });
 }
 
 /** Each demo question's forecast history; forecasts marked so cite the rotation note as their evidence. */

@@ -1,6 +1,7 @@
 // e2e: an XSS corpus saved as note bodies (through the UI and the tRPC HTTP API) runs no script in the editor preview or the rendered view.
 import { expect, test, type Page } from "@playwright/test";
 import { registerViaUi } from "./helpers/accounts";
+import { QUESTION } from "./helpers/sample-inputs";
 
 /** One attack per block, blank lines between, so that no HTML block swallows the next attack. */
 const CORPUS = [
@@ -244,5 +245,31 @@ test("a chart whose title, series name and annotation carry markup runs no scrip
   await expect(page.locator("figure.chart svg")).toBeVisible();
   await expect(page.locator("figure.chart figcaption")).toContainText("<script>alert('svg')</script>");
   await expectChartsInert(page, "article");
+  expect(dialogs).toEqual([]);
+});
+
+test("comment bodies carrying the corpus run no script in a note's comments panel or a question's discussion", async ({ page }) => {
+  const dialogs = watchDialogs(page);
+  await registerViaUi(page, { name: "Xenia Comment" });
+  const notebookId = await createNotebook(page, "XSS via comments");
+  const { id } = await trpcMutation(page, "notes.create", { notebookId, title: "Commented", body: "# Commented\n\nA passage to discuss." });
+  const thread = await trpcMutation(page, "comments.create", { targetType: "note", targetId: id, body: CORPUS, anchor: { quote: "A passage to discuss." } });
+  await trpcMutation(page, "comments.reply", { threadId: thread.threadId, body: `@[<img src=x onerror=alert('mention')>](mention:x) and @[x" onclick="alert(1)](mention:y)\n\n${CORPUS}` });
+
+  await page.goto(`/notes/${id}#comment-${thread.threadId}`);
+  const panel = page.getByTestId("comments-panel");
+  await expect(panel.getByTestId("comment")).toHaveCount(2);
+  await expect(panel.locator(".comment-body h1").first()).toHaveText("XSS corpus");
+  await expect(panel.locator(".mention").first()).toHaveText("@<img src=x onerror=alert('mention')>");
+  await poke(page, '[data-testid="comments-panel"]');
+  await expectInert(page, '[data-testid="comments-panel"]');
+
+  const question = await trpcMutation(page, "questions.create", { notebookId, ...QUESTION });
+  await trpcMutation(page, "comments.create", { targetType: "question", targetId: question.id, body: CORPUS });
+  await page.goto(`/questions/${question.id}`);
+  const discussion = page.getByTestId("question-discussion");
+  await expect(discussion.locator(".comment-body h1")).toHaveText("XSS corpus");
+  await poke(page, '[data-testid="question-discussion"]');
+  await expectInert(page, '[data-testid="question-discussion"]');
   expect(dialogs).toEqual([]);
 });

@@ -7,6 +7,7 @@ import type { ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import type { AppRouter } from "@/server/trpc/root";
 import { TimeAgo } from "@/components/ui/time-ago";
+import { CommentsButton, NoteCommentsFrame, useNoteComments } from "@/components/comments/note-comments";
 import { NoteHistory } from "./history/note-history";
 import { Breadcrumb, ExportMenu } from "./note-header";
 import { NoteArticle } from "./note-article";
@@ -19,6 +20,7 @@ export function NoteReader({ note, compareToggle }: { note: Note; compareToggle:
   const trpc = useTRPC();
   const embeds = useNoteEmbeds(note.deletedAt ? undefined : note.id, note.notebookId);
   const queryClient = useQueryClient();
+  const comments = useNoteComments({ noteId: note.id, notebookId: note.notebookId, enabled: !note.deletedAt });
   const restore = useMutation(
     trpc.notes.restore.mutationOptions({
       onSuccess: async () => {
@@ -62,6 +64,7 @@ export function NoteReader({ note, compareToggle }: { note: Note; compareToggle:
               Last edited <TimeAgo date={note.updatedAt} />
               {note.updatedByName && ` by ${note.updatedByName}`}
             </span>
+            <CommentsButton comments={comments} />
             {compareToggle}
             <NoteHistory noteId={note.id} canEdit={false} onRestored={() => void reload()} />
             <Link href={`/notes/${note.id}/as-of`} className="btn btn-sm" title="See the note, its charts, figures and questions as they stood at a past moment">
@@ -71,7 +74,9 @@ export function NoteReader({ note, compareToggle }: { note: Note; compareToggle:
           </div>
         </div>
       </div>
-      <NoteArticle title={note.title} body={note.body} embeds={embeds} />
+      <NoteCommentsFrame comments={comments} mode="read" sourceLength={note.body.length}>
+        <NoteArticle title={note.title} body={note.body} embeds={embeds} />
+      </NoteCommentsFrame>
     </div>
   );
 }

@@ -20,6 +20,7 @@ import { DraftOffer, SaveIndicator } from "./editor/save-status";
 import { NoteHistory } from "./history/note-history";
 import { Breadcrumb, CompareToggle, ExportMenu } from "./note-header";
 import { FigureChanges } from "@/components/figures/figure-changes";
+import { CommentsButton, NoteCommentsFrame, useNoteComments } from "@/components/comments/note-comments";
 import { NoteArticle } from "./note-article";
 import { useNoteEmbeds } from "./note-embeds";
 import { NoteReader } from "./note-reader";
@@ -74,6 +75,7 @@ function NoteEditorWorkspace({ note, compareToggle, startEditing }: { note: Note
   const [reading, setReading] = useState(!startEditing && !isNew);
   const [shownBody, setShownBody] = useState(note.body);
   const embeds = useNoteEmbeds(note.id, note.notebookId);
+  const comments = useNoteComments({ noteId: note.id, notebookId: note.notebookId });
   useEffect(() => markEditingInUrl(!reading), [reading]);
   const startEdit = useCallback(() => {
     setReading(false);
@@ -285,6 +287,7 @@ function NoteEditorWorkspace({ note, compareToggle, startEditing }: { note: Note
                 Done
               </button>
             )}
+            <CommentsButton comments={comments} />
             {compareToggle}
             <NoteHistory noteId={note.id} canEdit onRestored={() => void reloadFromServer()} />
             <Link href={`/notes/${note.id}/as-of`} className="btn btn-sm" title="See the note, its charts, figures and questions as they stood at a past moment">
@@ -315,19 +318,22 @@ function NoteEditorWorkspace({ note, compareToggle, startEditing }: { note: Note
         afterPin={() => void reloadFromServer()}
       />
       {offer && <DraftOffer draft={offer} server={note} onRestore={restoreDraft} onDiscard={discardDraft} />}
-      {reading ? (
-        <NoteArticle title={title} body={shownBody} embeds={embeds} onEdit={startEdit} />
-      ) : (
-        <MarkdownEditor
-          ref={editorRef}
-          notebookId={note.notebookId}
-          noteId={note.id}
-          initialText={textRef.current.body}
-          readOnly={offer !== null}
-          onChange={(body) => edit({ body })}
-          onSaveNow={() => void saveNow()}
-        />
-      )}
+      <NoteCommentsFrame comments={comments} mode={reading ? "read" : "edit"} sourceLength={shownBody.length} beforeCreate={saveNow}>
+        {reading ? (
+          <NoteArticle title={title} body={shownBody} embeds={embeds} onEdit={startEdit} />
+        ) : (
+          <MarkdownEditor
+            ref={editorRef}
+            notebookId={note.notebookId}
+            noteId={note.id}
+            initialText={textRef.current.body}
+            readOnly={offer !== null}
+            extensions={[comments.editorExtension]}
+            onChange={(body) => edit({ body })}
+            onSaveNow={() => void saveNow()}
+          />
+        )}
+      </NoteCommentsFrame>
       {current && (
         <ConflictDialog
           open={conflict.open}

@@ -1,12 +1,13 @@
 // A question's activity timeline: created, forecasts, edits (criteria changes keep the old text), resolved, annulled, reopened.
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { formatForecast, formatOutcome } from "@/lib/questions/format";
 import { type QuestionDetail } from "./format";
 
 type Entry = QuestionDetail["activity"][number];
 
-function describe(a: Entry, q: QuestionDetail): { text: string; extra?: React.ReactNode } {
+function describe(a: Entry, q: QuestionDetail): { text: string; extra?: React.ReactNode; forecastId?: number } {
   const who = a.actorName ?? "Quire";
   const d = (a.data ?? {}) as Record<string, unknown>;
   switch (a.action) {
@@ -17,8 +18,10 @@ function describe(a: Entry, q: QuestionDetail): { text: string; extra?: React.Re
       const noteId = typeof d.noteId === "string" ? d.noteId : null;
       const noteTitle = noteId ? (q.forecasts.find((x) => x.noteId === noteId)?.noteTitle ?? q.citedBy.find((n) => n.id === noteId)?.title ?? "a note") : null;
       // The forecast this event recorded (same moment, same person) carries the rationale.
-      const rationale = q.forecasts.find((x) => x.at.getTime() === a.at.getTime() && (a.actorName === null || x.userName === a.actorName))?.rationale.trim();
+      const forecast = q.forecasts.find((x) => x.at.getTime() === a.at.getTime() && (a.actorName === null || x.userName === a.actorName));
+      const rationale = forecast?.rationale.trim();
       return {
+        forecastId: forecast?.id,
         text: `${who} forecast ${formatForecast(f, q.unit)}`,
         extra: (
           <>
@@ -65,13 +68,14 @@ function describe(a: Entry, q: QuestionDetail): { text: string; extra?: React.Re
   }
 }
 
-export function QuestionActivity({ question }: { question: QuestionDetail }) {
+/** `forecastExtra` adds to each forecast's entry (its comments). */
+export function QuestionActivity({ question, forecastExtra }: { question: QuestionDetail; forecastExtra?: (forecastId: number) => ReactNode }) {
   const entries = [...question.activity].reverse();
   if (entries.length === 0) return <p className="faint">Nothing yet.</p>;
   return (
     <ol className="q-activity" aria-label="Activity">
       {entries.map((a, i) => {
-        const { text, extra } = describe(a, question);
+        const { text, extra, forecastId } = describe(a, question);
         return (
           <li key={`${a.at.getTime()}-${i}`} data-action={a.action}>
             <span className="q-activity-dot" aria-hidden="true" />
@@ -81,6 +85,7 @@ export function QuestionActivity({ question }: { question: QuestionDetail }) {
               <div className="faint q-activity-time">
                 <TimeAgo date={a.at} />
               </div>
+              {forecastId !== undefined && forecastExtra?.(forecastId)}
             </div>
           </li>
         );

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tansta
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { MarkdownView } from "@/components/notes/markdown-view";
+import { ForecastComments, QuestionDiscussion, useQuestionComments } from "@/components/comments/question-comments";
 import { ShareButton } from "@/components/share/share-dialog";
 import { useTRPC } from "@/components/trpc/provider";
 import { TimeAgo } from "@/components/ui/time-ago";
@@ -14,8 +15,10 @@ import { formatForecast, formatNumber, formatOutcome, formatPercent, kindLabel }
 import { errorText, formatScore, type QuestionDetail } from "./format";
 import { Evidence } from "./question-evidence";
 import { QuestionActivity } from "./question-activity";
+import { QuestionDataChart } from "./question-data-chart";
 import { ResolveDialog } from "./resolve-dialog";
 import { StatusBadge } from "./status-badge";
+import { TeamPanel } from "./team-panel";
 import "./questions.css";
 
 export function QuestionPage({ id }: { id: string }) {
@@ -25,6 +28,7 @@ export function QuestionPage({ id }: { id: string }) {
   const me = useQuery(trpc.account.me.queryOptions());
   const meId = me.data?.id ?? null;
   const [resolving, setResolving] = useState(false);
+  const comments = useQuestionComments(q.id, q.notebookId);
   const reopen = useMutation(trpc.questions.reopen.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.questions.pathKey() }) }));
   const mine = useMemo(() => q.forecasts.filter((f) => f.userId === meId), [q.forecasts, meId]);
   const current = mine.at(-1) ?? null;
@@ -107,6 +111,8 @@ export function QuestionPage({ id }: { id: string }) {
             )}
           </section>
 
+          {q.ruleText && <QuestionDataChart id={q.id} />}
+
           <section className="card card-body stack-sm" aria-labelledby="q-chart-title">
             <h2 id="q-chart-title">Forecast over time</h2>
             {q.forecasts.length === 0 && q.citedBy.length === 0 ? (
@@ -120,8 +126,10 @@ export function QuestionPage({ id }: { id: string }) {
 
           <section className="card card-body stack-sm q-activity-card" aria-labelledby="q-activity">
             <h2 id="q-activity">Activity</h2>
-            <QuestionActivity question={q} />
+            <QuestionActivity question={q} forecastExtra={(forecastId) => <ForecastComments comments={comments} forecastId={forecastId} />} />
           </section>
+
+          <QuestionDiscussion comments={comments} />
         </div>
 
         <aside className="stack q-side">
@@ -142,6 +150,7 @@ export function QuestionPage({ id }: { id: string }) {
               <p className="faint">Forecasts are closed: the question is {q.status}.</p>
             )}
           </section>
+          <TeamPanel questionId={q.id} unit={q.unit} />
           <section className="card card-body stack-sm" aria-labelledby="q-cited">
             <h2 id="q-cited">Notes that cite it</h2>
             {q.citedBy.length === 0 ? (

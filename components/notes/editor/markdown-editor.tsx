@@ -3,9 +3,11 @@
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { markdown, markdownLanguage } from "@codemirror/lang-markdown";
 import { syntaxHighlighting } from "@codemirror/language";
-import { Compartment, EditorState, Prec, type StateCommand } from "@codemirror/state";
+import { Compartment, EditorState, Prec, type Extension, type StateCommand } from "@codemirror/state";
 import { EditorView, keymap, placeholder } from "@codemirror/view";
 import { useDeferredValue, useEffect, useImperativeHandle, useRef, useState, useSyncExternalStore, type KeyboardEvent, type Ref } from "react";
+import { mentionCompletions } from "@/components/comments/editor-comments";
+import { useMentionMembers } from "@/components/comments/use-comments";
 import { MarkdownView } from "@/components/notes/markdown-view";
 import { useNoteEmbeds } from "@/components/notes/note-embeds";
 import { embedDirective, type EmbedKind } from "@/lib/notes/directives";
@@ -51,6 +53,7 @@ export function MarkdownEditor({
   readOnly = false,
   notebookId,
   noteId,
+  extensions = [],
   ref,
 }: {
   notebookId: string;
@@ -60,6 +63,8 @@ export function MarkdownEditor({
   onChange: (text: string) => void;
   onSaveNow: () => void;
   readOnly?: boolean;
+  /** More CodeMirror extensions, set when the editor is made (the note's comment passages). */
+  extensions?: Extension[];
   ref?: Ref<MarkdownEditorHandle>;
 }) {
   const hostRef = useRef<HTMLDivElement>(null);
@@ -85,10 +90,13 @@ export function MarkdownEditor({
   const [picker, setPicker] = useState<{ kind: EmbedKind; at: number | null } | null>(null);
   const [figureKeys, setFigureKeys] = useState<string[]>([]);
   const [figureDialog, setFigureDialog] = useState(false);
+  const { members } = useMentionMembers(notebookId);
+  const membersRef = useRef(members);
 
   useEffect(() => {
     onChangeRef.current = onChange;
     onSaveNowRef.current = onSaveNow;
+    membersRef.current = members;
   });
 
   const setMode = (next: EditorMode) => {
@@ -157,7 +165,9 @@ export function MarkdownEditor({
           editorTheme,
           embedTitles(),
           figureValues(setFigureKeys),
-          placeholder("Write in Markdown… Type / at the start of a line to embed a chart or a question."),
+          placeholder("Write in Markdown… Type / at the start of a line to embed a chart or a question, @ to mention a member."),
+          mentionCompletions(() => membersRef.current),
+          ...extensions,
           EditorView.scrollMargins.of(() => {
             const toolbar = toolbarRef.current;
             if (!toolbar || getComputedStyle(toolbar).position !== "sticky") return null;

@@ -15,10 +15,8 @@ import { formatForecast, formatNumber, formatOutcome, formatPercent, kindLabel }
 import { errorText, formatScore, type QuestionDetail } from "./format";
 import { Evidence } from "./question-evidence";
 import { QuestionActivity } from "./question-activity";
-import { QuestionDataChart } from "./question-data-chart";
 import { ResolveDialog } from "./resolve-dialog";
 import { StatusBadge } from "./status-badge";
-import { TeamPanel } from "./team-panel";
 import "./questions.css";
 
 export function QuestionPage({ id }: { id: string }) {
@@ -111,8 +109,6 @@ export function QuestionPage({ id }: { id: string }) {
             )}
           </section>
 
-          {q.ruleText && <QuestionDataChart id={q.id} />}
-
           <section className="card card-body stack-sm" aria-labelledby="q-chart-title">
             <h2 id="q-chart-title">Forecast over time</h2>
             {q.forecasts.length === 0 && q.citedBy.length === 0 ? (
@@ -150,7 +146,6 @@ export function QuestionPage({ id }: { id: string }) {
               <p className="faint">Forecasts are closed: the question is {q.status}.</p>
             )}
           </section>
-          <TeamPanel questionId={q.id} unit={q.unit} />
           <section className="card card-body stack-sm" aria-labelledby="q-cited">
             <h2 id="q-cited">Notes that cite it</h2>
             {q.citedBy.length === 0 ? (

@@ -14,6 +14,7 @@ export type MentionSource = { notebookId: string; sourceType: "comment" | "note"
  * when the text mentions nobody new.
  */
 export async function recordMentions(tx: Tx, by: Actor, source: MentionSource, text: string, previousText = "", at = new Date()): Promise<void> {
+  if (!text.includes("](mention:")) return;
   const before = new Set(mentionsIn(previousText).map((m) => m.userId));
   const fresh = mentionsIn(text).filter((m) => !before.has(m.userId) && m.userId !== by.id);
   if (fresh.length === 0) return;

@@ -6,9 +6,10 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import { useDebounced } from "@/components/ui/use-debounced";
-import { BAR_PERIODS, CHART_KINDS, CHART_TRANSFORMS, MAX_ANNOTATIONS, MAX_MA_WINDOW, MAX_SERIES, RANGE_PRESETS, chartSpecSchema, type ChartKind, type ChartSpec, type RangePreset } from "@/lib/charts/spec";
+import { BAR_PERIODS, CHART_KINDS, CHART_TRANSFORMS, MAX_ANNOTATIONS, MAX_MA_WINDOW, MAX_OVERLAID_QUESTIONS, MAX_SERIES, RANGE_PRESETS, chartSpecSchema, type ChartKind, type ChartSpec, type RangePreset } from "@/lib/charts/spec";
 import { ChartFigure } from "./chart-figure";
 import { NotebookSelect } from "@/components/notebooks/notebook-select";
+import "./chart-builder-questions.css";
 
 type Draft = {
   title: string;
@@ -27,6 +28,7 @@ type Draft = {
   transform: "none" | "ma" | "yoy";
   window: string;
   rebase: boolean;
+  questions: string[];
 };
 
 function draftOf(spec?: ChartSpec): Draft {
@@ -47,6 +49,7 @@ function draftOf(spec?: ChartSpec): Draft {
     transform: spec?.transform?.type ?? "none",
     window: spec?.transform?.type === "ma" ? String(spec.transform.window) : "20",
     rebase: spec?.rebase ?? false,
+    questions: spec?.questions ?? [],
   };
 }
 
@@ -68,6 +71,7 @@ function specOf(d: Draft) {
       ? { transform: d.transform === "ma" ? { type: "ma", window: d.window.trim() === "" ? NaN : Number(d.window) } : { type: "yoy" } }
       : {}),
     ...(d.kind === "ratio" && d.rebase ? { rebase: true } : {}),
+    ...(d.questions.length > 0 ? { questions: d.questions } : {}),
   };
   return chartSpecSchema.safeParse(candidate);
 }
@@ -95,6 +99,7 @@ export function ChartBuilder({
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   const seriesList = useQuery(trpc.series.list.queryOptions({ notebookId }));
+  const questionList = useQuery(trpc.questions.list.queryOptions({ notebookId }));
   const parsed = useMemo(() => specOf(draft), [draft]);
   const errors = errorsOf(parsed);
   // The preview needs a title to validate; give it a stand-in so it draws before one is typed.
@@ -137,7 +142,7 @@ export function ChartBuilder({
         }}
       >
         {!initial.chartId && notebooks.length > 1 && (
-          <NotebookSelect id="chart-notebook" notebooks={notebooks} value={notebookId} onChange={(next) => (setNotebookId(next), set({ series: [] }))} />
+          <NotebookSelect id="chart-notebook" notebooks={notebooks} value={notebookId} onChange={(next) => (setNotebookId(next), set({ series: [], questions: [] }))} />
         )}
         <div className="field">
           <label htmlFor="chart-title">Title</label>
@@ -291,6 +296,45 @@ export function ChartBuilder({
               Add annotation
             </button>
           )}
+        </fieldset>
+        <fieldset className="field" data-testid="builder-questions">
+          <legend>Questions</legend>
+          <span className="field-hint">Overlay a question: its threshold (where the chart reads in its terms) and its resolve-by date, labelled with its title.</span>
+          {draft.questions.length > 0 && (
+            <ul className="builder-questions">
+              {draft.questions.map((qid) => {
+                const question = questionList.data?.find((x) => x.id === qid);
+                return (
+                  <li key={qid} className="builder-question">
+                    <span className="builder-question-title">{question?.title ?? "A question of this notebook"}</span>
+                    <button type="button" className="btn btn-sm btn-ghost" aria-label={`Stop overlaying ${question?.title ?? "this question"}`} onClick={() => set({ questions: draft.questions.filter((x) => x !== qid) })}>
+                      Remove
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          {errors.questions && <span className="field-error">{errors.questions}</span>}
+          {draft.questions.length < MAX_OVERLAID_QUESTIONS && (questionList.data?.some((x) => !draft.questions.includes(x.id)) ?? false) && (
+            <select
+              id="chart-overlay-question"
+              className="input"
+              aria-label="Overlay a question"
+              value=""
+              onChange={(e) => e.target.value && set({ questions: [...draft.questions, e.target.value] })}
+            >
+              <option value="">Overlay a question…</option>
+              {questionList.data
+                ?.filter((x) => !draft.questions.includes(x.id))
+                .map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {x.title} (by {x.resolveBy})
+                  </option>
+                ))}
+            </select>
+          )}
+          {questionList.data?.length === 0 && <p className="faint">This notebook has no questions yet.</p>}
         </fieldset>
         <div className="field">
           <label htmlFor="chart-description">Description for screen readers (empty: written for you)</label>

@@ -38,11 +38,12 @@ export function NotebookView({ id, tab, tag, thumbnails = {} }: { id: string; ta
             </div>
             {notebook.description && <p className="muted">{notebook.description}</p>}
           </div>
-          {(notebook.role === "owner" || notebook.role === "editor") && (
-            <div className="row">
-              <ShareButton target={{ targetType: "notebook", targetId: id }} className="btn" />
-            </div>
-          )}
+          <div className="row">
+            <Link className="btn" href={`/notebooks/${id}/activity`}>
+              Activity
+            </Link>
+            {(notebook.role === "owner" || notebook.role === "editor") && <ShareButton target={{ targetType: "notebook", targetId: id }} className="btn" />}
+          </div>
         </div>
       </div>
       <nav className="tabs" aria-label="Notebook sections">

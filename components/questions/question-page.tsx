@@ -15,6 +15,7 @@ import { formatForecast, formatNumber, formatOutcome, formatPercent, kindLabel }
 import { errorText, formatScore, type QuestionDetail } from "./format";
 import { Evidence } from "./question-evidence";
 import { QuestionActivity } from "./question-activity";
+import { QuestionDataChart } from "./question-data-chart";
 import { ResolveDialog } from "./resolve-dialog";
 import { StatusBadge } from "./status-badge";
 import "./questions.css";
@@ -108,6 +109,8 @@ export function QuestionPage({ id }: { id: string }) {
               </details>
             )}
           </section>
+
+          {q.ruleText && <QuestionDataChart id={q.id} />}
 
           <section className="card card-body stack-sm" aria-labelledby="q-chart-title">
             <h2 id="q-chart-title">Forecast over time</h2>

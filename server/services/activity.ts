@@ -403,7 +403,9 @@ function describe(row: Row, names: Names, notebookId: string, count: number): De
       "comment.resolve": "resolved a comment thread on",
       "comment.reopen": "reopened a comment thread on",
     };
-    return { text: `${verb[row.action] ?? "commented on"} ${t.text}`, href: t.href };
+    const thread = str(d, "threadId", 64);
+    const anchor = thread && /^[a-z0-9]+$/.test(thread) && row.action !== "comment.delete" ? `#comment-${thread}` : "";
+    return { text: `${verb[row.action] ?? "commented on"} ${t.text}`, href: t.href ? `${t.href}${anchor}` : null };
   }
   return { text: "did something", href: null };
 }

@@ -42,6 +42,9 @@ export function NotebookView({ id, tab, tag, thumbnails = {} }: { id: string; ta
             <Link className="btn" href={`/notebooks/${id}/activity`}>
               Activity
             </Link>
+            <Link className="btn" href={`/notebooks/${id}/leaderboard`}>
+              Leaderboard
+            </Link>
             {(notebook.role === "owner" || notebook.role === "editor") && <ShareButton target={{ targetType: "notebook", targetId: id }} className="btn" />}
           </div>
         </div>

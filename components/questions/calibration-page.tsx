@@ -1,6 +1,6 @@
 "use client";
-// The calibration page: forecast buckets against how often they came true, the counts, mean scores, scores over time, and the resolved questions.
-import { useSuspenseQuery } from "@tanstack/react-query";
+// The calibration page: forecast buckets against how often they came true, the counts, mean scores (Brier, log, peer), scores over time, the resolved questions, and the notebooks' leaderboards.
+import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { loadPlot, usePlot } from "@/components/charts/use-plot";
 import { useTRPC } from "@/components/trpc/provider";
@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { QuestionIcon } from "@/components/ui/icons";
 import { CHART_PALETTE } from "@/lib/charts/figure";
 import { formatForecast, formatNumber, formatPercent } from "@/lib/questions/format";
-import { formatScore, type CalibrationData } from "./format";
+import { formatPeer, formatScore, type CalibrationData } from "./format";
 import "./questions.css";
 
 function CalibrationChart({ data }: { data: CalibrationData }) {
@@ -76,6 +76,7 @@ function ScoresOverTime({ data }: { data: CalibrationData }) {
 export function CalibrationPage() {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.questions.calibration.queryOptions({}));
+  const notebooks = useQuery(trpc.notebooks.list.queryOptions()).data ?? [];
   const header = (
     <>
       <nav className="breadcrumb" aria-label="Breadcrumb">
@@ -88,6 +89,16 @@ export function CalibrationPage() {
           <h1>Calibration</h1>
           <p className="muted">How often what you said came true, over the questions you forecast that have resolved.</p>
         </div>
+        {notebooks.length > 0 && (
+          <nav className="row q-lb-links" aria-label="Leaderboards">
+            <span className="faint">Leaderboard:</span>
+            {notebooks.map((n) => (
+              <Link key={n.id} className="btn btn-sm" href={`/notebooks/${n.id}/leaderboard`}>
+                {n.name}
+              </Link>
+            ))}
+          </nav>
+        )}
       </div>
     </>
   );
@@ -97,7 +108,7 @@ export function CalibrationPage() {
         {header}
         <div className="card">
           <EmptyState icon={<QuestionIcon />} title="Nothing resolved yet" action={<Link className="btn btn-primary" href="/questions">Go to questions</Link>}>
-            Once a question you forecast resolves, your score lands here: the Brier score for yes/no questions, the scaled error and 80% interval hits for numeric ones, and a calibration
+            Once a question you forecast resolves, your score lands here: the Brier and log scores for yes/no questions, your peer score against the team, the scaled error and 80% interval hits for numeric ones, and a calibration
             chart of your probabilities against what happened.
           </EmptyState>
         </div>
@@ -112,6 +123,16 @@ export function CalibrationPage() {
           <span className="faint">Mean Brier ({data.binaryCount} yes/no)</span>
           <strong data-testid="mean-brier">{data.meanBrier === null ? "—" : formatScore(data.meanBrier)}</strong>
           <span className="faint">0 perfect · 0.25 always 50%</span>
+        </div>
+        <div className="card card-body q-stat">
+          <span className="faint">Mean log score ({data.binaryCount} yes/no)</span>
+          <strong data-testid="mean-log-score">{data.meanLogScore === null ? "—" : formatScore(data.meanLogScore)}</strong>
+          <span className="faint">ln of what you gave the outcome · 0 perfect · −0.693 always 50%</span>
+        </div>
+        <div className="card card-body q-stat">
+          <span className="faint">Mean peer score</span>
+          <strong data-testid="mean-peer">{data.meanPeer === null ? "—" : formatPeer(data.meanPeer)}</strong>
+          <span className="faint">your log score minus the team&rsquo;s · above 0 beats the team</span>
         </div>
         <div className="card card-body q-stat">
           <span className="faint">80% interval hit rate ({data.numericCount} numeric)</span>
@@ -181,6 +202,8 @@ export function CalibrationPage() {
                   <td>{r.kind === "binary" ? (r.outcome === 1 ? "Yes" : "No") : formatNumber(r.outcome)}</td>
                   <td data-testid="score">
                     {r.score.kind === "binary" ? `Brier ${formatScore(r.score.brier)}` : `Error ${formatScore(r.score.scaledError)} · ${r.score.inInterval ? "in" : "outside"} 80%`}
+                    {r.logScore !== null && <span className="faint"> · log {formatScore(r.logScore)}</span>}
+                    {r.peer !== null && <span className="faint"> · peer {formatPeer(r.peer)}</span>}
                   </td>
                 </tr>
               ))}

@@ -1,14 +1,18 @@
 "use client";
-// The question's forecast over time, drawn in the browser (lib/questions/forecast-figure) with tooltips and marker labels; yours highlighted.
+// The question's forecast over time, drawn in the browser (lib/questions/forecast-figure) with tooltips and marker labels; yours highlighted, the team's dashed.
+import { useQuery } from "@tanstack/react-query";
 import { loadPlot, usePlot } from "@/components/charts/use-plot";
+import { useTRPC } from "@/components/trpc/provider";
 import { forecastFigure } from "@/lib/questions/forecast-figure";
 import type { QuestionDetail } from "./format";
 
 export function ForecastChart({ question, meId }: { question: QuestionDetail; meId: string | null }) {
+  const trpc = useTRPC();
+  const team = useQuery(trpc.questions.team.queryOptions({ id: question.id })).data?.history;
   const { ref: hostRef, drawn } = usePlot(
     loadPlot,
     (Plot, width) => {
-      const { figure, model: m } = forecastFigure(Plot, question, { meId, width });
+      const { figure, model: m } = forecastFigure(Plot, question, { meId, width, team });
       const svg = figure.tagName.toLowerCase() === "svg" ? figure : figure.querySelector("svg");
       svg?.querySelectorAll(".q-note-markers circle, .q-note-markers path").forEach((el, i) => {
         const n = m.notes[i];
@@ -23,7 +27,7 @@ export function ForecastChart({ question, meId }: { question: QuestionDetail; me
       });
       return figure;
     },
-    [question, meId],
+    [question, meId, team],
   );
 
   const summary =
@@ -36,7 +40,8 @@ export function ForecastChart({ question, meId }: { question: QuestionDetail; me
         <div className="chart-skeleton" aria-hidden="true" />
       </div>
       <p className="faint q-chart-key">
-        <span className="q-key q-key-mine" /> your forecast · <span className="q-key q-key-note" /> a note (cites the question or prompted a forecast) ·{" "}
+        <span className="q-key q-key-mine" /> your forecast · <span className="q-key q-key-team" /> the team (median of each member&rsquo;s latest) ·{" "}
+        <span className="q-key q-key-note" /> a note (cites the question or prompted a forecast) ·{" "}
         <span className="q-key q-key-due" /> resolve-by
       </p>
     </div>

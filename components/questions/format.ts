@@ -11,10 +11,21 @@ export type QuestionSummary = Outputs["questions"]["list"][number];
 export type ForecastPoint = QuestionDetail["forecasts"][number];
 /** What calibration returns. */
 export type CalibrationData = Outputs["questions"]["calibration"];
+/** What questions.team returns. */
+export type TeamData = Outputs["questions"]["team"];
+/** What questions.leaderboard returns. */
+export type LeaderboardData = Outputs["questions"]["leaderboard"];
 
 /** A score as shown: Brier to 3 decimals. */
 export function formatScore(n: number): string {
   return n.toFixed(3);
+}
+
+/** A peer score as shown: signed, 3 decimals ("+0.208", "−0.131", "0.000"). */
+export function formatPeer(n: number): string {
+  const t = Math.abs(n).toFixed(3);
+  if (t === "0.000") return t;
+  return `${n > 0 ? "+" : "−"}${t}`;
 }
 
 /** A question's tRPC error: the first field error when there is one, else its message. */

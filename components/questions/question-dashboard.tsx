@@ -1,5 +1,5 @@
 "use client";
-// The Questions dashboard: open questions by resolve-by date or by latest change (overdue ones stand out), then the resolved and annulled ones.
+// The Questions dashboard: open questions by resolve-by date or by latest change (overdue ones stand out), then the resolved and annulled ones; yours and the team's forecast on each.
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -7,13 +7,18 @@ import { useTRPC } from "@/components/trpc/provider";
 import { EmptyState } from "@/components/ui/empty-state";
 import { QuestionIcon } from "@/components/ui/icons";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { formatForecast, formatOutcome, kindLabel } from "@/lib/questions/format";
+import { formatForecast, formatNumber, formatOutcome, kindLabel } from "@/lib/questions/format";
 import { type QuestionSummary } from "./format";
 import { QuestionSparkline } from "./question-sparkline";
 import { StatusBadge } from "./status-badge";
 import "./questions.css";
 
 type Order = "resolve-by" | "latest";
+
+/** The team's median in a dashboard row: "50%", or "3 cuts" (the interval stays on the question page). */
+function formatTeam(t: NonNullable<QuestionSummary["team"]>, unit: string): string {
+  return t.probability !== null ? formatForecast(t) : formatNumber(t.value ?? 0) + (unit ? ` ${unit}` : "");
+}
 
 function Row({ q }: { q: QuestionSummary }) {
   const open = q.status === "open";
@@ -35,9 +40,16 @@ function Row({ q }: { q: QuestionSummary }) {
         </div>
       </div>
       <div className="q-row-forecast">
-        <span className="q-row-value" data-testid="row-forecast">
-          {q.myForecast ? formatForecast(q.myForecast, q.unit) : <span className="faint">no forecast</span>}
-        </span>
+        <div className="q-row-values">
+          <span className="q-row-value">
+            <span className="q-row-label">Yours</span>
+            <span data-testid="row-forecast">{q.myForecast ? formatForecast(q.myForecast, q.unit) : <span className="faint">none</span>}</span>
+          </span>
+          <span className="q-row-value" title={q.team ? `Median of the latest forecast of ${q.team.count} member${q.team.count === 1 ? "" : "s"}` : "No member has forecast yet"}>
+            <span className="q-row-label">Team</span>
+            <span data-testid="row-team">{q.team ? formatTeam(q.team, q.unit) : <span className="faint">none</span>}</span>
+          </span>
+        </div>
         <QuestionSparkline values={q.sparkline} kind={q.kind} />
       </div>
       <div className="q-row-when">

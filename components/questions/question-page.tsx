@@ -18,6 +18,7 @@ import { QuestionActivity } from "./question-activity";
 import { QuestionDataChart } from "./question-data-chart";
 import { ResolveDialog } from "./resolve-dialog";
 import { StatusBadge } from "./status-badge";
+import { TeamPanel } from "./team-panel";
 import "./questions.css";
 
 export function QuestionPage({ id }: { id: string }) {
@@ -149,6 +150,7 @@ export function QuestionPage({ id }: { id: string }) {
               <p className="faint">Forecasts are closed: the question is {q.status}.</p>
             )}
           </section>
+          <TeamPanel questionId={q.id} unit={q.unit} />
           <section className="card card-body stack-sm" aria-labelledby="q-cited">
             <h2 id="q-cited">Notes that cite it</h2>
             {q.citedBy.length === 0 ? (

@@ -1,4 +1,4 @@
-// A question's forecast over time as an Observable Plot figure: a line per forecaster, the 80% band, note markers and resolve-by (browser and server).
+// A question's forecast over time as an Observable Plot figure: a line per forecaster, the team's line, the 80% band, note markers and resolve-by (browser and server).
 import type * as PlotTypes from "@observablehq/plot";
 import { CHART_PALETTE } from "@/lib/charts/figure";
 import { formatForecast } from "./format";
@@ -95,7 +95,12 @@ export type ForecastFigureOptions = {
   /** Tooltips on the dots (the browser); the server's drawing has none. */
   tips?: boolean;
   now?: Date;
+  /** The team's forecast after each forecast (questions.team's history: median probability or value), drawn as a dashed step line. */
+  team?: ReadonlyArray<{ at: Date; median: number }>;
 };
+
+/** The name of the team's line in the legend. */
+export const TEAM_LINE = "Team (median)";
 
 /** The figure (an <svg>, or a <figure> with a legend) and the model it drew. */
 export function forecastFigure(Plot: PlotModule, question: ForecastChartQuestion, opts: ForecastFigureOptions) {
@@ -104,7 +109,13 @@ export function forecastFigure(Plot: PlotModule, question: ForecastChartQuestion
   const users = [...new Set(m.rows.map((r) => r.user))];
   const mineName = m.rows.find((r) => r.mine)?.user;
   const others = users.filter((u) => u !== mineName);
-  const colour = (u: string) => (u === mineName ? CHART_PALETTE[0] : CHART_PALETTE[1 + (others.indexOf(u) % (CHART_PALETTE.length - 1))]!);
+  const colour = (u: string) => (u === TEAM_LINE ? "currentColor" : u === mineName ? CHART_PALETTE[0] : CHART_PALETTE[1 + (others.indexOf(u) % (CHART_PALETTE.length - 1))]!);
+  // The team's line: a step series that runs on to the chart's end, like each forecaster's.
+  const teamRows = (opts.team ?? []).map((p) => ({ at: p.at, y: m.binary ? p.median * 100 : p.median }));
+  const teamEnd = teamRows.at(-1);
+  const lastAt = Math.max(...m.lines.map((r) => r.at.getTime()));
+  if (teamEnd && lastAt > teamEnd.at.getTime()) teamRows.push({ at: new Date(lastAt), y: teamEnd.y });
+  const showTeam = teamRows.length > 0;
   const marks: PlotTypes.Markish[] = [
     Plot.gridY({ strokeOpacity: 0.12 }),
     m.binary ? Plot.ruleY([50], { stroke: "currentColor", strokeOpacity: 0.25, strokeDasharray: "2,3" }) : null,
@@ -126,6 +137,7 @@ export function forecastFigure(Plot: PlotModule, question: ForecastChartQuestion
         { x: "at", y: "y", curve: "step-after", stroke: colour(u), strokeWidth: u === mineName ? 2.5 : 1.3, strokeOpacity: u === mineName ? 1 : 0.8 },
       ),
     ),
+    showTeam ? Plot.line(teamRows, { x: "at", y: "y", curve: "step-after", stroke: "currentColor", strokeWidth: 2, strokeOpacity: 0.75, strokeDasharray: "6,4", className: "q-team-line" }) : null,
     Plot.dot(m.rows, { x: "at", y: "y", fill: (r: Row) => colour(r.user), stroke: "var(--plot-background, #fff)", r: (r: Row) => (r.mine ? 4.5 : 3), className: "q-forecast-markers", title: tips ? "label" : undefined, tip: tips }),
     Plot.ruleX(m.notes, { x: "at", stroke: "currentColor", strokeOpacity: 0.22 }),
     Plot.dot(m.notes, {
@@ -141,7 +153,9 @@ export function forecastFigure(Plot: PlotModule, question: ForecastChartQuestion
       tip: tips,
     }),
   ];
-  const legend = users.length > 1 ? users.map((u) => (u === mineName ? `${u} (you)` : u)) : null;
+  const named = users.length > 1 ? users.map((u) => (u === mineName ? `${u} (you)` : u)) : null;
+  const legend = named && showTeam ? [...named, TEAM_LINE] : named;
+  const legendColours = [...users.map(colour), ...(showTeam && named ? [colour(TEAM_LINE)] : [])];
   const figure = Plot.plot({
     width: opts.width,
     height: Math.round(Math.min(340, Math.max(220, opts.width * 0.38))),
@@ -150,7 +164,7 @@ export function forecastFigure(Plot: PlotModule, question: ForecastChartQuestion
     document: opts.document,
     x: { type: "utc", domain: m.xDomain, label: null },
     y: { domain: m.yDomain, label: m.binary ? "Probability of yes (%)" : question.unit || "Value", nice: !m.binary, tickFormat: m.binary ? (d: number) => `${d}%` : undefined },
-    color: legend ? { domain: legend, range: users.map(colour), legend: true } : undefined,
+    color: legend ? { domain: legend, range: legendColours, legend: true } : undefined,
     marks,
   });
   return { figure, model: m };

@@ -36,7 +36,7 @@ test("the activity lists a forecast and a share with names; the person filter na
   await call(ann.page, "share.create", { targetType: "note", targetId: noteId, label: "Client: Acme", mode: "live" });
 
   await ann.page.goto(`/notebooks/${notebookId}`);
-  await ann.page.getByRole("link", { name: "Activity" }).click();
+  await ann.page.getByRole("link", { name: "Activity", exact: true }).click();
   await expect(ann.page).toHaveURL(new RegExp(`/notebooks/${notebookId}/activity$`));
   const feed = ann.page.getByTestId("activity-page");
   await expect(feed.getByText("Bo Forecaster forecast 65% on “Will the Russell 2000 close 2026 above 2,100?”")).toBeVisible();

@@ -32,7 +32,7 @@ beforeAll(async () => {
   f = await makeFixture("fuzz");
   samples = validInputs(f);
   apiToken = (await createToken(f.owner, { notebookId: f.notebookId, name: "fuzz" })).token;
-  privateIds = [f.notebookId, f.noteId, f.seriesId, f.chartId, f.tokenId, f.questionId, f.shareLinkId, f.owner.id, f.member.id];
+  privateIds = [f.notebookId, f.noteId, f.seriesId, f.chartId, f.tokenId, f.questionId, f.shareLinkId, f.commentId, f.owner.id, f.member.id];
 });
 
 type Result = { outcome: string; value?: unknown };

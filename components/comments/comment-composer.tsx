@@ -1,6 +1,6 @@
 "use client";
 // A comment box: Markdown with `@` suggestions from the notebook's members (type to filter, arrows and Enter to pick, Esc to close), Ctrl/⌘+Enter to send, and the server's message when it refuses.
-import { useId, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { mentionMarkdown } from "@/lib/comments/mentions";
 import { activeMention, filterMembers, insertMention, type ActiveMention, type MentionMember } from "./mention-input";
 import { COMMENT_MAX } from "./use-comments";
@@ -40,6 +40,11 @@ export function CommentComposer({
   const listOpen = mention !== null && options.length > 0 && dismissedAt !== mention.start;
   const active = listOpen ? Math.min(index, options.length - 1) : -1;
   const tooLong = text.length > COMMENT_MAX;
+  const menuRef = useRef<HTMLUListElement>(null);
+  // The list opens below the box: in a scrolling panel, bring it into view.
+  useEffect(() => {
+    if (listOpen) menuRef.current?.scrollIntoView({ block: "nearest" });
+  }, [listOpen]);
 
   const track = (value: string, caret: number) => {
     const next = activeMention(value, caret);
@@ -134,7 +139,7 @@ export function CommentComposer({
           onKeyDown={onKeyDown}
         />
         {listOpen && (
-          <ul className="mention-menu" id={listId} role="listbox" aria-label="Mention a member" data-testid="mention-menu">
+          <ul ref={menuRef} className="mention-menu" id={listId} role="listbox" aria-label="Mention a member" data-testid="mention-menu">
             {options.map((m, i) => (
               <li
                 key={m.id}

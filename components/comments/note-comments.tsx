@@ -386,7 +386,12 @@ function CommentsPanel({ comments, onSelect, beforeCreate }: { comments: NoteCom
         </div>
       ) : (
         <p className="faint comments-hint">
-          Select text in the note, then choose <strong>Comment</strong> (or press <kbd className="kbd">Ctrl</kbd>+<kbd className="kbd">Alt</kbd>+<kbd className="kbd">M</kbd>).
+          Select text in the note, then choose <strong>Comment</strong>
+          <span className="comments-hint-keys">
+            {" "}
+            (or press <kbd className="kbd">Ctrl</kbd>+<kbd className="kbd">Alt</kbd>+<kbd className="kbd">M</kbd>)
+          </span>
+          .
         </p>
       )}
       <ThreadList

@@ -127,12 +127,12 @@ export function CalibrationPage() {
         <div className="card card-body q-stat">
           <span className="faint">Mean log score ({data.binaryCount} yes/no)</span>
           <strong data-testid="mean-log-score">{data.meanLogScore === null ? "—" : formatScore(data.meanLogScore)}</strong>
-          <span className="faint">ln of what you gave the outcome · 0 perfect · −0.693 always 50%</span>
+          <span className="faint">0 perfect · −0.693 always 50%</span>
         </div>
         <div className="card card-body q-stat">
           <span className="faint">Mean peer score</span>
           <strong data-testid="mean-peer">{data.meanPeer === null ? "—" : formatPeer(data.meanPeer)}</strong>
-          <span className="faint">your log score minus the team&rsquo;s · above 0 beats the team</span>
+          <span className="faint">above 0 beats the team</span>
         </div>
         <div className="card card-body q-stat">
           <span className="faint">80% interval hit rate ({data.numericCount} numeric)</span>

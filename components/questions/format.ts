@@ -16,9 +16,9 @@ export type TeamData = Outputs["questions"]["team"];
 /** What questions.leaderboard returns. */
 export type LeaderboardData = Outputs["questions"]["leaderboard"];
 
-/** A score as shown: Brier to 3 decimals. */
+/** A score as shown: 3 decimals, a true minus sign for a negative log score. */
 export function formatScore(n: number): string {
-  return n.toFixed(3);
+  return n.toFixed(3).replace(/^-/, "−");
 }
 
 /** A peer score as shown: signed, 3 decimals ("+0.208", "−0.131", "0.000"). */

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
-import { formatForecast, formatNumber, formatPercent } from "@/lib/questions/format";
+import { formatNumber, formatPercent } from "@/lib/questions/format";
 import { formatPeer, formatScore, type TeamData } from "./format";
 
 function TeamScores({ scores }: { scores: NonNullable<TeamData["scores"]> }) {
@@ -40,6 +40,10 @@ function TeamScores({ scores }: { scores: NonNullable<TeamData["scores"]> }) {
   );
 }
 
+function withUnit(n: number, unit: string): string {
+  return `${formatNumber(n)}${unit ? ` ${unit}` : ""}`;
+}
+
 /** The Team panel for one question. */
 export function TeamPanel({ questionId, unit }: { questionId: string; unit: string }) {
   const trpc = useTRPC();
@@ -61,11 +65,17 @@ export function TeamPanel({ questionId, unit }: { questionId: string; unit: stri
           <div className="q-team-figures">
             <div className="q-team-figure">
               <span className="faint">Team median</span>
-              <strong data-testid="team-median">{data.current.kind === "binary" ? formatPercent(data.current.median) : formatForecast({ probability: null, value: data.current.median, low: data.current.low, high: data.current.high }, unit)}</strong>
+              <strong data-testid="team-median">{data.current.kind === "binary" ? formatPercent(data.current.median) : withUnit(data.current.median, unit)}</strong>
+              {data.current.kind === "numeric" && <span className="faint">80%: {formatNumber(data.current.low)}–{formatNumber(data.current.high)}</span>}
             </div>
             <div className="q-team-figure">
               <span className="faint">Yours</span>
-              <strong data-testid="team-yours">{data.mine ? formatForecast(data.mine, unit) : <span className="faint">none</span>}</strong>
+              <strong data-testid="team-yours">{!data.mine ? <span className="faint">none</span> : data.mine.probability !== null ? formatPercent(data.mine.probability) : withUnit(data.mine.value ?? 0, unit)}</strong>
+              {data.mine && data.mine.probability === null && data.mine.low !== null && data.mine.high !== null && (
+                <span className="faint">
+                  80%: {formatNumber(data.mine.low)}–{formatNumber(data.mine.high)}
+                </span>
+              )}
             </div>
           </div>
           {data.current.kind === "binary" ? (

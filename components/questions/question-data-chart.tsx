@@ -30,12 +30,19 @@ export function QuestionDataChart({ id }: { id: string }) {
   const unknown = chart.missing.filter((m) => !m.known).map((m) => m.key);
   const empty = chart.missing.filter((m) => m.known).map((m) => m.key);
   const nothing = chart.data.lines.length === 0;
-  const kind = chart.rule.type === "return-compare" ? "Both series' return since the rule's start" : chart.rule.type === "return-threshold" ? "The return since the rule's start" : "The series' level";
+  const hint =
+    chart.rule.type === "return-compare"
+      ? "Both series' return since the rule's start; dashed lines mark the rule's dates."
+      : chart.rule.type === "return-threshold"
+        ? "The return since the rule's start; the orange line is the threshold, dashed lines the rule's dates."
+        : chart.rule.type === "value-threshold"
+          ? "The series' level; the orange line is the threshold, dashed lines the date it is read on and resolve-by."
+          : "The series' level; dashed lines mark the date it is read on and resolve-by.";
   return (
     <section className="card card-body stack-sm" aria-labelledby="q-data-title" data-testid="question-data-chart">
       <div className="row-between">
         <h2 id="q-data-title">On the data</h2>
-        <span className="faint">{kind}; the orange line is the threshold, dashed lines the rule&apos;s dates.</span>
+        <span className="faint">{hint}</span>
       </div>
       {nothing ? (
         <div className="q-data-empty" data-testid="question-data-empty">

@@ -178,6 +178,8 @@ export function chartFigure(data: ChartData, opts: ChartFigureOptions): SVGSVGEl
       if (t < tMin) tMin = t;
       if (t > tMax) tMax = t;
     }
+    // A dated line past the data (a question's resolve-by date) widens the x scale: ticks and label places follow it.
+    for (const a of data.annotations) tMax = Math.max(tMax, isoToUtcDate(a.end ?? a.date).getTime());
     const lastLabels = data.lastValues ? data.lines.map((l) => ({ l, p: l.points[l.points.length - 1]! })) : [];
     const marginRight = lastLabels.length > 0 ? Math.max(MARGIN_RIGHT, ...lastLabels.map(({ p }) => labelWidth(formatChartValue(p.value, style)) + 10)) : MARGIN_RIGHT;
     const plotWidth = width - MARGIN_LEFT - marginRight;
@@ -198,10 +200,18 @@ export function chartFigure(data: ChartData, opts: ChartFigureOptions): SVGSVGEl
     if (data.kind === "return") marks.push(Plot.ruleY([0], { stroke: "currentColor", strokeOpacity: 0.6 }));
     const guides = (data.guides ?? []).filter((g) => Number.isFinite(g.value) && (!log || g.value > 0));
     if (guides.length > 0) {
-      marks.push(
-        Plot.ruleY(guides, { y: "value", stroke: GUIDE_COLOR, strokeWidth: 1.5, strokeDasharray: "6,4" }),
-        Plot.text(guides, { y: "value", text: "label", frameAnchor: "left", textAnchor: "start", lineAnchor: "bottom", dx: 4, dy: -3, fill: GUIDE_COLOR, fontWeight: 600, stroke: "var(--plot-background)", strokeWidth: 3, paintOrder: "stroke" }),
-      );
+      // A guide at or above the data's top has its label under the line, clear of the y label.
+      const values = [...rows.map((r) => r.value), ...guides.map((g) => g.value)];
+      const top = Math.max(...values);
+      const nearTop = (g: { value: number }) => g.value >= top - (top - Math.min(...values)) * 0.06;
+      // Under the line and under the annotation labels along the top, which sit on lines 13 px apart.
+      const belowDy = annos.length > 0 ? 6 + 13 * (Math.max(...annos.map((a) => a.level)) + 1) : 4;
+      const text = (below: boolean) =>
+        Plot.text(
+          guides.filter((g) => nearTop(g) === below),
+          { y: "value", text: "label", frameAnchor: "left", textAnchor: "start", lineAnchor: below ? "top" : "bottom", dx: 4, dy: below ? belowDy : -3, fill: GUIDE_COLOR, fontWeight: 600, stroke: "var(--plot-background)", strokeWidth: 3, paintOrder: "stroke" },
+        );
+      marks.push(Plot.ruleY(guides, { y: "value", stroke: GUIDE_COLOR, strokeWidth: 1.5, strokeDasharray: "6,4" }), text(false), text(true));
     }
     marks.push(
       ...annotationMarks(annos, (r) => r.date),

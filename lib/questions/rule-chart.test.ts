@@ -14,8 +14,8 @@ function data(lines: ChartData["lines"], kind: ChartData["kind"] = "return"): Ch
 
 describe("ruleChartSpec", () => {
   it("draws both series' returns since the start of a comparison, up to today while it runs", () => {
-    expect(ruleChartSpec({ title: "Small caps?", rule: compare }, "2026-03-02")).toMatchObject({ kind: "return", series: ["RUT", "SPX"], since: "2026-01-02", range: { preset: "custom", from: "2026-01-02" } });
-    expect(ruleChartSpec({ title: "Small caps?", rule: compare }, "2027-02-01").range).toEqual({ preset: "custom", from: "2026-01-02", to: "2026-12-31" });
+    expect(ruleChartSpec({ title: "Small caps?", rule: compare }, "2026-03-02")).toMatchObject({ kind: "return", series: ["RUT", "SPX"], since: "2026-01-02", range: { preset: "custom", from: "2025-12-19" } });
+    expect(ruleChartSpec({ title: "Small caps?", rule: compare }, "2027-02-01").range).toEqual({ preset: "custom", from: "2025-12-19", to: "2026-12-31" });
   });
 
   it("draws a value rule's series over the year before its date", () => {

@@ -1,6 +1,7 @@
 // A question on its data: the chart of the series a data rule watches, and a question's threshold and resolve-by date drawn on any chart.
 import type { ChartData, ChartGuide } from "@/lib/charts/chart-data";
 import { addYears } from "@/lib/charts/dates";
+import { addDays } from "./rules";
 import { formatLevel, formatPercentValue } from "@/lib/charts/format";
 import type { ChartSpec } from "@/lib/charts/spec";
 import { opWords, type DataRule } from "./spec";
@@ -29,7 +30,8 @@ export function ruleChartSpec(q: { title: string; rule: DataRule }, today: strin
       kind: "return",
       series: rule.type === "return-compare" ? [rule.a, rule.b] : [rule.a],
       since: rule.from,
-      range: { preset: "custom", from: rule.from, ...(rule.to < today ? { to: rule.to } : {}) },
+      // From a fortnight before the start, so the line runs from its base (0%) even while the period is young.
+      range: { preset: "custom", from: addDays(rule.from, -14), ...(rule.to < today ? { to: rule.to } : {}) },
     };
   }
   const yearBefore = addYears(rule.date < today ? rule.date : today, -1);
@@ -97,7 +99,7 @@ export function withOverlay(data: ChartData, overlay: ChartOverlay): ChartData {
  */
 export function ruleStanding(rule: DataRule, data: ChartData, names: Record<string, string> = {}): string | null {
   const last = (key: string) => data.lines.find((l) => l.key === key)?.points.at(-1) ?? null;
-  const name = (key: string) => names[key] ?? key;
+  const name = (key: string) => (names[key] && names[key].length <= 28 ? names[key] : key);
   const a = last(rule.a);
   if (!a) return null;
   const verdict = (yes: boolean) => `if it ended there: ${yes ? "Yes" : "No"}.`;

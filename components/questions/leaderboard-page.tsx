@@ -2,6 +2,7 @@
 // A notebook's leaderboard: each member's scores over its resolved questions, ranked by mean peer score, with "Hide my name", and your peer score over time.
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useState } from "react";
 import { loadPlot, usePlot } from "@/components/charts/use-plot";
 import { useTRPC } from "@/components/trpc/provider";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -55,15 +56,27 @@ function PeerOverTime({ points }: { points: LeaderboardData["myPeerOverTime"] })
 function HideMyName({ notebookId, hidden }: { notebookId: string; hidden: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  // What the box shows from the click until the leaderboard is read again (set at once, so the box never flickers back).
+  const [wanted, setWanted] = useState<boolean | null>(null);
   const set = useMutation(
     trpc.notebooks.members.setLeaderboardHidden.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.questions.pathKey() }),
+      onSettled: () => setWanted(null),
     }),
   );
   return (
     <div className="stack-sm q-lb-hide">
       <label className="row">
-        <input type="checkbox" checked={set.isPending ? Boolean(set.variables?.hidden) : hidden} disabled={set.isPending} onChange={(e) => set.mutate({ notebookId, hidden: e.target.checked })} data-testid="hide-my-name" />
+        <input
+          type="checkbox"
+          checked={wanted ?? hidden}
+          disabled={set.isPending}
+          onChange={(e) => {
+            setWanted(e.target.checked);
+            set.mutate({ notebookId, hidden: e.target.checked });
+          }}
+          data-testid="hide-my-name"
+        />
         <span>Hide my name</span>
       </label>
       <span className="faint">{hidden ? "Others see you as “A member”; you still see your own row." : "Others in this notebook see your name and scores."}</span>

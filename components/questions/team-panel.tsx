@@ -89,9 +89,13 @@ export function TeamPanel({ questionId, unit }: { questionId: string; unit: stri
             </p>
           )}
           <p className="faint" data-testid="team-count">
-            {data.forecasters === 1
-              ? `1 of ${data.members} members has forecast, so the team is that one forecast for now.`
-              : `Pools the latest forecast of ${data.forecasters} of ${data.members} members.`}
+            {data.members === 1
+              ? "This notebook has one member, so the team is that one forecast. Add members to pool more views."
+              : data.forecasters === 1
+                ? `1 of ${data.members} members has forecast, so the team is that one forecast for now.`
+                : data.forecasters > data.members
+                  ? `Pools the latest forecast of ${data.forecasters} forecasters, former members included.`
+                  : `Pools the latest forecast of ${data.forecasters} of ${data.members} members.`}
           </p>
           {data.current.kind === "binary" && (
             <div className="q-team-toggle">

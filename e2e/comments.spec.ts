@@ -1,4 +1,4 @@
-// e2e: two members discuss a passage of a note: a comment on a selection in the reading view with an @mention, the inbox, a reply, resolving; comments on a question and a forecast; the size cap.
+// e2e: two members discuss a passage of a note: a comment on a selection in the reading view with an @mention, the inbox, a reply, resolving; the editor's marks and @ completions; share pages show mentions, never comments; comments on a question and a forecast; the size cap.
 import { expect, test, type Page } from "@playwright/test";
 import { expectSaved, newNote, signedInPage, typeBody } from "./helpers/notes";
 
@@ -69,6 +69,16 @@ test("two members discuss a passage: comment with a mention, inbox, reply, resol
   await expect(ann.page).toHaveURL(new RegExp(`#comment-${threadId}$`));
   // The passage is highlighted in the reading view.
   await expect.poll(() => ann.page.evaluate(() => CSS.highlights.get("quire-comment-active")?.size ?? 0)).toBe(1);
+  // Clicking the highlighted passage opens its thread again once the panel is closed.
+  await ann.page.getByRole("button", { name: "Close comments" }).click();
+  await expect(ann.page.getByTestId("comments-panel")).toHaveCount(0);
+  const box = await ann.page.evaluate(() => {
+    const range = [...(CSS.highlights.get("quire-comment-active") as unknown as Set<Range>)][0]!;
+    const r = range.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  await ann.page.mouse.click(box.x, box.y);
+  await expect(ann.page.getByTestId("comment-thread")).toHaveAttribute("data-active", "true");
 
   // Bo finds the mention in the inbox, opens it (the thread opens), and replies.
   await bo.page.goto("/inbox");
@@ -139,6 +149,18 @@ test("in the editor: a selection gets a Comment button, passages are marked, @ c
   await ann.page.waitForTimeout(200);
   await ann.page.keyboard.press("Enter");
   await expect(ann.page.locator(".cm-content")).toContainText("Ask @[Ann Editor](mention:");
+  await expectSaved(ann.page);
+
+  // A share page renders the mention as @Name and shows no comments.
+  const share = await trpcMutation(ann.page, "share.create", { targetType: "note", targetId: noteId, label: "Client", mode: "live" });
+  expect(share.ok, share.error?.message).toBe(true);
+  await ann.page.goto(`/s/${share.data.token}`);
+  await expect(ann.page.locator(".mention")).toHaveText("@Ann Editor");
+  await expect(ann.page.locator("body")).toContainText("We expect two cuts by June.");
+  await expect(ann.page.locator("body")).not.toContainText("Source for two?");
+  expect(await ann.page.locator("a[href^='mention:']").count()).toBe(0);
+  await ann.page.goto(`/notes/${noteId}?edit`);
+  await expect(ann.page.locator(".cm-content")).toBeVisible();
 
   // Deleting the passage detaches the thread: it keeps its quote, marked as deleted.
   await typeBody(ann.page, "# Rotation\n\nNothing about rates any more.");

@@ -7,6 +7,7 @@ import { FIXTURE_FRED_API_KEY, makeFixture, type Fixture } from "@/test/procedur
 import { notebookActivity } from "./activity";
 import { recordEvent } from "./audit";
 import { setFredApiKey } from "./connector-settings";
+import { createComment } from "./comments";
 import { addMember, createNotebook } from "./notebooks";
 import { createNote } from "./notes";
 
@@ -88,6 +89,14 @@ describe("notebookActivity", () => {
     expect(text).not.toContain(FIXTURE_FRED_API_KEY);
     expect(page.items.map((i) => i.text)).toContain(`${f.owner.name} set the notebook's FRED API key`);
     expect(page.items.find((i) => i.action === "note.trashed")).toMatchObject({ href: null, text: `${f.owner.name} moved a note that was deleted to the trash` });
+  });
+
+  it("tells who commented on what, linking to the thread", async () => {
+    const { threadId } = await createComment(f.member, { targetType: "question", targetId: f.questionId, body: "What about rates?" });
+    const page = await notebookActivity(f.owner, { notebookId: f.notebookId, kind: "commented" });
+    expect(page.items[0]).toMatchObject({ kind: "commented", text: `${f.member.name} commented on “Will small caps beat large caps in 2026?”`, href: `/questions/${f.questionId}#comment-${threadId}` });
+    expect(page.items.map((i) => i.text)).toContain(`${f.owner.name} commented on the note “First note”`);
+    expect(JSON.stringify(page)).not.toContain("What about rates?");
   });
 
   it("is NOT_FOUND for a stranger", async () => {

@@ -1,4 +1,5 @@
 // e2e: two members discuss a passage of a note: a comment on a selection in the reading view with an @mention, the inbox, a reply, resolving; the editor's marks and @ completions; share pages show mentions, never comments; comments on a question and a forecast; the size cap.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { expectSaved, newNote, signedInPage, typeBody } from "./helpers/notes";
 
@@ -217,5 +218,38 @@ test("comments on a question and on one forecast; a comment over the size cap is
   const refused = await trpcMutation(ann.page, "comments.create", { targetType: "question", targetId: questionId, body: long });
   expect(refused.ok).toBe(false);
   expect(refused.error?.message).toContain("at most 10,000 characters");
+  await ann.context.close();
+});
+
+test("the comments panel, a thread, the @ list and a question's discussion have no serious axe violation, light and dark", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const ann = await signedInPage(browser, "Ann Access");
+  const { id: noteId, notebookUrl } = await newNote(ann.page, "Access desk");
+  await typeBody(ann.page, BODY);
+  await expectSaved(ann.page);
+  const notebookId = notebookUrl.split("/").pop()!;
+  const thread = await trpcMutation(ann.page, "comments.create", { targetType: "note", targetId: noteId, body: "Is **this** right?", anchor: { quote: "Small caps lead" } });
+  expect(thread.ok, thread.error?.message).toBe(true);
+  const question = await trpcMutation(ann.page, "questions.create", { notebookId, title: "Two cuts by June?", kind: "binary", criteria: "Resolves yes on two cuts.", resolveBy: "2026-06-30" });
+  await trpcMutation(ann.page, "comments.create", { targetType: "question", targetId: question.data.id, body: "Why?" });
+  const serious = async (...within: string[]) => {
+    const builder = new AxeBuilder({ page: ann.page });
+    for (const selector of within) builder.include(selector);
+    const { violations } = await builder.withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
+  };
+  for (const theme of ["light", "dark"]) {
+    await ann.page.evaluate((t) => localStorage.setItem("quire-theme", t), theme);
+    await ann.page.goto(`/notes/${noteId}#comment-${thread.data.threadId}`);
+    await expect(ann.page.getByTestId("comment-thread")).toHaveAttribute("data-active", "true");
+    await ann.page.getByTestId("comment-thread").getByRole("button", { name: "Reply" }).click();
+    await ann.page.getByTestId("comment-input").pressSequentially("@A");
+    await expect(ann.page.getByTestId("mention-menu")).toBeVisible();
+    expect(await serious(), `note (${theme})`).toEqual([]);
+    await ann.page.goto(`/questions/${question.data.id}`);
+    await expect(ann.page.getByTestId("question-discussion").getByTestId("comment-thread")).toHaveCount(1);
+    // Only the comments' parts of the question page: the rest is other features' (and the accessibility spec's).
+    expect(await serious('[data-testid="question-discussion"]', ".q-activity-card"), `question (${theme})`).toEqual([]);
+  }
   await ann.context.close();
 });

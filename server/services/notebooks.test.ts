@@ -41,7 +41,7 @@ describe("createNotebook and listNotebooks", () => {
     await addNote(id, true);
     await addMember(alice, { notebookId: id, email: bob.email, role: "viewer" });
     expect(await listNotebooks(alice)).toEqual([
-      { id, name: "Small caps", description: "Russell 2000", role: "owner", noteCount: 2, memberCount: 2, updatedAt: expect.any(Date) },
+      { id, name: "Small caps", description: "Russell 2000", role: "owner", noteCount: 2, memberCount: 2, reminderDays: 30, updatedAt: expect.any(Date) },
     ]);
     expect(await listNotebooks(bob)).toEqual([expect.objectContaining({ id, role: "viewer", noteCount: 2 })]);
     expect(await getNotebook(bob, id)).toEqual((await listNotebooks(bob))[0]);

@@ -16,6 +16,7 @@ type Popup = { left: number; top: number; anchor: NewThreadAnchor; shown: string
 const HASH = /^#comment-([A-Za-z0-9_-]{1,64})$/;
 const BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, td, th, blockquote, dd, dt, pre";
 const POPUP_WIDTH = 112;
+const PHONE_QUERY = "(max-width: 600px)";
 
 const isCommentKey = (e: KeyboardEvent) => (e.metaKey || e.ctrlKey) && e.altKey && e.code === "KeyM";
 
@@ -299,6 +300,8 @@ export function NoteCommentsFrame({
 
   const selectThread = (t: Thread) => {
     openThread(t.id, { scroll: false });
+    // On a phone the panel is a sheet over the note: step aside to show the passage (a tap on it brings the thread back).
+    if (window.matchMedia(PHONE_QUERY).matches) comments.setOpen(false);
     if (mode === "read") {
       const range = rangesRef.current.get(t.id) ?? null;
       const el = range?.startContainer.parentElement;

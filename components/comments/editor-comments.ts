@@ -90,9 +90,9 @@ export function commentsInEditor(hooks: { current: EditorCommentHooks }): Extens
 
 const MENTION_BEFORE = /@[\p{L}\p{N}_.'’-]*$/u;
 
-/** `@` in the note's text offers the notebook's members and inserts `@[Name](mention:ID)`. */
-export function mentionCompletions(members: () => readonly MentionMember[]): Extension {
-  const source = (context: CompletionContext): CompletionResult | null => {
+/** The completion source behind `mentionCompletions`: after an `@` that starts a word, the members, each inserting its mention. */
+export function mentionSource(members: () => readonly MentionMember[]) {
+  return (context: CompletionContext): CompletionResult | null => {
     const typed = context.matchBefore(MENTION_BEFORE);
     if (!typed) return null;
     const before = typed.from > 0 ? context.state.sliceDoc(typed.from - 1, typed.from) : "";
@@ -105,5 +105,9 @@ export function mentionCompletions(members: () => readonly MentionMember[]): Ext
       validFor: /^@[\p{L}\p{N}_.'’-]*$/u,
     };
   };
-  return autocompletion({ override: [source], icons: false });
+}
+
+/** `@` in the note's text offers the notebook's members and inserts `@[Name](mention:ID)`. */
+export function mentionCompletions(members: () => readonly MentionMember[]): Extension {
+  return autocompletion({ override: [mentionSource(members)], icons: false });
 }

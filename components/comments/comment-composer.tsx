@@ -1,6 +1,7 @@
 "use client";
 // A comment box: Markdown with `@` suggestions from the notebook's members (type to filter, arrows and Enter to pick, Esc to close), Ctrl/⌘+Enter to send, and the server's message when it refuses.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { initials } from "@/components/ui/initials";
 import { mentionMarkdown } from "@/lib/comments/mentions";
 import { activeMention, filterMembers, insertMention, type ActiveMention, type MentionMember } from "./mention-input";
 import { COMMENT_MAX } from "./use-comments";
@@ -181,9 +182,4 @@ export function CommentComposer({
       </div>
     </form>
   );
-}
-
-export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  return ((parts[0]?.[0] ?? "?") + (parts.length > 1 ? (parts.at(-1)?.[0] ?? "") : "")).toUpperCase();
 }

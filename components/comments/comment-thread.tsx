@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { MarkdownView } from "@/components/notes/markdown-view";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { CommentComposer, initials } from "./comment-composer";
+import { initials } from "@/components/ui/initials";
+import { CommentComposer } from "./comment-composer";
 import type { MentionMember } from "./mention-input";
 import { quoteText } from "./text-anchor";
 import { errorMessage as errorOf, type CommentActions, type Thread, type ThreadComment } from "./use-comments";

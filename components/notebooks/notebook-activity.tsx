@@ -10,17 +10,10 @@ import { TimeAgo } from "@/components/ui/time-ago";
 import { ACTIVITY_KINDS, type ActivityKind } from "@/lib/validation/activity";
 import { activityFeedKey, activityFilters, activityHref, type ActivityFilters } from "./activity-filters";
 import "./notebook-activity.css";
+import { initials } from "@/components/ui/initials";
 
 const PAGE = 30;
 
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((w) => w[0]!.toUpperCase())
-    .join("");
-}
 
 function dayLabel(date: Date, now = new Date()): string {
   const day = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();

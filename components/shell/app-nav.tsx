@@ -9,6 +9,7 @@ import { BookIcon, ChartIcon, DataIcon, InboxIcon, LinkIcon, MenuIcon, NoteIcon,
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { QuickSwitcher } from "@/components/search/quick-switcher";
 import { clearAllDrafts } from "@/lib/notes/local-draft";
+import { initials } from "@/components/ui/initials";
 
 const LINKS: Array<{ href: string; label: string; icon: ReactNode }> = [
   { href: "/inbox", label: "Inbox", icon: <InboxIcon /> },
@@ -21,14 +22,6 @@ const LINKS: Array<{ href: string; label: string; icon: ReactNode }> = [
   { href: "/search", label: "Search", icon: <SearchIcon /> },
 ];
 
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((w) => w[0]!.toUpperCase())
-    .join("");
-}
 
 export function AppNav({ user, signOutAction }: { user: { name: string; email: string }; signOutAction: () => Promise<void> }) {
   const pathname = usePathname();

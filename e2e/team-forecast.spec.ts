@@ -51,6 +51,8 @@ test("the team's median moves from 30% to 50% when a second member forecasts 70%
   await expect(first.page.getByTestId("team-yours")).toHaveText("30%");
   await expect(first.page.locator(".q-chart[data-drawn=true] .q-team-line")).toBeAttached();
   await expect(first.page.locator(".q-chart")).toContainText("Team (median)");
+  // With a legend the chart is a <figure>: each member's forecast is still a labelled marker on the chart itself.
+  await expect(first.page.locator('.q-chart [data-marker="forecast"][role="img"]')).toHaveCount(2);
   // Extremizing keeps a symmetric pair at 50% and says by how much.
   await first.page.getByTestId("team-extremize").check();
   await expect(first.page.getByText("Mean of log-odds, extremized ×1.5")).toBeVisible();

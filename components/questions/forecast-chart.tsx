@@ -13,16 +13,22 @@ export function ForecastChart({ question, meId }: { question: QuestionDetail; me
     loadPlot,
     (Plot, width) => {
       const { figure, model: m } = forecastFigure(Plot, question, { meId, width, team });
-      const svg = figure.tagName.toLowerCase() === "svg" ? figure : figure.querySelector("svg");
+      // With a legend (two or more forecasters) Plot returns a <figure>: the chart is its own <svg>, not a legend swatch's.
+      const svg = figure.tagName.toLowerCase() === "svg" ? figure : figure.querySelector(":scope > svg");
+      // Plot names each mark's group ("dot"); a named group needs the group role (a bare <g> is generic, where a name is prohibited).
+      svg?.querySelectorAll(".q-forecast-markers, .q-note-markers").forEach((g) => g.setAttribute("role", "group"));
       svg?.querySelectorAll(".q-note-markers circle, .q-note-markers path").forEach((el, i) => {
         const n = m.notes[i];
         el.setAttribute("data-marker", "note");
+        // A label needs a role that may be named (a bare SVG shape is generic, where aria-label is prohibited).
+        if (n) el.setAttribute("role", "img");
         if (n) el.setAttribute("aria-label", `Note “${n.title}” ${n.why}`);
         if (n?.id) el.setAttribute("data-note-id", n.id);
       });
       svg?.querySelectorAll(".q-forecast-markers circle").forEach((el, i) => {
         el.setAttribute("data-marker", "forecast");
         const r = m.rows[i];
+        if (r) el.setAttribute("role", "img");
         if (r) el.setAttribute("aria-label", r.label.split("\n")[0]!);
       });
       return figure;

@@ -1,6 +1,6 @@
 // Comments: threads on a note's passage, a question or one forecast, with replies, edits, soft deletes and resolving; every member reads and writes them (viewers included).
-import { and, asc, desc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
-import { getDb, transaction, type Tx } from "@/db/client";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { getDb, prepared, transaction, type Tx } from "@/db/client";
 import { comments, forecasts, notes, questions, users, type CommentAnchor, type CommentTarget } from "@/db/schema";
 import { anchorAt, locateQuote, reanchor } from "@/lib/comments/anchor";
 import { newId } from "@/lib/ids";
@@ -269,13 +269,18 @@ export async function reopenThread(actor: Actor, input: { threadId: string }): P
  * in the body get an inbox item. The note's open anchored threads are re-anchored: one indexed read, and a write only
  * for a thread whose passage moved, changed or went (detached, keeping the text it was on) or came back.
  */
+// Prepared once: it runs in every save that changes a note's text (autosave included).
+const anchoredThreadsQuery = prepared("comments_anchored_threads", (db) =>
+  db
+    .select({ id: comments.id, anchor: comments.anchor, detached: comments.detached })
+    .from(comments)
+    .where(and(eq(comments.targetType, "note"), eq(comments.targetId, sql.placeholder("noteId")), isNull(comments.threadId), isNull(comments.resolvedAt), isNotNull(comments.anchor))),
+);
+
 export async function noteSavedForComments(tx: Tx, actor: Actor, note: { id: string; notebookId: string }, body: string, previousBody?: string, at = new Date()): Promise<void> {
   await recordMentions(tx, actor, { notebookId: note.notebookId, sourceType: "note", sourceId: note.id, href: `/notes/${note.id}` }, body, previousBody ?? "", at);
   if (previousBody === undefined || previousBody === body) return;
-  const threads = await tx
-    .select({ id: comments.id, anchor: comments.anchor, detached: comments.detached })
-    .from(comments)
-    .where(and(eq(comments.targetType, "note"), eq(comments.targetId, note.id), isNull(comments.threadId), isNull(comments.resolvedAt), isNotNull(comments.anchor)));
+  const threads = await anchoredThreadsQuery().execute({ noteId: note.id });
   for (const t of threads) {
     if (!t.anchor) continue;
     const moved = reanchor(t.anchor, body);

@@ -1,5 +1,5 @@
 // The questions and comments rows of the procedure list (e2e/helpers/procedures.ts): each with a sample input and the malformed inputs to try.
-import type { Procedure, SampleIds } from "./procedures";
+import type { Procedure, SampleIds } from "./procedure-types";
 import { badQuestions, QUESTION, questionSample } from "./sample-inputs";
 
 const q = "query" as const;

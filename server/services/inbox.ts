@@ -12,12 +12,10 @@ import { mentionItems } from "./mentions";
 import { changedFiguresOf } from "./note-figures";
 import { readObservations } from "./observations";
 import { evaluateQuestionRule } from "./question-resolution";
+import type { InboxItem, InboxKind } from "./inbox-item";
 import { todayUtc } from "./questions";
 
-export type InboxKind = "stale-figures" | "against-forecast" | "forecast-reminder" | "resolve-by" | "resolved" | "revised-resolution" | "mention";
-
-/** One thing that needs the user, with where to act; `key` names it (a new change gets a new key, so it comes back after a dismissal). */
-export type InboxItem = { key: string; kind: InboxKind; notebookName: string; title: string; detail: string; href: string; at: Date };
+export type { InboxItem, InboxKind } from "./inbox-item";
 
 /** What an item's key looks like: its kind, then what it is about. */
 export const INBOX_KEY = /^(figures|resolve-by|against|remind|resolved|revised|mention):\S{1,1000}$/;

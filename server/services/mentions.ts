@@ -4,7 +4,7 @@ import { getDb, type Tx } from "@/db/client";
 import { comments, forecasts, mentions, notebooks, notes, questions, users } from "@/db/schema";
 import { excerptAround, MENTION_PATTERN, mentionsIn } from "@/lib/comments/mentions";
 import { userMay, type Actor } from "./access";
-import type { InboxItem } from "./inbox";
+import type { InboxItem } from "./inbox-item";
 
 export type MentionSource = { notebookId: string; sourceType: "comment" | "note"; sourceId: string; href: string };
 

@@ -130,6 +130,8 @@ describe("the PostgreSQL schema mirrors the SQLite schema", () => {
     expectTypeOf<InferInsertModel<PgSchema["series"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["series"]>>();
     expectTypeOf<InferSelectModel<PgSchema["observations"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["observations"]>>();
     expectTypeOf<InferInsertModel<PgSchema["observations"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["observations"]>>();
+    expectTypeOf<InferSelectModel<PgSchema["seriesTiers"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["seriesTiers"]>>();
+    expectTypeOf<InferInsertModel<PgSchema["seriesTiers"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["seriesTiers"]>>();
     expectTypeOf<InferSelectModel<PgSchema["charts"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["charts"]>>();
     expectTypeOf<InferInsertModel<PgSchema["charts"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["charts"]>>();
     expectTypeOf<InferSelectModel<PgSchema["apiTokens"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["apiTokens"]>>();

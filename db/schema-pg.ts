@@ -28,6 +28,9 @@ export const createdAt = () => moment("created_at").notNull().defaultNow();
 /** PostgreSQL's tsvector, read as its text form (only search SQL uses it; nothing writes it). */
 const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => "tsvector" });
 
+/** PostgreSQL's bytea, read and written as a Buffer, as SQLite's `blob(..., { mode: "buffer" })` is. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+
 export const users = pgTable(
   "users",
   {
@@ -207,6 +210,20 @@ export const observations = pgTable(
     knownUntil: bigint("known_until", { mode: "number" }),
   },
   (t) => [index("observations_series_date_known_idx").on(t.seriesId, t.date, t.knownFrom)],
+);
+
+/** A series' current values thinned for long charts, per data version (see db/schema-sqlite.ts). */
+export const seriesTiers = pgTable(
+  "series_tiers",
+  {
+    seriesId: text("series_id")
+      .notNull()
+      .references(() => series.id, { onDelete: "cascade" }),
+    dataVersion: integer("data_version").notNull(),
+    block: integer("block").notNull(),
+    data: bytea("data").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seriesId, t.dataVersion, t.block] })],
 );
 
 export const charts = pgTable(

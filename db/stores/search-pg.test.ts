@@ -1,13 +1,12 @@
-// The PostgreSQL search store on a fresh database: the tsquery translation, and results equal to SQLite's FTS5 store on the same notes.
+// The PostgreSQL search store on a fresh database: ranking, filters, access, and results equal to SQLite's FTS5 store on the same notes (its tsquery: search-pg-query.test.ts).
 import Database from "better-sqlite3";
-import { sql } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as pgSchema from "@/db/schema-pg";
 import { toFtsQuery } from "@/lib/notes/search-query";
 import type { NoteSearch } from "./search";
-import { englishOperands, matchesFts, postgresSearch, toTsQuery } from "./search-pg";
+import { postgresSearch } from "./search-pg";
 import { sqliteSearch } from "./search-sqlite";
 import { openStoreTestDatabase, type StoreTestDatabase } from "./pg-store-database";
 
@@ -18,7 +17,7 @@ let db: NodePgDatabase<typeof pgSchema>;
 let lite: Database.Database;
 
 beforeAll(async () => {
-  store = await openStoreTestDatabase("quire_stores_pg");
+  store = await openStoreTestDatabase("quire_search_pg");
   ({ pool, db } = store);
 
   lite = new Database(":memory:");
@@ -112,84 +111,6 @@ function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-// ---------------------------------------------------------------------------------------------------------------
-
-/** toTsQuery with PostgreSQL's own English forms of the stemmed lookups, as the store builds it. */
-async function pgTsQuery(ftsQuery: string): Promise<string> {
-  const operands = englishOperands(ftsQuery);
-  const { rows } = await pool.query("SELECT to_tsquery('english', u.op)::text AS q FROM unnest($1::text[]) WITH ORDINALITY AS u(op, i) ORDER BY u.i", [operands]);
-  const forms = new Map(operands.map((op, i) => [op, rows[i].q as string]));
-  return toTsQuery(ftsQuery, (op) => forms.get(op) ?? "");
-}
-
-describe("toTsQuery", () => {
-  it("quotes every word, weights it to title and body, and keeps prefixes, phrases, OR, NOT and parentheses", () => {
-    expect(toTsQuery('"rota"*')).toBe("( 'rota':* | 'ro' | 'roe' | 'rot' | 'rote' )");
-    expect(toTsQuery('"fed"')).toBe("'fed'");
-    // A phrase is the AND of its words; their order is checked on the candidates.
-    expect(toTsQuery('"rate cuts"')).toBe("( 'rate' & 'cuts' )");
-    expect(toTsQuery('"fed" OR "cuts"')).toBe("( 'fed' | 'cuts' )");
-    expect(toTsQuery('"fed" "cuts"')).toBe("( 'fed' & 'cuts' )");
-    // `a NOT b` filters on a; b is checked word for word on the candidates.
-    expect(toTsQuery('"tech" NOT "apple"')).toBe("'tech'");
-    // FTS5 precedence: NOT, then AND, then OR; parentheses group.
-    expect(toTsQuery('"fed" OR "rates" AND "cuts"')).toBe("( 'fed' | ( 'rates' & 'cuts' ) )");
-    expect(toTsQuery('("fed" OR "rates") AND "cuts"')).toBe("( ( 'fed' | 'rates' ) & 'cuts' )");
-  });
-
-  it("looks a part-typed word up by its stem and by the stems it may be the start of; numbers also signed and as decimals", () => {
-    expect(toTsQuery('"runni"*')).toBe("( 'runni':* | 'runn':* | 'ru' | 'rue' | 'run' | 'rune' )");
-    expect(toTsQuery('"500"')).toBe("( '500' | '-500' | '+500' | '500':* )");
-    // "1.5" is `"1" AND "5"` to FTS5 but the one lexeme '1.5' to PostgreSQL: a number after a number filters nothing.
-    expect(toTsQuery('"1" AND "5"')).toBe("( '1' | '-1' | '+1' | '1':* )");
-    expect(toTsQuery('"café"')).toBe("( 'café' | 'cafe' )");
-    expect(toTsQuery('"x"*')).toBe("'x':*");
-  });
-
-  it("takes the English forms from PostgreSQL: stems, and stop words gone, while the stored-lexeme lookups stay as written", async () => {
-    expect(await pgTsQuery('"rotations"*')).toBe("( 'rotat':* | 'rota':* | 'ro' | 'roe' | 'rot' | 'rote' )");
-    expect(await pgTsQuery('"rates cuts"')).toBe("( 'rate' & 'cut' )");
-    // to_tsquery('english', 'willi:*') cannot find "willing" (stored 'will', a stop word to to_tsquery); 'will':* as a lexeme can.
-    expect(await pgTsQuery('"willi"*')).toBe("( 'willi':* | 'will':* | 'wi' | 'wie' | 'wil' | 'wile' )");
-  });
-
-  it("leaves out what the index does not hold (stop words, beginnings of stop words) and answers '' when nothing is left", async () => {
-    expect(toTsQuery('"the"')).toBe("");
-    expect(toTsQuery('"the" AND "fed"')).toBe("'fed'");
-    expect(toTsQuery('"ab"* AND "fed"')).toBe("'fed'");
-    expect(toTsQuery('"the" OR "fed"')).toBe("");
-    expect(toTsQuery('"it\'s"'), '"it" and "s" are both stop words').toBe("");
-    expect(toTsQuery('"..."')).toBe("");
-    expect(toTsQuery("")).toBe("");
-    expect(await pgTsQuery('"rate of cuts"')).toBe("( 'rate' & 'cut' )");
-  });
-
-  it("reads odd input leniently and always makes a tsquery PostgreSQL accepts", async () => {
-    const odd = [
-      `"it's" AND "a\\b:c" OR "x'y"*`,
-      `"a\\b:c'd"`,
-      `'); DROP TABLE notes; --`,
-      `"unclosed phrase`,
-      `((( "deep" ) OR`,
-      `) NOT "x" ( AND`,
-      `"a""b" "c"*`,
-      `*:*AB & | ! <-> ''`,
-      `NEAR("a" "b", 3) title:x ^y col*`,
-      `"${"ab ".repeat(400)}"`,
-      `"x${"y".repeat(3000)}"*`,
-      '"\u0000\u0007\u200b\ud800"',
-      `"①½ 日本語 Ǿ ß İstanbul" OR "σίσυφος"*`,
-      "(".repeat(300) + '"fed"' + ")".repeat(10),
-    ];
-    for (const q of odd) {
-      const text = await pgTsQuery(q);
-      const { rows } = await pool.query("SELECT $1::tsquery::text AS q", [text]);
-      expect(typeof rows[0].q, q).toBe("string");
-    }
-    expect(toTsQuery(`"a\\b:c'd"`)).toBe("( ( 'b' & 'c' ) & 'd' )");
-  });
-});
 
 describe("postgresSearch", () => {
   const ids: Record<string, string> = {};
@@ -362,27 +283,6 @@ describe("postgresSearch", () => {
     expect(answered, "most sample queries find something, so the comparison means something").toBeGreaterThan(typed.length / 2);
   }, 120_000);
 
-  it("checks words exactly as FTS5 does (matchesFts against SQLite on the same texts)", () => {
-    const cases: Array<[string, string, string]> = [
-      ['"cafe"', "", "Café"],
-      ['"istanbul"', "İSTANBUL", ""],
-      ['"σίσυφοσ"', "ΣΊΣΥΦΟΣ", ""],
-      ['"one two"*', "one twofold", ""],
-      ['"one two"', "one", "two"],
-      ['"foo bar"', "foo_bar", ""],
-      ['"ǿ"', "Ǿ", ""],
-      ['"x"', "x\u0903y", ""],
-      ['"cafes"', "cafe\u0301s", ""],
-    ];
-    for (const [q, title, body] of cases) {
-      lite.exec("DROP TABLE IF EXISTS temp.probe");
-      lite.exec("CREATE VIRTUAL TABLE temp.probe USING fts5(title, body, tokenize='unicode61 remove_diacritics 2')");
-      lite.prepare("INSERT INTO temp.probe (title, body) VALUES (?, ?)").run(title, body);
-      const sqliteSays = (lite.prepare("SELECT count(*) AS n FROM temp.probe WHERE probe MATCH ?").get(q) as { n: number }).n > 0;
-      expect(matchesFts(q, title, body), `${q} in ${title} / ${body}`).toBe(sqliteSays);
-    }
-  });
-
   it("copes with the longest words and notes (no regular expression too complex, no operand too long)", async () => {
     const long = await addNote("research", "Long", `${"Ärger über Öl, ŝtato; ".repeat(9_000)}${"é".repeat(64)}a ${"ab".repeat(50)} end`);
     for (const q of [`"${"é".repeat(64)}"*`, `"${"E".repeat(63)}"`, `"${"ab".repeat(50)}"`, `"${"ab".repeat(2_000)}"*`, `"${"ärger über ".repeat(40)}"`]) {
@@ -406,16 +306,4 @@ describe("postgresSearch", () => {
       if (i % 5 === 0) await expect(store.searchNotes(searchQuery(s)), s).resolves.toBeInstanceOf(Array);
     }
   }, 120_000);
-});
-
-describe("the search statement", () => {
-  it("can use the GIN index on notes.search", async () => {
-    const filter = await pgTsQuery('"rotation"*');
-    const plan = await db.transaction(async (tx) => {
-      await tx.execute(sql`SET LOCAL enable_seqscan = off`);
-      const { rows } = await tx.execute<{ "QUERY PLAN": string }>(sql`EXPLAIN SELECT id FROM notes n WHERE n.search @@ ${filter}::tsquery AND n.deleted_at IS NULL`);
-      return rows.map((r) => r["QUERY PLAN"]).join("\n");
-    });
-    expect(plan).toContain("notes_search_idx");
-  });
 });

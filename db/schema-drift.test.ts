@@ -156,6 +156,8 @@ describe("the PostgreSQL schema mirrors the SQLite schema", () => {
     expectTypeOf<InferInsertModel<PgSchema["comments"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["comments"]>>();
     expectTypeOf<InferSelectModel<PgSchema["mentions"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["mentions"]>>();
     expectTypeOf<InferInsertModel<PgSchema["mentions"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["mentions"]>>();
+    expectTypeOf<InferSelectModel<PgSchema["notebookChanges"]>>().toEqualTypeOf<InferSelectModel<SqliteSchema["notebookChanges"]>>();
+    expectTypeOf<InferInsertModel<PgSchema["notebookChanges"]>>().toEqualTypeOf<InferInsertModel<SqliteSchema["notebookChanges"]>>();
   });
 });
 
@@ -200,7 +202,9 @@ describe("the PostgreSQL migrations", () => {
 
   it("moves a notebook's content_version on for its notes, series, charts, questions, forecasts and its name", async () => {
     const d = await db();
-    const version = async (id: string) => (await d.select({ v: pgSchema.notebooks.contentVersion }).from(pgSchema.notebooks).where(eq(pgSchema.notebooks.id, id)))[0]!.v;
+    // The notebook's content_version plus its note edits, counted in shards (migration 0010), as the share page reads it.
+    const version = async (id: string) =>
+      (await pools[0]!.query<{ v: number }>("SELECT content_version + coalesce((SELECT sum(version) FROM notebook_changes WHERE notebook_id = $1), 0)::int AS v FROM notebooks WHERE id = $1", [id])).rows[0]!.v;
     await d.insert(pgSchema.users).values({ id: "u1", email: "a@example.com", name: "A", passwordHash: "x" });
     await d.insert(pgSchema.notebooks).values([
       { id: "nb1", name: "Macro", createdBy: "u1" },
@@ -228,14 +232,55 @@ describe("the PostgreSQL migrations", () => {
     expect(await version("nb1")).toBe(8);
     // Setting content_version alone (what the triggers do) does not count as a rename.
     await d.update(pgSchema.notebooks).set({ contentVersion: 100 }).where(eq(pgSchema.notebooks.id, "nb1"));
-    expect(await version("nb1")).toBe(100);
+    expect(await version("nb1")).toBe(101); // 100, and the note's edit counted in its shard
 
     // A note that changes notebook moves both on.
     await d.update(pgSchema.notes).set({ notebookId: "nb2" }).where(eq(pgSchema.notes.id, "n1"));
-    expect(await version("nb1")).toBe(101);
+    expect(await version("nb1")).toBe(102);
     expect(await version("nb2")).toBe(1);
     await d.delete(pgSchema.notes).where(eq(pgSchema.notes.id, "n1"));
     expect(await version("nb2")).toBe(2);
+  });
+
+  it("counts a note's edit in its shard, so saves of notes in other shards of one notebook never wait for each other's commit", async () => {
+    const d = await db();
+    await d.insert(pgSchema.notebooks).values({ id: "nb-shards", name: "Shards" });
+    // Two notes whose ids fall in different shards (hashtext(id) & 63), and one in the first note's shard.
+    const shardOf = async (id: string) => (await pools[0]!.query<{ s: number }>("SELECT hashtext($1) & 63 AS s", [id])).rows[0]!.s;
+    const ids = Array.from({ length: 200 }, (_, i) => `shard-note-${i}`);
+    const shards = await Promise.all(ids.map(shardOf));
+    const first = ids[0]!;
+    const other = ids.find((_, i) => shards[i] !== shards[0])!;
+    const same = ids.find((id, i) => id !== first && shards[i] === shards[0])!;
+    await d.insert(pgSchema.notes).values([first, other, same].map((id) => ({ id, notebookId: "nb-shards", title: id })));
+    const row = async () => (await pools[0]!.query("SELECT content_version, updated_at FROM notebooks WHERE id = 'nb-shards'")).rows[0];
+    const before = await row();
+
+    // The first save's bump runs now (constraints immediate) and holds its shard's row until it ends.
+    const holder = await pools[0]!.connect();
+    const blocked = await pools[1]!.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query("SET CONSTRAINTS ALL IMMEDIATE");
+      await holder.query("UPDATE notes SET body = 'first', updated_at = now() WHERE id = $1", [first]);
+      // A save of a note in another shard commits at once.
+      await pools[1]!.query("UPDATE notes SET body = 'other' WHERE id = $1", [other]);
+      // A save of a note in the same shard waits for the first one's commit.
+      let committed = false;
+      const waiting = blocked.query("UPDATE notes SET body = 'same' WHERE id = $1", [same]).then(() => (committed = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(committed).toBe(false);
+      await holder.query("COMMIT");
+      await waiting;
+    } finally {
+      holder.release();
+      blocked.release();
+    }
+    // The notebook's own row was not written; its shards counted three edits, the last at the first note's time.
+    expect(await row()).toEqual(before);
+    const { rows } = await pools[0]!.query<{ v: number; at: Date }>("SELECT sum(version)::int AS v, max(updated_at) AS at FROM notebook_changes WHERE notebook_id = 'nb-shards'");
+    expect(rows[0]!.v).toBe(3);
+    expect(rows[0]!.at.getTime()).toBeGreaterThan(before.updated_at.getTime());
   });
 
   it("keeps notes.tags_text to the note's tags", async () => {

@@ -76,6 +76,25 @@ export const memberships = pgTable(
   (t) => [primaryKey({ columns: [t.notebookId, t.userId] }), index("memberships_user_idx").on(t.userId)],
 );
 
+/**
+ * A notebook's note edits, counted in shards by note id (PostgreSQL's notes trigger, migration 0010): an autosave moves
+ * its shard, not the notebook's row, which every save in the notebook would otherwise queue on while it commits. The
+ * notebook's content version is its content_version plus the shards' versions; its updated_at the later of its own and
+ * theirs. SQLite (one writer at a time) moves the notebook's row and leaves this table empty.
+ */
+export const notebookChanges = pgTable(
+  "notebook_changes",
+  {
+    notebookId: text("notebook_id")
+      .notNull()
+      .references(() => notebooks.id, { onDelete: "cascade" }),
+    shard: integer("shard").notNull(),
+    version: integer("version").notNull().default(0),
+    updatedAt: moment("updated_at"),
+  },
+  (t) => [primaryKey({ columns: [t.notebookId, t.shard] })],
+);
+
 export const notes = pgTable(
   "notes",
   {

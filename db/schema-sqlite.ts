@@ -59,6 +59,20 @@ export const memberships = sqliteTable(
   (t) => [primaryKey({ columns: [t.notebookId, t.userId] }), index("memberships_user_idx").on(t.userId)],
 );
 
+/** A notebook's note edits in shards: written on PostgreSQL only (see schema-pg.ts); here it stays empty. */
+export const notebookChanges = sqliteTable(
+  "notebook_changes",
+  {
+    notebookId: text("notebook_id")
+      .notNull()
+      .references(() => notebooks.id, { onDelete: "cascade" }),
+    shard: integer("shard").notNull(),
+    version: integer("version").notNull().default(0),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [primaryKey({ columns: [t.notebookId, t.shard] })],
+);
+
 export const notes = sqliteTable(
   "notes",
   {

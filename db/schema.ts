@@ -15,6 +15,7 @@ const tables = dialect() === "postgres" ? { ...pg, ...pgTeam } : ({ ...sqlite, .
 export const users = tables.users;
 export const notebooks = tables.notebooks;
 export const memberships = tables.memberships;
+export const notebookChanges = tables.notebookChanges;
 export const notes = tables.notes;
 export const events = tables.events;
 export const noteRevisions = tables.noteRevisions;

@@ -5,6 +5,7 @@ import { memberships, notebooks, notes, users, type Role } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { assertNotebookAccess, qualified, type Actor } from "./access";
 import { recordEvent } from "./audit";
+import { changedAtOf } from "./notebook-changes";
 import { DomainError, badRequest, conflict, notFound } from "./errors";
 
 export type NotebookSummary = {
@@ -33,12 +34,12 @@ const listQuery = prepared("notebooks_list", (db: Db) =>
       noteCount,
       memberCount,
       reminderDays: notebooks.reminderDays,
-      updatedAt: notebooks.updatedAt,
+      updatedAt: changedAtOf,
     })
     .from(memberships)
     .innerJoin(notebooks, eq(notebooks.id, memberships.notebookId))
     .where(eq(memberships.userId, sql.placeholder("userId")))
-    .orderBy(desc(notebooks.updatedAt), asc(notebooks.name)),
+    .orderBy(desc(changedAtOf), asc(notebooks.name)),
 );
 
 /** The notebooks the actor belongs to, most recently changed first (a prepared statement: it is on every page). */

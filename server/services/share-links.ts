@@ -10,6 +10,7 @@ import { assertAccessToRowIn, assertNoteAccess, assertNotebookAccess, notebookId
 import { hashToken } from "./api-tokens";
 import { logger } from "@/server/logger";
 import { recordEvent } from "./audit";
+import { contentVersionOf } from "./notebook-changes";
 import { type DomainError, badRequest, notFound } from "./errors";
 import { noteAt } from "./note-as-of";
 import { questionFor } from "./questions";
@@ -198,7 +199,7 @@ export type OpenShareLink = { link: ShareLinkRow; contentVersion: number };
 // Every share page request opens its link: a prepared statement (building the query each time cost most of a cached page's time).
 const openLinkQuery = prepared("share_links_open", (db) =>
   db
-    .select({ link: shareLinks, contentVersion: notebooks.contentVersion })
+    .select({ link: shareLinks, contentVersion: contentVersionOf })
     .from(shareLinks)
     .innerJoin(notebooks, eq(notebooks.id, shareLinks.notebookId))
     .where(and(eq(shareLinks.tokenHash, sql.placeholder("tokenHash")), makerMayShare)),

@@ -6,7 +6,8 @@ import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { transactionClient } from "../prepared";
-import type { ApplyResult, ObservationPoint, ObservationStats, ObservationStore } from "./observations";
+import { buildTiers, type Tiers } from "@/lib/charts/tiers";
+import { currentInOrder, type ApplyResult, type ObservationPoint, type ObservationStats, type ObservationStore } from "./observations";
 
 /** Dates (and values) per statement: each array is one bound parameter, so this bounds a statement's size, not its count of parameters. */
 const CHUNK = 50_000;
@@ -48,25 +49,48 @@ async function copyRows(client: pg.PoolClient, seriesId: string, points: readonl
   await pipeline(Readable.from(text()), client.query(copyFrom("COPY observations (series_id, date, value, known_from) FROM STDIN")));
 }
 
+/** Tier blocks per INSERT (about 1.2 KB each, sent as hex). */
+const TIER_CHUNK = 2_000;
+
+// Any schema, and a transaction too: only execute() is used.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Handle = NodePgDatabase<any>;
+
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/** Replaces the series' tiers with `tiers` at `dataVersion` (block -1 the summary); inside the caller's transaction. */
+async function putTiers(db: Handle, seriesId: string, dataVersion: number, tiers: Tiers): Promise<void> {
+  await db.execute(sql`DELETE FROM series_tiers WHERE series_id = ${seriesId}`);
+  const all = [tiers.summary, ...tiers.blocks].map(asBuffer);
+  for (let i = 0; i < all.length; i += TIER_CHUNK) {
+    const data = all.slice(i, i + TIER_CHUNK);
+    const blocks = data.map((_, k) => i + k - 1);
+    await db.execute(
+      sql`INSERT INTO series_tiers (series_id, data_version, block, data)
+          SELECT ${seriesId}, ${dataVersion}::int, t.b, t.d FROM unnest(${sql.param(blocks)}::int[], ${sql.param(data)}::bytea[]) AS t(b, d)`,
+    );
+  }
+}
+
 /**
  * The observation store over a drizzle node-postgres handle; call apply() inside a transaction (the caller's), as
  * on SQLite. Values are float8 (read back as JS numbers), known_from / known_until bigint epoch ms.
  */
-export function postgresObservations(
-  // Any schema, and a transaction too: only execute() is used.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  db: NodePgDatabase<any>,
-): ObservationStore {
+export function postgresObservations(db: Handle): ObservationStore {
   return {
     async apply(seriesId, rows, at) {
       const { rows: open } = await db.execute<{ date: string; value: number }>(
-        sql`SELECT date, value FROM observations WHERE series_id = ${seriesId} AND known_until IS NULL`,
+        sql`SELECT date, value FROM observations WHERE series_id = ${seriesId} AND known_until IS NULL ORDER BY date`,
       );
       const current = new Map<string, number>();
       for (const row of open) current.set(row.date, row.value);
       const result: ApplyResult = { inserted: 0, revised: 0, unchanged: 0 };
       const revised: string[] = [];
       const written: ObservationPoint[] = [];
+      // The database's collation orders the dates; the tiers check JavaScript's order again (lib/charts/tiers.ts).
+      let last = "";
+      for (const date of current.keys()) last = date;
+      let inOrder = true;
       for (const row of rows) {
         const known = current.get(row.date);
         if (known === row.value) {
@@ -78,8 +102,11 @@ export function postgresObservations(
           result.revised++;
         } else {
           result.inserted++;
+          if (row.date <= last) inOrder = false;
+          last = row.date;
         }
         written.push(row);
+        current.set(row.date, row.value);
       }
       // Close the revised rows before inserting their successors: the UPDATE must not see the new open rows.
       for (const dates of chunks(revised)) {
@@ -98,9 +125,14 @@ export function postgresObservations(
         );
       }
       if (written.length > 0) {
-        await db.execute(
-          sql`UPDATE series SET data_version = data_version + 1, data_changed_at = to_timestamp(${at}::float8 / 1000) WHERE id = ${seriesId}`,
+        const { rows: bumped } = await db.execute<{ data_version: number }>(
+          sql`UPDATE series SET data_version = data_version + 1, data_changed_at = to_timestamp(${at}::float8 / 1000) WHERE id = ${seriesId}
+              RETURNING data_version`,
         );
+        const { dates, values } = currentInOrder(current, inOrder);
+        const tiers = bumped[0] ? buildTiers(dates, values) : null;
+        if (bumped[0] && tiers) await putTiers(db, seriesId, Number(bumped[0].data_version), tiers);
+        else await db.execute(sql`DELETE FROM series_tiers WHERE series_id = ${seriesId}`);
       }
       return result;
     },
@@ -133,6 +165,30 @@ export function postgresObservations(
         sql`SELECT count(*) AS n FROM observations WHERE series_id = ${seriesId} AND known_until IS NOT NULL`,
       );
       return Number(rows[0]?.n ?? 0);
+    },
+
+    async tierSummary(seriesId, dataVersion) {
+      const { rows } = await db.execute<{ data: Buffer }>(
+        sql`SELECT data FROM series_tiers WHERE series_id = ${seriesId} AND data_version = ${dataVersion}::int AND block = -1`,
+      );
+      return rows[0]?.data ?? null;
+    },
+
+    async tierBlocks(seriesId, dataVersion, blocks) {
+      if (blocks.length === 0) return new Map();
+      const { rows } = await db.execute<{ block: number; data: Buffer }>(
+        sql`SELECT block, data FROM series_tiers
+            WHERE series_id = ${seriesId} AND data_version = ${dataVersion}::int AND block = ANY(${sql.param([...blocks])}::int[])`,
+      );
+      return new Map(rows.map((r) => [Number(r.block), r.data]));
+    },
+
+    async writeTiers(seriesId, dataVersion, tiers) {
+      // Locks the series row: a write that moves the version on either commits first (and this sees its version) or waits.
+      const { rows } = await db.execute<{ data_version: number }>(sql`SELECT data_version FROM series WHERE id = ${seriesId} FOR UPDATE`);
+      if (rows[0] === undefined || Number(rows[0].data_version) !== dataVersion) return false;
+      await putTiers(db, seriesId, dataVersion, tiers);
+      return true;
     },
   };
 }

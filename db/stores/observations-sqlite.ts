@@ -1,16 +1,21 @@
 // Observations on SQLite: raw prepared statements (an import writes hundreds of thousands of rows), reused per connection.
 import type Database from "better-sqlite3";
 import type { Statement } from "better-sqlite3";
-import type { ApplyResult, ObservationPoint, ObservationStats, ObservationStore } from "./observations";
+import { buildTiers, type Tiers } from "@/lib/charts/tiers";
+import { currentInOrder, type ApplyResult, type ObservationPoint, type ObservationStats, type ObservationStore } from "./observations";
 
 type Statements = {
   current: Statement<[string], { date: string; value: number }>;
   insert: Statement<[string, string, number, number]>;
   close: Statement<[number, string, string]>;
-  bump: Statement<[number, string]>;
+  bump: Statement<[number, string], { data_version: number }>;
   read: Statement<[string, string, string], ObservationPoint>;
   readAsOf: Statement<[string, string, string, number, number], ObservationPoint>;
   revisions: Statement<[string], { n: number }>;
+  version: Statement<[string], { data_version: number }>;
+  dropTiers: Statement<[string]>;
+  insertTier: Statement<[string, number, number, Buffer]>;
+  tier: Statement<[string, number, number], { data: Buffer }>;
 };
 
 const byClient = new WeakMap<Database.Database, Statements>();
@@ -19,19 +24,32 @@ function statements(sqlite: Database.Database): Statements {
   let s = byClient.get(sqlite);
   if (!s) {
     s = {
-      current: sqlite.prepare("SELECT date, value FROM observations WHERE series_id = ? AND known_until IS NULL"),
+      current: sqlite.prepare("SELECT date, value FROM observations WHERE series_id = ? AND known_until IS NULL ORDER BY date"),
       insert: sqlite.prepare("INSERT INTO observations (series_id, date, value, known_from) VALUES (?, ?, ?, ?)"),
       close: sqlite.prepare("UPDATE observations SET known_until = ? WHERE series_id = ? AND date = ? AND known_until IS NULL"),
-      bump: sqlite.prepare("UPDATE series SET data_version = data_version + 1, data_changed_at = ? WHERE id = ?"),
+      bump: sqlite.prepare("UPDATE series SET data_version = data_version + 1, data_changed_at = ? WHERE id = ? RETURNING data_version"),
       read: sqlite.prepare("SELECT date, value FROM observations WHERE series_id = ? AND known_until IS NULL AND date >= ? AND date <= ? ORDER BY date"),
       readAsOf: sqlite.prepare(
         "SELECT date, value FROM observations WHERE series_id = ? AND date >= ? AND date <= ? AND known_from <= ? AND (known_until IS NULL OR known_until > ?) ORDER BY date",
       ),
       revisions: sqlite.prepare("SELECT count(*) AS n FROM observations WHERE series_id = ? AND known_until IS NOT NULL"),
+      version: sqlite.prepare("SELECT data_version FROM series WHERE id = ?"),
+      dropTiers: sqlite.prepare("DELETE FROM series_tiers WHERE series_id = ?"),
+      insertTier: sqlite.prepare("INSERT INTO series_tiers (series_id, data_version, block, data) VALUES (?, ?, ?, ?)"),
+      tier: sqlite.prepare("SELECT data FROM series_tiers WHERE series_id = ? AND data_version = ? AND block = ?"),
     };
     byClient.set(sqlite, s);
   }
   return s;
+}
+
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/** Replaces the series' tiers with `tiers` at `dataVersion` (block -1 the summary). */
+function putTiers(s: Statements, seriesId: string, dataVersion: number, tiers: Tiers): void {
+  s.dropTiers.run(seriesId);
+  s.insertTier.run(seriesId, dataVersion, -1, asBuffer(tiers.summary));
+  tiers.blocks.forEach((block, i) => s.insertTier.run(seriesId, dataVersion, i, asBuffer(block)));
 }
 
 /** The observation store over one SQLite connection. */
@@ -42,6 +60,10 @@ export function sqliteObservations(sqlite: Database.Database): ObservationStore 
       const current = new Map<string, number>();
       for (const row of s.current.iterate(seriesId)) current.set(row.date, row.value);
       const result: ApplyResult = { inserted: 0, revised: 0, unchanged: 0 };
+      // Dates come in order from the index; they stay in order while every new date is later than the last one.
+      let last = "";
+      for (const date of current.keys()) last = date;
+      let inOrder = true;
       for (const { date, value } of rows) {
         const known = current.get(date);
         if (known === value) {
@@ -53,10 +75,19 @@ export function sqliteObservations(sqlite: Database.Database): ObservationStore 
           result.revised++;
         } else {
           result.inserted++;
+          if (date <= last) inOrder = false;
+          last = date;
         }
         s.insert.run(seriesId, date, value, at);
+        current.set(date, value);
       }
-      if (result.inserted + result.revised > 0) s.bump.run(at, seriesId);
+      if (result.inserted + result.revised > 0) {
+        const bumped = s.bump.get(at, seriesId);
+        const { dates, values } = currentInOrder(current, inOrder);
+        const tiers = bumped ? buildTiers(dates, values) : null;
+        if (bumped && tiers) putTiers(s, seriesId, bumped.data_version, tiers);
+        else s.dropTiers.run(seriesId);
+      }
       return result;
     },
     async read(seriesId, from, to, asOf) {
@@ -74,6 +105,24 @@ export function sqliteObservations(sqlite: Database.Database): ObservationStore 
     },
     async revisionCount(seriesId) {
       return statements(sqlite).revisions.get(seriesId)!.n;
+    },
+    async tierSummary(seriesId, dataVersion) {
+      return statements(sqlite).tier.get(seriesId, dataVersion, -1)?.data ?? null;
+    },
+    async tierBlocks(seriesId, dataVersion, blocks) {
+      const s = statements(sqlite);
+      const out = new Map<number, Uint8Array>();
+      for (const block of blocks) {
+        const row = s.tier.get(seriesId, dataVersion, block);
+        if (row) out.set(block, row.data);
+      }
+      return out;
+    },
+    async writeTiers(seriesId, dataVersion, tiers) {
+      const s = statements(sqlite);
+      if (s.version.get(seriesId)?.data_version !== dataVersion) return false;
+      putTiers(s, seriesId, dataVersion, tiers);
+      return true;
     },
   };
 }

@@ -5,10 +5,36 @@ import { downsample, targetPoints } from "./downsample";
 import { type ValueStyle } from "./format";
 import { applyTransform, transformWords } from "./smoothing";
 import { type ChartKind, type ChartSpec } from "./spec";
+import { type ThinnedWindow } from "./tiers";
 import { basePoint, clip, indexAtOrBefore, periodReturns, ratio, rebase, returnsSince } from "./transforms";
 
-/** One series handed to buildChartData: its key (as in the spec), display name, unit and observations. */
-export type ChartInput = { key: string; name: string; unit: string; points: Point[] };
+/**
+ * One series handed to buildChartData: its key (as in the spec), display name, unit and observations. With `thinned`,
+ * `points` is already the window thinned for the chart (lib/charts/tiers.ts, see thinnable()), not every observation.
+ */
+export type ChartInput = { key: string; name: string; unit: string; points: Point[]; thinned?: Omit<ThinnedWindow, "points"> };
+
+/**
+ * Whether a chart can be drawn from its series thinned first: a plain line, rebased or return chart, whose drawn
+ * points are each series' own min/max per bucket (rebasing and returns scale each series by one number, so the
+ * bucket's extremes stay its extremes). A moving average or year-over-year needs every point, a ratio needs both
+ * series aligned on every date, and bars need every period's last value, so those read every observation.
+ */
+export function thinnable(spec: ChartSpec): boolean {
+  return spec.kind === "rebased" || spec.kind === "return" || (spec.kind === "line" && !spec.transform);
+}
+
+/** The dates a chart shows, given each series' first date: what buildChartData resolves (a thinned read asks first). */
+export function chartRange(spec: ChartSpec, today: string, firstDates: readonly (string | undefined)[]): { from: string; to: string } {
+  let firstDate: string | undefined;
+  for (const d of firstDates) if (d !== undefined && (firstDate === undefined || d < firstDate)) firstDate = d;
+  return resolveRange(spec.range, today, firstDate);
+}
+
+/** The date rebased and return charts measure from (the last value on or before it: basePoint). */
+export function chartSince(spec: ChartSpec, range: { from: string }): string {
+  return spec.since ?? range.from;
+}
 
 /** One drawn line, downsampled for the screen. */
 export type ChartLine = { key: string; name: string; points: Point[] };
@@ -51,6 +77,8 @@ export type ChartData = {
   table: ChartTable;
   /** Keys of the spec's series with no data in the range (unknown keys included). */
   missing: string[];
+  /** Drawn from thinned series (see thinnable): the table has its columns but no rows; read it in full to show it. */
+  thinned?: true;
 };
 
 type Resolved = { key: string; name: string; unit: string; points: Point[] };
@@ -147,22 +175,32 @@ function lineUnit(series: Resolved[]): string {
  * Builds what a chart draws from its spec and its series' observations: resolves the range against
  * `opts.today`, transforms each series for the kind (rebased and return charts measure from the last
  * value on or before `since`, default the start of the range; bars are full-period returns for every
- * period the range touches), clips to the range, downsamples each line to targetPoints(opts.width),
- * and keeps the full aligned table for "show data" and CSV. Series with no data in the range are
- * listed in `missing`; nothing here throws on empty input.
+ * period the range touches), clips to the range, downsamples each line to targetPoints(opts.width)
+ * (lines of plain, rebased and return charts are thinned first and then scaled, so a chart drawn from
+ * series thinned in advance is the same), and keeps the full aligned table for "show data" and CSV.
+ * Series with no data in the range are listed in `missing`; nothing here throws on empty input.
+ * With thinned inputs (every input's `thinned` set, for the range and width this resolves) the table
+ * is left out and `thinned` is set.
  */
 export function buildChartData(spec: ChartSpec, inputs: ChartInput[], opts: { today: string; width: number }): ChartData {
   const byKey = new Map(inputs.map((input) => [input.key, input]));
+  const thinnedInputs = inputs.length > 0 && inputs.every((input) => input.thinned !== undefined);
+  if (inputs.some((input) => input.thinned !== undefined) && (!thinnedInputs || !thinnable(spec))) {
+    throw new Error("buildChartData: thinned inputs need a thinnable chart and every series thinned");
+  }
   const series: Resolved[] = spec.series.map((key) => {
     const input = byKey.get(key);
-    return { key, name: input?.name ?? key, unit: input?.unit ?? "", points: cleanPoints(input?.points ?? []) };
+    return { key, name: input?.name ?? key, unit: input?.unit ?? "", points: input?.thinned ? input.points : cleanPoints(input?.points ?? []) };
   });
-  let firstDate: string | undefined;
-  for (const s of series) {
-    const d = s.points[0]?.date;
-    if (d !== undefined && (firstDate === undefined || d < firstDate)) firstDate = d;
-  }
-  const range = resolveRange(spec.range, opts.today, firstDate);
+  const range = chartRange(
+    spec,
+    opts.today,
+    spec.series.map((key, i) => {
+      const input = byKey.get(key);
+      return input?.thinned ? input.thinned.firstDate : series[i]!.points[0]?.date;
+    }),
+  );
+  // A thinned input is its window already: clipping it again keeps it whole.
   const visibleRaw = series.map((s) => clip(s.points, range.from, range.to));
   const extent = extentOf(visibleRaw);
   const from = extent?.from ?? range.from;
@@ -280,20 +318,38 @@ export function buildChartData(spec: ChartSpec, inputs: ChartInput[], opts: { to
     };
   }
 
-  const since = spec.since ?? range.from;
+  const since = chartSince(spec, range);
   const lineTransform = spec.kind === "line" ? spec.transform : undefined;
-  const transformed = series.map((s) =>
-    spec.kind === "rebased" ? rebase(s.points, since) : spec.kind === "return" ? returnsSince(s.points, since) : applyTransform(s.points, lineTransform),
-  );
-  const visible = spec.kind === "line" && !lineTransform ? visibleRaw : transformed.map((t) => clip(t, range.from, range.to));
-  const lines: ChartLine[] = series.flatMap((s, i) =>
-    visible[i]!.length > 0 ? [{ key: s.key, name: s.name, points: downsample(visible[i]!, maxPoints) }] : [],
-  );
-  const table = tableOf(
-    series.map((s) => s.name),
-    transformed.map((t, i) => withCarry(t, range.from, visible[i]!)),
-    range.from,
-  );
+  const bases = series.map((s) => (thinnedInputs ? byKey.get(s.key)!.thinned!.base : basePoint(s.points, since)));
+  /** Scales points as rebase / returnsSince do, by the series' base point: the same arithmetic, point for point. */
+  const scaled = (points: Point[], i: number): Point[] => {
+    if (spec.kind !== "rebased" && spec.kind !== "return") return points;
+    const base = bases[i];
+    if (base === undefined || base.value === 0 || !Number.isFinite(base.value)) return [];
+    const f = spec.kind === "rebased" ? (r: number) => r * 100 : (r: number) => (r - 1) * 100;
+    return points.map((p) => ({ date: p.date, value: f(p.value / base.value) }));
+  };
+  const transformed = thinnedInputs
+    ? null
+    : series.map((s) =>
+        spec.kind === "rebased" ? rebase(s.points, since) : spec.kind === "return" ? returnsSince(s.points, since) : applyTransform(s.points, lineTransform),
+      );
+  const visible =
+    transformed === null
+      ? visibleRaw.map((v, i) => scaled(v, i))
+      : spec.kind === "line" && !lineTransform
+        ? visibleRaw
+        : transformed.map((t) => clip(t, range.from, range.to));
+  const drawn = (i: number) => (thinnable(spec) ? scaled(downsample(visibleRaw[i]!, maxPoints), i) : downsample(visible[i]!, maxPoints));
+  const lines: ChartLine[] = series.flatMap((s, i) => (visible[i]!.length > 0 ? [{ key: s.key, name: s.name, points: drawn(i) }] : []));
+  const table =
+    transformed === null
+      ? { columns: ["Date", ...series.map((s) => s.name)], rows: [] }
+      : tableOf(
+          series.map((s) => s.name),
+          transformed.map((t, i) => withCarry(t, range.from, visible[i]!)),
+          range.from,
+        );
   const what =
     spec.kind === "rebased"
       ? `Chart of ${names} rebased to 100 on ${since}`
@@ -301,7 +357,7 @@ export function buildChartData(spec: ChartSpec, inputs: ChartInput[], opts: { to
         ? `Return since ${since} of ${names}`
         : `Line chart of ${names}${transformWords(lineTransform)}`;
   const lateBase = (s: Resolved) => {
-    const b = basePoint(s.points, since);
+    const b = bases[series.indexOf(s)];
     return b && b.date > since ? ` (${s.name} starts later, so it is measured from its first value, on ${b.date})` : "";
   };
   let generated: string;
@@ -344,6 +400,7 @@ export function buildChartData(spec: ChartSpec, inputs: ChartInput[], opts: { to
             ? "Change from a year earlier, %"
             : `${lineUnit(series)}${lineTransform?.type === "ma" ? `, ${lineTransform.window}-observation average` : ""}`,
     table,
+    ...(thinnedInputs ? { thinned: true as const } : {}),
   };
 }
 

@@ -102,7 +102,8 @@ export type ChartDetail = {
   data: ChartData;
   /** False when the data was asked for without its points (lines and bars are then empty). */
   pointsIncluded: boolean;
-  tableRowCount: number;
+  /** Rows of the chart's table; null when it was drawn from thinned series (long ones), which leaves the rows uncounted. */
+  tableRowCount: number | null;
   svg: string;
   dataVersion: string;
   timing: RenderTiming;
@@ -142,7 +143,7 @@ export async function getChart(actor: Actor, input: { id: string; asOf?: Date; w
     asOf: input.asOf ?? null,
     data: slim(data, input.withPoints),
     pointsIncluded: input.withPoints !== false,
-    tableRowCount: data.table.rows.length,
+    tableRowCount: data.thinned ? null : data.table.rows.length,
     ...rendered,
     embeddedIn,
   };
@@ -151,7 +152,7 @@ export async function getChart(actor: Actor, input: { id: string; asOf?: Date; w
 /** The numbers behind a chart (every aligned row, not downsampled), as known now or at `asOf`: for "show data" and CSV. */
 export async function chartTable(actor: Actor, input: { id: string; asOf?: Date }): Promise<{ title: string; table: ChartData["table"] }> {
   const row = await chartFor(actor, input.id, "read");
-  const { data } = await renderChart(row.notebookId, specOf(row), { asOf: input.asOf });
+  const { data } = await renderChart(row.notebookId, specOf(row), { asOf: input.asOf, table: true });
   return { title: data.title, table: data.table };
 }
 

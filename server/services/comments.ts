@@ -1,10 +1,10 @@
 // Comments: threads on a note's passage, a question or one forecast, with replies, edits, soft deletes and resolving; every member reads and writes them (viewers included).
-import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type Column, type SQL } from "drizzle-orm";
 import { getDb, prepared, transaction, type Tx } from "@/db/client";
 import { comments, forecasts, notes, questions, users, type CommentAnchor, type CommentTarget } from "@/db/schema";
 import { anchorAt, locateQuote, reanchor } from "@/lib/comments/anchor";
 import { newId } from "@/lib/ids";
-import { assertAccessToRowIn, assertNoteAccess, type Actor } from "./access";
+import { assertAccessToRowIn, assertNoteAccess, qualified, type Actor } from "./access";
 import { recordEvent } from "./audit";
 import { type DomainError, badRequest, forbidden, notFound } from "./errors";
 import { forgetMentions, recordMentions } from "./mentions";
@@ -265,10 +265,14 @@ export async function reopenThread(actor: Actor, input: { threadId: string }): P
 }
 
 /**
- * What a note's save means for its comments and mentions; call inside the saving transaction. Members newly mentioned
- * in the body get an inbox item. The note's open anchored threads are re-anchored: one indexed read, and a write only
- * for a thread whose passage moved, changed or went (detached, keeping the text it was on) or came back.
+ * True when the note in `noteIdColumn` has open threads anchored to its text (what noteSavedForComments re-anchors), as
+ * a column: a save asks in the statement that writes the note, and skips the threads' read when there are none.
  */
+export function hasAnchoredThreads(noteIdColumn: Column): SQL<boolean> {
+  const c = sql`${comments}`;
+  return sql`exists (select 1 from ${c} where ${c}.target_type = 'note' and ${c}.target_id = ${qualified(noteIdColumn)} and ${c}.thread_id is null and ${c}.resolved_at is null and ${c}.anchor is not null)`.mapWith(Boolean);
+}
+
 // Prepared once: it runs in every save that changes a note's text (autosave included).
 const anchoredThreadsQuery = prepared("comments_anchored_threads", (db) =>
   db
@@ -277,9 +281,23 @@ const anchoredThreadsQuery = prepared("comments_anchored_threads", (db) =>
     .where(and(eq(comments.targetType, "note"), eq(comments.targetId, sql.placeholder("noteId")), isNull(comments.threadId), isNull(comments.resolvedAt), isNotNull(comments.anchor))),
 );
 
-export async function noteSavedForComments(tx: Tx, actor: Actor, note: { id: string; notebookId: string }, body: string, previousBody?: string, at = new Date()): Promise<void> {
+/**
+ * What a note's save means for its comments and mentions; call inside the saving transaction. Members newly mentioned
+ * in the body get an inbox item. The note's open anchored threads are re-anchored: one indexed read, and a write only
+ * for a thread whose passage moved, changed or went (detached, keeping the text it was on) or came back. With
+ * `opts.anchoredThreads` false (the save saw none, through hasAnchoredThreads), nothing is read for them.
+ */
+export async function noteSavedForComments(
+  tx: Tx,
+  actor: Actor,
+  note: { id: string; notebookId: string },
+  body: string,
+  previousBody?: string,
+  at = new Date(),
+  opts: { anchoredThreads?: boolean } = {},
+): Promise<void> {
   await recordMentions(tx, actor, { notebookId: note.notebookId, sourceType: "note", sourceId: note.id, href: `/notes/${note.id}` }, body, previousBody ?? "", at);
-  if (previousBody === undefined || previousBody === body) return;
+  if (previousBody === undefined || previousBody === body || opts.anchoredThreads === false) return;
   const threads = await anchoredThreadsQuery().execute({ noteId: note.id });
   for (const t of threads) {
     if (!t.anchor) continue;

@@ -1,13 +1,13 @@
 // Notes: create, read, autosave with optimistic concurrency, trash; each call checks access first.
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
-import { getDb, transaction, type Tx, prepared, preparedWrite } from "@/db/client";
+import { getDb, transaction, prepared, preparedWrite } from "@/db/client";
 import { noteLinks, noteRevisions, noteTags, notebooks, notes, users, noteColumns } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { excerptOf } from "@/lib/notes/plain-text";
-import { assertNoteAccess, assertNotebookAccess, readableBy, roleIn, type Actor } from "./access";
+import { assertNoteAccess, assertNotebookAccess, assertRowRole, readableBy, roleColumn, roleIn, type Actor } from "./access";
 import { recordEvent } from "./audit";
 import { badRequest, conflict, notFound } from "./errors";
-import { noteSavedForComments } from "./comments";
+import { hasAnchoredThreads, noteSavedForComments } from "./comments";
 import { writeNoteFigures } from "./note-figures";
 import { writeNoteLinks } from "./note-links";
 import { recordEditRevision } from "./note-revisions";
@@ -138,7 +138,18 @@ export async function createNote(actor: Actor, input: { notebookId: string; titl
 
 const noteRow = prepared("notes_row", (db) => db.select(noteColumns).from(notes).where(eq(notes.id, sql.placeholder("id"))));
 
-/** An autosave's write, prepared: only when the note is still at the version the save started from and not in the trash. */
+// An autosave's first read: the note and the actor's role in its notebook, in one statement (the access check too).
+const noteForSave = prepared("notes_for_save", (db) =>
+  db
+    .select({ ...noteColumns, role: roleColumn(notes.notebookId, { id: sql.placeholder("userId") }) })
+    .from(notes)
+    .where(eq(notes.id, sql.placeholder("id"))),
+);
+
+/**
+ * An autosave's write, prepared: only when the note is still at the version the save started from and not in the trash.
+ * It also says whether the note has threads anchored to its text, so a save without any reads nothing more for them.
+ */
 function saveStatement(name: string, withText: boolean) {
   const value = (key: string) => sql`${sql.placeholder(key)}`;
   return preparedWrite(name, (db) =>
@@ -151,7 +162,7 @@ function saveStatement(name: string, withText: boolean) {
         updatedAt: value("updatedAt"),
       })
       .where(and(eq(notes.id, sql.placeholder("id")), eq(notes.version, sql.placeholder("baseVersion")), isNull(notes.deletedAt)))
-      .returning({ id: notes.id }),
+      .returning({ id: notes.id, anchoredThreads: hasAnchoredThreads(notes.id) }),
   );
 }
 const saveWithText = saveStatement("notes_save_text", true);
@@ -159,11 +170,11 @@ const saveWithText = saveStatement("notes_save_text", true);
 const saveWithoutText = saveStatement("notes_save_version", false);
 
 /** Why a save at `baseVersion` did not land: the note is gone, in the trash, or moved on (CONFLICT with its current text). */
-async function refusedSave(tx: Tx, id: string, baseVersion: number): Promise<never> {
+async function refusedSave(id: string, baseVersion: number): Promise<never> {
   const [current] = await noteRow().execute({ id });
   if (!current) throw notFound("note");
   if (current.deletedAt) throw badRequest("This note is in the trash. Restore it before editing.");
-  const [editor] = current.updatedBy ? await tx.select({ name: users.name }).from(users).where(eq(users.id, current.updatedBy)) : [];
+  const [editor] = current.updatedBy ? await getDb().select({ name: users.name }).from(users).where(eq(users.id, current.updatedBy)) : [];
   throw conflict(`This note was changed elsewhere (now version ${current.version}, your edit started from ${baseVersion}).`, {
     current: { version: current.version, title: current.title, body: current.body, updatedAt: current.updatedAt, updatedByName: editor?.name ?? null },
   });
@@ -172,22 +183,24 @@ async function refusedSave(tx: Tx, id: string, baseVersion: number): Promise<nev
 /**
  * Saves a new title and/or body, if the note is still at `baseVersion`; otherwise CONFLICT with the
  * current text, so nothing is overwritten silently. Edits are kept as revisions, coalesced per author.
- * The version check is part of the UPDATE, so of two concurrent saves from one version exactly one lands.
+ * The version check is part of the UPDATE, so of two concurrent saves from one version exactly one lands. The note is
+ * read before the transaction (with the access check, in one statement): the text it compares against is the text at
+ * `baseVersion`, which the UPDATE replaces only if the note is still at that version (every change of it moves the version).
  */
 export async function updateNote(
   actor: Actor,
   input: { id: string; baseVersion: number; title?: string; body?: string },
 ): Promise<{ id: string; version: number; updatedAt: Date }> {
-  await assertNoteAccess(actor, input.id, "write");
+  const [row] = await noteForSave().execute({ id: input.id, userId: actor.id });
+  const current = assertRowRole(row, "write", () => notFound("note"));
+  if (current.deletedAt || current.version !== input.baseVersion) return refusedSave(input.id, input.baseVersion);
   const now = new Date();
+  const title = input.title ?? current.title;
+  const body = input.body ?? current.body;
+  const version = current.version + 1;
+  const textChanged = title !== current.title || body !== current.body;
   return transaction(async (tx) => {
-    const [current] = await noteRow().execute({ id: input.id });
-    if (!current || current.deletedAt || current.version !== input.baseVersion) return refusedSave(tx, input.id, input.baseVersion);
-    const title = input.title ?? current.title;
-    const body = input.body ?? current.body;
-    const version = current.version + 1;
-    const textChanged = title !== current.title || body !== current.body;
-    const saved = await (textChanged ? saveWithText : saveWithoutText)().execute({
+    const [saved] = await (textChanged ? saveWithText : saveWithoutText)().execute({
       id: input.id,
       baseVersion: input.baseVersion,
       title,
@@ -196,13 +209,14 @@ export async function updateNote(
       updatedBy: actor.id,
       updatedAt: notes.updatedAt.mapToDriverValue(now),
     });
-    if (saved.length === 0) return refusedSave(tx, input.id, input.baseVersion);
+    if (!saved) return refusedSave(input.id, input.baseVersion);
     if (body !== current.body) {
       await writeNoteLinks(tx, input.id, body, current.body);
       await writeNoteFigures(tx, { id: input.id, notebookId: current.notebookId }, body, current.body, now);
-      await noteSavedForComments(tx, actor, { id: input.id, notebookId: current.notebookId }, body, current.body, now);
+      await noteSavedForComments(tx, actor, { id: input.id, notebookId: current.notebookId }, body, current.body, now, { anchoredThreads: saved.anchoredThreads });
     }
-    // The notebook's updated_at and content_version move with the note, by trigger (migration 0013; PostgreSQL 0005).
+    // The notebook's updated_at and content_version move with the note, by trigger (SQLite migration 0013; on
+    // PostgreSQL a shard of notebook_changes, migration 0010).
     await recordEditRevision(tx, { noteId: input.id, noteVersion: version, title, body, authorId: actor.id, at: now });
     return { id: input.id, version, updatedAt: now };
   });

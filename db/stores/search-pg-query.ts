@@ -44,7 +44,7 @@ const DIGITS = /^[0-9]+$/;
  */
 export type Lookups = { kind: "lookups"; english: string[]; literal: string[] };
 /** A superset filter: lookups combined with AND and OR, or "every note" (true), or "no note" (false). */
-type Filter = Lookups | { kind: "and" | "or"; left: Filter; right: Filter } | boolean;
+export type Filter = Lookups | { kind: "and" | "or"; left: Filter; right: Filter } | boolean;
 
 function andFilters(a: Filter, b: Filter): Filter {
   if (a === false || b === false) return false;
@@ -178,6 +178,27 @@ function rankOf(expr: Expr, out: Lookups[] = []): Lookups[] {
 export type EnglishForm = (operand: string) => string;
 
 const SINGLE_OPERAND = /^'(?:[^'\\]|''|\\.)*'(?::[*A-D]+)?$/;
+/** An unweighted operand: its lexeme as written between the quotes, and whether it is a prefix. */
+const PLAIN_OPERAND = /^'((?:[^'\\]|''|\\.)*)'(:\*)?$/;
+
+/**
+ * The operands of an OR that another one already covers: 'rotat':* when 'rota':* is there too, 'rota' beside 'ro':*.
+ * Each prefix costs the GIN index a scan of its own (a prefix match collects every lexeme it begins and their notes),
+ * so the OR of one word's lookups keeps only the shortest prefixes, and finds the same notes.
+ */
+function covered(parts: Set<string>): Set<string> {
+  const prefixes: string[] = [];
+  for (const part of parts) {
+    const m = PLAIN_OPERAND.exec(part);
+    if (m?.[2]) prefixes.push(m[1]!);
+  }
+  const out = new Set<string>();
+  for (const part of parts) {
+    const m = PLAIN_OPERAND.exec(part);
+    if (m && prefixes.some((p) => m[1]!.startsWith(p) && (p !== m[1] || !m[2]))) out.add(part);
+  }
+  return out;
+}
 
 /** One word's lookups as tsquery text, or true when none is left (the index cannot narrow by this word). */
 export function renderLookups(lookups: Lookups, english: EnglishForm): string | true {
@@ -187,6 +208,7 @@ export function renderLookups(lookups: Lookups, english: EnglishForm): string | 
     if (text) parts.add(SINGLE_OPERAND.test(text) ? text : `( ${text} )`);
   }
   for (const op of lookups.literal) parts.add(op);
+  for (const part of covered(parts)) parts.delete(part);
   if (parts.size === 0) return true;
   return parts.size === 1 ? [...parts][0]! : `( ${[...parts].join(" | ")} )`;
 }

@@ -202,6 +202,28 @@ describe("postgresSearch", () => {
     expect(await pgHits("rates", { limit: 1 })).toEqual([one]);
   });
 
+  it("ranks the same with a first read over the recent window: an old title match first, then the newest body matches", async () => {
+    await addNotebook("window", "Window", ["analyst"]);
+    await addNotebook("window2", "Window too", ["analyst"]);
+    const old = await addNote("window", "Cobalt outlook", "Supply is tight.");
+    const body: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      body.push(await addNote(i % 3 === 0 ? "window2" : "window", `Metals ${i}`, `Cobalt and nickel, part ${i}.`));
+      await addNote("window", `Filler ${i}`, "Nothing about metals.");
+    }
+    const newestFirst = [...body].reverse();
+    const search = (mode: "always" | "never", limit: number, recentWindow = 3) =>
+      postgresSearch(db, { recentFirst: mode, recentWindow }).searchNotes(searchQuery('"cobalt"', { limit })).then((hits) => hits.map((h) => h.id));
+    // The window (each notebook's 3 newest notes) holds the title match and enough body matches for 3 hits.
+    expect(await search("always", 3)).toEqual([old, ...newestFirst.slice(0, 2)]);
+    // Too few in the window for 10 hits: the same statement reads the full order instead.
+    expect(await search("always", 10)).toEqual([old, ...newestFirst.slice(0, 9)]);
+    for (const limit of [1, 2, 5, 13, 20]) {
+      for (const recentWindow of [1, 2, 4, 50]) expect(await search("always", limit, recentWindow), `limit ${limit}, window ${recentWindow}`).toEqual(await search("never", limit));
+    }
+    expect(await search("never", 20)).toEqual([old, ...newestFirst]);
+  });
+
   it("returns the note's fields with updatedAt as a Date", async () => {
     const [hit] = await postgresSearch(db).searchNotes(searchQuery('"staples"'));
     expect(hit).toEqual({
@@ -278,6 +300,16 @@ describe("postgresSearch", () => {
       const [mine, theirs] = [(await postgresSearch(db).searchNotes(searchQuery(ftsQuery, f))).map((m) => m.id).sort(), (await liteHits(ftsQuery, f)).sort()];
       if (JSON.stringify(mine) !== JSON.stringify(theirs)) differences.push(`${q} → ${ftsQuery}: PostgreSQL ${mine.length}, SQLite ${theirs.length}`);
       if (theirs.length > 0) answered++;
+      // A first read over a small recent window gives the same notes in the same order as the full read, whatever the limit.
+      for (const limit of [3, 200]) {
+        const scope = { userId: "analyst", limit };
+        const [windowed, full] = await Promise.all([
+          postgresSearch(db, { recentFirst: "always", recentWindow: 7 }).searchNotes(searchQuery(ftsQuery, scope)),
+          postgresSearch(db, { recentFirst: "never" }).searchNotes(searchQuery(ftsQuery, scope)),
+        ]);
+        const [a, b] = [windowed.map((m) => m.id).join(), full.map((m) => m.id).join()];
+        if (a !== b) differences.push(`${q} → ${ftsQuery}, limit ${limit}: with a recent window ${a}, without ${b}`);
+      }
     }
     expect(differences).toEqual([]);
     expect(answered, "most sample queries find something, so the comparison means something").toBeGreaterThan(typed.length / 2);

@@ -2,7 +2,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { DIACRITIC_CODES, evaluate, type Expr, foldWord, wordsOf } from "./fts5-query";
-import { englishOperandsOfPlan, type EnglishForm, MAX_FILTER_WORDS, planOf, render, renderLookups } from "./search-pg-query";
+import { englishOperandsOfPlan, type EnglishForm, type Filter, MAX_FILTER_WORDS, planOf, render, renderLookups } from "./search-pg-query";
 import { transactionClient } from "../prepared";
 import type { NoteMatch, NoteSearch, SearchStore } from "./search";
 
@@ -48,6 +48,8 @@ const FOLDED_FROM: ReadonlyMap<string, ReadonlySet<string>> = (() => {
 const MARKS = `[${DIACRITIC_CODES.map((c) => String.fromCodePoint(c)).join("")}]*`;
 /** Longer words are not looked for as substrings (the search still checks them exactly). */
 const MAX_SUBSTRING_WORD = 64;
+/** What may stand between two words of a phrase: anything but an ASCII letter or digit (more than FTS5 allows there). */
+const BETWEEN_WORDS = "[^a-zA-Z0-9]+";
 
 /**
  * A regular expression (PostgreSQL's) that finds the folded word inside any text in which FTS5 sees a word starting
@@ -67,13 +69,21 @@ function substringPattern(folded: string): string {
 
 /**
  * The server-side check: each word of a phrase (its first MAX_FILTER_WORDS) must occur in the title or the body as a
- * substring, folded as FTS5 folds; AND and OR stay and `a NOT b` is a's check. It keeps every FTS5 match (any word
+ * substring, folded as FTS5 folds, and a phrase's words one after the other, with no letter or digit between them;
+ * AND and OR stay and `a NOT b` is a's check. It keeps every FTS5 match (any word
  * FTS5 sees is such a substring), so only notes that may match leave the server, stop words and stems included.
  */
 function substringCheckOf(expr: Expr): SQL | boolean {
   switch (expr.kind) {
     case "phrase": {
       if (expr.words.length === 0) return false;
+      const words = expr.words.map((word) => word.folded);
+      if (words.length > 1 && words.length <= MAX_FILTER_WORDS && words.every((word) => [...word].length <= MAX_SUBSTRING_WORD)) {
+        // A phrase's words are neighbours in one column: between two of them only characters FTS5 does not keep in a
+        // word, none of which is an ASCII letter or digit. So "rate cuts" skips the notes holding "rates … cuts".
+        const pattern = words.map(substringPattern).join(BETWEEN_WORDS);
+        return sql`(n.title ~ ${pattern} OR n.body ~ ${pattern})`;
+      }
       const checks = expr.words
         .slice(0, MAX_FILTER_WORDS)
         .filter((word) => [...word.folded].length <= MAX_SUBSTRING_WORD)
@@ -108,79 +118,130 @@ const FIRST_PAGE = 50;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyPgDatabase = NodePgDatabase<any>;
 
-type Row = { id: string; notebook_id: string; notebook_name: string; title: string; body: string; updated_ms: number };
+type Row = { id: string; notebook_id: string; notebook_name: string; title: string; body: string; updated_ms: number; in_window: boolean };
 
-/** to_tsquery('english', …) of each operand, in one round trip. */
+/**
+ * to_tsquery('english', …) of operands seen before: what PostgreSQL makes of a word depends only on the word (and the
+ * built-in English configuration), so a word's form is asked for once per process, not once per search.
+ */
+const ENGLISH_FORMS = new Map<string, string>();
+/** Forms remembered at most; past that the memory starts again (a search asks for a few words). */
+const MAX_ENGLISH_FORMS = 20_000;
+
+/** to_tsquery('english', …) of each operand: those not remembered in one round trip, none when all are. */
 async function englishForms(db: AnyPgDatabase, operands: string[]): Promise<EnglishForm> {
-  const forms = new Map<string, string>();
-  if (operands.length > 0) {
+  const unknown = operands.filter((op) => !ENGLISH_FORMS.has(op));
+  if (unknown.length > 0) {
     const { rows } = await db.execute<{ q: string }>(
-      sql`SELECT to_tsquery('english', u.op)::text AS q FROM unnest(${sql.param(operands)}::text[]) WITH ORDINALITY AS u(op, i) ORDER BY u.i`,
+      sql`SELECT to_tsquery('english', u.op)::text AS q FROM unnest(${sql.param(unknown)}::text[]) WITH ORDINALITY AS u(op, i) ORDER BY u.i`,
     );
-    operands.forEach((op, i) => forms.set(op, rows[i]?.q ?? ""));
+    if (ENGLISH_FORMS.size + unknown.length > MAX_ENGLISH_FORMS) ENGLISH_FORMS.clear();
+    unknown.forEach((op, i) => ENGLISH_FORMS.set(op, rows[i]?.q ?? ""));
   }
+  const forms = new Map(operands.map((op) => [op, ENGLISH_FORMS.get(op) ?? ""]));
   return (op) => forms.get(op) ?? "";
 }
+
+/** How many of the newest notes of each readable notebook the first read ranks besides the title matches (see candidates). */
+const RECENT_WINDOW = 2_000;
+
+/**
+ * Whether a first read over the recent window is worth trying: when the filter is one word or words joined by OR, which
+ * for a common word finds thousands of notes. Words that must all be there, or a tag, narrow the matches to few, which
+ * the window would mostly miss, and a second read would repeat the index lookup.
+ */
+function worthAWindow(filter: Filter, query: NoteSearch): boolean {
+  if (query.tag) return false;
+  if (typeof filter === "boolean" || filter.kind === "lookups") return filter !== false;
+  return filter.kind === "or" && worthAWindow(filter.left, query) && worthAWindow(filter.right, query);
+}
+
+type Page = { query: NoteSearch; filter: string; substrings: SQL | true; rank: string; page: number; offset: number; enough: number; window: number };
 
 /**
  * One page of candidates, best first: notes whose title holds a word of the query (notes.title_search, a small vector
  * with an index of its own), then the most recently updated, then by id. Ranking reads no note's full vector:
  * ts_rank did, and over the 9,000 notes a common word finds that cost half a second.
+ *
+ * The index's matches are put in order on their keys alone; only then is each note read and the regular-expression
+ * check run on it, in rank order, until the page is full (the check reads the body, which costs far more than the
+ * order). With `enough` (the first page), the statement first ranks only the matches that hold a word of the query in
+ * their title or sit among the `window` newest notes of their notebook (the GIN match ANDed with the title index
+ * ORed with the notebook-date index): for a common word that spares reading thousands of older notes' rows, which is
+ * most of a search's cost. Every match this leaves out ranks below every match it keeps (no title match, and older
+ * than all of them), so what it keeps is the start of the full order; when that is fewer than `enough` notes, the
+ * same statement reads the page from the full order instead. `in_window` says which the rows came from.
  */
-function candidates(query: NoteSearch, filter: string, substrings: SQL | true, rank: string, page: number, offset: number): SQL {
-  const notebook = query.notebookId ? sql` AND n.notebook_id = ${query.notebookId}` : sql``;
+function candidates({ query, filter, substrings, rank, page, offset, enough, window }: Page): SQL {
+  const inNotebook = query.notebookId ? sql` AND m.notebook_id = ${query.notebookId}` : sql``;
   const tag = query.tag ? sql` AND EXISTS (SELECT 1 FROM note_tags t WHERE t.note_id = n.id AND t.tag = ${query.tag})` : sql``;
-  const readable = sql`n.deleted_at IS NULL AND n.notebook_id IN (SELECT m.notebook_id FROM memberships m WHERE m.user_id = ${query.userId})${notebook}${tag}`;
-  const inTitle = rank ? sql`n.id IN (SELECT t.id FROM notes t WHERE t.title_search @@ ${rank}::tsquery)` : sql`false`;
+  const inTitle = rank ? sql`n.title_search @@ ${rank}::tsquery` : sql`false`;
+  const check = substrings === true ? sql`true` : substrings;
   const columns = sql`n.id, n.notebook_id, nb.name AS notebook_name, n.title, n.body, (extract(epoch FROM n.updated_at) * 1000)::float8 AS updated_ms`;
+  const readableIds = sql`ARRAY(SELECT m.notebook_id FROM memberships m WHERE m.user_id = ${query.userId}${inNotebook})`;
+  const readable = sql`n.deleted_at IS NULL AND n.notebook_id = ANY((SELECT ids FROM readable)::text[])${tag}`;
   if (!filter) {
     // Nothing for the index to narrow by: the readable notes, with the regular-expression check (about 55 ms over
     // 9,000 notes) sorting out those that cannot match before they leave the server.
-    const check = substrings === true ? sql`true` : substrings;
-    return sql`SELECT ${columns}, ${inTitle} AS in_title FROM notes n JOIN notebooks nb ON nb.id = n.notebook_id
+    return sql`WITH readable AS (SELECT ${readableIds} AS ids)
+      SELECT ${columns}, ${inTitle} AS in_title, false AS in_window FROM notes n JOIN notebooks nb ON nb.id = n.notebook_id
       WHERE ${check} AND ${readable}
       ORDER BY in_title DESC, n.updated_at DESC, n.id LIMIT ${page} OFFSET ${offset}`;
   }
-  // The index's matches as a step of their own (MATERIALIZED), keys only, then the access filter: otherwise the planner
-  // may walk the reader's notebooks' notes by date and test each one's vector, which reads every vector (0.7 s over
-  // 100,000 notes).
-  return sql`WITH matched AS MATERIALIZED (
-      SELECT n.id, n.notebook_id, n.deleted_at, n.updated_at FROM notes n WHERE n.search @@ ${filter}::tsquery
-    ), best AS (
-      SELECT n.id, n.updated_at, ${inTitle} AS in_title FROM matched n
-      WHERE ${readable} ORDER BY in_title DESC, n.updated_at DESC, n.id LIMIT ${page} OFFSET ${offset}
-    )
-    SELECT ${columns} FROM best JOIN notes n ON n.id = best.id JOIN notebooks nb ON nb.id = n.notebook_id
-    ORDER BY best.in_title DESC, best.updated_at DESC, best.id`;
+  // The ranked keys (a subquery, whose order the outer ORDER BY reuses), then each note read and checked in turn.
+  const ranked = (window: SQL, inWindow: boolean, skip: number, when: SQL = sql``) => sql`SELECT c.*, ${sql.raw(String(inWindow))} AS in_window FROM (
+      SELECT n.id, n.updated_at, ${inTitle} AS in_title FROM notes n WHERE n.search @@ ${filter}::tsquery AND ${readable}${window}
+      ORDER BY in_title DESC, n.updated_at DESC, n.id
+    ) best, LATERAL (
+      SELECT ${columns} FROM notes n JOIN notebooks nb ON nb.id = n.notebook_id WHERE n.id = best.id AND ${check}
+    ) c${when}
+    ORDER BY best.in_title DESC, best.updated_at DESC, best.id LIMIT ${page} OFFSET ${skip}`;
+  if (enough === 0) return sql`WITH readable AS (SELECT ${readableIds} AS ids) ${ranked(sql``, false, offset)}`;
+  return sql`WITH readable AS (SELECT ${readableIds} AS ids),
+    cutoff AS (
+      SELECT coalesce(max(c.at), '-infinity'::timestamptz) AS at FROM readable, unnest(readable.ids) AS r(id),
+        LATERAL (SELECT x.updated_at AS at FROM notes x WHERE x.notebook_id = r.id ORDER BY x.updated_at DESC OFFSET ${window - 1} LIMIT 1) c
+    ),
+    recent AS MATERIALIZED (${ranked(sql` AND (${inTitle} OR n.updated_at >= (SELECT at FROM cutoff))`, true, 0)})
+    SELECT * FROM recent WHERE (SELECT count(*) FROM recent) >= ${enough}
+    UNION ALL
+    (${ranked(sql``, false, 0, sql` WHERE (SELECT count(*) FROM recent) < ${enough}`)})`;
 }
 
 /**
- * Runs the candidate reads with sequential scans off. For a common word the planner reckons a sequential scan cheaper
- * than the GIN index, and it is not: it reads every note's whole vector (1.4 s over 100,000 notes against 25 ms). A
- * transaction of its own, or, inside the caller's, a savepoint, after which the setting is put back.
+ * Runs the candidate reads with sequential scans and parallel workers off. For a common word the planner reckons a
+ * sequential scan cheaper than the GIN index, and it is not: it reads every note's whole vector (1.4 s over 100,000
+ * notes against 25 ms). Parallel workers cost more to start than the few hundred rows a search reads (tens of ms on a
+ * busy machine). A transaction of its own, or, inside the caller's, a savepoint, after which the settings are put back;
+ * set in one round trip.
  */
 async function withIndexScans<T>(db: AnyPgDatabase, fn: (db: AnyPgDatabase) => Promise<T>): Promise<T> {
   const nested = transactionClient(db) !== undefined;
   return db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+    const { rows } = await tx.execute<{ workers: string }>(
+      sql`SELECT current_setting('max_parallel_workers_per_gather') AS workers, set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`,
+    );
     try {
       return await fn(tx);
     } finally {
-      if (nested) await tx.execute(sql`SET LOCAL enable_seqscan = on`);
+      if (nested) await tx.execute(sql`SELECT set_config('enable_seqscan', 'on', true), set_config('max_parallel_workers_per_gather', ${rows[0]!.workers}, true)`);
     }
   });
 }
 
 /**
- * The search store over a drizzle node-postgres handle (or a transaction). One round trip asks PostgreSQL for the
- * English forms of the query's words; then it reads the readable, live candidates the tsquery finds (through the GIN
- * index) and the substring check keeps, best first (a title holding a word of the query, then the most recently
- * updated, then id), keeps those the FTS5 expression matches word for word, and reads further pages, each twice the last,
- * until it has `limit` or none are left.
+ * The search store over a drizzle node-postgres handle (or a transaction). It asks PostgreSQL for the English forms
+ * of words it has not seen before (one round trip, remembered for the process); then it reads the readable, live
+ * candidates the tsquery finds (through the GIN index) and the substring check keeps, best first (a title holding a
+ * word of the query, then the most recently updated, then id), keeps those the FTS5 expression matches word for word,
+ * and reads further pages, each twice the last, until it has `limit` or none are left. Usually one statement does it.
  */
 export function postgresSearch(
   // Any schema, and a transaction too: only execute() is used.
   db: AnyPgDatabase,
+  // Whether a first read ranks only the title matches and the recent window (see candidates), and how many of each
+  // notebook's newest notes that window holds; tests try both ways.
+  options: { recentFirst?: "auto" | "always" | "never"; recentWindow?: number } = {},
 ): SearchStore {
   return {
     async searchNotes(query) {
@@ -193,13 +254,17 @@ export function postgresSearch(
       const substrings = substringCheckOf(plan.expr);
       if (filter === false || substrings === false) return [];
       const rank = plan.rank.map((l) => renderLookups(l, english)).filter((t): t is string => t !== true);
+      const recentFirst = options.recentFirst ?? "auto";
+      const windowed = recentFirst === "auto" ? worthAWindow(plan.filter, query) : recentFirst === "always";
+      const window = Math.max(1, Math.floor(options.recentWindow ?? RECENT_WINDOW));
       const found: NoteMatch[] = [];
       const seen = new Set<string>();
       let offset = 0;
       let page = Math.max(FIRST_PAGE, limit * 2);
       return withIndexScans(db, async (db) => {
         for (;;) {
-          const { rows } = await db.execute<Row>(candidates(query, filter === true ? "" : filter, substrings, [...new Set(rank)].join(" | "), page, offset));
+          const from = { query, filter: filter === true ? "" : filter, substrings, rank: [...new Set(rank)].join(" | "), page, offset, window };
+          const { rows } = await db.execute<Row>(candidates({ ...from, enough: offset === 0 && windowed ? limit : 0 }));
           for (const r of rows) {
             if (seen.has(r.id)) continue; // a note edited between two pages may come again
             seen.add(r.id);
@@ -207,8 +272,9 @@ export function postgresSearch(
             found.push({ id: r.id, notebookId: r.notebook_id, notebookName: r.notebook_name, title: r.title, body: r.body, updatedAt: new Date(r.updated_ms) });
             if (found.length >= limit) return found;
           }
-          if (rows.length < page) return found;
-          offset += page;
+          // Rows from the recent window are the start of the full order, however many there are.
+          if (rows.length < page && !rows[0]?.in_window) return found;
+          offset += rows.length;
           page *= 2;
         }
       });

@@ -81,6 +81,12 @@ export async function assertNoteAccess(actor: Actor, noteId: string, action: Not
   return { notebookId: row.notebookId, deletedAt: row.deletedAt };
 }
 
+/** The actor's role in the notebook of the note, or null when there is no such note or they are not a member. */
+export async function roleOnNote(actor: Actor, noteId: string): Promise<Role | null> {
+  const [row] = await noteWithRoleQuery().execute({ noteId, userId: actor.id });
+  return row?.role ?? null;
+}
+
 // The note and the actor's role in its notebook in one read (every autosave starts with it).
 const noteWithRoleQuery = prepared("access_note_role", (db) =>
   db

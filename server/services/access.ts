@@ -81,13 +81,24 @@ export async function assertNoteAccess(actor: Actor, noteId: string, action: Not
   return { notebookId: row.notebookId, deletedAt: row.deletedAt };
 }
 
-/** The actor's role in the notebook of the note, or null when there is no such note or they are not a member. */
-export async function roleOnNote(actor: Actor, noteId: string): Promise<Role | null> {
-  const [row] = await noteWithRoleQuery().execute({ noteId, userId: actor.id });
-  return row?.role ?? null;
+/** The actor's role in the notebook in `notebookColumn` (null for a non-member), as a column of a query; `actor` may be a placeholder. */
+export function roleColumn(notebookColumn: Column, actor: ActorRef): SQL<Role | null> {
+  const m = sql`${memberships}`;
+  return sql<Role | null>`(select ${m}.role from ${m} where ${m}.notebook_id = ${qualified(notebookColumn)} and ${m}.user_id = ${actor.id})`;
 }
 
-// The note and the actor's role in its notebook in one read (every autosave starts with it).
+/**
+ * For a row read with the actor's role (`roleColumn`): throws `missing()` when there is no row or no role (a non-member,
+ * so ids reveal nothing), FORBIDDEN when the role is not enough; else returns the row. The check of assertNoteAccess
+ * for a service that reads the row it needs and the role in one statement.
+ */
+export function assertRowRole<R extends { role: Role | null }>(row: R | undefined, action: NotebookAction, missing: () => Error): R & { role: Role } {
+  if (!row || row.role === null) throw missing();
+  assertRoleAllows(row.role, action);
+  return row as R & { role: Role };
+}
+
+// The note and the actor's role in its notebook in one read.
 const noteWithRoleQuery = prepared("access_note_role", (db) =>
   db
     .select({ notebookId: notes.notebookId, deletedAt: notes.deletedAt, role: memberships.role })

@@ -202,7 +202,11 @@ export async function chartCases({ baseURL, cookie, measure, load, store = { nam
   const single = await measure(`${baseURL}/notes/${note.id}`, { headers: { cookie }, verify, ...load, connections: 1 });
   out.push({ name: "note page, 3 charts × 5,000 points (1 visitor)", path: `/notes/{id}`, bar: { maxP50: 30 }, ...single });
   const ten = await measure(`${baseURL}/notes/${note.id}`, { headers: { cookie }, verify, ...load });
-  out.push({ name: "note page, 3 charts × 5,000 points (10 connections)", path: `/notes/{id}`, ...ten });
+  // Issue 13: at least a quarter of the static page, p99 under 100 ms. A reader's unchanged page comes from memory
+  // (server/http/page-cache.ts); the case after it asks for a fresh page every time (a hard reload), so Next renders each.
+  out.push({ name: "note page, 3 charts × 5,000 points (10 connections)", path: `/notes/{id}`, bar: { minRatio: 0.25, maxP99: 100 }, ...ten });
+  const rendered = await measure(`${baseURL}/notes/${note.id}`, { headers: { cookie, "cache-control": "no-cache" }, verify, ...load });
+  out.push({ name: "note page, rendered every time (hard reload, 10 connections)", path: `/notes/{id}`, ...rendered });
   if (onNotePage) out.push(...(await onNotePage({ url: `/notes/${note.id}`, headers: { cookie }, verify, oneServer: ten })));
   out.push(...(await shareCases({ baseURL, cookie, measure, load, noteId: note.id, chartCount: chartIds.length })));
 

@@ -8,6 +8,7 @@ import { logger } from "@/server/logger";
 import { CLIENT_IP_HEADER, PAGE_PATH_HEADER, REQUEST_ID_HEADER } from "@/server/request-meta";
 import { API_HEADERS, appPagePolicy, EVERY_RESPONSE_HEADERS, newNonce, prerenderedScriptHashes, STRICT_TRANSPORT_SECURITY } from "./headers";
 import { cameOverHttps, clientAddress } from "./request-origin";
+import { notePageTarget, serveNotePage } from "./page-cache";
 import { handleShare, isShareRequest } from "./share";
 import { handleTrpc, isTrpcRequest } from "./trpc";
 import { httpErrorFrom } from "./errors";
@@ -105,13 +106,20 @@ export function createEdge({ next, nextDir, trustedHops, dev = false }: EdgeOpti
     return next(req, res);
   };
 
-  /** An app page: a fresh CSP nonce, or the 503 page while the database does not answer. */
-  const pageRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (await databaseDown()) return sendDatabaseDownPage(req, res);
-    const policy = appPagePolicy(newNonce(), scriptSources);
+  /** An app page rendered by Next with a fresh CSP nonce. */
+  const renderPage = (req: IncomingMessage, res: ServerResponse, nonce: string): Promise<void> => {
+    const policy = appPagePolicy(nonce, scriptSources);
     req.headers["content-security-policy"] = policy;
     res.setHeader("content-security-policy", policy);
     return next(req, res);
+  };
+
+  /** An app page (a signed-in reader's note page from memory while unchanged), or the 503 page while the database does not answer. */
+  const pageRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (await databaseDown()) return sendDatabaseDownPage(req, res);
+    const notePage = notePageTarget(req);
+    if (notePage) return serveNotePage(req, res, notePage, (nonce) => renderPage(req, res, nonce), newNonce);
+    return renderPage(req, res, newNonce());
   };
 
   return (req, res) => {

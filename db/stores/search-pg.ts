@@ -50,6 +50,9 @@ const MARKS = `[${DIACRITIC_CODES.map((c) => String.fromCodePoint(c)).join("")}]
 const MAX_SUBSTRING_WORD = 64;
 /** What may stand between two words of a phrase: anything but an ASCII letter or digit (more than FTS5 allows there). */
 const BETWEEN_WORDS = "[^a-zA-Z0-9]+";
+/** Before a word's first letter and after its last: no ASCII letter or digit (regular-expression lookbehind and lookahead). */
+const WORD_START = "(?<![a-zA-Z0-9])";
+const WORD_END = "(?![a-zA-Z0-9])";
 
 /**
  * A regular expression (PostgreSQL's) that finds the folded word inside any text in which FTS5 sees a word starting
@@ -68,6 +71,15 @@ function substringPattern(folded: string): string {
 }
 
 /**
+ * The note's title or body holds the pattern. textregexeq is what `~` runs; called by name, the planner does not
+ * estimate its selectivity by trying the pattern on the sampled titles and bodies (about 1.5 ms of planning for each
+ * pattern and column over 1 KB bodies) and takes a default instead, which the plans here do not depend on.
+ */
+function matchesIn(pattern: string): SQL {
+  return sql`(textregexeq(n.title, ${pattern}) OR textregexeq(n.body, ${pattern}))`;
+}
+
+/**
  * The server-side check: each word of a phrase (its first MAX_FILTER_WORDS) must occur in the title or the body as a
  * substring, folded as FTS5 folds, and a phrase's words one after the other, with no letter or digit between them;
  * AND and OR stay and `a NOT b` is a's check. It keeps every FTS5 match (any word
@@ -78,18 +90,23 @@ function substringCheckOf(expr: Expr): SQL | boolean {
     case "phrase": {
       if (expr.words.length === 0) return false;
       const words = expr.words.map((word) => word.folded);
+      const last = words.length - 1;
+      // A word starts where no ASCII letter or digit stands before it, and, unless it is the phrase's prefix, ends
+      // where none follows (FTS5 keeps more in a word than these, so the check still keeps every match).
+      const whole = (word: string, i: number) => `${WORD_START}${substringPattern(word)}${expr.prefix && i === last ? "" : WORD_END}`;
       if (words.length > 1 && words.length <= MAX_FILTER_WORDS && words.every((word) => [...word].length <= MAX_SUBSTRING_WORD)) {
         // A phrase's words are neighbours in one column: between two of them only characters FTS5 does not keep in a
         // word, none of which is an ASCII letter or digit. So "rate cuts" skips the notes holding "rates … cuts".
-        const pattern = words.map(substringPattern).join(BETWEEN_WORDS);
-        return sql`(n.title ~ ${pattern} OR n.body ~ ${pattern})`;
+        const pattern = words.map((word, i) => (i === 0 ? whole(word, i) : substringPattern(word) + (expr.prefix && i === last ? "" : WORD_END))).join(BETWEEN_WORDS);
+        return matchesIn(pattern);
       }
-      const checks = expr.words
+      const checks = words
         .slice(0, MAX_FILTER_WORDS)
-        .filter((word) => [...word.folded].length <= MAX_SUBSTRING_WORD)
-        .map((word) => {
-          const pattern = substringPattern(word.folded);
-          return sql`(n.title ~ ${pattern} OR n.body ~ ${pattern})`;
+        .map((word, i) => ({ word, i }))
+        .filter(({ word }) => [...word].length <= MAX_SUBSTRING_WORD)
+        .map(({ word, i }) => {
+          const pattern = whole(word, i);
+          return matchesIn(pattern);
         });
       return checks.length === 0 ? true : sql`(${sql.join(checks, sql` AND `)})`;
     }
@@ -112,8 +129,11 @@ function substringCheckOf(expr: Expr): SQL | boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // The store
 
-/** Candidates read per round trip at first; each further page is twice as large. */
-const FIRST_PAGE = 50;
+/**
+ * Candidates read at first beyond the limit (each further page is twice as large): the server's check leaves few that
+ * FTS5 would not match, so the first page is nearly always the last.
+ */
+const FIRST_PAGE_SPARE = 5;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyPgDatabase = NodePgDatabase<any>;
@@ -260,7 +280,7 @@ export function postgresSearch(
       const found: NoteMatch[] = [];
       const seen = new Set<string>();
       let offset = 0;
-      let page = Math.max(FIRST_PAGE, limit * 2);
+      let page = limit + FIRST_PAGE_SPARE;
       return withIndexScans(db, async (db) => {
         for (;;) {
           const from = { query, filter: filter === true ? "" : filter, substrings, rank: [...new Set(rank)].join(" | "), page, offset, window };

@@ -1,6 +1,6 @@
 // The database handle services use, on whichever store this process runs (db/dialect.mjs): transactions, stores, start and stop.
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import { dialect, postgresUrl } from "./dialect.mjs";
@@ -99,6 +99,26 @@ export async function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (dialect() === "postgres") return withCurrentTransaction(fn, (run) => postgresDb().transaction((tx) => run(tx as unknown as Tx)));
   const db = sqliteDb();
   return withCurrentTransaction(fn, (run) => sqliteTransaction(db, () => run(db as unknown as Tx)));
+}
+
+/**
+ * A fingerprint of the database's state, as a query column: equal in two statements only when no change was committed
+ * between them (PostgreSQL: the statement's snapshot; SQLite: the connection's own row changes and the file's data
+ * version, which moves when another connection commits). For per-server caches: a value read with its stamp is current
+ * while a later read of the stamp gives the same text.
+ */
+export function stateStamp(): SQL<string> {
+  return dialect() === "postgres" ? sql<string>`pg_current_snapshot()::text` : sql<string>`(total_changes() || '.' || (select data_version from pragma_data_version))`;
+}
+
+/**
+ * True when a read made now sees only committed data, so that its result may be cached under its stateStamp(): outside
+ * a transaction, and on SQLite also while no other request's transaction is open on the one connection (its reads see
+ * that transaction's changes, which may yet roll back).
+ */
+export function readsSeeOnlyCommitted(): boolean {
+  if (currentTransaction() !== undefined) return false;
+  return dialect() === "postgres" || !sqliteDb().$client.inTransaction;
 }
 
 /**

@@ -1,11 +1,12 @@
 // Notebooks and their members: reads and writes, each checked by the access module first.
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
-import { getDb, transaction, type Db, prepared } from "@/db/client";
+import { getDb, readsSeeOnlyCommitted, stateStamp, transaction, type Db, prepared } from "@/db/client";
 import { memberships, notebooks, notes, users, type Role } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { assertNotebookAccess, qualified, type Actor } from "./access";
 import { recordEvent } from "./audit";
 import { changedAtOf } from "./notebook-changes";
+import { StampedCache } from "./read-stamp";
 import { DomainError, badRequest, conflict, notFound } from "./errors";
 
 export type NotebookSummary = {
@@ -35,6 +36,7 @@ const listQuery = prepared("notebooks_list", (db: Db) =>
       memberCount,
       reminderDays: notebooks.reminderDays,
       updatedAt: changedAtOf,
+      stamp: stateStamp(),
     })
     .from(memberships)
     .innerJoin(notebooks, eq(notebooks.id, memberships.notebookId))
@@ -42,9 +44,22 @@ const listQuery = prepared("notebooks_list", (db: Db) =>
     .orderBy(desc(changedAtOf), asc(notebooks.name)),
 );
 
-/** The notebooks the actor belongs to, most recently changed first (a prepared statement: it is on every page). */
+// The list as last read for each user, with the database state it was read under (read-stamp.ts).
+const listed = new StampedCache<NotebookSummary[]>();
+
+/**
+ * The notebooks the actor belongs to, most recently changed first (a prepared statement: it is on every page). When the
+ * actor's session check saw the same database state as the last read of their list (nothing committed since), that
+ * list is the answer, without a read.
+ */
 export async function listNotebooks(actor: Actor): Promise<NotebookSummary[]> {
-  return listQuery().execute({ userId: actor.id });
+  const kept = listed.get(actor.id, actor);
+  if (kept) return kept;
+  const committedOnly = readsSeeOnlyCommitted();
+  const rows = await listQuery().execute({ userId: actor.id });
+  const list = rows.map(({ stamp: _stamp, ...row }) => row);
+  if (rows.length > 0) listed.set(actor.id, rows[0]!.stamp, list, committedOnly);
+  return list;
 }
 
 /** One notebook the actor may read, with their role and counts. */

@@ -1,8 +1,9 @@
 // Browser sessions on the server: started at sign-in, checked on every request, ended by sign-out, sign out everywhere and password change.
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { transaction, type Db, type Tx, prepared } from "@/db/client";
+import { stateStamp, transaction, type Db, type Tx, prepared } from "@/db/client";
 import { sessions, users } from "@/db/schema";
+import { withStamp } from "./read-stamp";
 
 /** How long a session lasts without signing in again (the session cookie's lifetime too). */
 export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
@@ -26,6 +27,7 @@ const sessionById = prepared("session_by_id", (db: Db) =>
       endedAt: sessions.endedAt,
       expiresAt: sessions.expiresAt,
       sessionVersion: users.sessionVersion,
+      stamp: stateStamp(),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -35,13 +37,14 @@ const sessionById = prepared("session_by_id", (db: Db) =>
 /**
  * The owner of a session that is still live (exists, belongs to the user, not ended, not expired, and issued
  * under the user's current session version), or null. One prepared, indexed read by primary key, made on every
- * request; the conditions are checked here, so the statement takes only strings on both stores.
+ * request; the conditions are checked here, so the statement takes only strings on both stores. The owner carries the
+ * database's state stamp the read saw (read-stamp.ts), so per-server caches can answer this request without a read.
  */
 export async function liveSessionOwner(sessionId: string, userId: string, sessionVersion: number, now = Date.now()): Promise<SessionOwner | null> {
   const [row] = await sessionById().execute({ sessionId });
   if (!row || row.sessionUserId !== userId || row.endedAt !== null || row.sessionVersion !== sessionVersion) return null;
   if (row.expiresAt.getTime() <= now) return null;
-  return { id: row.id, email: row.email, name: row.name };
+  return withStamp({ id: row.id, email: row.email, name: row.name }, row.stamp);
 }
 
 /** Ends one session (sign-out); ending an unknown or already ended session changes nothing. */

@@ -1,0 +1,71 @@
+// Per-server caches keyed on the database's state: notebooks.list answers from its cache only while nothing was committed since.
+import { describe, expect, it } from "vitest";
+import { transaction } from "@/db/client";
+import { makeUser } from "@/test/helpers";
+import { createNotebook, listNotebooks, renameNotebook } from "./notebooks";
+import { createNote } from "./notes";
+import { stampOf } from "./read-stamp";
+import { liveSessionOwner, startSession } from "./sessions";
+
+/** The actor as a request's session check names it (with the state stamp it read). */
+async function checked(sessionId: string, userId: string) {
+  const owner = await liveSessionOwner(sessionId, userId, 1);
+  if (!owner) throw new Error("the session should be live");
+  return owner;
+}
+
+describe("notebooks.list with the session's state stamp", () => {
+  it("answers again from the last read while nothing changed, and reads again after any commit", async () => {
+    const user = await makeUser("stamp1");
+    const { id } = await createNotebook(user, { name: "Rates" });
+    const sid = await startSession(user.id);
+    const first = await listNotebooks(await checked(sid, user.id));
+    expect(stampOf(await checked(sid, user.id))).toEqual(expect.any(String));
+    // Nothing committed since: the same answer, not read again.
+    expect(await listNotebooks(await checked(sid, user.id))).toBe(first);
+    // Any commit (here a note in the notebook) moves the stamp, and the list is read again.
+    await createNote(user, { notebookId: id, title: "Cuts" });
+    const second = await listNotebooks(await checked(sid, user.id));
+    expect(second).not.toBe(first);
+    expect(second[0]!.noteCount).toBe(1);
+    expect(Object.keys(second[0]!)).not.toContain("stamp");
+  });
+
+  it("never keeps a list read inside a transaction, nor one that saw another request's change before it rolled back", async () => {
+    const user = await makeUser("stamp2");
+    const { id } = await createNotebook(user, { name: "Before" });
+    const sid = await startSession(user.id);
+    await transaction(async () => {
+      await renameNotebook(user, { id, name: "Inside" });
+      expect((await listNotebooks(await checked(sid, user.id)))[0]!.name).toBe("Inside");
+      throw new Error("roll back");
+    }).catch(() => {});
+    expect((await listNotebooks(await checked(sid, user.id)))[0]!.name).toBe("Before");
+
+    // Another request's transaction is open while this one lists (on SQLite, on the same connection, it sees the change).
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const open = new Promise<void>((resolve) => (entered = resolve));
+    const other = transaction(async () => {
+      await renameNotebook(user, { id, name: "Never committed" });
+      entered();
+      await gate;
+      throw new Error("roll back");
+    }).catch(() => {});
+    await open;
+    await listNotebooks(await checked(sid, user.id));
+    release();
+    await other;
+    expect((await listNotebooks(await checked(sid, user.id)))[0]!.name).toBe("Before");
+  });
+
+  it("reads every time for an actor without a stamp (a caller made in-process)", async () => {
+    const user = await makeUser("stamp3");
+    await createNotebook(user, { name: "Plain" });
+    const a = await listNotebooks(user);
+    const b = await listNotebooks(user);
+    expect(b).not.toBe(a);
+    expect(b).toEqual(a);
+  });
+});

@@ -265,7 +265,7 @@ test("five failed sign-ins spread over A and B block the sixth, with the right p
   expect(onA).toMatchObject({ ok: false, code: "too_many_attempts", cookie: "" });
 });
 
-test("a share link made on A opens on B, shows an edit made on A at once, and once revoked on A is 404 on A and B at once", async () => {
+test("a share link made on A opens on B, shows an edit made on A at once (as does the author's note page on B), and once revoked on A is 404 on A and B at once", async () => {
   const user = await account(a.url, "share");
   const { id: notebookId } = await mutate<{ id: string }>(a.url, "notebooks.create", { name: "Client desk" }, user.cookie);
   const note = await mutate<{ id: string; version: number }>(a.url, "notes.create", { notebookId, title: "For the client" }, user.cookie);
@@ -278,8 +278,13 @@ test("a share link made on A opens on B, shows an edit made on A at once, and on
     expect(page.status, `${server.name}: ${page.body.slice(0, 200)}`).toBe(200);
     expect(page.body).toContain("First text: small caps lead.");
   }
-  // An edit on A: B's cached page is not served any more.
+  // The author's own note page is kept in memory on each server too (server/http/page-cache.ts).
+  for (const server of [b, b]) expect((await send(server.url, `/notes/${note.id}`, { cookie: user.cookie })).body).toContain("First text: small caps lead.");
+  // An edit on A: B's cached pages (the share page, the author's note page) are not served any more.
   await mutate(a.url, "notes.update", { id: note.id, baseVersion: saved.version, body: "Second text: large caps are back." }, user.cookie);
+  const notePage = await send(b.url, `/notes/${note.id}`, { cookie: user.cookie });
+  expect([notePage.status, notePage.headers["x-quire-cache"]]).toEqual([200, "miss"]);
+  expect(notePage.body).toContain("Second text: large caps are back.");
   const edited = await send(b.url, link.path);
   expect(edited.status).toBe(200);
   expect(edited.body).toContain("Second text: large caps are back.");

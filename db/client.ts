@@ -12,6 +12,8 @@ import { isOwnSqliteHandle, openSqlite, sqliteTransaction, wrapSqlite, type Sqli
 import type { ObservationStore } from "./stores/observations";
 import { postgresObservations } from "./stores/observations-pg";
 import { sqliteObservations } from "./stores/observations-sqlite";
+import type { NoteSaveStore } from "./stores/note-save";
+import { postgresNoteSave } from "./stores/note-save-pg";
 import type { SearchStore } from "./stores/search";
 import { postgresSearch } from "./stores/search-pg";
 import { sqliteSearch } from "./stores/search-sqlite";
@@ -166,6 +168,14 @@ export function observationStore(): ObservationStore {
 /** The note search store of the current database (its own full-text index). */
 export function searchStore(): SearchStore {
   return dialect() === "postgres" ? postgresSearch(getDb()) : sqliteSearch(sqliteDb().$client);
+}
+
+/**
+ * The note save store: a plain autosave (the note and its revision only) as one statement on PostgreSQL; none on
+ * SQLite, where the general save's transaction is in-process. Outside any transaction only: the statement commits itself.
+ */
+export function noteSaveStore(): NoteSaveStore {
+  return dialect() === "postgres" && currentTransaction() === undefined ? postgresNoteSave(postgresDb().$client) : { savePlain: null };
 }
 
 /** The application's tables (not the migrator's), by name: for snapshots in tests and for copying a database. */

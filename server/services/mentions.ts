@@ -8,15 +8,20 @@ import type { InboxItem } from "./inbox-item";
 
 export type MentionSource = { notebookId: string; sourceType: "comment" | "note"; sourceId: string; href: string };
 
+/** The people `text` mentions that `previousText` did not, other than the writer (whom recordMentions looks up). */
+export function freshMentions(by: Actor, text: string, previousText = ""): Array<{ userId: string }> {
+  if (!text.includes("](mention:")) return [];
+  const before = new Set(mentionsIn(previousText).map((m) => m.userId));
+  return mentionsIn(text).filter((m) => !before.has(m.userId) && m.userId !== by.id);
+}
+
 /**
  * Records a mention for each member of the notebook newly mentioned in `text` (not in `previousText`, not the writer);
  * call inside the writing transaction. Mentions of people who are not members are ignored. Nothing is read or written
  * when the text mentions nobody new.
  */
 export async function recordMentions(tx: Tx, by: Actor, source: MentionSource, text: string, previousText = "", at = new Date()): Promise<void> {
-  if (!text.includes("](mention:")) return;
-  const before = new Set(mentionsIn(previousText).map((m) => m.userId));
-  const fresh = mentionsIn(text).filter((m) => !before.has(m.userId) && m.userId !== by.id);
+  const fresh = freshMentions(by, text, previousText);
   if (fresh.length === 0) return;
   const members = await tx
     .select({ id: users.id })

@@ -23,6 +23,11 @@ const FIGURE_SOURCE = /:value\{[^}\n]*\}/g;
 /** The figure directives of a text as written: a cheap way to see that a save left them alone. */
 const writtenFigures = (body: string) => (body.match(FIGURE_SOURCE) ?? []).join("\n");
 
+/** True when the two texts hold different figure directives (what writeNoteFigures would look at). */
+export function figuresChange(body: string, previousBody: string): boolean {
+  return writtenFigures(previousBody) !== writtenFigures(body);
+}
+
 /** The row that records what a figure shows. */
 export function recordOf(noteId: string, result: FigureResult, at: Date) {
   if (!result.ok) return { noteId, figureKey: result.key, shown: "", value: null, used: "[]", dataVersions: "{}", recordedAt: at };
@@ -37,7 +42,7 @@ export function recordOf(noteId: string, result: FigureResult, at: Date) {
  * that leaves the figure directives as they were (most keystrokes) writes nothing.
  */
 export async function writeNoteFigures(tx: Tx, note: { id: string; notebookId: string }, body: string, previousBody?: string, at = new Date()): Promise<void> {
-  if (previousBody !== undefined && writtenFigures(previousBody) === writtenFigures(body)) return;
+  if (previousBody !== undefined && !figuresChange(body, previousBody)) return;
   const keys = [...new Set(findFigures(body).flatMap((f) => (f.ok ? [f.key] : [])))];
   const recorded = await tx.select({ key: noteFigures.figureKey }).from(noteFigures).where(eq(noteFigures.noteId, note.id));
   const gone = recorded.map((r) => r.key).filter((k) => !keys.includes(k));

@@ -8,6 +8,11 @@ const deleteLinks = preparedWrite("note_links_delete", (tx) => tx.delete(noteLin
 
 const embedsKey = (embeds: Embed[]) => embeds.map((e) => `${e.kind}:${e.id}`).join(" ");
 
+/** True when the two texts embed different charts or questions (what writeNoteLinks would write for). */
+export function embedsChange(body: string, previousBody: string): boolean {
+  return embedsKey(findEmbeds(previousBody)) !== embedsKey(findEmbeds(body));
+}
+
 /**
  * Replaces the note's recorded embeds with those in `body`; call inside the saving transaction. With `previousBody`
  * (the text being replaced), nothing is written when both embed the same charts and questions, as most keystrokes do.

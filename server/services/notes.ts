@@ -1,6 +1,6 @@
 // Notes: create, read, autosave with optimistic concurrency, trash; each call checks access first.
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
-import { getDb, transaction, prepared, preparedWrite } from "@/db/client";
+import { getDb, noteSaveStore, transaction, prepared, preparedWrite } from "@/db/client";
 import { noteLinks, noteRevisions, noteTags, notebooks, notes, users, noteColumns } from "@/db/schema";
 import { newId } from "@/lib/ids";
 import { excerptOf } from "@/lib/notes/plain-text";
@@ -8,9 +8,10 @@ import { assertNoteAccess, assertNotebookAccess, assertRowRole, readableBy, role
 import { recordEvent } from "./audit";
 import { badRequest, conflict, notFound } from "./errors";
 import { hasAnchoredThreads, noteSavedForComments } from "./comments";
-import { writeNoteFigures } from "./note-figures";
-import { writeNoteLinks } from "./note-links";
-import { recordEditRevision } from "./note-revisions";
+import { freshMentions } from "./mentions";
+import { figuresChange, writeNoteFigures } from "./note-figures";
+import { embedsChange, writeNoteLinks } from "./note-links";
+import { recordEditRevision, REVISION_WINDOW_MS } from "./note-revisions";
 
 export type NoteSummary = {
   id: string;
@@ -199,6 +200,14 @@ export async function updateNote(
   const body = input.body ?? current.body;
   const version = current.version + 1;
   const textChanged = title !== current.title || body !== current.body;
+  // Most autosaves change only the text: no embeds, figures or mentions to record. On PostgreSQL that save is one
+  // statement (db/stores/note-save-pg.ts); when it does not land (a stale version, the trash, anchored threads), the
+  // general save below decides.
+  const plain = textChanged && (body === current.body || (!embedsChange(body, current.body) && !figuresChange(body, current.body) && freshMentions(actor, body, current.body).length === 0));
+  const savePlain = plain ? noteSaveStore().savePlain : null;
+  if (savePlain && (await savePlain({ id: input.id, baseVersion: input.baseVersion, title, body, version, authorId: actor.id, at: now, openSince: new Date(now.getTime() - REVISION_WINDOW_MS) }))) {
+    return { id: input.id, version, updatedAt: now };
+  }
   return transaction(async (tx) => {
     const [saved] = await (textChanged ? saveWithText : saveWithoutText)().execute({
       id: input.id,

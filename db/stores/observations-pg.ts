@@ -167,20 +167,22 @@ export function postgresObservations(db: Handle): ObservationStore {
       return Number(rows[0]?.n ?? 0);
     },
 
+    // Bytes as base64 text: a third larger than the bytes, against twice for bytea's hex form (pg's binary results
+    // decode every field as UTF-8 text, so they cannot carry bytes).
     async tierSummary(seriesId, dataVersion) {
-      const { rows } = await db.execute<{ data: Buffer }>(
-        sql`SELECT data FROM series_tiers WHERE series_id = ${seriesId} AND data_version = ${dataVersion}::int AND block = -1`,
+      const { rows } = await db.execute<{ data: string }>(
+        sql`SELECT encode(data, 'base64') AS data FROM series_tiers WHERE series_id = ${seriesId} AND data_version = ${dataVersion}::int AND block = -1`,
       );
-      return rows[0]?.data ?? null;
+      return rows[0] ? Buffer.from(rows[0].data, "base64") : null;
     },
 
     async tierBlocks(seriesId, dataVersion, blocks) {
       if (blocks.length === 0) return new Map();
-      const { rows } = await db.execute<{ block: number; data: Buffer }>(
-        sql`SELECT block, data FROM series_tiers
+      const { rows } = await db.execute<{ block: number; data: string }>(
+        sql`SELECT block, encode(data, 'base64') AS data FROM series_tiers
             WHERE series_id = ${seriesId} AND data_version = ${dataVersion}::int AND block = ANY(${sql.param([...blocks])}::int[])`,
       );
-      return new Map(rows.map((r) => [Number(r.block), r.data]));
+      return new Map(rows.map((r) => [Number(r.block), Buffer.from(r.data, "base64")]));
     },
 
     async writeTiers(seriesId, dataVersion, tiers) {

@@ -15,37 +15,27 @@ const POINT_BYTES = 8 + DATE_BYTES;
 /** A series' tiers: the summary (block -1 in series_tiers) and the points of each block, in order. */
 export type Tiers = { summary: Uint8Array; blocks: Uint8Array[] };
 
-function writeDate(bytes: Uint8Array, at: number, date: string): void {
-  for (let i = 0; i < DATE_BYTES; i++) bytes[at + i] = date.charCodeAt(i);
-}
-
 function readDate(bytes: Uint8Array, at: number): string {
   return String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!, bytes[at + 4]!, bytes[at + 5]!, bytes[at + 6]!, bytes[at + 7]!, bytes[at + 8]!, bytes[at + 9]!);
 }
 
-/** Ten characters, each one byte: every ISO date (YYYY-MM-DD) is; anything else gets no tiers. */
-function isTierDate(date: string): boolean {
-  if (date.length !== DATE_BYTES) return false;
-  for (let i = 0; i < DATE_BYTES; i++) if (date.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * The tiers of a series given as parallel arrays in date order, one value per date. Non-finite values are left out,
  * as buildChartData leaves them out. Null when the dates are not strictly increasing ten-character ISO dates (such a
- * series is read in full instead).
+ * series is read in full instead). Runs in every write of a series, so it is one pass with no per-point objects.
  */
 export function buildTiers(dates: readonly string[], values: ArrayLike<number>): Tiers | null {
-  const keep: number[] = [];
-  let previous = "";
+  let keep: Int32Array | null = null;
+  let count = dates.length;
   for (let i = 0; i < dates.length; i++) {
-    if (!Number.isFinite(values[i]!)) continue;
-    const date = dates[i]!;
-    if (!isTierDate(date) || date <= previous) return null;
-    previous = date;
-    keep.push(i);
+    if (Number.isFinite(values[i]!)) continue;
+    keep = new Int32Array(dates.length);
+    count = 0;
+    for (let j = 0; j < dates.length; j++) if (Number.isFinite(values[j]!)) keep[count++] = j;
+    break;
   }
-  const count = keep.length;
   const blockCount = Math.ceil(count / TIER_BLOCK);
   const summary = new Uint8Array(HEADER + SUMMARY_ENTRY * blockCount);
   const head = new DataView(summary.buffer);
@@ -55,30 +45,55 @@ export function buildTiers(dates: readonly string[], values: ArrayLike<number>):
   head.setUint32(12, blockCount, true);
   const layout = summaryLayout(blockCount);
   const blocks: Uint8Array[] = [];
+  let previous = "";
   for (let b = 0; b < blockCount; b++) {
     const start = b * TIER_BLOCK;
     const size = Math.min(TIER_BLOCK, count - start);
     const block = new Uint8Array(POINT_BYTES * size);
-    const view = new DataView(block.buffer);
+    const floats = LITTLE_ENDIAN ? new Float64Array(block.buffer, 0, size) : null;
+    const view = floats ? null : new DataView(block.buffer);
+    let at = 8 * size;
     let lo = 0;
     let hi = 0;
+    let loValue = 0;
+    let hiValue = 0;
     for (let k = 0; k < size; k++) {
-      const i = keep[start + k]!;
+      const i = keep ? keep[start + k]! : start + k;
       const v = values[i]!;
-      view.setFloat64(8 * k, v, true);
-      writeDate(block, 8 * size + DATE_BYTES * k, dates[i]!);
+      const date = dates[i]!;
+      if (date.length !== DATE_BYTES || date <= previous) return null;
+      previous = date;
+      for (let c = 0; c < DATE_BYTES; c++) {
+        const code = date.charCodeAt(c);
+        if (code > 0x7f) return null;
+        block[at++] = code;
+      }
+      if (floats) floats[k] = v;
+      else view!.setFloat64(8 * k, v, true);
       // Strictly lower / higher: the first of equal extremes, as downsample() picks.
-      if (v < values[keep[start + lo]!]!) lo = k;
-      if (v > values[keep[start + hi]!]!) hi = k;
+      if (k === 0) {
+        loValue = v;
+        hiValue = v;
+      } else {
+        if (v < loValue) {
+          lo = k;
+          loValue = v;
+        }
+        if (v > hiValue) {
+          hi = k;
+          hiValue = v;
+        }
+      }
     }
     blocks.push(block);
-    head.setFloat64(layout.mins + 8 * b, values[keep[start + lo]!]!, true);
-    head.setFloat64(layout.maxs + 8 * b, values[keep[start + hi]!]!, true);
+    head.setFloat64(layout.mins + 8 * b, loValue, true);
+    head.setFloat64(layout.maxs + 8 * b, hiValue, true);
     summary[layout.minOffsets + b] = lo;
     summary[layout.maxOffsets + b] = hi;
-    writeDate(summary, layout.firstDates + DATE_BYTES * b, dates[keep[start]!]!);
-    writeDate(summary, layout.minDates + DATE_BYTES * b, dates[keep[start + lo]!]!);
-    writeDate(summary, layout.maxDates + DATE_BYTES * b, dates[keep[start + hi]!]!);
+    const dateAt = 8 * size;
+    summary.set(block.subarray(dateAt, dateAt + DATE_BYTES), layout.firstDates + DATE_BYTES * b);
+    summary.set(block.subarray(dateAt + DATE_BYTES * lo, dateAt + DATE_BYTES * (lo + 1)), layout.minDates + DATE_BYTES * b);
+    summary.set(block.subarray(dateAt + DATE_BYTES * hi, dateAt + DATE_BYTES * (hi + 1)), layout.maxDates + DATE_BYTES * b);
   }
   return { summary, blocks };
 }

@@ -1,5 +1,6 @@
 // The PostgreSQL search store on a fresh database: ranking, filters, access, and results equal to SQLite's FTS5 store on the same notes (its tsquery: search-pg-query.test.ts).
 import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -244,6 +245,31 @@ describe("postgresSearch", () => {
   it("runs inside a transaction", async () => {
     const hits = await db.transaction(async (tx) => postgresSearch(tx).searchNotes(searchQuery('"staples"')));
     expect(hits.map((h) => h.id)).toEqual([ids.staples]);
+  });
+
+  it("puts the planner settings back, inside the caller's transaction and on the pool's connections", async () => {
+    const settings = "SELECT current_setting('enable_seqscan') AS seq, current_setting('max_parallel_workers_per_gather') AS workers";
+    const before = (await pool.query(settings)).rows[0];
+    const inside = await db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL max_parallel_workers_per_gather = 3`);
+      expect((await postgresSearch(tx).searchNotes(searchQuery('"staples"'))).map((h) => h.id)).toEqual([ids.staples]);
+      return (await tx.execute<{ seq: string; workers: string }>(sql.raw(settings))).rows[0];
+    });
+    expect(inside).toEqual({ seq: "on", workers: "3" });
+    await Promise.all(Array.from({ length: 4 }, () => postgresSearch(db).searchNotes(searchQuery('"rotation"'))));
+    const after = await Promise.all(Array.from({ length: 4 }, () => pool.query(settings)));
+    for (const { rows } of after) expect(rows[0]).toEqual(before);
+    expect(before.seq).toBe("on");
+  });
+
+  it("sends what was typed as data, quotes and backslashes included (the read's parameters are inlined as literals)", async () => {
+    const odd = await addNote("research", "Quotes", "It's a back\\slash: O'Brien's \\'; DROP TABLE notes; --");
+    for (const q of [`"O'Brien's"`, `"back\\slash"*`, `"'; DROP TABLE notes; --"`, `"\\'"`, `"it's" AND "drop"`]) {
+      expect(await postgresSearch(db).searchNotes(searchQuery(q)), q).toEqual(expect.any(Array));
+    }
+    expect((await postgresSearch(db).searchNotes(searchQuery(`"O'Brien's"`))).map((h) => h.id)).toEqual([odd]);
+    expect((await postgresSearch(db).searchNotes(searchQuery(`"drop table notes"`, { tag: "it's'--" }))).map((h) => h.id)).toEqual([]);
+    expect((await pool.query("SELECT count(*)::int AS n FROM notes WHERE id = $1", [odd])).rows[0].n).toBe(1);
   });
 
   it("finds the same notes as SQLite's FTS5 store for random notes and typed queries", async () => {

@@ -1,6 +1,8 @@
 // Note search on PostgreSQL: the FTS5 query is read as a tsquery that narrows notes through the GIN index, then every candidate is checked word by word as SQLite's FTS5 would, so both stores find the same notes.
 import { sql, type SQL } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import { PgDialect } from "drizzle-orm/pg-core";
+import type pg from "pg";
 import { DIACRITIC_CODES, evaluate, type Expr, foldWord, wordsOf } from "./fts5-query";
 import { englishOperandsOfPlan, type EnglishForm, type Filter, MAX_FILTER_WORDS, planOf, render, renderLookups } from "./search-pg-query";
 import { transactionClient } from "../prepared";
@@ -228,25 +230,53 @@ function candidates({ query, filter, substrings, rank, page, offset, enough, win
     (${ranked(sql``, false, 0, sql` WHERE (SELECT count(*) FROM recent) < ${enough}`)})`;
 }
 
+/** Turns statements into text and parameters (no connection needed). */
+const DIALECT = new PgDialect();
+
+/** A value as an SQL literal: E'…' with quotes and backslashes escaped, which reads the same whatever standard_conforming_strings says. */
+function literal(value: unknown): string {
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value !== "string") throw new Error(`search statement: cannot inline a ${typeof value} parameter`);
+  return `E'${value.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+}
+
 /**
- * Runs the candidate reads with sequential scans and parallel workers off. For a common word the planner reckons a
- * sequential scan cheaper than the GIN index, and it is not: it reads every note's whole vector (1.4 s over 100,000
- * notes against 25 ms). Parallel workers cost more to start than the few hundred rows a search reads (tens of ms on a
- * busy machine). A transaction of its own, or, inside the caller's, a savepoint, after which the settings are put back;
- * set in one round trip.
+ * Runs one candidate read in a single round trip, with sequential scans and parallel workers off. For a common word
+ * the planner reckons a sequential scan cheaper than the GIN index, and it is not: it reads every note's whole vector
+ * (1.4 s over 100,000 notes against 25 ms). Parallel workers cost more to start than the few hundred rows a search
+ * reads (tens of ms on a busy machine). The settings, the read and the end of its transaction go as one simple query
+ * (parameters inlined as escaped literals): BEGIN … COMMIT on a pooled connection of its own, or, inside the caller's
+ * transaction, a savepoint rolled back after the read (a read changes nothing), which puts the settings back.
  */
-async function withIndexScans<T>(db: AnyPgDatabase, fn: (db: AnyPgDatabase) => Promise<T>): Promise<T> {
-  const nested = transactionClient(db) !== undefined;
-  return db.transaction(async (tx) => {
-    const { rows } = await tx.execute<{ workers: string }>(
-      sql`SELECT current_setting('max_parallel_workers_per_gather') AS workers, set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`,
-    );
+async function readCandidates(db: AnyPgDatabase, statement: SQL): Promise<Row[]> {
+  const query = DIALECT.sqlToQuery(statement);
+  const text = query.sql.replace(/\$(\d+)/g, (_m, n: string) => literal(query.params[Number(n) - 1]));
+  const settings = "SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0";
+  // A transaction's connection is a pooled client (it has release); the handle outside one holds the pool.
+  const connection = transactionClient(db) as pg.PoolClient | pg.Pool | undefined;
+  const inTransaction = connection && "release" in connection ? connection : undefined;
+  if (inTransaction) {
     try {
-      return await fn(tx);
-    } finally {
-      if (nested) await tx.execute(sql`SELECT set_config('enable_seqscan', 'on', true), set_config('max_parallel_workers_per_gather', ${rows[0]!.workers}, true)`);
+      const results = (await inTransaction.query(`SAVEPOINT quire_search; ${settings}; ${text}; ROLLBACK TO SAVEPOINT quire_search; RELEASE SAVEPOINT quire_search`)) as unknown as pg.QueryResult<Row>[];
+      return results[3]!.rows;
+    } catch (error) {
+      await inTransaction.query("ROLLBACK TO SAVEPOINT quire_search; RELEASE SAVEPOINT quire_search").catch(() => {});
+      throw error;
     }
-  });
+  }
+  const pool = connection ?? (db as unknown as { $client: pg.Pool }).$client;
+  const client = await (pool as pg.Pool).connect();
+  let broken: Error | undefined;
+  try {
+    const results = (await client.query(`BEGIN; ${settings}; ${text}; COMMIT`)) as unknown as pg.QueryResult<Row>[];
+    return results[3]!.rows;
+  } catch (error) {
+    await client.query("ROLLBACK").catch((e: Error) => (broken = e));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }
 
 /**
@@ -257,7 +287,7 @@ async function withIndexScans<T>(db: AnyPgDatabase, fn: (db: AnyPgDatabase) => P
  * and reads further pages, each twice the last, until it has `limit` or none are left. Usually one statement does it.
  */
 export function postgresSearch(
-  // Any schema, and a transaction too: only execute() is used.
+  // Any schema, and a transaction too: execute() and the pool or the transaction's connection are used.
   db: AnyPgDatabase,
   // Whether a first read ranks only the title matches and the recent window (see candidates), and how many of each
   // notebook's newest notes that window holds; tests try both ways.
@@ -281,23 +311,21 @@ export function postgresSearch(
       const seen = new Set<string>();
       let offset = 0;
       let page = limit + FIRST_PAGE_SPARE;
-      return withIndexScans(db, async (db) => {
-        for (;;) {
-          const from = { query, filter: filter === true ? "" : filter, substrings, rank: [...new Set(rank)].join(" | "), page, offset, window };
-          const { rows } = await db.execute<Row>(candidates({ ...from, enough: offset === 0 && windowed ? limit : 0 }));
-          for (const r of rows) {
-            if (seen.has(r.id)) continue; // a note edited between two pages may come again
-            seen.add(r.id);
-            if (!evaluate(plan.expr, [wordsOf(r.title), wordsOf(r.body)])) continue;
-            found.push({ id: r.id, notebookId: r.notebook_id, notebookName: r.notebook_name, title: r.title, body: r.body, updatedAt: new Date(r.updated_ms) });
-            if (found.length >= limit) return found;
-          }
-          // Rows from the recent window are the start of the full order, however many there are.
-          if (rows.length < page && !rows[0]?.in_window) return found;
-          offset += rows.length;
-          page *= 2;
+      for (;;) {
+        const from = { query, filter: filter === true ? "" : filter, substrings, rank: [...new Set(rank)].join(" | "), page, offset, window };
+        const rows = await readCandidates(db, candidates({ ...from, enough: offset === 0 && windowed ? limit : 0 }));
+        for (const r of rows) {
+          if (seen.has(r.id)) continue; // a note edited between two pages may come again
+          seen.add(r.id);
+          if (!evaluate(plan.expr, [wordsOf(r.title), wordsOf(r.body)])) continue;
+          found.push({ id: r.id, notebookId: r.notebook_id, notebookName: r.notebook_name, title: r.title, body: r.body, updatedAt: new Date(r.updated_ms) });
+          if (found.length >= limit) return found;
         }
-      });
+        // Rows from the recent window are the start of the full order, however many there are.
+        if (rows.length < page && !rows[0]?.in_window) return found;
+        offset += rows.length;
+        page *= 2;
+      }
     },
   };
 }

@@ -4,7 +4,7 @@ import { transaction } from "@/db/client";
 import { makeUser } from "@/test/helpers";
 import { createNotebook, listNotebooks, renameNotebook } from "./notebooks";
 import { createNote } from "./notes";
-import { stampOf } from "./read-stamp";
+import { serializedOnce, StampedCache, stampOf } from "./read-stamp";
 import { liveSessionOwner, startSession } from "./sessions";
 
 /** The actor as a request's session check names it (with the state stamp it read). */
@@ -67,5 +67,20 @@ describe("notebooks.list with the session's state stamp", () => {
     const b = await listNotebooks(user);
     expect(b).not.toBe(a);
     expect(b).toEqual(a);
+  });
+
+  it("serialises a kept answer once, and any other value every time", () => {
+    const cache = new StampedCache<Array<{ n: number }>>();
+    const kept = [{ n: 1 }];
+    const notKept = [{ n: 2 }];
+    cache.set("u", "stamp", kept, true);
+    cache.set("v", "stamp", notKept, false);
+    let calls = 0;
+    const serialize = (value: unknown) => ({ json: JSON.stringify(value), call: ++calls });
+    expect(serializedOnce(kept, serialize)).toEqual({ json: '[{"n":1}]', call: 1 });
+    expect(serializedOnce(kept, serialize)).toEqual({ json: '[{"n":1}]', call: 1 });
+    expect(serializedOnce(notKept, serialize).call).toBe(2);
+    expect(serializedOnce(notKept, serialize).call).toBe(3);
+    expect(serializedOnce(null, serialize).call).toBe(4);
   });
 });

@@ -15,6 +15,16 @@ export function stampOf(actor: object): string | undefined {
   return (actor as { [STAMP]?: string })[STAMP];
 }
 
+// A value kept in a cache is never changed again: a response may serialise it once and send that form every time.
+const serializedForms = new WeakMap<object, { form?: unknown }>();
+
+/** The serialised form of `value`: made once for a value kept in a StampedCache, made each time for any other. */
+export function serializedOnce<T>(value: unknown, serialize: (value: unknown) => T): T {
+  const slot = typeof value === "object" && value !== null ? serializedForms.get(value) : undefined;
+  if (!slot) return serialize(value);
+  return (slot.form ??= serialize(value)) as T;
+}
+
 /** Values by key (a user's id), each with the stamp it was read under; at most `limit` keys, the oldest dropped first. */
 export class StampedCache<V> {
   private readonly entries = new Map<string, { stamp: string; value: V }>();
@@ -37,5 +47,6 @@ export class StampedCache<V> {
     this.entries.delete(key);
     if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, { stamp, value });
+    if (typeof value === "object" && value !== null) serializedForms.set(value, {});
   }
 }

@@ -4,6 +4,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { asDomainError, detailsOf, toTRPCError } from "@/server/http/errors";
 import { DomainError } from "@/server/services/errors";
+import { serializedOnce } from "@/server/services/read-stamp";
 
 export type SessionUser = { id: string; email: string; name: string };
 export type Context = { user: SessionUser | null; requestId: string; clientIp: string };
@@ -16,7 +17,8 @@ function firstIssueMessage(error: ZodError): string {
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  // superjson both ways; an answer kept in a per-server cache (read-stamp.ts) is serialised once, not per request.
+  transformer: { input: superjson, output: { serialize: (value) => serializedOnce(value, superjson.serialize), deserialize: superjson.deserialize } },
   errorFormatter({ shape, error, ctx }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     const internal = error.code === "INTERNAL_SERVER_ERROR";

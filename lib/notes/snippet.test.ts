@@ -33,4 +33,9 @@ describe("snippetOf", () => {
     expect(snippetOf("one two three", termsOf('"zzz"'))).toBe("one two three");
     expect(snippetOf("", termsOf('"x"'))).toBe("");
   });
+
+  it("reads every run of whitespace as one space, and leaves single spaces as they are", () => {
+    expect(snippetOf("  one\t two\n\nthree \u00a0four\r\nfive six ", termsOf('"zzz"'))).toBe("one two three four five six");
+    expect(snippetOf("one two three", termsOf('"two"'))).toBe(`one ${S}two${E} three`);
+  });
 });

@@ -31,7 +31,9 @@ export function markMatches(text: string, terms: SearchTerm[]): string {
 
 /** About `size` words of `text` around the first match (the start when nothing matches), with matches marked. */
 export function snippetOf(text: string, terms: SearchTerm[], size = 24): string {
-  const plain = text.replace(/\s+/g, " ").trim();
+  // Each run of whitespace as one space; a lone space is left alone, so text that is already one line (as plainTextOf
+  // makes it) is not copied.
+  const plain = text.replace(/\s{2,}|[^\S ]/g, " ").trim();
   const lead = Math.floor(size / 3);
   // Word starts, read only as far as the snippet needs: up to the word after its last one.
   const starts: number[] = [];

@@ -44,7 +44,13 @@ export async function readTiers(seriesId: string, dataVersion: number): Promise<
   const store = observationStore();
   const summary = await store.tierSummary(seriesId, dataVersion);
   if (!summary) return null;
-  const decoded = new TierSummary(summary);
+  let decoded: TierSummary;
+  try {
+    decoded = new TierSummary(summary);
+  } catch {
+    // Kept in another format (an older version of lib/charts/tiers.ts): read in full, and the tiers are kept again.
+    return null;
+  }
   return {
     firstDate: decoded.count > 0 ? decoded.firstDate(0) : undefined,
     thin: (window) => thinWindow(summary, (blocks) => store.tierBlocks(seriesId, dataVersion, blocks), window),

@@ -115,7 +115,7 @@ export const notes = pgTable(
     /**
      * PostgreSQL only (the drift test leaves it out; services read notes through noteColumns): the full-text vector
      * that replaces SQLite's notes_fts, title 'A' and body 'B'; tags are not in it (the tag filter reads note_tags).
-     * Search looks words up unweighted (db/stores/search-pg.ts), so the GIN index needs no recheck (migration 0006).
+     * Search looks words up unweighted (db/stores/search-pg-query.ts), so the GIN index needs no recheck (migration 0006).
      */
     search: tsvector("search").generatedAlwaysAs(
       sql`setweight(to_tsvector('english', coalesce("title", '')), 'A') || setweight(to_tsvector('english', coalesce("body", '')), 'B')`,

@@ -113,6 +113,22 @@ export function stateStamp(): SQL<string> {
   return dialect() === "postgres" ? sql<string>`pg_current_snapshot()::text` : sql<string>`(total_changes() || '.' || (select data_version from pragma_data_version))`;
 }
 
+const stampStatements = new WeakMap<object, { get(): unknown }>();
+
+/**
+ * The state stamp now, where reading it costs next to nothing (SQLite: a statement in-process), when nothing
+ * uncommitted is visible; undefined on PostgreSQL (a round trip, as dear as the read it would spare) and on SQLite while
+ * a transaction is open on the connection.
+ */
+export function localStateStamp(): string | undefined {
+  if (dialect() === "postgres" || currentTransaction() !== undefined) return undefined;
+  const client = sqliteDb().$client;
+  if (client.inTransaction) return undefined;
+  let statement = stampStatements.get(client);
+  if (!statement) stampStatements.set(client, (statement = client.prepare("SELECT total_changes() || '.' || (SELECT data_version FROM pragma_data_version) AS stamp")));
+  return (statement.get() as { stamp: string }).stamp;
+}
+
 /**
  * True when a read made now sees only committed data, so that its result may be cached under its stateStamp(): outside
  * a transaction, and on SQLite also while no other request's transaction is open on the one connection (its reads see

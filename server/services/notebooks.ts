@@ -6,7 +6,7 @@ import { newId } from "@/lib/ids";
 import { assertNotebookAccess, qualified, type Actor } from "./access";
 import { recordEvent } from "./audit";
 import { changedAtOf } from "./notebook-changes";
-import { StampedCache } from "./read-stamp";
+import { StampedCache, stampOf } from "./read-stamp";
 import { DomainError, badRequest, conflict, notFound } from "./errors";
 
 export type NotebookSummary = {
@@ -53,7 +53,7 @@ const listed = new StampedCache<NotebookSummary[]>();
  * list is the answer, without a read.
  */
 export async function listNotebooks(actor: Actor): Promise<NotebookSummary[]> {
-  const kept = listed.get(actor.id, actor);
+  const kept = listed.get(actor.id, stampOf(actor));
   if (kept) return kept;
   const committedOnly = readsSeeOnlyCommitted();
   const rows = await listQuery().execute({ userId: actor.id });

@@ -5,7 +5,8 @@ import { makeUser } from "@/test/helpers";
 import { createNotebook, listNotebooks, renameNotebook } from "./notebooks";
 import { createNote } from "./notes";
 import { serializedOnce, StampedCache, stampOf } from "./read-stamp";
-import { liveSessionOwner, startSession } from "./sessions";
+import { endSession, liveSessionOwner, SESSION_MAX_AGE_S, startSession } from "./sessions";
+import { signOutEverywhere } from "./accounts";
 
 /** The actor as a request's session check names it (with the state stamp it read). */
 async function checked(sessionId: string, userId: string) {
@@ -82,5 +83,23 @@ describe("notebooks.list with the session's state stamp", () => {
     expect(serializedOnce(notKept, serialize).call).toBe(2);
     expect(serializedOnce(notKept, serialize).call).toBe(3);
     expect(serializedOnce(null, serialize).call).toBe(4);
+  });
+
+  it("checks a session against its row every time, however often it is asked: ended, signed out everywhere, expired", async () => {
+    const user = await makeUser("stamp4");
+    const sid = await startSession(user.id);
+    expect((await liveSessionOwner(sid, user.id, 1))?.id).toBe(user.id);
+    expect((await liveSessionOwner(sid, user.id, 1))?.id).toBe(user.id);
+    // Past its expiry it is refused though nothing was written.
+    expect(await liveSessionOwner(sid, user.id, 1, Date.now() + (SESSION_MAX_AGE_S + 60) * 1000)).toBeNull();
+    expect(await liveSessionOwner(sid, "someone-else", 1)).toBeNull();
+    await endSession(sid);
+    expect(await liveSessionOwner(sid, user.id, 1)).toBeNull();
+
+    const other = await startSession(user.id);
+    expect((await liveSessionOwner(other, user.id, 1))?.id).toBe(user.id);
+    await signOutEverywhere(user);
+    expect(await liveSessionOwner(other, user.id, 1)).toBeNull();
+    expect(await liveSessionOwner(other, user.id, 2)).toBeNull();
   });
 });

@@ -31,9 +31,8 @@ export class StampedCache<V> {
 
   constructor(private readonly limit = 1_000) {}
 
-  /** The value kept for `key`, when the actor's request sees the same database state it was read under. */
-  get(key: string, actor: object): V | undefined {
-    const stamp = stampOf(actor);
+  /** The value kept for `key`, when the request sees the same database state it was read under (`stamp`: stampOf(actor)). */
+  get(key: string, stamp: string | undefined): V | undefined {
     const entry = stamp === undefined ? undefined : this.entries.get(key);
     return entry && entry.stamp === stamp ? entry.value : undefined;
   }

@@ -8,6 +8,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { Dialog } from "@/components/ui/dialog";
 import { TimeAgo } from "@/components/ui/time-ago";
 import "@/components/data/data.css";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export function ApiTokens() {
   const trpc = useTRPC();
@@ -117,7 +118,7 @@ export function ApiTokens() {
       {tokens.length === 0 ? (
         <p className="faint">No tokens yet.</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollBox className="table-scroll" label="API tokens">
           <table className="data-table" data-testid="token-list">
             <thead>
               <tr>
@@ -158,7 +159,7 @@ export function ApiTokens() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
 
       <Dialog open={revoking !== null} onClose={() => setRevoking(null)} title="Revoke token">

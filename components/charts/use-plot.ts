@@ -2,6 +2,7 @@
 // Draws a figure into a host element at its width (its drawing module loaded on demand), and again whenever the host resizes.
 import type * as PlotTypes from "@observablehq/plot";
 import { useEffect, useRef, useState, type DependencyList, type RefObject } from "react";
+import { nameablePlotMarks } from "@/lib/charts/plot-aria";
 
 export type PlotModule = typeof PlotTypes;
 
@@ -36,6 +37,7 @@ export function usePlot<M>(
       try {
         const figure = build(module, width);
         if (!figure) return;
+        nameablePlotMarks(figure);
         host.replaceChildren(figure);
         setDrawn(true);
       } catch {
@@ -45,9 +47,13 @@ export function usePlot<M>(
     void draw();
     const observer = new ResizeObserver(() => void draw());
     observer.observe(host);
+    // Plot redraws a tip or crosshair's group under the pointer: name those the same way.
+    const marks = new MutationObserver(() => nameablePlotMarks(host));
+    marks.observe(host, { childList: true, subtree: true });
     return () => {
       cancelled = true;
       observer.disconnect();
+      marks.disconnect();
     };
     // The caller lists what `build` depends on.
     // eslint-disable-next-line react-hooks/exhaustive-deps

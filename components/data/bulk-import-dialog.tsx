@@ -14,6 +14,7 @@ import type { BulkSummary } from "./parse-protocol";
 import { HiddenFileInput } from "./hidden-file-input";
 import type { NotebookOption } from "./types";
 import { useWritableNotebook, WritableNotebookField } from "./writable-notebook";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Props = { open: boolean; onClose: () => void; notebooks: Array<Pick<NotebookOption, "id" | "name" | "role">>; notebookId?: string; initial?: ChosenFile };
 
@@ -189,7 +190,7 @@ function BulkFlow({ onClose, notebooks, notebookId: fixedNotebook, initial }: Om
 function SeriesTable({ summary, keys, result }: { summary: BulkSummary; keys: Set<string>; result?: { series: Array<{ key: string; id: string; created: boolean }> } }) {
   const done = new Map((result?.series ?? []).map((s) => [s.key, s]));
   return (
-    <div className="table-scroll">
+    <ScrollBox className="table-scroll" label="Series in the file">
       <table className="data-table data-table-compact bulk-table" aria-label="Series in the file">
         <thead>
           <tr>
@@ -242,6 +243,6 @@ function SeriesTable({ summary, keys, result }: { summary: BulkSummary; keys: Se
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

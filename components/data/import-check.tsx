@@ -2,6 +2,7 @@
 import type { ParsedFile, RowError } from "@/lib/series/parse";
 import { formatValue, plural } from "./format";
 import type { ParseSummary } from "./parse-protocol";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 const PREVIEW_ROWS = 8;
 
@@ -21,7 +22,7 @@ export function Progress({ label, fraction }: { label: string; fraction?: number
 export function PreviewTable({ file, dateColumn, valueColumn }: { file: ParsedFile; dateColumn: string; valueColumn: string }) {
   const rows = file.preview.slice(0, PREVIEW_ROWS);
   return (
-    <div className="table-scroll">
+    <ScrollBox className="table-scroll" label="First rows of the file">
       <table className="data-table data-table-compact" aria-label="First rows of the file">
         <thead>
           <tr>
@@ -45,7 +46,7 @@ export function PreviewTable({ file, dateColumn, valueColumn }: { file: ParsedFi
         </tbody>
       </table>
       {file.rowCount > rows.length && <p className="faint table-more">…and {plural(file.rowCount - rows.length, "more row")}</p>}
-    </div>
+    </ScrollBox>
   );
 }
 

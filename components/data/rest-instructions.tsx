@@ -1,8 +1,20 @@
 "use client";
 // How a script pushes to and reads this series over REST: curl examples for JSON, CSV and reads as of a moment.
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useKeyboardScroll } from "@/components/ui/scroll-box";
 import { CopyButton } from "./copy-button";
+
+/** A code example that scrolls sideways on a narrow screen, reachable with the keyboard when it does. */
+function CodeExample({ title, code }: { title: string; code: string }) {
+  const ref = useRef<HTMLPreElement>(null);
+  useKeyboardScroll(ref, title);
+  return (
+    <pre ref={ref} className="code-block">
+      <code>{code}</code>
+    </pre>
+  );
+}
 
 export function RestInstructions({ seriesKey, notebookName, canEdit }: { seriesKey: string; notebookName: string; canEdit: boolean }) {
   const [origin, setOrigin] = useState("https://quire.example.com");
@@ -46,9 +58,7 @@ export function RestInstructions({ seriesKey, notebookName, canEdit }: { seriesK
             <span className="faint">{ex.title}</span>
             <CopyButton text={ex.code} />
           </div>
-          <pre className="code-block">
-            <code>{ex.code}</code>
-          </pre>
+          <CodeExample title={ex.title} code={ex.code} />
         </div>
       ))}
       <p className="faint">

@@ -18,6 +18,7 @@ import { SeriesFormDialog } from "./series-form-dialog";
 import type { SeriesDetail } from "./types";
 import { useLiveSeries } from "@/components/charts/use-live-series";
 import "./data.css";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 const TABLE_ROWS = 100;
 
@@ -222,7 +223,7 @@ function SeriesPage({ s, asOfText, setAsOfText, asOf, live, fetching, openImport
         {obs.length === 0 ? (
           <p className="muted card-body">{asOfShown ? "Nothing was known at that moment." : "No observations yet. Import a file or push from a script."}</p>
         ) : (
-          <div className="table-scroll obs-scroll">
+          <ScrollBox className="table-scroll obs-scroll" label="Observations">
             <table className="data-table" data-testid="observations-table">
               <thead>
                 <tr>
@@ -241,7 +242,7 @@ function SeriesPage({ s, asOfText, setAsOfText, asOf, live, fetching, openImport
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         )}
         {obs.length > TABLE_ROWS && (
           <div className="card-footer">

@@ -6,6 +6,7 @@ import { loadPlot, usePlot } from "@/components/charts/use-plot";
 import { useTRPC } from "@/components/trpc/provider";
 import { EmptyState } from "@/components/ui/empty-state";
 import { QuestionIcon } from "@/components/ui/icons";
+import { ScrollBox } from "@/components/ui/scroll-box";
 import { CHART_PALETTE } from "@/lib/charts/figure";
 import { formatForecast, formatNumber, formatPercent } from "@/lib/questions/format";
 import { formatPeer, formatScore, type CalibrationData } from "./format";
@@ -152,7 +153,7 @@ export function CalibrationPage() {
         </section>
         <section className="card card-body stack-sm" aria-labelledby="cal-buckets">
           <h2 id="cal-buckets">Forecasts per bucket</h2>
-          <div className="q-table-wrap">
+          <ScrollBox className="q-table-wrap" label="Forecasts per bucket">
           <table className="data-table q-buckets">
             <thead>
               <tr>
@@ -173,7 +174,7 @@ export function CalibrationPage() {
               ))}
             </tbody>
           </table>
-          </div>
+          </ScrollBox>
         </section>
       </div>
       <section className="card card-body stack-sm" aria-labelledby="cal-time">
@@ -182,7 +183,7 @@ export function CalibrationPage() {
       </section>
       <section className="card card-body stack-sm" aria-labelledby="cal-resolved">
         <h2 id="cal-resolved">Resolved questions</h2>
-        <div className="q-table-wrap">
+        <ScrollBox className="q-table-wrap" label="Resolved questions">
           <table className="data-table q-resolved" data-testid="resolved-table">
             <thead>
               <tr>
@@ -209,7 +210,7 @@ export function CalibrationPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </section>
     </div>
   );

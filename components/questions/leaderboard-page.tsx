@@ -2,10 +2,11 @@
 // A notebook's leaderboard: each member's scores over its resolved questions, ranked by mean peer score, with "Hide my name", and your peer score over time.
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { loadPlot, usePlot } from "@/components/charts/use-plot";
 import { useTRPC } from "@/components/trpc/provider";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ScrollBox } from "@/components/ui/scroll-box";
 import { UsersIcon } from "@/components/ui/icons";
 import { CHART_PALETTE } from "@/lib/charts/figure";
 import { errorText, formatPeer, formatScore, type LeaderboardData } from "./format";
@@ -85,6 +86,18 @@ function HideMyName({ notebookId, hidden }: { notebookId: string; hidden: boolea
   );
 }
 
+/** A score in a leaderboard row; its column's name shows beside it only where rows stack (hidden from screen readers, which have the header). */
+function ScoreCell({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
+  return (
+    <td role="cell" className={className ? `q-lb-score ${className}` : "q-lb-score"}>
+      <span className="q-lb-label" aria-hidden="true">
+        {label}
+      </span>
+      {children}
+    </td>
+  );
+}
+
 /** The leaderboard of one notebook. */
 export function LeaderboardPage({ notebookId }: { notebookId: string }) {
   const trpc = useTRPC();
@@ -132,45 +145,57 @@ export function LeaderboardPage({ notebookId }: { notebookId: string }) {
               {data.rows.length} member{data.rows.length === 1 ? "" : "s"} · {data.resolvedCount} resolved question{data.resolvedCount === 1 ? "" : "s"}
             </h2>
           </div>
-          <div className="q-table-wrap">
-            <table className="data-table q-leaderboard" data-testid="leaderboard">
-              <thead>
-                <tr>
-                  <th scope="col">Rank</th>
-                  <th scope="col">Member</th>
-                  <th scope="col">Scored</th>
-                  <th scope="col" title="Time-averaged log score minus the team median's, per question, averaged; above 0 beats the team">
+          {/* On a phone each row stacks (rank and member, then the scores, each with its name); the explicit roles keep it a table for screen readers, whatever the CSS. */}
+          <ScrollBox className="q-table-wrap" label="Leaderboard">
+            <table className="data-table q-leaderboard" data-testid="leaderboard" role="table" aria-labelledby="lb-table">
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th scope="col" role="columnheader">
+                    Rank
+                  </th>
+                  <th scope="col" role="columnheader">
+                    Member
+                  </th>
+                  <th scope="col" role="columnheader">
+                    Scored
+                  </th>
+                  <th scope="col" role="columnheader" title="Time-averaged log score minus the team median's, per question, averaged; above 0 beats the team">
                     Peer
                   </th>
                   {anyBinary && (
-                    <th scope="col" title="ln of the probability given to what happened (yes/no questions): 0 is perfect, −0.693 is always 50%">
+                    <th scope="col" role="columnheader" title="ln of the probability given to what happened (yes/no questions): 0 is perfect, −0.693 is always 50%">
                       Log
                     </th>
                   )}
                   {anyBinary && (
-                    <th scope="col" title="(probability − outcome)² (yes/no questions): 0 is perfect, 0.25 is always 50%">
+                    <th scope="col" role="columnheader" title="(probability − outcome)² (yes/no questions): 0 is perfect, 0.25 is always 50%">
                       Brier
                     </th>
                   )}
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {data.rows.map((r, i) => (
-                  <tr key={r.userId ?? `hidden-${i}`} className={r.you ? "q-lb-you" : undefined} data-you={r.you ? "true" : undefined}>
-                    <td>{r.rank ?? "—"}</td>
-                    <td>
+                  <tr key={r.userId ?? `hidden-${i}`} role="row" className={r.you ? "q-lb-you" : undefined} data-you={r.you ? "true" : undefined}>
+                    <td role="cell" className="q-lb-rank">
+                      {r.rank === null ? "—" : <span aria-hidden="true" className="q-lb-hash">#</span>}
+                      {r.rank ?? ""}
+                    </td>
+                    <td role="cell" className="q-lb-member">
                       {r.name}
                       {r.you && <span className="faint"> (you{r.hidden ? ", hidden from others" : ""})</span>}
                     </td>
-                    <td>{r.count}</td>
-                    <td className={r.meanPeer === null ? undefined : r.meanPeer > 0.0005 ? "q-peer-up" : r.meanPeer < -0.0005 ? "q-peer-down" : undefined}>{r.meanPeer === null ? "—" : formatPeer(r.meanPeer)}</td>
-                    {anyBinary && <td>{r.meanLogScore === null ? "—" : formatScore(r.meanLogScore)}</td>}
-                    {anyBinary && <td>{r.meanBrier === null ? "—" : formatScore(r.meanBrier)}</td>}
+                    <ScoreCell label="Scored">{r.count}</ScoreCell>
+                    <ScoreCell label="Peer" className={r.meanPeer === null ? undefined : r.meanPeer > 0.0005 ? "q-peer-up" : r.meanPeer < -0.0005 ? "q-peer-down" : undefined}>
+                      {r.meanPeer === null ? "—" : formatPeer(r.meanPeer)}
+                    </ScoreCell>
+                    {anyBinary && <ScoreCell label="Log">{r.meanLogScore === null ? "—" : formatScore(r.meanLogScore)}</ScoreCell>}
+                    {anyBinary && <ScoreCell label="Brier">{r.meanBrier === null ? "—" : formatScore(r.meanBrier)}</ScoreCell>}
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
           <p className="faint card-body q-team-help">
             Ranked by mean peer score; ties share a rank. Peer: over the time your forecast stood (from your first forecast to the resolve-by date), your log score minus the team
             median&rsquo;s at the same moments. Log: the natural log of the probability you gave to what happened. Members who scored nothing have no rank.

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import { evidenceView } from "@/lib/questions/evidence";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export function Evidence({ values, notebookId }: { values: Record<string, number | string>; notebookId: string }) {
   const trpc = useTRPC();
@@ -13,7 +14,7 @@ export function Evidence({ values, notebookId }: { values: Record<string, number
   return (
     <div className="stack-sm" data-testid="evidence">
       {view.legs.length > 0 && (
-        <div className="q-table-wrap">
+        <ScrollBox className="q-table-wrap" label="Values the rule used">
           <table className="data-table q-evidence" aria-label="Values the rule used">
             <thead>
               <tr>
@@ -63,7 +64,7 @@ export function Evidence({ values, notebookId }: { values: Record<string, number
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       {view.others.map((o) => (
         <p key={o.label} className="faint">

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import { formatNumber, formatPercent } from "@/lib/questions/format";
 import { formatPeer, formatScore, type TeamData } from "./format";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 function TeamScores({ scores }: { scores: NonNullable<TeamData["scores"]> }) {
   if (scores.length === 0) return <p className="faint">Nobody forecast before the resolve-by date, so nobody is scored.</p>;
@@ -12,7 +13,7 @@ function TeamScores({ scores }: { scores: NonNullable<TeamData["scores"]> }) {
   return (
     <div className="stack-sm">
       <h3 className="q-team-sub">Scores</h3>
-      <div className="q-table-wrap">
+      <ScrollBox className="q-table-wrap" label="Team scores">
         <table className="data-table q-team-scores" data-testid="team-scores">
           <thead>
             <tr>
@@ -34,7 +35,7 @@ function TeamScores({ scores }: { scores: NonNullable<TeamData["scores"]> }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <p className="faint q-team-help">Peer: your log score minus the team&rsquo;s, averaged over the time your forecast stood; above 0 beats the team.</p>
     </div>
   );

@@ -4,6 +4,7 @@ import { type ChartData } from "./chart-data";
 import { isoToUtcDate } from "./dates";
 import { annotationMarks, labelWidth, staggerLevels, type AnnotationRow } from "./figure-annotations";
 import { formatChartValue, formatPercentValue } from "./format";
+import { nameablePlotMarks } from "./plot-aria";
 
 /** Series colours, in spec order: Observable's categorical palette, legible on light and dark backgrounds. */
 export const CHART_PALETTE = ["#4269d0", "#efb118", "#ff725c", "#6cc5b0", "#3ca951", "#ff8ab7", "#a463f2", "#97bbf5"] as const;
@@ -248,6 +249,7 @@ export function chartFigure(data: ChartData, opts: ChartFigureOptions): SVGSVGEl
   }
   const svg = mainSvg(el);
   if (svg) label(svg, doc, data);
+  nameablePlotMarks(el);
   return el;
 }
 

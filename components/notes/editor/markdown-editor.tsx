@@ -174,7 +174,8 @@ export function MarkdownEditor({
             const rect = toolbar.getBoundingClientRect();
             return rect.top <= parseFloat(getComputedStyle(toolbar).top || "0") + 1 ? { top: rect.bottom + 8 } : null;
           }),
-          EditorView.contentAttributes.of({ "aria-label": "Note text (Markdown)", "aria-multiline": "true", "data-testid": "note-editor" }),
+          // tabindex: the editable text is what the keyboard reaches in the scroller (axe: scrollable-region-focusable).
+          EditorView.contentAttributes.of({ "aria-label": "Note text (Markdown)", "aria-multiline": "true", "data-testid": "note-editor", tabindex: "0" }),
           readOnlyCompartment.current.of([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
           Prec.highest(
             keymap.of([

@@ -37,7 +37,9 @@ test("create a question, forecast twice, forecast again from a citing note, see 
   await page.getByLabel("Rationale").fill("Payrolls softened.");
   await page.getByRole("button", { name: "Update forecast" }).click();
   await expect(page.getByTestId("my-forecast")).toContainText("45%");
-  await expect(page.locator('[data-marker="forecast"]')).toHaveCount(2);
+  // Two forecasts on one day are one marker (not two drawn on one spot), named with both.
+  await expect(page.locator('[data-marker="forecast"]')).toHaveCount(1);
+  await expect(page.locator('[data-marker="forecast"]')).toHaveAttribute("aria-label", /^Quinn Questioner: 2 forecasts on \d{4}-\d{2}-\d{2}: \d\d:\d\d 30%; \d\d:\d\d 45%$/);
 
   // Cite it from the note through the Insert picker, then update the forecast from the embed.
   await page.goto(`/notes/${noteId}?edit`);
@@ -58,7 +60,15 @@ test("create a question, forecast twice, forecast again from a citing note, see 
   await page.goto(`/questions/${questionId}`);
   await expect(page.getByTestId("my-forecast")).toContainText("70%");
   await expect(page.locator(`[data-marker="note"][data-note-id="${noteId}"]`).first()).toBeAttached();
-  await expect(page.locator('[data-marker="forecast"]')).toHaveCount(3);
+  await expect(page.locator('[data-marker="forecast"]')).toHaveCount(1);
+  await expect(page.locator('[data-marker="forecast"]')).toHaveAttribute("aria-label", /3 forecasts on .*30%; .*45%; .*70% · from “Untitled note”$/);
+  await expect(page.locator(".q-forecast-counts")).toContainText("×3");
+  // The chart's data table names each of them.
+  await page.getByRole("button", { name: "Show data" }).click();
+  const table = page.getByTestId("forecast-table");
+  await expect(table.locator("tbody tr")).toHaveCount(3);
+  await expect(table.locator("tbody tr").nth(2)).toContainText("70%");
+  await expect(table.locator("tbody tr").nth(2)).toContainText("Untitled note");
   await expect(page.getByRole("list", { name: "Citing notes" }).getByRole("link", { name: "Untitled note" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Activity" })).toContainText("forecast 70% from Untitled note");
 

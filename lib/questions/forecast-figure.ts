@@ -1,6 +1,7 @@
-// A question's forecast over time as an Observable Plot figure: a line per forecaster, the team's line, the 80% band, note markers and resolve-by (browser and server).
+// A question's forecast over time as an Observable Plot figure: a line per forecaster, a marker per forecaster per day, the team's line, the 80% band, note markers and resolve-by (browser and server).
 import type * as PlotTypes from "@observablehq/plot";
 import { CHART_PALETTE } from "@/lib/charts/figure";
+import { nameablePlotMarks } from "@/lib/charts/plot-aria";
 import { formatForecast } from "./format";
 
 type PlotModule = typeof PlotTypes;
@@ -37,12 +38,103 @@ export type ForecastChartQuestion = {
 type Row = { user: string; mine: boolean; at: Date; y: number; low: number | null; high: number | null; label: string; end?: boolean };
 export type NoteMark = { at: Date; title: string; id: string | null; why: string };
 
+/** One forecast in a marker's list: its time of day, the forecast in words, and the note it came from. */
+export type MarkerForecast = { at: Date; time: string; text: string; noteTitle: string | null };
+
+/**
+ * The marker drawn for one forecaster's forecasts on one day: at the day's last forecast (the one that stood at its
+ * end), listing each of the day's forecasts in time order. `x` is where it is drawn: `at`, or beside it when other
+ * forecasters' markers of the same day would sit on it (see spreadSameDay).
+ */
+export type ForecastMarker = {
+  user: string;
+  mine: boolean;
+  day: string;
+  at: Date;
+  x: Date;
+  y: number;
+  forecasts: MarkerForecast[];
+  /** One line, for screen readers: who, and each forecast of the day. */
+  label: string;
+  /** Several lines, for the tooltip: who and the day, then each forecast, then the last one's rationale. */
+  tip: string;
+};
+
+/** The options of forecastChartModel beyond the question. */
+export type ForecastModelOptions = {
+  now?: Date;
+  /** The time zone a day and a time of day are read in (the browser's; UTC on the server). */
+  timeZone?: string;
+};
+
+function dayAndTime(timeZone: string): (at: Date) => { day: string; time: string } {
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  return (at) => ({ day: day.format(at), time: time.format(at) });
+}
+
+/** One marker per forecaster per day (in `timeZone`), in time order. */
+export function forecastMarkers(q: Pick<ForecastChartQuestion, "kind" | "unit" | "forecasts">, meId: string | null, timeZone = "UTC"): ForecastMarker[] {
+  const binary = q.kind === "binary";
+  const when = dayAndTime(timeZone);
+  const groups = new Map<string, ChartForecast[]>();
+  for (const f of [...q.forecasts].sort((a, b) => a.at.getTime() - b.at.getTime())) {
+    const key = `${f.userId}\u0000${when(f.at).day}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const markers = [...groups.values()].map((list) => {
+    const last = list.at(-1)!;
+    const day = when(last.at).day;
+    const forecasts = list.map((f) => ({ at: f.at, time: when(f.at).time, text: formatForecast(f, q.unit), noteTitle: f.noteTitle }));
+    const from = (n: string | null) => (n ? ` · from “${n}”` : "");
+    const rationale = last.rationale ? `\n${last.rationale.slice(0, 140)}` : "";
+    const single = forecasts.length === 1;
+    return {
+      user: last.userName,
+      mine: last.userId === meId,
+      day,
+      at: last.at,
+      x: last.at,
+      y: binary ? (last.probability ?? 0) * 100 : (last.value ?? 0),
+      forecasts,
+      label: single
+        ? `${last.userName}: ${forecasts[0]!.text}${from(last.noteTitle)} (${day} ${forecasts[0]!.time})`
+        : `${last.userName}: ${forecasts.length} forecasts on ${day}: ${forecasts.map((f) => `${f.time} ${f.text}${from(f.noteTitle)}`).join("; ")}`,
+      tip: single
+        ? `${last.userName}: ${forecasts[0]!.text}${from(last.noteTitle)}${rationale}`
+        : `${last.userName}, ${forecasts.length} forecasts on ${day}:\n${forecasts.map((f) => `${f.time}  ${f.text}${from(f.noteTitle)}`).join("\n")}${rationale}`,
+    };
+  });
+  return markers.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/**
+ * Spreads the markers of one day sideways, in time order, when they would otherwise sit closer than `gapPx` on a
+ * time scale of `msPerPx`: they then stand `gapPx` apart, centred on where they belong. Other days' markers, and a
+ * day whose markers already stand apart (a chart of a few days), are left where they are.
+ */
+export function spreadSameDay<M extends { day: string; at: Date; x: Date }>(markers: readonly M[], msPerPx: number, gapPx: number): M[] {
+  const byDay = new Map<string, M[]>();
+  for (const m of markers) byDay.set(m.day, [...(byDay.get(m.day) ?? []), m]);
+  const moved = new Map<M, Date>();
+  for (const list of byDay.values()) {
+    if (list.length < 2) continue;
+    const sorted = [...list].sort((a, b) => a.at.getTime() - b.at.getTime());
+    const crowded = sorted.some((m, i) => i > 0 && (m.at.getTime() - sorted[i - 1]!.at.getTime()) / msPerPx < gapPx);
+    if (!crowded) continue;
+    const centre = sorted.reduce((sum, m) => sum + m.at.getTime(), 0) / sorted.length;
+    sorted.forEach((m, i) => moved.set(m, new Date(centre + (i - (sorted.length - 1) / 2) * gapPx * msPerPx)));
+  }
+  return markers.map((m) => (moved.has(m) ? { ...m, x: moved.get(m)! } : m));
+}
+
 function isoToDate(iso: string): Date {
   return new Date(`${iso}T23:59:59Z`);
 }
 
 /** The rows, note markers and domains the chart draws. */
-export function forecastChartModel(q: ForecastChartQuestion, meId: string | null, now = new Date()) {
+export function forecastChartModel(q: ForecastChartQuestion, meId: string | null, opts: ForecastModelOptions = {}) {
+  const now = opts.now ?? new Date();
   const binary = q.kind === "binary";
   const resolveBy = isoToDate(q.resolveBy);
   const lastForecast = Math.max(0, ...q.forecasts.map((f) => f.at.getTime()));
@@ -84,7 +176,8 @@ export function forecastChartModel(q: ForecastChartQuestion, meId: string | null
     const hi = Math.max(q.rangeMax ?? -Infinity, ...ys);
     yDomain = Number.isFinite(lo) && Number.isFinite(hi) && hi > lo ? [lo, hi] : [lo - 1, lo + 1];
   }
-  return { binary, rows, lines, notes, xDomain, yDomain, resolveBy, showResolveBy: resolveBy >= xDomain[0] && resolveBy <= xDomain[1] };
+  const markers = forecastMarkers(q, meId, opts.timeZone);
+  return { binary, rows, lines, markers, notes, xDomain, yDomain, resolveBy, showResolveBy: resolveBy >= xDomain[0] && resolveBy <= xDomain[1] };
 }
 
 export type ForecastFigureOptions = {
@@ -95,16 +188,25 @@ export type ForecastFigureOptions = {
   /** Tooltips on the dots (the browser); the server's drawing has none. */
   tips?: boolean;
   now?: Date;
+  /** The time zone days and times of day are read in (the browser's); UTC when not given. */
+  timeZone?: string;
   /** The team's forecast after each forecast (questions.team's history: median probability or value), drawn as a dashed step line. */
   team?: ReadonlyArray<{ at: Date; median: number }>;
 };
+
+const MARGIN_LEFT = 48;
+/** How far apart (px) one day's markers from several forecasters are drawn. */
+const MARKER_GAP = 9;
 
 /** The name of the team's line in the legend. */
 export const TEAM_LINE = "Team (median)";
 
 /** The figure (an <svg>, or a <figure> with a legend) and the model it drew. */
 export function forecastFigure(Plot: PlotModule, question: ForecastChartQuestion, opts: ForecastFigureOptions) {
-  const m = forecastChartModel(question, opts.meId, opts.now);
+  const model = forecastChartModel(question, opts.meId, { now: opts.now, timeZone: opts.timeZone });
+  // A day's markers from several forecasters stand apart (Plot's default right margin is 20 px).
+  const msPerPx = (model.xDomain[1].getTime() - model.xDomain[0].getTime()) / Math.max(1, opts.width - MARGIN_LEFT - 20);
+  const m = { ...model, markers: spreadSameDay(model.markers, msPerPx, MARKER_GAP) };
   const tips = opts.tips ?? true;
   const users = [...new Set(m.rows.map((r) => r.user))];
   const mineName = m.rows.find((r) => r.mine)?.user;
@@ -138,7 +240,23 @@ export function forecastFigure(Plot: PlotModule, question: ForecastChartQuestion
       ),
     ),
     showTeam ? Plot.line(teamRows, { x: "at", y: "y", curve: "step-after", stroke: "currentColor", strokeWidth: 2, strokeOpacity: 0.75, strokeDasharray: "6,4", className: "q-team-line" }) : null,
-    Plot.dot(m.rows, { x: "at", y: "y", fill: (r: Row) => colour(r.user), stroke: "var(--plot-background, #fff)", r: (r: Row) => (r.mine ? 4.5 : 3), className: "q-forecast-markers", title: tips ? "label" : undefined, tip: tips }),
+    // One marker per forecaster per day, drawn in time order (sort: null), with the day's count beside it when several.
+    Plot.dot(m.markers, {
+      x: "x",
+      y: "y",
+      fill: (d: ForecastMarker) => colour(d.user),
+      stroke: "var(--plot-background, #fff)",
+      r: (d: ForecastMarker) => (d.mine ? 4.5 : 3),
+      sort: null,
+      className: "q-forecast-markers",
+      ariaLabel: tips ? (d: ForecastMarker) => d.label : undefined,
+      title: tips ? "tip" : undefined,
+      tip: tips,
+    }),
+    Plot.text(
+      m.markers.filter((d) => d.forecasts.length > 1),
+      { x: "x", y: "y", text: (d: ForecastMarker) => `×${d.forecasts.length}`, dx: 7, dy: -8, textAnchor: "start", fontSize: 10, fontWeight: 600, fill: (d: ForecastMarker) => colour(d.user), stroke: "var(--plot-background, #fff)", strokeWidth: 3, paintOrder: "stroke", className: "q-forecast-counts" },
+    ),
     Plot.ruleX(m.notes, { x: "at", stroke: "currentColor", strokeOpacity: 0.22 }),
     Plot.dot(m.notes, {
       x: "at",
@@ -159,7 +277,7 @@ export function forecastFigure(Plot: PlotModule, question: ForecastChartQuestion
   const figure = Plot.plot({
     width: opts.width,
     height: Math.round(Math.min(340, Math.max(220, opts.width * 0.38))),
-    marginLeft: 48,
+    marginLeft: MARGIN_LEFT,
     marginTop: 34,
     document: opts.document,
     x: { type: "utc", domain: m.xDomain, label: null },
@@ -167,5 +285,6 @@ export function forecastFigure(Plot: PlotModule, question: ForecastChartQuestion
     color: legend ? { domain: legend, range: legendColours, legend: true } : undefined,
     marks,
   });
+  nameablePlotMarks(figure);
   return { figure, model: m };
 }

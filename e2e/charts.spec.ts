@@ -1,4 +1,5 @@
-// e2e: build a chart, embed it in a note from the picker, watch it redraw in another browser when data arrives, and look back "as of".
+// e2e: build a chart, embed it in a note from the picker, watch it redraw in another browser when data arrives, look back "as of", and download the range shown.
+import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { signInViaUi } from "./helpers/accounts";
 import { newNote, signedInPage } from "./helpers/notes";
@@ -156,6 +157,68 @@ test("the builder draws a moving average on a log scale, saves both, and the cha
   await page.goto(`/charts/${chartId}`);
   await page.getByRole("group", { name: "Range to view" }).getByRole("button", { name: "All" }).click();
   await expect(page.locator('figure[data-view="max"]')).toBeVisible();
-  await expect(page.getByText(/the saved chart, its downloads and the notes that embed it keep 2026-01-01 to 2026-01-31/)).toBeVisible();
+  await expect(page.getByText(/the downloads and the data below give this range; the saved chart and the notes that embed it keep 2026-01-01 to 2026-01-31/)).toBeVisible();
+  await context.close();
+});
+
+/** Clicks a download button and gives the file's name and text. */
+async function download(page: Page, name: string): Promise<{ name: string; text: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.locator(".chart-tools").getByRole("button", { name, exact: true }).click()]);
+  const bytes = fs.readFileSync((await file.path())!);
+  return { name: file.suggestedFilename(), text: bytes.toString("utf8"), bytes };
+}
+
+test("a chart's page downloads what it shows: after choosing 1Y, the CSV, SVG and PNG are of the last year, and say so", async ({ browser }) => {
+  const { page, context } = await signedInPage(browser, "Dora Downloader");
+  const { notebookUrl } = await newNote(page, "Long data");
+  const notebookId = notebookUrl.split("/").pop()!.split("?")[0]!;
+  const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  // A point every 30 days for three years, up to today.
+  const dates = Array.from({ length: 37 }, (_, i) => day(1080 - i * 30));
+  const series = await mutate<{ id: string }>(page, "series.create", { notebookId, key: "LONG", name: "Long series", unit: "" });
+  await mutate(page, "series.import", { seriesId: series.id, text: `date,value\n${dates.map((d, i) => `${d},${100 + i}`).join("\n")}\n`, mapping: { dateColumn: "date", valueColumn: "value" } });
+  const chart = await mutate<{ id: string }>(page, "charts.create", {
+    notebookId,
+    spec: { title: "Three years", description: "", kind: "line", series: ["LONG"], range: { preset: "max" }, annotations: [] },
+  });
+  await page.goto(`/charts/${chart.id}`);
+  const csvDates = (text: string) => text.trim().split(/\r?\n/).slice(1).map((line) => line.split(",")[0]!);
+
+  // The saved range (all data): the files hold all three years.
+  const fullCsv = await download(page, "CSV");
+  expect(fullCsv.name).toBe("three-years.csv");
+  expect(csvDates(fullCsv.text)).toEqual(dates);
+  const fullSvg = await download(page, "SVG");
+
+  // View the last year: the downloads say the range they give, and give it.
+  await page.getByRole("group", { name: "Range to view" }).getByRole("button", { name: "1Y" }).click();
+  await expect(page.locator('figure[data-view="1y"]:not(.is-stale)')).toBeVisible();
+  const said = page.getByTestId("download-range");
+  await expect(said).toHaveText(/^Download \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}, as shown$/);
+  const [, from, to] = /Download (\S+) to (\S+),/.exec((await said.textContent())!)!;
+  const csv = await download(page, "CSV");
+  expect(csv.name).toBe("three-years-1y.csv");
+  const shown = csvDates(csv.text);
+  expect(shown).toEqual(dates.filter((d) => d >= day(366)));
+  expect(shown.length).toBeGreaterThan(10);
+  expect(shown.length).toBeLessThan(dates.length);
+  expect([shown[0], shown.at(-1)]).toEqual([from, to]);
+
+  const svg = await download(page, "SVG");
+  expect(svg.name).toBe("three-years-1y.svg");
+  expect(svg.text).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(svg.text).not.toBe(fullSvg.text);
+  // The drawing's x axis runs over the last year only: no tick of a year the view leaves out.
+  const years = (text: string) => new Set([...text.matchAll(/>(20\d\d)</g)].map((m) => m[1]));
+  expect([...years(svg.text)].every((y) => Number(y) >= Number(day(366).slice(0, 4)))).toBe(true);
+  expect([...years(fullSvg.text)].some((y) => Number(y) < Number(day(366).slice(0, 4)))).toBe(true);
+  const png = await download(page, "PNG");
+  expect(png.name).toBe("three-years-1y.png");
+  expect(png.bytes.subarray(1, 4).toString("ascii")).toBe("PNG");
+
+  // The data table shows the same rows.
+  await page.getByRole("button", { name: "Show data" }).click();
+  await expect(page.locator(".chart-table-wrap tbody tr")).toHaveCount(shown.length);
+  await expect(page.locator(".chart-table-wrap tbody tr").first().locator("td").first()).toHaveText(shown[0]!);
   await context.close();
 });

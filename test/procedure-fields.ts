@@ -22,7 +22,7 @@ export const OPTIONAL_FIELDS: Record<string, string[]> = {
   "series.changes": ["notebookId"],
   "charts.list": ["notebookId"],
   "charts.get": ["asOf", "width"],
-  "charts.table": ["asOf"],
+  "charts.table": ["asOf", "view"],
   "charts.preview": ["width"],
   "charts.update": ["baseVersion"],
   "questions.list": ["notebookId", "status"],
@@ -176,7 +176,7 @@ export const WELL_TYPED_FIELDS: Record<string, Record<string, { accepts: (value:
     // null clears the key; anything else must look like a FRED key.
     "series.setFredApiKey": { apiKey: { accepts: (v: unknown) => v === null, bad: ["0123456789ABCDEF0123456789ABCDEF", "a".repeat(31), "a".repeat(33), "0123456789abcdef 123456789abcdef", "0123456789abcdef-123456789abcdef"] } },
     "charts.get": { asOf, width },
-    "charts.table": { asOf },
+    "charts.table": { asOf, view: { accepts: () => false, bad: ["custom", "YTD", "2y"] } },
     "charts.preview": { spec: chartSpec, width },
     "charts.create": { spec: chartSpec },
     "charts.update": { spec: chartSpec, baseVersion: version },

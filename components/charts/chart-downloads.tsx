@@ -1,10 +1,11 @@
 "use client";
-// Download a chart as SVG, PNG or CSV, and show its numbers as a table.
+// Download a chart as SVG, PNG or CSV over the range shown, and show its numbers as a table.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import { formatChartValue, type ValueStyle } from "@/lib/charts/format";
 import { chartDataToCsv, type ChartData, type ChartTable as Table } from "@/lib/charts/chart-data";
+import type { RangeView } from "@/lib/charts/spec";
 
 /** A file-system-safe name from the chart's title. */
 export function fileNameOf(title: string): string {
@@ -63,14 +64,18 @@ async function pngOf(svg: string): Promise<Blob> {
   }
 }
 
-/** Downloads and the data table for a saved chart; the table's rows are fetched only when asked for. */
-export function ChartDownloads({ chartId, asOf, data, svg }: { chartId: string; asOf?: Date; data: ChartData; svg: string }) {
+/**
+ * Downloads and the data table for a saved chart as shown: as known at `asOf`, and over `view` (a range the page shows
+ * in place of the saved one) when given, with `data` and `svg` the drawing of that range. The table's rows are
+ * fetched only when asked for; the file names carry the view's range.
+ */
+export function ChartDownloads({ chartId, asOf, view, data, svg }: { chartId: string; asOf?: Date; view?: RangeView; data: ChartData; svg: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [showTable, setShowTable] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const name = fileNameOf(data.title);
-  const tableQuery = trpc.charts.table.queryOptions({ id: chartId, asOf });
+  const name = view ? `${fileNameOf(data.title)}-${view}` : fileNameOf(data.title);
+  const tableQuery = trpc.charts.table.queryOptions({ id: chartId, asOf, view });
   const table = useQuery({ ...tableQuery, enabled: showTable });
   const downloadCsv = async () => {
     setError(null);
@@ -87,7 +92,9 @@ export function ChartDownloads({ chartId, asOf, data, svg }: { chartId: string; 
         <button type="button" className="btn btn-sm btn-ghost" aria-expanded={showTable} onClick={() => setShowTable((v) => !v)}>
           {showTable ? "Hide data" : "Show data"}
         </button>
-        <span className="faint">Download</span>
+        <span className="faint" data-testid="download-range">
+          {view ? `Download ${data.from} to ${data.to}, as shown` : "Download"}
+        </span>
         <button type="button" className="btn btn-sm btn-ghost" onClick={() => save(new Blob([standaloneSvg(svg)], { type: "image/svg+xml" }), `${name}.svg`)}>
           SVG
         </button>

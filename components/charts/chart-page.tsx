@@ -118,7 +118,10 @@ export function ChartPage({ id }: { id: string }) {
             <ChartFigure data={override.data} svg={override.svg} />
             {override.data.missing.length > 0 && <p className="faint">No data in this range for: {override.data.missing.join(", ")}</p>}
             <figcaption className="faint">{override.data.description}</figcaption>
-            <p className="faint">Viewing {RANGE_PRESETS[viewSpec!.range.preset].toLowerCase()}; the saved chart, its downloads and the notes that embed it keep {range}.</p>
+            <p className="faint">
+              Viewing {RANGE_PRESETS[viewSpec!.range.preset].toLowerCase()}: the downloads and the data below give this range; the saved chart and the notes that embed it keep {range}.
+            </p>
+            <ChartDownloads chartId={shown.id} view={viewSpec!.range.preset} data={override.data} svg={override.svg} />
           </figure>
         ) : viewSpec && viewed.isError ? (
           <div className="alert alert-error">{viewed.error.message}</div>

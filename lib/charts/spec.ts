@@ -53,6 +53,12 @@ export const seriesKeySchema = z
       `"${String(issue.input).slice(0, 40)}${String(issue.input).length > 40 ? "…" : ""}" is not a series key: use up to 64 letters, digits, ".", "_" or "-", starting with a letter or digit.`,
   });
 
+/** The presets a chart's page can view a chart over in place of its saved range (and download so). */
+export const rangeViewSchema = z.enum(["ytd", "1y", "5y", "max"], { error: "Choose a range to view: ytd, 1y, 5y or max." });
+
+/** One of the presets a chart can be viewed over. */
+export type RangeView = z.infer<typeof rangeViewSchema>;
+
 const presetRange = z.object({
   preset: z.enum(["ytd", "1y", "5y", "max"]),
 });

@@ -5,7 +5,7 @@ import { dbSnapshot, trpcError } from "@/test/helpers";
 import { makeTeam } from "@/test/procedures";
 import { createNote, trashNote } from "./notes";
 import { applyObservations } from "./observations";
-import { createChart, getChart, listCharts, previewChart, removeChart, updateChart } from "./charts";
+import { chartTable, createChart, getChart, listCharts, previewChart, removeChart, updateChart } from "./charts";
 import { createSeries } from "./series";
 import { createToken, listTokens, revokeToken, authenticateToken, hashToken } from "./api-tokens";
 import { getDb } from "@/db/client";
@@ -45,6 +45,22 @@ describe("charts", () => {
     expect((await getChart(team.viewer, { id })).data.lines[0]!.points.at(-1)!.value).toBeCloseTo(110, 9);
     expect((await getChart(team.viewer, { id, asOf: new Date(2_000) })).data.lines[0]!.points.at(-1)!.value).toBeCloseTo(107, 9);
     expect((await getChart(team.viewer, { id, asOf: new Date(500) })).data.missing).toEqual(["RUT", "SPX"]);
+  });
+
+  it("gives the table of the range the page views (view), or of the saved range without one", async () => {
+    const team = await chartTeam("view");
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    const dates = [daysAgo(1500), daysAgo(800), daysAgo(200), daysAgo(10)];
+    await applyObservations(team.rut.id, dates.map((date, i) => ({ date, value: 100 + i })), 2_000);
+    const { id } = await createChart(team.editor, { notebookId: team.notebookId, spec: { ...spec, kind: "line", series: ["RUT"], annotations: [], range: { preset: "max" } } });
+    const datesOf = async (view?: "1y" | "5y") => (await chartTable(team.viewer, { id, view })).table.rows.map((r) => r[0]);
+    expect(await datesOf()).toEqual(["2026-01-02", "2026-01-30", ...dates].sort());
+    const lastYear = await datesOf("1y");
+    expect(lastYear).toEqual(expect.arrayContaining([daysAgo(200), daysAgo(10)]));
+    expect(lastYear).not.toContain(daysAgo(800));
+    expect(lastYear.every((d) => String(d) >= daysAgo(367))).toBe(true);
+    expect((await datesOf("5y")).filter((d) => String(d) < daysAgo(5 * 366))).toEqual([]);
+    await expect(chartTable(team.stranger, { id, view: "1y" })).rejects.toMatchObject({ kind: "NOT_FOUND" });
   });
 
   it("lists the notes that embed a chart (not trashed ones), and counts them", async () => {

@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, transaction } from "@/db/client";
 import { charts, noteLinks, notebooks, notes } from "@/db/schema";
 import type { ChartData } from "@/lib/charts/chart-data";
-import { chartSpecSchema, type ChartSpec } from "@/lib/charts/spec";
+import { chartSpecSchema, type ChartSpec, type RangeView } from "@/lib/charts/spec";
 import { newId } from "@/lib/ids";
 import { assertAccessToRowIn, assertNotebookAccess, readableBy, roleAllows, roleIn, type Actor } from "./access";
 import { recordEvent } from "./audit";
@@ -149,10 +149,14 @@ export async function getChart(actor: Actor, input: { id: string; asOf?: Date; w
   };
 }
 
-/** The numbers behind a chart (every aligned row, not downsampled), as known now or at `asOf`: for "show data" and CSV. */
-export async function chartTable(actor: Actor, input: { id: string; asOf?: Date }): Promise<{ title: string; table: ChartData["table"] }> {
+/**
+ * The numbers behind a chart (every aligned row, not downsampled), as known now or at `asOf`: for "show data" and CSV.
+ * With `view` (a range preset the chart's page shows in place of the saved range), the rows of that range.
+ */
+export async function chartTable(actor: Actor, input: { id: string; asOf?: Date; view?: RangeView }): Promise<{ title: string; table: ChartData["table"] }> {
   const row = await chartFor(actor, input.id, "read");
-  const { data } = await renderChart(row.notebookId, specOf(row), { asOf: input.asOf, table: true });
+  const spec = specOf(row);
+  const { data } = await renderChart(row.notebookId, input.view ? { ...spec, range: { preset: input.view } } : spec, { asOf: input.asOf, table: true });
   return { title: data.title, table: data.table };
 }
 

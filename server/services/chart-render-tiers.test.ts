@@ -114,6 +114,17 @@ describe("charts drawn from tiers", () => {
     expectSameDrawing(again);
   });
 
+  it("reads a series whose tiers are in another format in full, and keeps them again", async () => {
+    const t = await team();
+    const a = await t.make("ODD");
+    await applyObservations(a.id, walk(3_000, 12, "1980-01-01"), 1_000);
+    const [row] = await getDb().select({ version: seriesTable.dataVersion }).from(seriesTable).where(sql`${seriesTable.id} = ${a.id}`);
+    await transaction(() => observationStore().writeTiers(a.id, row!.version, { summary: new Uint8Array(24), blocks: [] }));
+    const spec: ChartSpec = { title: "Odd", description: "", annotations: [], kind: "line", series: ["ODD"], range: { preset: "max" } };
+    expect((await renderChart(t.notebookId, spec, { width: 400 })).data.thinned).toBeUndefined();
+    expectSameDrawing(await bothWays(t.notebookId, spec, { width: 480 }));
+  });
+
   it("reads every observation for a past moment, a moving average, and the table", async () => {
     const t = await team();
     const a = await t.make("PAST");

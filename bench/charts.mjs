@@ -177,10 +177,13 @@ export async function chartCases({ baseURL, cookie, measure, load, store = { nam
     const timings = [];
     for (const width of [800, 880, 960]) timings.push((await trpc(baseURL, cookie, "charts.preview", { notebookId, spec, width }, "GET")).timing);
     const t = { points: count, readMs: median(timings.map((x) => x.readMs)), buildMs: median(timings.map((x) => x.buildMs)), drawMs: median(timings.map((x) => x.drawMs)) };
-    console.log(`  render ${count.toLocaleString("en-US")} points: read ${t.readMs} ms, build ${t.buildMs} ms, draw ${t.drawMs} ms`);
+    // Each width is a chart not yet cached: the median of the three renders' own totals.
+    t.totalMs = round(median(timings.map((x) => x.readMs + x.buildMs + x.drawMs)));
+    console.log(`  render ${count.toLocaleString("en-US")} points: read ${t.readMs} ms, build ${t.buildMs} ms, draw ${t.drawMs} ms, total ${t.totalMs} ms`);
     renders.push(t);
   }
-  out.push({ name: "chart render by series length (800 px)", path: "charts.preview", renders, reqPerSec: null, p50: null, p99: null });
+  // Issue 13's bar: read + build + draw under 100 ms at every length, uncached (long series read thinned tiers).
+  out.push({ name: "chart render by series length (800 px)", path: "charts.preview", renders, bar: { maxRenderMs: 100 }, reqPerSec: null, p50: null, p99: null });
 
   // 3. A note with three charts of 5,000 daily points each: the server's full page response, one visitor and ten at once.
   const keys = [];

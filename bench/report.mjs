@@ -21,6 +21,13 @@ export function judgeBar(entry, ceiling, cases) {
   if (bar.maxP95 !== undefined && !(entry.p95 != null && entry.p95 <= bar.maxP95)) failures.push(`p95 ≤ ${bar.maxP95} ms: ${fmt(entry.p95, 1)}`);
   if (bar.maxP99 !== undefined && !(entry.p99 !== null && entry.p99 <= bar.maxP99)) failures.push(`p99 ≤ ${bar.maxP99} ms: ${fmt(entry.p99, 1)}`);
   if (bar.maxRatio !== undefined && !(entry.ratio != null && entry.ratio <= bar.maxRatio)) failures.push(`ratio ≤ ${bar.maxRatio}: ${fmt(entry.ratio, 2)}`);
+  if (bar.maxRenderMs !== undefined) {
+    if (!entry.renders?.length) failures.push(`read + build + draw < ${bar.maxRenderMs} ms: no renders`);
+    for (const r of entry.renders ?? []) {
+      const total = r.totalMs ?? r.readMs + r.buildMs + r.drawMs;
+      if (!(total < bar.maxRenderMs)) failures.push(`read + build + draw < ${bar.maxRenderMs} ms at ${r.points} points: ${fmt(total, 1)}`);
+    }
+  }
   return failures;
 }
 
@@ -33,6 +40,7 @@ function describeBar(bar) {
   if (bar.maxP95 !== undefined) parts.push(`p95≤${bar.maxP95}ms`);
   if (bar.maxP99 !== undefined) parts.push(`p99≤${bar.maxP99}ms`);
   if (bar.maxRatio !== undefined) parts.push(`≤${bar.maxRatio}× without`);
+  if (bar.maxRenderMs !== undefined) parts.push(`render<${bar.maxRenderMs}ms`);
   return parts.join(", ");
 }
 
@@ -61,7 +69,7 @@ export function printTable(results) {
       const each = (e.detail?.perServer ?? []).map((p) => fmt(p.reqPerSec)).join(" + ");
       console.log(`${e.name}: ${each} req/s = ${fmt(e.ratioToOneServer, 2)}× one server (${e.note})`);
     }
-    for (const r of e.renders ?? []) console.log(`${e.name}: ${r.points} points: read ${fmt(r.readMs, 1)} ms, build ${fmt(r.buildMs, 1)} ms, draw ${fmt(r.drawMs, 1)} ms`);
+    for (const r of e.renders ?? []) console.log(`${e.name}: ${r.points} points: read ${fmt(r.readMs, 1)} ms, build ${fmt(r.buildMs, 1)} ms, draw ${fmt(r.drawMs, 1)} ms${r.totalMs !== undefined ? `, total ${fmt(r.totalMs, 1)} ms` : ""}`);
     if (e.error) console.log(`FAILED ${e.name} (${e.path}): ${e.error}`);
     for (const f of e.barFailures ?? []) console.log(`BAR FAILED ${e.name}: ${f}`);
   }

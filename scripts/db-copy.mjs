@@ -41,7 +41,7 @@ export class CopyError extends Error {
 }
 
 /**
- * @typedef {"text" | "number" | "int8" | "boolean" | "moment" | "json"} Kind
+ * @typedef {"text" | "number" | "int8" | "boolean" | "moment" | "json" | "bytes"} Kind
  * @typedef {{ name: string, kind: Kind }} Column
  * @typedef {{ name: string, columns: Column[], primaryKey: string[], sequences: Array<{ column: string, sequence: string }>, identity: boolean }} TablePlan
  * @typedef {{ table: string, sqliteRows: number, postgresRows: number, sqliteChecksum: string, postgresChecksum: string, ok: boolean }} TableReport
@@ -198,6 +198,8 @@ function kindOf(dataType) {
     case "jsonb":
     case "json":
       return "json";
+    case "bytea":
+      return "bytes";
     default:
       return null;
   }
@@ -342,6 +344,10 @@ function convert(v, column, where) {
       }
       return [v, stableJson(parsed)];
     }
+    case "bytes":
+      // A blob (series_tiers.data): the bytes as they are, hashed as hex on both sides.
+      if (!Buffer.isBuffer(v)) throw wrong("a blob");
+      return [v, v.toString("hex")];
   }
   throw new Error(`unknown column kind ${column.kind}`);
 }
@@ -366,6 +372,7 @@ function readBack(column) {
   if (column.kind === "moment") return `(extract(epoch FROM ${c}) * 1000)::int8`;
   if (column.kind === "json") return `${c}::text`;
   if (column.kind === "boolean") return `${c}::int`;
+  if (column.kind === "bytes") return `encode(${c}, 'hex')`;
   return c;
 }
 

@@ -41,7 +41,7 @@ export async function twoServerCase({ first, startSecond, url, headers, verify, 
     statusCodes,
     requests: a.requests + b.requests,
     note:
-      `÷ "note page, 3 charts × 5,000 points (10 connections)" on one server, measured just before; req/s summed, p50/p99 the worse server's. ` +
+      `÷ "note page, 3 charts × 5,000 points, uncompressed (10 connections)" on one server, measured just before; req/s summed, p50/p99 the worse server's. ` +
       `On ${os.cpus().length} cores both servers, PostgreSQL and the load generator (autocannon, in the bench's process) share the machine, ` +
       "so this is what a second server adds here, not on machines of its own. No bar.",
     error: errors.length ? errors.join("; ") : null,

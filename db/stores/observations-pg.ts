@@ -7,7 +7,7 @@ import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { transactionClient } from "../prepared";
 import { buildTiers, type Tiers } from "@/lib/charts/tiers";
-import { currentInOrder, type ApplyResult, type ObservationPoint, type ObservationStats, type ObservationStore } from "./observations";
+import { planBatch, type ObservationPoint, type ObservationStats, type ObservationStore } from "./observations";
 
 /** Dates (and values) per statement: each array is one bound parameter, so this bounds a statement's size, not its count of parameters. */
 const CHUNK = 50_000;
@@ -119,32 +119,7 @@ export function postgresObservations(db: Handle): ObservationStore {
       const { rows: open } = await db.execute<{ date: string; value: number }>(
         sql`SELECT date, value FROM observations WHERE series_id = ${seriesId} AND known_until IS NULL ORDER BY date`,
       );
-      const current = new Map<string, number>();
-      for (const row of open) current.set(row.date, row.value);
-      const result: ApplyResult = { inserted: 0, revised: 0, unchanged: 0 };
-      const revised: string[] = [];
-      const written: ObservationPoint[] = [];
-      // The database's collation orders the dates; the tiers check JavaScript's order again (lib/charts/tiers.ts).
-      let last = "";
-      for (const date of current.keys()) last = date;
-      let inOrder = true;
-      for (const row of rows) {
-        const known = current.get(row.date);
-        if (known === row.value) {
-          result.unchanged++;
-          continue;
-        }
-        if (known !== undefined) {
-          revised.push(row.date);
-          result.revised++;
-        } else {
-          result.inserted++;
-          if (row.date <= last) inOrder = false;
-          last = row.date;
-        }
-        written.push(row);
-        current.set(row.date, row.value);
-      }
+      const { closes: revised, inserts: written, result, after } = planBatch({ dates: open.map((r) => r.date), values: open.map((r) => r.value) }, rows);
       // Close the revised rows before inserting their successors: the UPDATE must not see the new open rows.
       for (const dates of chunks(revised)) {
         await db.execute(
@@ -166,8 +141,7 @@ export function postgresObservations(db: Handle): ObservationStore {
           sql`UPDATE series SET data_version = data_version + 1, data_changed_at = to_timestamp(${at}::float8 / 1000) WHERE id = ${seriesId}
               RETURNING data_version`,
         );
-        const { dates, values } = currentInOrder(current, inOrder);
-        const tiers = bumped[0] ? buildTiers(dates, values) : null;
+        const tiers = bumped[0] ? buildTiers(after.dates, after.values) : null;
         if (bumped[0] && tiers) await putTiers(db, seriesId, Number(bumped[0].data_version), tiers);
         else await db.execute(sql`DELETE FROM series_tiers WHERE series_id = ${seriesId}`);
       }

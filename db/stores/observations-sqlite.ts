@@ -2,11 +2,13 @@
 import type Database from "better-sqlite3";
 import type { Statement } from "better-sqlite3";
 import { buildTiers, type Tiers } from "@/lib/charts/tiers";
-import { currentInOrder, type ApplyResult, type ObservationPoint, type ObservationStats, type ObservationStore } from "./observations";
+import { planBatch, type CurrentValues, type ObservationPoint, type ObservationStats, type ObservationStore } from "./observations";
 
 type Statements = {
-  current: Statement<[string], { date: string; value: number }>;
+  /** Raw rows: [date, value]. */
+  current: Statement<[string], [string, number]>;
   insert: Statement<[string, string, number, number]>;
+  insertMany: Statement<unknown[]>;
   close: Statement<[number, string, string]>;
   bump: Statement<[number, string], { data_version: number }>;
   read: Statement<[string, string, string], ObservationPoint>;
@@ -18,14 +20,18 @@ type Statements = {
   tier: Statement<[string, number, number], { data: Buffer }>;
 };
 
+/** Rows per multi-row INSERT: one call into SQLite per 128 rows instead of one per row (4 × 128 parameters). */
+const INSERT_BATCH = 128;
+
 const byClient = new WeakMap<Database.Database, Statements>();
 
 function statements(sqlite: Database.Database): Statements {
   let s = byClient.get(sqlite);
   if (!s) {
     s = {
-      current: sqlite.prepare("SELECT date, value FROM observations WHERE series_id = ? AND known_until IS NULL ORDER BY date"),
+      current: sqlite.prepare<[string], [string, number]>("SELECT date, value FROM observations WHERE series_id = ? AND known_until IS NULL ORDER BY date"),
       insert: sqlite.prepare("INSERT INTO observations (series_id, date, value, known_from) VALUES (?, ?, ?, ?)"),
+      insertMany: sqlite.prepare(`INSERT INTO observations (series_id, date, value, known_from) VALUES ${Array(INSERT_BATCH).fill("(?, ?, ?, ?)").join(", ")}`),
       close: sqlite.prepare("UPDATE observations SET known_until = ? WHERE series_id = ? AND date = ? AND known_until IS NULL"),
       bump: sqlite.prepare("UPDATE series SET data_version = data_version + 1, data_changed_at = ? WHERE id = ? RETURNING data_version"),
       read: sqlite.prepare("SELECT date, value FROM observations WHERE series_id = ? AND known_until IS NULL AND date >= ? AND date <= ? ORDER BY date"),
@@ -57,37 +63,28 @@ export function sqliteObservations(sqlite: Database.Database): ObservationStore 
   return {
     async apply(seriesId, rows, at) {
       const s = statements(sqlite);
-      const current = new Map<string, number>();
-      for (const row of s.current.iterate(seriesId)) current.set(row.date, row.value);
-      const result: ApplyResult = { inserted: 0, revised: 0, unchanged: 0 };
-      // Dates come in order from the index; they stay in order while every new date is later than the last one.
-      let last = "";
-      for (const date of current.keys()) last = date;
-      let inOrder = true;
-      for (const { date, value } of rows) {
-        const known = current.get(date);
-        if (known === value) {
-          result.unchanged++;
-          continue;
-        }
-        if (known !== undefined) {
-          s.close.run(at, seriesId, date);
-          result.revised++;
-        } else {
-          result.inserted++;
-          if (date <= last) inOrder = false;
-          last = date;
-        }
-        s.insert.run(seriesId, date, value, at);
-        current.set(date, value);
+      const before: CurrentValues = { dates: [], values: [] };
+      // Raw rows, set each time: a statement shared through the connection's cache may have been reset to objects.
+      for (const [date, value] of s.current.raw(true).iterate(seriesId)) {
+        before.dates.push(date);
+        (before.values as number[]).push(value);
       }
-      if (result.inserted + result.revised > 0) {
-        const bumped = s.bump.get(at, seriesId);
-        const { dates, values } = currentInOrder(current, inOrder);
-        const tiers = bumped ? buildTiers(dates, values) : null;
-        if (bumped && tiers) putTiers(s, seriesId, bumped.data_version, tiers);
-        else s.dropTiers.run(seriesId);
+      const { closes, inserts, result, after } = planBatch(before, rows);
+      if (inserts.length === 0) return result;
+      // Close the revised rows first, then insert every new row, INSERT_BATCH rows to a statement.
+      for (const date of closes) s.close.run(at, seriesId, date);
+      const full = inserts.length - (inserts.length % INSERT_BATCH);
+      const params: unknown[] = [];
+      for (let i = 0; i < full; i += INSERT_BATCH) {
+        params.length = 0;
+        for (let j = i; j < i + INSERT_BATCH; j++) params.push(seriesId, inserts[j]!.date, inserts[j]!.value, at);
+        s.insertMany.run(params);
       }
+      for (let i = full; i < inserts.length; i++) s.insert.run(seriesId, inserts[i]!.date, inserts[i]!.value, at);
+      const bumped = s.bump.get(at, seriesId);
+      const tiers = bumped ? buildTiers(after.dates, after.values) : null;
+      if (bumped && tiers) putTiers(s, seriesId, bumped.data_version, tiers);
+      else s.dropTiers.run(seriesId);
       return result;
     },
     async read(seriesId, from, to, asOf) {

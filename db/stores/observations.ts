@@ -29,13 +29,80 @@ export type ObservationStore = {
   writeTiers(seriesId: string, dataVersion: number, tiers: Tiers): Promise<boolean>;
 };
 
+/** A series' current values in date order: what apply() reads before a batch, and what the tiers are built from after. */
+export type CurrentValues = { dates: string[]; values: ArrayLike<number> };
+
+/** What a batch changes: the dates whose current row closes (revised), the rows to insert, the counts, and the values after. */
+export type BatchPlan = { closes: string[]; inserts: ObservationPoint[]; result: ApplyResult; after: { dates: string[]; values: Float64Array } };
+
+/** True when every date of the batch is later than the series' last date and than the batch's date before it. */
+function onlyAppends(lastDate: string, rows: readonly ObservationPoint[]): boolean {
+  let last = lastDate;
+  for (const { date } of rows) {
+    if (date <= last) return false;
+    last = date;
+  }
+  return true;
+}
+
 /**
- * The series' current values after a batch, in date order, from the values before it (in date order) and the batch's
- * changes (set on the same map). Sorts only when a new date lands before an existing one or the batch is out of order.
+ * Plans a batch against the series' current values (in date order), the same on both stores. A batch that only
+ * appends (the usual import or refresh) is planned without a lookup per row; otherwise each date is looked up: a new
+ * date inserts, a changed value closes the current row and inserts its successor, an equal value changes nothing.
+ * `rows` has one entry per date.
  */
-export function currentInOrder(current: Map<string, number>, inOrder: boolean): { dates: string[]; values: Float64Array } {
-  const dates = inOrder ? [...current.keys()] : [...current.keys()].sort();
-  const values = new Float64Array(dates.length);
-  for (let i = 0; i < dates.length; i++) values[i] = current.get(dates[i]!)!;
+export function planBatch(before: CurrentValues, rows: readonly ObservationPoint[]): BatchPlan {
+  const count = before.dates.length;
+  if (onlyAppends(count > 0 ? before.dates[count - 1]! : "", rows)) {
+    const dates = new Array<string>(count + rows.length);
+    const values = new Float64Array(count + rows.length);
+    for (let i = 0; i < count; i++) {
+      dates[i] = before.dates[i]!;
+      values[i] = before.values[i]!;
+    }
+    rows.forEach((row, i) => {
+      dates[count + i] = row.date;
+      values[count + i] = row.value;
+    });
+    return { closes: [], inserts: [...rows], result: { inserted: rows.length, revised: 0, unchanged: 0 }, after: { dates, values } };
+  }
+  const current = new Map<string, number>();
+  for (let i = 0; i < count; i++) current.set(before.dates[i]!, before.values[i]!);
+  const plan: BatchPlan = { closes: [], inserts: [], result: { inserted: 0, revised: 0, unchanged: 0 }, after: { dates: [], values: new Float64Array() } };
+  // The dates stay in order while every new date is later than the last one; otherwise they are sorted at the end.
+  let last = count > 0 ? before.dates[count - 1]! : "";
+  let inOrder = true;
+  for (const row of rows) {
+    const known = current.get(row.date);
+    if (known === row.value) {
+      plan.result.unchanged++;
+      continue;
+    }
+    if (known !== undefined) {
+      plan.closes.push(row.date);
+      plan.result.revised++;
+    } else {
+      plan.result.inserted++;
+      if (row.date <= last) inOrder = false;
+      last = row.date;
+    }
+    plan.inserts.push(row);
+    current.set(row.date, row.value);
+  }
+  plan.after = currentInOrder(current, inOrder);
+  return plan;
+}
+
+/** The values of a map (date → value, set in date order when `inOrder`) in date order, sorting only when not. */
+function currentInOrder(current: Map<string, number>, inOrder: boolean): { dates: string[]; values: Float64Array } {
+  // One pass over the entries (no lookup per date); out of order, the entries are sorted by date instead.
+  const entries = inOrder ? current : [...current].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const dates = new Array<string>(current.size);
+  const values = new Float64Array(current.size);
+  let i = 0;
+  for (const [date, value] of entries) {
+    dates[i] = date;
+    values[i++] = value;
+  }
   return { dates, values };
 }

@@ -31,6 +31,28 @@ async function selectInReading(page: Page, text: string) {
 
 const BODY = "# Rotation\n\nThe **Russell 2000** is up 7% this year while the S&P 500 is up 1%. Small caps lead when rates fall.\n\nWe expect two cuts by June.";
 
+test("a passage selected before the page's script has run gets its Comment button once it runs", async ({ browser }) => {
+  const ann = await signedInPage(browser, "Ann Early");
+  const { id: noteId } = await newNote(ann.page, "Early desk");
+  await typeBody(ann.page, BODY);
+  await expectSaved(ann.page);
+  // Hold the page's scripts while the passage is selected, as on a slow connection.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await ann.page.route("**/_next/static/**/*.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await ann.page.goto(`/notes/${noteId}`, { waitUntil: "commit" });
+  await expect(ann.page.getByTestId("note-read")).toContainText("Small caps lead");
+  await selectInReading(ann.page, "Small caps lead when rates fall");
+  await expect(ann.page.getByTestId("comment-on-selection")).toHaveCount(0);
+  release();
+  await ann.page.getByTestId("comment-on-selection").click();
+  await expect(ann.page.getByTestId("comment-draft").locator("blockquote")).toHaveText("Small caps lead when rates fall");
+  await ann.context.close();
+});
+
 test("two members discuss a passage: comment with a mention, inbox, reply, resolve", async ({ browser }) => {
   test.setTimeout(90_000);
   const ann = await signedInPage(browser, "Ann Author");

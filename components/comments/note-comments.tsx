@@ -99,6 +99,9 @@ export function NoteCommentsFrame({
     document.addEventListener("selectionchange", measure);
     window.addEventListener("scroll", measure, { passive: true, capture: true });
     window.addEventListener("resize", measure);
+    // A passage selected before this ran (the page was read before its script loaded, or before comments were
+    // enabled) gets its button too.
+    measure();
     return () => {
       cancelAnimationFrame(frame);
       document.removeEventListener("selectionchange", measure);

@@ -4,7 +4,7 @@ import { databaseFile } from "./db/location.mjs";
 
 export default defineConfig({
   dialect: "sqlite",
-  schema: ["./db/schema-sqlite.ts", "./db/schema-sqlite-team.ts"],
+  schema: ["./db/schema-sqlite.ts", "./db/schema-sqlite-team.ts", "./db/schema-sqlite-derived.ts"],
   out: "./db/migrations",
   dbCredentials: { url: databaseFile() },
 });

@@ -3,7 +3,7 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "postgresql",
-  schema: ["./db/schema-pg.ts", "./db/schema-pg-team.ts"],
+  schema: ["./db/schema-pg.ts", "./db/schema-pg-team.ts", "./db/schema-pg-derived.ts"],
   out: "./db/migrations-pg",
   dbCredentials: { url: process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres" },
 });

@@ -10,15 +10,17 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest"
 import { migratePostgres } from "./migrate-pg.mjs";
 import { createTestDatabase, ensurePostgres } from "./pg-test-server.mjs";
 import * as sqliteMain from "./schema-sqlite";
+import * as sqliteDerived from "./schema-sqlite-derived";
 import * as sqliteTeam from "./schema-sqlite-team";
 import * as pgMain from "./schema-pg";
+import * as pgDerived from "./schema-pg-derived";
 import * as pgTeam from "./schema-pg-team";
 
 /** Each dialect's schema is two files (the core tables, and the team's: db/schema-*-team.ts); drizzle-kit reads both. */
-const sqlite = { ...sqliteMain, ...sqliteTeam };
-const pgSchema = { ...pgMain, ...pgTeam };
-type SqliteSchema = typeof sqliteMain & typeof sqliteTeam;
-type PgSchema = typeof pgMain & typeof pgTeam;
+const sqlite = { ...sqliteMain, ...sqliteTeam, ...sqliteDerived };
+const pgSchema = { ...pgMain, ...pgTeam, ...pgDerived };
+type SqliteSchema = typeof sqliteMain & typeof sqliteTeam & typeof sqliteDerived;
+type PgSchema = typeof pgMain & typeof pgTeam & typeof pgDerived;
 
 /** Columns only PostgreSQL has, by table (SQL name): the generated full-text vectors that replace SQLite's notes_fts. */
 const PG_ONLY_COLUMNS: Record<string, string[]> = { notes: ["search", "title_search"] };

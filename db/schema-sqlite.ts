@@ -1,6 +1,6 @@
 // Drizzle schema for SQLite: the tables Quire keeps in its embedded database (db/schema-pg.ts mirrors them for PostgreSQL).
 import { sql } from "drizzle-orm";
-import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { QUESTION_KINDS, QUESTION_STATUSES } from "@/lib/questions/spec";
 import { SERIES_FREQUENCIES, SERIES_SOURCES } from "@/lib/validation/series";
 
@@ -57,20 +57,6 @@ export const memberships = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.notebookId, t.userId] }), index("memberships_user_idx").on(t.userId)],
-);
-
-/** A notebook's note edits in shards: written on PostgreSQL only (see schema-pg.ts); here it stays empty. */
-export const notebookChanges = sqliteTable(
-  "notebook_changes",
-  {
-    notebookId: text("notebook_id")
-      .notNull()
-      .references(() => notebooks.id, { onDelete: "cascade" }),
-    shard: integer("shard").notNull(),
-    version: integer("version").notNull().default(0),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
-  },
-  (t) => [primaryKey({ columns: [t.notebookId, t.shard] })],
 );
 
 export const notes = sqliteTable(
@@ -207,24 +193,6 @@ export const observations = sqliteTable(
   // One index serves current reads, as-of reads and imports. One current row per date is kept by the import's
   // write transaction (a partial unique index on it cost about a third of the import's speed).
   (t) => [index("observations_series_date_known_idx").on(t.seriesId, t.date, t.knownFrom)],
-);
-
-/**
- * A series' current values thinned for long charts, per data version (lib/charts/tiers.ts): block -1 is the summary
- * (each block's first date and its lowest and highest point), block n holds the points of block n. Rewritten in the
- * write transaction that moves the data version on; read only while the data version matches.
- */
-export const seriesTiers = sqliteTable(
-  "series_tiers",
-  {
-    seriesId: text("series_id")
-      .notNull()
-      .references(() => series.id, { onDelete: "cascade" }),
-    dataVersion: integer("data_version").notNull(),
-    block: integer("block").notNull(),
-    data: blob("data", { mode: "buffer" }).notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.seriesId, t.dataVersion, t.block] })],
 );
 
 export const charts = sqliteTable(

@@ -3,14 +3,16 @@
 import { getTableColumns } from "drizzle-orm";
 import { dialect } from "./dialect.mjs";
 import * as pg from "./schema-pg";
+import * as pgDerived from "./schema-pg-derived";
 import * as pgTeam from "./schema-pg-team";
 import * as sqlite from "./schema-sqlite";
+import * as sqliteDerived from "./schema-sqlite-derived";
 import * as sqliteTeam from "./schema-sqlite-team";
 
 export { LINK_TARGETS, REVISION_KINDS, ROLES, SHARE_MODES, SHARE_TARGETS, type Role } from "./schema-sqlite";
 export { COMMENT_TARGETS, MENTION_SOURCES, type CommentAnchor, type CommentTarget } from "./schema-sqlite-team";
 
-const tables = dialect() === "postgres" ? { ...pg, ...pgTeam } : ({ ...sqlite, ...sqliteTeam } as unknown as typeof pg & typeof pgTeam);
+const tables = dialect() === "postgres" ? { ...pg, ...pgTeam, ...pgDerived } : ({ ...sqlite, ...sqliteTeam, ...sqliteDerived } as unknown as typeof pg & typeof pgTeam & typeof pgDerived);
 
 export const users = tables.users;
 export const notebooks = tables.notebooks;

@@ -4,7 +4,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import { formatChartValue, type ValueStyle } from "@/lib/charts/format";
-import { chartDataToCsv, type ChartData, type ChartTable as Table } from "@/lib/charts/chart-data";
+import { chartDataToCsv } from "@/lib/charts/chart-csv";
+import { type ChartData, type ChartTable as Table } from "@/lib/charts/chart-data";
 import type { RangeView } from "@/lib/charts/spec";
 
 /** A file-system-safe name from the chart's title. */

@@ -2,7 +2,7 @@
 import type Database from "better-sqlite3";
 import type { Statement } from "better-sqlite3";
 import { buildTiers, type Tiers } from "@/lib/charts/tiers";
-import { planBatch, type CurrentValues, type ObservationPoint, type ObservationStats, type ObservationStore } from "./observations";
+import { planBatch, type ObservationPoint, type ObservationStats, type ObservationStore } from "./observations";
 
 type Statements = {
   /** Raw rows: [date, value]. */
@@ -63,13 +63,14 @@ export function sqliteObservations(sqlite: Database.Database): ObservationStore 
   return {
     async apply(seriesId, rows, at) {
       const s = statements(sqlite);
-      const before: CurrentValues = { dates: [], values: [] };
+      const dates: string[] = [];
+      const values: number[] = [];
       // Raw rows, set each time: a statement shared through the connection's cache may have been reset to objects.
       for (const [date, value] of s.current.raw(true).iterate(seriesId)) {
-        before.dates.push(date);
-        (before.values as number[]).push(value);
+        dates.push(date);
+        values.push(value);
       }
-      const { closes, inserts, result, after } = planBatch(before, rows);
+      const { closes, inserts, result, after } = planBatch({ dates, values }, rows);
       if (inserts.length === 0) return result;
       // Close the revised rows first, then insert every new row, INSERT_BATCH rows to a statement.
       for (const date of closes) s.close.run(at, seriesId, date);

@@ -1,7 +1,8 @@
 // buildChartData on real S&P 500 and stock prices: ranges, transforms per kind, table, description, missing data; and the CSV.
 import { describe, expect, it } from "vitest";
 import { type Point } from "./align";
-import { buildChartData, chartDataToCsv, type ChartData, type ChartInput } from "./chart-data";
+import { chartDataToCsv } from "./chart-csv";
+import { buildChartData, type ChartData, type ChartInput } from "./chart-data";
 import { sp500Daily, stockMonthly } from "./sp500-fixture";
 import { chartSpecSchema, type ChartSpecInput } from "./spec";
 

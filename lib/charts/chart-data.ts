@@ -2,6 +2,7 @@
 import { alignSeries, type Point } from "./align";
 import { periodOf, resolveRange, type Period } from "./dates";
 import { downsample, targetPoints } from "./downsample";
+import { listOf, formatValue, formatPercent, signedPercent, moved } from "./description-words";
 import { type ValueStyle } from "./format";
 import { applyTransform, transformWords } from "./smoothing";
 import { type ChartKind, type ChartSpec } from "./spec";
@@ -126,32 +127,6 @@ function tableOf(columns: string[], series: Point[][], from: string): ChartTable
     rows.push(row);
   }
   return { columns: ["Date", ...columns], rows };
-}
-
-function listOf(names: string[]): string {
-  if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-}
-
-function formatValue(v: number): string {
-  const abs = Math.abs(v);
-  const digits = abs >= 1000 ? 2 : abs >= 1 ? 2 : 4;
-  return new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: abs >= 1 ? 2 : 0 }).format(v);
-}
-
-function formatPercent(v: number): string {
-  return `${Math.abs(v).toFixed(1)}%`;
-}
-
-function signedPercent(v: number): string {
-  const rounded = Math.abs(v) < 0.05 ? 0 : v;
-  return `${rounded > 0 ? "+" : rounded < 0 ? "−" : ""}${formatPercent(rounded)}`;
-}
-
-/** "rose 4.2%", "fell 38.5%" or "was unchanged" for a change given in percent. */
-function moved(pct: number): string {
-  if (Math.abs(pct) < 0.05) return "was unchanged";
-  return `${pct > 0 ? "rose" : "fell"} ${formatPercent(pct)}`;
 }
 
 function extentOf(series: Point[][]): { from: string; to: string } | null {
@@ -402,28 +377,4 @@ export function buildChartData(spec: ChartSpec, inputs: ChartInput[], opts: { to
     table,
     ...(thinnedInputs ? { thinned: true as const } : {}),
   };
-}
-
-/** A formula trigger at the start of a cell, after any blanks or quotes a spreadsheet would skip (full-width forms too). */
-const FORMULA_START = /^[\s"']*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/;
-/** Anything a spreadsheet might split a cell at (comma, semicolon, tab, pipe) or treat as quoting or a line end. */
-const NEEDS_QUOTES = /[",;\t|\r\n]/;
-
-function csvCell(value: string | number | null): string {
-  if (value === null) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? String(Number(value.toPrecision(12))) : "";
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/**
- * The chart's table as CSV (RFC 4180: CRLF line ends, fields with a comma, quote or line break quoted,
- * quotes doubled). Numbers are written plainly, to 12 significant digits (no float noise such as
- * 61.51420700000001); null is an empty field; text that a spreadsheet would run as a formula
- * (starting with =, +, -, @) is prefixed with an apostrophe, and text holding any delimiter a spreadsheet
- * might split at (comma, semicolon, tab, pipe) is quoted, so no part of it can start a cell of its own.
- */
-export function chartDataToCsv(data: ChartData): string {
-  const lines = [data.table.columns, ...data.table.rows].map((row) => row.map(csvCell).join(","));
-  return `${lines.join("\r\n")}\r\n`;
 }

@@ -6,6 +6,7 @@ import type pg from "pg";
 import { dialect, postgresUrl } from "./dialect.mjs";
 import { databaseFile } from "./location.mjs";
 import { migrate, openPostgres, wrapPostgres, type PostgresDb } from "./postgres";
+import { endSearchPool } from "./search-pool";
 import { serverSettings } from "./schema";
 import type * as pgSchema from "./schema-pg";
 import { isOwnSqliteHandle, openSqlite, sqliteTransaction, wrapSqlite, type SqliteDb } from "./sqlite";
@@ -154,6 +155,7 @@ export async function closeDatabase(): Promise<void> {
   if (shared.quirePg) {
     const pool = shared.quirePg;
     shared.quirePg = undefined;
+    await endSearchPool(pool);
     await pool.end();
   }
   if (shared.quireDb) {

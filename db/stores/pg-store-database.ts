@@ -4,6 +4,7 @@ import pg from "pg";
 import { migratePostgres } from "@/db/migrate-pg.mjs";
 import { createTestDatabase, ensurePostgres } from "@/db/pg-test-server.mjs";
 import * as pgSchema from "@/db/schema-pg";
+import { endSearchPool } from "@/db/search-pool";
 
 export type StoreTestDatabase = { pool: pg.Pool; db: NodePgDatabase<typeof pgSchema>; close(): Promise<void> };
 
@@ -27,6 +28,7 @@ export async function openStoreTestDatabase(label: string): Promise<StoreTestDat
     pool,
     db: drizzle(pool, { schema: pgSchema }),
     async close() {
+      await endSearchPool(pool);
       await pool.end();
       await database.drop();
     },

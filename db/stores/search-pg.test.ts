@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as pgSchema from "@/db/schema-pg";
 import { toFtsQuery } from "@/lib/notes/search-query";
 import type { NoteSearch } from "./search";
+import { endSearchPool, searchPoolFor } from "@/db/search-pool";
 import { postgresSearch } from "./search-pg";
 import { sqliteSearch } from "./search-sqlite";
 import { openStoreTestDatabase, type StoreTestDatabase } from "./pg-store-database";
@@ -262,7 +263,34 @@ describe("postgresSearch", () => {
     expect(before.seq).toBe("on");
   });
 
-  it("sends what was typed as data, quotes and backslashes included (the read's parameters are inlined as literals)", async () => {
+  it("reads with a kept plan on the search pool: its connections carry the settings, and one statement serves each query shape", async () => {
+    const prepared = async () => {
+      const { rows } = await searchPoolFor(pool).query<{ name: string; settings: string }>(
+        "SELECT name, current_setting('enable_seqscan') || ' ' || current_setting('max_parallel_workers_per_gather') || ' ' || current_setting('plan_cache_mode') AS settings FROM pg_prepared_statements WHERE name LIKE 'quire_search_%' ORDER BY name",
+      );
+      return rows;
+    };
+    await endSearchPool(pool);
+    // Two words that must both be there: no first read over the recent window, so the plan is kept (a tag the same).
+    expect((await postgresSearch(db).searchNotes(searchQuery('"consumer" "staples"'))).map((h) => h.id)).toEqual([ids.staples]);
+    const once = await prepared();
+    expect(once).toHaveLength(1);
+    expect(once[0]!.settings).toBe("off 0 force_generic_plan");
+    // Other words of the same shape reuse the statement; a tag is another shape.
+    expect((await postgresSearch(db).searchNotes(searchQuery('"rate" "cuts"'))).map((h) => h.id)).toEqual([ids.fed]);
+    expect(await prepared()).toEqual(once);
+    expect((await postgresSearch(db).searchNotes(searchQuery('"staples"', { tag: "sectors" }))).map((h) => h.id)).toEqual([ids.staples]);
+    expect(await prepared()).toHaveLength(2);
+    // Closing the search pool ends its connections (the next search opens it again).
+    const searchPool = searchPoolFor(pool);
+    expect(searchPool.totalCount).toBeGreaterThan(0);
+    await endSearchPool(pool);
+    expect(searchPool.totalCount).toBe(0);
+    expect(searchPoolFor(pool)).not.toBe(searchPool);
+    expect((await postgresSearch(db).searchNotes(searchQuery('"consumer" "staples"'))).map((h) => h.id)).toEqual([ids.staples]);
+  });
+
+  it("sends what was typed as data, quotes and backslashes included (parameters of a kept plan, or inlined as literals)", async () => {
     const odd = await addNote("research", "Quotes", "It's a back\\slash: O'Brien's \\'; DROP TABLE notes; --");
     for (const q of [`"O'Brien's"`, `"back\\slash"*`, `"'; DROP TABLE notes; --"`, `"\\'"`, `"it's" AND "drop"`]) {
       expect(await postgresSearch(db).searchNotes(searchQuery(q)), q).toEqual(expect.any(Array));

@@ -233,6 +233,12 @@ export async function createTestDatabase(baseUrl, prefix = "quire_test") {
     url: url.toString(),
     async drop() {
       if (dropped) return;
+      // Connections a pool has just let go may still be closing: cut off by FORCE, their client would get an error
+      // with nobody listening any more. So wait a moment for them to leave, then force out whatever stays.
+      await admin(
+        baseUrl,
+        `DO $$ BEGIN FOR i IN 1..40 LOOP EXIT WHEN NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = '${name}'); PERFORM pg_sleep(0.05); END LOOP; END $$`,
+      );
       await admin(baseUrl, `DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
       dropped = true;
     },

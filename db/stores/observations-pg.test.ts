@@ -1,5 +1,5 @@
 // The PostgreSQL observation store: new, revised and equal values with vintages, as-of reads, counts, bulk writes, rollback.
-import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as pgSchema from "@/db/schema-pg";
@@ -153,6 +153,52 @@ describe("postgresObservations", () => {
       expect(await postgresObservations(db).read(id, "2027-01-01", "2027-12-31")).toEqual(rows);
       // Applied again, every value is equal to what was stored: nothing is revised.
       expect(await apply(id, rows, t2)).toEqual({ inserted: 0, revised: 0, unchanged: rows.length });
+    }
+  });
+  const rowCount = async (id: string) => Number((await pool.query("SELECT count(*) AS n FROM observations WHERE series_id = $1", [id])).rows[0].n);
+  const addSeries = (id: string, notebookId = "markets") => pool.query("INSERT INTO series (id, notebook_id, key, name) VALUES ($1, $2, $1, $1)", [id, notebookId]);
+
+  it("deletes a series' observations with it, also when its notebook goes (the trigger that stands for the foreign key)", async () => {
+    await pool.query("INSERT INTO notebooks (id, name) VALUES ('scratch', 'Scratch')");
+    await addSeries("s_gone");
+    await addSeries("s_kept");
+    await addSeries("s_in_scratch", "scratch");
+    const rows = [{ date: "2026-02-01", value: 1 }, { date: "2026-02-02", value: 2 }];
+    for (const id of ["s_gone", "s_kept", "s_in_scratch"]) await apply(id, rows, t1);
+    await apply("s_gone", [{ date: "2026-02-02", value: 3 }], t2); // a revision: a closed row as well
+    expect(await rowCount("s_gone")).toBe(3);
+
+    await pool.query("DELETE FROM series WHERE id = 's_gone'");
+    expect(await rowCount("s_gone")).toBe(0);
+    expect(await rowCount("s_kept")).toBe(2);
+    await pool.query("DELETE FROM notebooks WHERE id = 'scratch'");
+    expect(await rowCount("s_in_scratch")).toBe(0);
+    expect(await rowCount("s_kept")).toBe(2);
+  });
+
+  it("writes nothing for a series that does not exist", async () => {
+    await expect(apply("s_never", [{ date: "2026-02-01", value: 1 }], t1)).rejects.toThrow(/does not exist/);
+    await expect(postgresObservations(db).apply("s_never", [{ date: "2026-02-01", value: 1 }], t1)).rejects.toThrow(/does not exist/);
+    expect(await rowCount("s_never")).toBe(0);
+  });
+
+  it("holds a series' delete until its rows are written, then deletes them with it (no rows left without a series)", async () => {
+    await addSeries("s_raced");
+    const writer = await pool.connect();
+    const deleter = await pool.connect();
+    try {
+      await writer.query("BEGIN");
+      await postgresObservations(drizzle(writer)).apply("s_raced", [{ date: "2026-03-01", value: 1 }], t1);
+      let deleted = false;
+      const deleting = deleter.query("DELETE FROM series WHERE id = 's_raced'").then(() => (deleted = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(deleted, "the delete waits for the writer's lock on the series row").toBe(false);
+      await writer.query("COMMIT");
+      await deleting;
+      expect(await rowCount("s_raced")).toBe(0);
+    } finally {
+      writer.release();
+      deleter.release();
     }
   });
 });

@@ -120,6 +120,17 @@ export function postgresObservations(db: Handle): ObservationStore {
         sql`SELECT date, value FROM observations WHERE series_id = ${seriesId} AND known_until IS NULL ORDER BY date`,
       );
       const { closes: revised, inserts: written, result, after } = planBatch({ dates: open.map((r) => r.date), values: open.map((r) => r.value) }, rows);
+      // Moves the data version on first, which locks the series row: the series cannot be deleted while its rows are
+      // written (its delete trigger removes them once this commits), and a series already gone gets none.
+      let dataVersion: number | undefined;
+      if (written.length > 0) {
+        const { rows: bumped } = await db.execute<{ data_version: number }>(
+          sql`UPDATE series SET data_version = data_version + 1, data_changed_at = to_timestamp(${at}::float8 / 1000) WHERE id = ${seriesId}
+              RETURNING data_version`,
+        );
+        if (!bumped[0]) throw new Error(`Observations for series ${seriesId}, which does not exist: nothing was written.`);
+        dataVersion = Number(bumped[0].data_version);
+      }
       // Close the revised rows before inserting their successors: the UPDATE must not see the new open rows.
       for (const dates of chunks(revised)) {
         await db.execute(
@@ -136,13 +147,9 @@ export function postgresObservations(db: Handle): ObservationStore {
               FROM unnest(${sql.param(points.map((p) => p.date))}::text[], ${sql.param(points.map((p) => p.value))}::float8[]) AS t(d, v)`,
         );
       }
-      if (written.length > 0) {
-        const { rows: bumped } = await db.execute<{ data_version: number }>(
-          sql`UPDATE series SET data_version = data_version + 1, data_changed_at = to_timestamp(${at}::float8 / 1000) WHERE id = ${seriesId}
-              RETURNING data_version`,
-        );
-        const tiers = bumped[0] ? buildTiers(after.dates, after.values) : null;
-        if (bumped[0] && tiers) await putTiers(db, seriesId, Number(bumped[0].data_version), tiers);
+      if (dataVersion !== undefined) {
+        const tiers = buildTiers(after.dates, after.values);
+        if (tiers) await putTiers(db, seriesId, dataVersion, tiers);
         else await db.execute(sql`DELETE FROM series_tiers WHERE series_id = ${seriesId}`);
       }
       return result;

@@ -290,6 +290,37 @@ describe("postgresSearch", () => {
     expect((await postgresSearch(db).searchNotes(searchQuery('"consumer" "staples"'))).map((h) => h.id)).toEqual([ids.staples]);
   });
 
+  it("reads the candidates in two lanes at once and merges them in rank order, reading a lane again when its rows run out", async () => {
+    await addNotebook("lanes", "Lanes", ["analyst"]);
+    const alone: string[] = [];
+    for (let i = 0; i < 5; i++) alone.push(await addNote("lanes", `Lane ${i}`, "Cobalt rallied alone."));
+    // Newer notes that pass the server's check (a NOT is checked on the client) but not FTS5: every lane runs out of rows.
+    for (let i = 0; i < 40; i++) await addNote("lanes", `Lane mixed ${i}`, "Cobalt rallied with nickel.");
+    // Three of the older ones updated at the same moment: the order among them is by id, byte by byte ("note_1" < "note_10" < "note_9").
+    await pool.query("UPDATE notes SET updated_at = (SELECT updated_at FROM notes WHERE id = $1) WHERE id = ANY($2::text[])", [alone[4], alone.slice(2)]);
+    const ftsQuery = toFtsQuery("cobalt NOT nickel")!;
+    const scope = (limit: number) => searchQuery(ftsQuery, { notebookId: "lanes", limit });
+    const ids = (hits: Array<{ id: string }>) => hits.map((h) => h.id);
+
+    const searchPool = searchPoolFor(pool);
+    const sent: string[] = [];
+    const query = searchPool.query.bind(searchPool);
+    searchPool.query = ((config: { text: string }) => (sent.push(config.text), query(config as never))) as typeof searchPool.query;
+    try {
+      for (const limit of [1, 2, 3, 5, 8]) {
+        const inLanes = ids(await postgresSearch(db, { recentFirst: "never" }).searchNotes(scope(limit)));
+        // Inside a transaction the candidates are read in one lane, one page after another.
+        const inOne = ids(await db.transaction(async (tx) => postgresSearch(tx, { recentFirst: "never" }).searchNotes(scope(limit))));
+        expect(inLanes, `limit ${limit}`).toEqual(inOne);
+        expect(inLanes).toEqual([...alone.slice(2).sort(), alone[1], alone[0]].slice(0, limit));
+      }
+    } finally {
+      searchPool.query = query;
+    }
+    expect(sent.filter((text) => text.includes("hashtext(n.id)")).length, "the reads went by lanes").toBeGreaterThan(2);
+    expect(await liteHits(ftsQuery, { notebookId: "lanes" })).toHaveLength(5);
+  });
+
   it("sends what was typed as data, quotes and backslashes included (parameters of a kept plan, or inlined as literals)", async () => {
     const odd = await addNote("research", "Quotes", "It's a back\\slash: O'Brien's \\'; DROP TABLE notes; --");
     for (const q of [`"O'Brien's"`, `"back\\slash"*`, `"'; DROP TABLE notes; --"`, `"\\'"`, `"it's" AND "drop"`]) {

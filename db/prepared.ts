@@ -1,4 +1,5 @@
 // Prepared queries for hot paths: built once per store handle, and run in the caller's transaction when there is one.
+import type pg from "pg";
 import { currentTransaction } from "./transaction";
 
 type Preparable<P> = { prepare(name: string): P };
@@ -10,6 +11,15 @@ type Preparable<P> = { prepare(name: string): P };
  */
 export function transactionClient(tx: unknown): unknown {
   return (tx as { session?: { client?: unknown } }).session?.client;
+}
+
+/**
+ * The pooled PostgreSQL connection a drizzle transaction runs on (a client has release), or undefined for a handle
+ * outside one, which holds the pool itself.
+ */
+export function transactionConnection(db: unknown): pg.PoolClient | undefined {
+  const client = transactionClient(db) as pg.PoolClient | pg.Pool | undefined;
+  return client && "release" in client && typeof client.release === "function" ? client : undefined;
 }
 
 /**

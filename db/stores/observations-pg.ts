@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { transactionClient } from "../prepared";
+import { transactionConnection } from "../prepared";
 import { buildTiers, type Tiers } from "@/lib/charts/tiers";
 import { planBatch, type ObservationPoint, type ObservationStats, type ObservationStore } from "./observations";
 
@@ -26,11 +26,6 @@ function copyField(text: string): string {
   return /[\\\t\n\r]/.test(text) ? text.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r") : text;
 }
 
-/** The pooled connection of the drizzle transaction `db`, or undefined outside one (then apply() writes with INSERT). */
-function transactionConnection(db: unknown): pg.PoolClient | undefined {
-  const client = transactionClient(db) as pg.PoolClient | undefined;
-  return client && typeof client.release === "function" ? client : undefined;
-}
 
 /**
  * Writes new open rows with COPY, faster than INSERT … SELECT FROM unnest (bench/results.json, "CSV import"): numbers in

@@ -305,7 +305,7 @@ describe("postgresSearch", () => {
     const searchPool = searchPoolFor(pool);
     const sent: string[] = [];
     const query = searchPool.query.bind(searchPool);
-    searchPool.query = ((config: { text: string }) => (sent.push(config.text), query(config as never))) as typeof searchPool.query;
+    searchPool.query = ((config: { text: string }) => (sent.push(config.text), query(config as never))) as unknown as typeof searchPool.query;
     try {
       for (const limit of [1, 2, 3, 5, 8]) {
         const inLanes = ids(await postgresSearch(db, { recentFirst: "never" }).searchNotes(scope(limit)));

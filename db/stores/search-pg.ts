@@ -6,7 +6,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import type pg from "pg";
 import { DIACRITIC_CODES, evaluate, type Expr, foldWord, wordsOf } from "./fts5-query";
 import { englishOperandsOfPlan, type EnglishForm, type Filter, MAX_FILTER_WORDS, planOf, render, renderLookups } from "./search-pg-query";
-import { transactionClient } from "../prepared";
+import { transactionClient, transactionConnection } from "../prepared";
 import { searchPoolFor } from "../search-pool";
 import type { NoteMatch, NoteSearch, SearchStore } from "./search";
 
@@ -282,10 +282,9 @@ function statementName(text: string): string {
  */
 async function readCandidates(db: AnyPgDatabase, statement: SQL, keepPlan: boolean): Promise<Row[]> {
   const query = DIALECT.sqlToQuery(statement);
-  // A transaction's connection is a pooled client (it has release); the handle outside one holds the pool.
-  const connection = transactionClient(db) as pg.PoolClient | pg.Pool | undefined;
-  const inTransaction = connection && "release" in connection ? connection : undefined;
-  const pool = (connection ?? (db as unknown as { $client: pg.Pool }).$client) as pg.Pool;
+  const inTransaction = transactionConnection(db);
+  // Outside a transaction the handle's connection is the pool itself.
+  const pool = (transactionClient(db) ?? (db as unknown as { $client: pg.Pool }).$client) as pg.Pool;
   if (!inTransaction && keepPlan) {
     const { rows } = await searchPoolFor(pool).query<Row>({ name: statementName(query.sql), text: query.sql, values: query.params });
     return rows;
@@ -311,12 +310,6 @@ async function readCandidates(db: AnyPgDatabase, statement: SQL, keepPlan: boole
   } finally {
     client.release(broken);
   }
-}
-
-/** Whether `db` is a transaction (its connection is a pooled client, which has release). */
-function inTransaction(db: AnyPgDatabase): boolean {
-  const connection = transactionClient(db) as pg.PoolClient | pg.Pool | undefined;
-  return connection !== undefined && "release" in connection;
 }
 
 /**
@@ -391,7 +384,7 @@ export function postgresSearch(
         if (rows.length < page && !rows[0]?.in_window) return found;
         offset += rows.length;
         page *= 2;
-      } else if (from.filter && !inTransaction(db)) {
+      } else if (from.filter && !transactionConnection(db)) {
         return readInLanes(db, from, Math.ceil(page / LANES) + FIRST_PAGE_SPARE, take).then(() => found);
       }
       for (;;) {

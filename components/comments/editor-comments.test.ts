@@ -1,9 +1,9 @@
 // The note editor's `@` completions and comment passages: which text offers members, what a pick inserts, and passages kept through edits.
 import { CompletionContext } from "@codemirror/autocomplete";
-import { EditorState } from "@codemirror/state";
-import { EditorView, type DecorationSet } from "@codemirror/view";
+import { EditorSelection, EditorState } from "@codemirror/state";
+import { EditorView, keymap, type DecorationSet } from "@codemirror/view";
 import { describe, expect, it } from "vitest";
-import { commentsInEditor, mentionSource, setPassages } from "./editor-comments";
+import { commentableSelection, commentsInEditor, mentionSource, setPassages, type CommentableSelection } from "./editor-comments";
 
 const members = [
   { id: "u1", name: "Ada Lovelace" },
@@ -52,5 +52,27 @@ describe("comment passages in the editor", () => {
     }).state;
     state = state.update({ changes: { from: 0, insert: "Now: " } }).state;
     expect(marked(state)).toEqual(["Small caps lead|t1|cm-comment-passage", "rates fall|t2|cm-comment-passage cm-comment-passage-active"]);
+  });
+});
+
+describe("Ctrl/⌘+Alt+M in the editor", () => {
+  it("comments on the selection as it stands at the key press, not on the last one measured", () => {
+    const asked: (CommentableSelection | null)[] = [];
+    const hooks = { current: { onView: () => undefined, onSelection: () => undefined, onOpen: () => undefined, onCommentKey: (s: CommentableSelection | null) => (asked.push(s), s !== null) } };
+    const doc = "We expect two cuts by June.";
+    const at = doc.indexOf("two cuts ");
+    const state = EditorState.create({ doc, selection: EditorSelection.range(at + 9, at), extensions: commentsInEditor(hooks) });
+    const binding = state.facet(keymap).flat().find((b) => b.key === "Mod-Alt-m");
+    expect(binding?.run?.({ state } as EditorView)).toBe(true);
+    const empty = state.update({ selection: EditorSelection.cursor(3) }).state;
+    expect(binding?.run?.({ state: empty } as EditorView)).toBe(false);
+    expect(asked).toEqual([{ from: at, to: at + 9, quote: "two cuts " }, null]);
+  });
+
+  it("finds nothing to comment on in an empty or blank selection", () => {
+    const state = EditorState.create({ doc: "a   b" });
+    expect(commentableSelection(state)).toBeNull();
+    expect(commentableSelection(state.update({ selection: EditorSelection.range(1, 4) }).state)).toBeNull();
+    expect(commentableSelection(state.update({ selection: EditorSelection.range(0, 2) }).state)).toEqual({ from: 0, to: 2, quote: "a " });
   });
 });

@@ -1,6 +1,6 @@
 // CodeMirror pieces for comments: each open thread's passage as a decoration (click to open it), the selection reported for the Comment button, Ctrl/⌘+Alt+M, and `@` completions of the notebook's members.
 import { autocompletion, type CompletionContext, type CompletionResult } from "@codemirror/autocomplete";
-import { Prec, StateEffect, StateField, type Extension } from "@codemirror/state";
+import { Prec, StateEffect, StateField, type EditorState, type Extension } from "@codemirror/state";
 import { Decoration, EditorView, ViewPlugin, keymap, type DecorationSet } from "@codemirror/view";
 import { mentionMarkdown } from "@/lib/comments/mentions";
 import type { MentionMember } from "./mention-input";
@@ -15,9 +15,20 @@ export type EditorCommentHooks = {
   onView: (view: EditorView | null) => void;
   onSelection: (selection: EditorSelectionInfo | null) => void;
   onOpen: (threadId: string) => void;
-  /** Ctrl/⌘+Alt+M: comment on the selection; false when there is none. */
-  onCommentKey: () => boolean;
+  /** Ctrl/⌘+Alt+M: comment on the editor's selection as it is at the key press; false when there is none. */
+  onCommentKey: (selection: CommentableSelection | null) => boolean;
 };
+
+/** A selection with text to comment on. */
+export type CommentableSelection = { from: number; to: number; quote: string };
+
+/** The main selection, when it holds more than white space. */
+export function commentableSelection(state: EditorState): CommentableSelection | null {
+  const sel = state.selection.main;
+  if (sel.empty) return null;
+  const quote = state.sliceDoc(sel.from, sel.to);
+  return quote.trim() ? { from: sel.from, to: sel.to, quote } : null;
+}
 
 export const setPassages = StateEffect.define<EditorPassage[]>();
 
@@ -65,23 +76,20 @@ export function commentsInEditor(hooks: { current: EditorCommentHooks }): Extens
         return false;
       },
     }),
-    Prec.high(keymap.of([{ key: "Mod-Alt-m", run: () => hooks.current.onCommentKey() }])),
+    // The key reads the selection from the editor's state, not the last one reported: that report waits for a measure, and a fast Shift+Arrow then Ctrl+Alt+M comes before it.
+    Prec.high(keymap.of([{ key: "Mod-Alt-m", run: (view) => hooks.current.onCommentKey(commentableSelection(view.state)) }])),
     EditorView.updateListener.of((update) => {
       if (!update.selectionSet && !update.focusChanged && !update.docChanged) return;
-      const sel = update.state.selection.main;
-      if (sel.empty || !update.view.hasFocus) {
+      const selection = update.view.hasFocus ? commentableSelection(update.state) : null;
+      if (!selection) {
         hooks.current.onSelection(null);
         return;
       }
-      const quote = update.state.sliceDoc(sel.from, sel.to);
-      if (!quote.trim()) {
-        hooks.current.onSelection(null);
-        return;
-      }
+      const head = update.state.selection.main.head;
       update.view.requestMeasure({
-        read: (v) => v.coordsAtPos(sel.head, sel.head === sel.from ? 1 : -1),
+        read: (v) => v.coordsAtPos(head, head === selection.from ? 1 : -1),
         write: (coords) => {
-          if (coords) hooks.current.onSelection({ from: sel.from, to: sel.to, quote, left: coords.left, top: coords.top, bottom: coords.bottom });
+          if (coords) hooks.current.onSelection({ ...selection, left: coords.left, top: coords.top, bottom: coords.bottom });
         },
       });
     }),

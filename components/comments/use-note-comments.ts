@@ -2,7 +2,7 @@
 // The state of a note's comments, made once per note page: its threads in passage order, the open thread, a new thread's draft, the Comment button by a selection, the editor's hooks, and #comment-{threadId} links.
 import type { EditorView } from "@codemirror/view";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { commentsInEditor, type EditorCommentHooks, type EditorSelectionInfo } from "./editor-comments";
+import { commentsInEditor, type EditorCommentHooks } from "./editor-comments";
 import { quoteText } from "./text-anchor";
 import { openCount, useCommentActions, useMentionMembers, useThreads, type NewThreadAnchor, type Thread } from "./use-comments";
 
@@ -28,7 +28,6 @@ export function useNoteComments({ noteId, notebookId, enabled = true }: { noteId
   const [popup, setPopup] = useState<Popup | null>(null);
   const [view, setView] = useState<EditorView | null>(null);
   const threads = useMemo(() => [...(list.data?.threads ?? [])].sort((a, b) => position(a) - position(b)), [list.data]);
-  const selectionRef = useRef<EditorSelectionInfo | null>(null);
 
   const openThread = useCallback((threadId: string, { scroll = true }: { scroll?: boolean } = {}) => {
     setOpen(true);
@@ -53,12 +52,10 @@ export function useNoteComments({ noteId, notebookId, enabled = true }: { noteId
   });
   useEffect(() => {
     hooks.current.onSelection = (selection) => {
-      selectionRef.current = selection;
       setPopup(selection ? { left: selection.left, top: selection.bottom + 6, anchor: { quote: selection.quote, start: selection.from }, shown: quoteText(selection.quote) } : null);
     };
     hooks.current.onOpen = (id) => openThread(id);
-    hooks.current.onCommentKey = () => {
-      const selection = selectionRef.current;
+    hooks.current.onCommentKey = (selection) => {
       if (!selection) return false;
       startDraft({ quote: selection.quote, start: selection.from }, quoteText(selection.quote));
       return true;

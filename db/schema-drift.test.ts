@@ -24,8 +24,8 @@ type PgSchema = typeof pgMain & typeof pgTeam & typeof pgDerived;
 
 /** Columns only PostgreSQL has, by table (SQL name): the generated full-text vectors that replace SQLite's notes_fts. */
 const PG_ONLY_COLUMNS: Record<string, string[]> = { notes: ["search", "title_search"] };
-/** Indexes only PostgreSQL has: the GIN indexes on those vectors. */
-const PG_ONLY_INDEXES: Record<string, string[]> = { notes: ["notes_search_idx", "notes_title_search_idx"] };
+/** Indexes only PostgreSQL has: the GIN indexes on those vectors, and on the tags' array for search's tag filter. */
+const PG_ONLY_INDEXES: Record<string, string[]> = { notes: ["notes_search_idx", "notes_title_search_idx", "notes_tags_idx"] };
 /**
  * Foreign keys only SQLite declares. On PostgreSQL the observations' key to series became a row lock taken before a
  * write and a trigger that deletes a series' observations with it (migration 0011): its check per row was most of an

@@ -175,6 +175,26 @@ describe("postgresSearch", () => {
     expect(await pgHits("defensive"), "a tag is a filter, not searched text").toEqual([ids.staples]);
   });
 
+  it("filters by the tags as they are now, through the tags' own index", async () => {
+    // notes.tags_text follows note_tags (its triggers), and the tag filter reads it.
+    await pool.query("INSERT INTO note_tags (note_id, tag) VALUES ($1, 'late')", [ids.breadth]);
+    expect(await pgHits("broadened", { tag: "late" })).toEqual([ids.breadth]);
+    await pool.query("DELETE FROM note_tags WHERE note_id = $1 AND tag = 'late'", [ids.breadth]);
+    expect(await pgHits("broadened", { tag: "late" })).toEqual([]);
+    // The filter's expression is the one notes_tags_idx indexes, so the planner can AND the two indexes' matches.
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN; SET LOCAL enable_seqscan = off");
+      const { rows } = await client.query<{ "QUERY PLAN": string }>(
+        "EXPLAIN SELECT id FROM notes n WHERE n.search @@ 'broaden'::tsquery AND string_to_array(n.tags_text, ' ') @> ARRAY['sectors'::text]",
+      );
+      expect(rows.map((r) => r["QUERY PLAN"]).join("\n")).toMatch(/Bitmap Index Scan on notes_tags_idx/);
+    } finally {
+      await client.query("ROLLBACK");
+      client.release();
+    }
+  });
+
   it("finds numbers PostgreSQL keeps glued (decimals, dates, signed) and words with or without their diacritics", async () => {
     for (const typed of ["1.5", "4.25", "2026-01-15", "01", "15", "S&P-500", "500", "Q3-2025", "2025", "3"]) {
       expect(await pgHits(typed), typed).toContain(ids.numbers);

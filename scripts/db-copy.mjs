@@ -222,10 +222,13 @@ function refuseNonEmpty(full, where) {
   throw new CopyError(`The target database ${where} is not empty: ${full.join(", ")} already hold rows. db:copy copies into an empty database only; nothing was changed. Create a new database (createdb NAME) and copy into that.`);
 }
 
+/** Quire's tables that only PostgreSQL has: the search index's vocabulary (migration 0013), filled after the copy. */
+const POSTGRES_ONLY_TABLES = ["search_lexemes"];
+
 /** Refuses, before migrating, a target that holds other tables or any rows: so a refusal changes nothing at all. */
 async function precheckTarget(client, sourceSet, where) {
   const existing = await targetTableNames(client);
-  const foreign = existing.filter((t) => !sourceSet.has(t));
+  const foreign = existing.filter((t) => !sourceSet.has(t) && !POSTGRES_ONLY_TABLES.includes(t));
   if (foreign.length > 0) {
     throw new CopyError(`The target database ${where} holds tables that are not Quire's (${foreign.slice(0, 8).join(", ")}${foreign.length > 8 ? ", …" : ""}). Copy into a new, empty database; nothing was changed.`);
   }
@@ -250,7 +253,7 @@ async function planTables(client, source, order) {
   const problems = [];
   const missing = order.filter((t) => !byTable.has(t));
   if (missing.length > 0) problems.push(`tables missing in PostgreSQL: ${missing.join(", ")}`);
-  const extra = [...byTable.keys()].filter((t) => !order.includes(t));
+  const extra = [...byTable.keys()].filter((t) => !order.includes(t) && !POSTGRES_ONLY_TABLES.includes(t));
   if (extra.length > 0) problems.push(`tables only in PostgreSQL: ${extra.join(", ")}`);
   /** @type {TablePlan[]} */
   const plans = [];
@@ -568,6 +571,9 @@ async function copyInTransaction({ source, client, order, file, to, where, log, 
       const { rows } = copied.get(plan.name);
       log(`  ${plan.name}: ${rows.toLocaleString("en-US")} ${rows === 1 ? "row" : "rows"} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
     }
+
+    // The search index's vocabulary (migration 0013), which its triggers fill as notes are written, but not here.
+    await client.query("SELECT quire_fill_search_lexemes()");
 
     log("Verifying (row counts and checksums, read back inside the transaction)…");
     /** @type {TableReport[]} */

@@ -152,6 +152,10 @@ describe("db:copy from SQLite to PostgreSQL", () => {
       expect((await client.query('SELECT id, content_version AS v FROM notebooks ORDER BY id COLLATE "C"')).rows).toEqual(sqliteNotebooks);
       expect((await client.query('SELECT id, tags_text AS t FROM notes ORDER BY id COLLATE "C"')).rows).toEqual(sqliteTags);
       expect((await client.query("SELECT count(*)::int AS n FROM notes WHERE search IS NULL OR search = ''::tsvector")).rows[0].n).toBe(0);
+      // The search index's vocabulary holds every lexeme of the copied notes (its triggers were off during the copy).
+      const missing = await client.query("SELECT count(*)::int AS n FROM (SELECT DISTINCT unnest(tsvector_to_array(search)) AS l FROM notes) w WHERE NOT EXISTS (SELECT 1 FROM search_lexemes s WHERE s.lexeme = w.l)");
+      expect(missing.rows[0].n).toBe(0);
+      expect((await client.query("SELECT count(*)::int AS n FROM search_lexemes")).rows[0].n).toBeGreaterThan(100);
       // A new row takes the next id instead of colliding with a copied one (rolled back: the sequence moves, the rows stay).
       await client.query("BEGIN");
       const { rows } = await client.query("INSERT INTO events (action, target_type, target_id) VALUES ('test', 'test', 'x') RETURNING id");

@@ -5,7 +5,7 @@ import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as pgSchema from "@/db/schema-pg";
-import { englishOperands, matchesFts, toTsQuery } from "./search-pg-query";
+import { englishOperands, matchesFts, planOf, prefixesOfPlan, render, toTsQuery } from "./search-pg-query";
 import { openStoreTestDatabase, type StoreTestDatabase } from "./pg-store-database";
 
 let store: StoreTestDatabase;
@@ -98,6 +98,25 @@ describe("toTsQuery", () => {
       expect(typeof rows[0].q, q).toBe("string");
     }
     expect(toTsQuery(`"a\\b:c'd"`)).toBe("( ( 'b' & 'c' ) & 'd' )");
+  });
+});
+
+describe("prefixes named as lexemes", () => {
+  const asWritten = (op: string) => op;
+  it("asks about each prefix once, and names the lexemes it stands for; none left makes the word match nothing", () => {
+    // "rotation"* is looked up as 'rota':* too (its stem may be shorter), which covers 'rotation':*.
+    const plan = planOf('"rota"* "capi"* "rotation"*')!;
+    expect(prefixesOfPlan(plan, asWritten)).toEqual(["rota", "capi"]);
+    const lexemes = new Map([["rota", ["rotari", "rotat"]]]);
+    expect(render(plan.filter, asWritten, (p) => lexemes.get(p))).toBe(
+      "( ( ( 'rotari' | 'rotat' | 'ro' | 'roe' | 'rot' | 'rote' ) & ( 'capi':* | 'ca' | 'cae' | 'cap' | 'cape' ) ) & ( 'rotari' | 'rotat' | 'ro' | 'roe' | 'rot' | 'rote' ) )",
+    );
+    // A word whose only lookups are prefixes no lexeme begins: no note holds it, so an AND of it finds none, an OR goes on.
+    const none = () => [] as string[];
+    expect(render(planOf('"zq"* "rate"')!.filter, asWritten, none)).toBe(false);
+    expect(render(planOf('"zq"* OR "rate"')!.filter, asWritten, none)).toBe("'rate'");
+    // Unknown (or too many) lexemes: the prefix stays.
+    expect(render(planOf('"zq"*')!.filter, asWritten, () => undefined)).toBe("'zq':*");
   });
 });
 

@@ -200,8 +200,8 @@ function covered(parts: Set<string>): Set<string> {
   return out;
 }
 
-/** One word's lookups as tsquery text, or true when none is left (the index cannot narrow by this word). */
-export function renderLookups(lookups: Lookups, english: EnglishForm): string | true {
+/** One word's lookups as tsquery operands (or parenthesized groups), the ones another covers left out. */
+function partsOf(lookups: Lookups, english: EnglishForm): Set<string> {
   const parts = new Set<string>();
   for (const op of lookups.english) {
     const text = english(op).trim();
@@ -209,15 +209,68 @@ export function renderLookups(lookups: Lookups, english: EnglishForm): string | 
   }
   for (const op of lookups.literal) parts.add(op);
   for (const part of covered(parts)) parts.delete(part);
-  if (parts.size === 0) return true;
-  return parts.size === 1 ? [...parts][0]! : `( ${[...parts].join(" | ")} )`;
+  return parts;
 }
 
-export function render(filter: Filter, english: EnglishForm): string | boolean {
+/** A prefix operand's text as stored (its quotes and escapes undone), or null when the part is not one prefix. */
+function prefixOf(part: string): string | null {
+  const m = PLAIN_OPERAND.exec(part);
+  return m?.[2] ? m[1]!.replace(/''/g, "'").replace(/\\(.)/g, "$1") : null;
+}
+
+/**
+ * The stored lexemes a prefix stands for, from the index's vocabulary (search_lexemes), or undefined to leave the
+ * prefix to the index (too many lexemes, or not looked up). A prefix costs the GIN index far more than the same
+ * lexemes named: it collects every note of every lexeme it begins before intersecting, where named lexemes' lists
+ * are intersected as they are read ("small caps" over 100,000 notes: 10.5 ms against 1.8).
+ */
+export type PrefixLexemes = (prefix: string) => readonly string[] | undefined;
+
+/**
+ * One word's lookups as tsquery text; true when none is left (the index cannot narrow by this word); false when
+ * `lexemes` says that none of its prefixes begins a stored lexeme and it has no other lookup (no note holds it).
+ */
+export function renderLookups(lookups: Lookups, english: EnglishForm, lexemes: PrefixLexemes = () => undefined): string | boolean {
+  const parts = partsOf(lookups, english);
+  if (parts.size === 0) return true;
+  const named = new Set<string>();
+  for (const part of parts) {
+    const prefix = prefixOf(part);
+    const found = prefix === null ? undefined : lexemes(prefix);
+    if (found === undefined) named.add(part);
+    else for (const lexeme of found) named.add(operand(lexeme, false));
+  }
+  if (named.size === 0) return false;
+  return named.size === 1 ? [...named][0]! : `( ${[...named].join(" | ")} )`;
+}
+
+/** The prefixes of a plan's lookups (filter and rank), as stored: what `PrefixLexemes` is asked about. */
+export function prefixesOfPlan(plan: Plan, english: EnglishForm): string[] {
+  const out = new Set<string>();
+  const add = (lookups: Lookups) => {
+    for (const part of partsOf(lookups, english)) {
+      const prefix = prefixOf(part);
+      if (prefix !== null) out.add(prefix);
+    }
+  };
+  const walk = (filter: Filter) => {
+    if (typeof filter === "boolean") return;
+    if (filter.kind === "lookups") add(filter);
+    else {
+      walk(filter.left);
+      walk(filter.right);
+    }
+  };
+  walk(plan.filter);
+  plan.rank.forEach(add);
+  return [...out];
+}
+
+export function render(filter: Filter, english: EnglishForm, lexemes?: PrefixLexemes): string | boolean {
   if (typeof filter === "boolean") return filter;
-  if (filter.kind === "lookups") return renderLookups(filter, english);
-  const left = render(filter.left, english);
-  const right = render(filter.right, english);
+  if (filter.kind === "lookups") return renderLookups(filter, english, lexemes);
+  const left = render(filter.left, english, lexemes);
+  const right = render(filter.right, english, lexemes);
   if (filter.kind === "and") {
     if (left === false || right === false) return false;
     return left === true ? right : right === true ? left : `( ${left} & ${right} )`;

@@ -195,6 +195,49 @@ describe("postgresSearch", () => {
     }
   });
 
+  it("looks a prefix up as the lexemes it begins, from a vocabulary the notes' triggers keep; past 64 of them, as a prefix", async () => {
+    const vocabulary = async (prefix: string) =>
+      (await pool.query<{ lexeme: string }>("SELECT lexeme FROM search_lexemes WHERE starts_with(lexeme, $1) ORDER BY lexeme", [prefix])).rows.map((r) => r.lexeme);
+    // Written by an insert, and by an update (the old lexeme stays: a search looks it up for nothing).
+    const note = await addNote("research", "Vocabulary", "The zyxwoolly market.");
+    expect(await vocabulary("zyxw")).toEqual(["zyxwoolli"]);
+    expect(await pgHits("zyxwo")).toEqual([note]);
+    await pool.query("UPDATE notes SET body = 'The zyxwabbit market.' WHERE id = $1", [note]);
+    lite.prepare("UPDATE notes SET body = 'The zyxwabbit market.' WHERE id = ?").run(note);
+    lite.prepare("INSERT INTO notes_fts (notes_fts, rowid, title, body, tags_text) SELECT 'delete', rowid, 'Vocabulary', 'The zyxwoolly market.', '' FROM notes WHERE id = ?").run(note);
+    lite.prepare("INSERT INTO notes_fts (rowid, title, body, tags_text) SELECT rowid, title, body, tags_text FROM notes WHERE id = ?").run(note);
+    expect(await vocabulary("zyxw")).toEqual(["zyxwabbit", "zyxwoolli"]);
+    expect(await pgHits("zyxwa")).toEqual([note]);
+    expect(await pgHits("zyxwo")).toEqual([]);
+    expect(await pgHits("zyxwq"), "a prefix no lexeme begins").toEqual([]);
+    expect(await pgHits("zyxwq OR zyxwa"), "an OR keeps its other side").toEqual([note]);
+    // 70 lexemes begin "qqz": the prefix goes to the index as a prefix, and finds the same notes.
+    const letters = "abcdefghijklmnopqrstuvwxyz";
+    const many = Array.from({ length: 70 }, (_, i) => `qqz${letters[Math.floor(i / 26)]}${letters[i % 26]}x`);
+    const crowded = await addNote("research", "Crowded", many.join(" "));
+    expect((await vocabulary("qqz")).length).toBe(70);
+    expect(await pgHits("qqz")).toEqual([crowded]);
+    expect(await pgHits("qqzbz")).toEqual([crowded]);
+    for (const typed of ["zyxwa", "zyxwo", "qqz", "qqzbz market"]) expect(await pgHits(typed), typed).toEqual(await liteHits(toFtsQuery(typed)!));
+    // The statement names the lexeme "zyxwa" begins, and leaves "qqz" a prefix.
+    const searchPool = searchPoolFor(pool);
+    const sent: unknown[] = [];
+    const query = searchPool.query.bind(searchPool);
+    searchPool.query = ((config: { values?: unknown[] }) => (sent.push(...(config.values ?? [])), query(config as never))) as unknown as typeof searchPool.query;
+    try {
+      expect(await pgHits("zyxwa qqz")).toEqual([]);
+    } finally {
+      searchPool.query = query;
+    }
+    const filters = sent.filter((v): v is string => typeof v === "string" && v.includes("&"));
+    expect(filters.length).toBeGreaterThan(0);
+    for (const filter of filters) {
+      expect(filter).toContain("'zyxwabbit'");
+      expect(filter).not.toContain("'zyxwa':*");
+      expect(filter).toContain("'qqz':*");
+    }
+  });
+
   it("finds numbers PostgreSQL keeps glued (decimals, dates, signed) and words with or without their diacritics", async () => {
     for (const typed of ["1.5", "4.25", "2026-01-15", "01", "15", "S&P-500", "500", "Q3-2025", "2025", "3"]) {
       expect(await pgHits(typed), typed).toContain(ids.numbers);

@@ -5,7 +5,7 @@ import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type pg from "pg";
 import { DIACRITIC_CODES, evaluate, type Expr, foldWord, wordsOf } from "./fts5-query";
-import { englishOperandsOfPlan, type EnglishForm, type Filter, MAX_FILTER_WORDS, planOf, render, renderLookups } from "./search-pg-query";
+import { englishOperandsOfPlan, type EnglishForm, type Filter, MAX_FILTER_WORDS, planOf, prefixesOfPlan, type PrefixLexemes, render, renderLookups } from "./search-pg-query";
 import { transactionClient, transactionConnection } from "../prepared";
 import { searchPoolFor } from "../search-pool";
 import type { NoteMatch, NoteSearch, SearchStore } from "./search";
@@ -18,8 +18,9 @@ import type { NoteMatch, NoteSearch, SearchStore } from "./search";
  * it keeps every note FTS5 would match (up to the gaps listed there) and some more; the candidates are then tokenized
  * in JavaScript the way unicode61 does, and the FTS5 expression is evaluated on those words, exactly. Before they
  * leave the server, a cheap superset check drops most non-matches: every word must occur in the title or body as a
- * substring (case and Latin diacritics folded). A search is two round trips: the English forms of the query's words
- * (to_tsquery('english', …) per word), then the candidates.
+ * substring (case and Latin diacritics folded). A search is three round trips: the English forms of the query's words
+ * (to_tsquery('english', …) per word, remembered), the stored lexemes its prefixes begin (search_lexemes), then the
+ * candidates.
  */
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -164,6 +165,28 @@ async function englishForms(db: AnyPgDatabase, operands: string[]): Promise<Engl
   }
   const forms = new Map(operands.map((op) => [op, ENGLISH_FORMS.get(op) ?? ""]));
   return (op) => forms.get(op) ?? "";
+}
+
+/** Lexemes a prefix may stand for at most; past that the index matches the prefix itself. */
+const MAX_PREFIX_LEXEMES = 64;
+
+/**
+ * The stored lexemes each prefix begins, from the index's vocabulary (search_lexemes, kept by triggers on notes:
+ * migration 0013), in one round trip. Read on every search: another server's save may have added one a moment ago.
+ * The range [p, p || U+10FFFF) holds every lexeme beginning with p but one that has the noncharacter U+10FFFF right
+ * after it.
+ */
+async function prefixLexemes(db: AnyPgDatabase, prefixes: string[]): Promise<PrefixLexemes> {
+  if (prefixes.length === 0) return () => undefined;
+  const { rows } = await db.execute<{ i: number; lexemes: string[] }>(
+    sql`SELECT u.i::int AS i, ARRAY(SELECT s.lexeme FROM search_lexemes s WHERE s.lexeme >= u.p AND s.lexeme < u.p || chr(1114111)
+      ORDER BY s.lexeme LIMIT ${MAX_PREFIX_LEXEMES + 1}) AS lexemes FROM unnest(${sql.param(prefixes)}::text[]) WITH ORDINALITY AS u(p, i)`,
+  );
+  const found = new Map(rows.map((r) => [prefixes[r.i - 1]!, r.lexemes]));
+  return (prefix) => {
+    const lexemes = found.get(prefix);
+    return lexemes && lexemes.length <= MAX_PREFIX_LEXEMES ? lexemes : undefined;
+  };
 }
 
 /** How many of the newest notes of each readable notebook the first read ranks besides the title matches (see candidates). */
@@ -340,7 +363,8 @@ async function readInLanes(db: AnyPgDatabase, from: Omit<Page, "page" | "offset"
 
 /**
  * The search store over a drizzle node-postgres handle (or a transaction). It asks PostgreSQL for the English forms
- * of words it has not seen before (one round trip, remembered for the process); then it reads the readable, live
+ * of words it has not seen before (one round trip, remembered for the process) and for the lexemes the query's
+ * prefixes begin (one round trip); then it reads the readable, live
  * candidates the tsquery finds (through the GIN index) and the substring check keeps, best first (a title holding a
  * word of the query, then the most recently updated, then id), keeps those the FTS5 expression matches word for word,
  * and reads further pages, each twice the last, until it has `limit` or none are left. Usually one statement does it.
@@ -359,10 +383,12 @@ export function postgresSearch(
       const plan = planOf(query.ftsQuery);
       if (!plan) return [];
       const english = await englishForms(db, englishOperandsOfPlan(plan));
-      const filter = render(plan.filter, english);
       const substrings = substringCheckOf(plan.expr);
-      if (filter === false || substrings === false) return [];
-      const rank = plan.rank.map((l) => renderLookups(l, english)).filter((t): t is string => t !== true);
+      if (substrings === false) return [];
+      const lexemes = await prefixLexemes(db, prefixesOfPlan(plan, english));
+      const filter = render(plan.filter, english, lexemes);
+      if (filter === false) return [];
+      const rank = plan.rank.map((l) => renderLookups(l, english, lexemes)).filter((t): t is string => typeof t === "string");
       const recentFirst = options.recentFirst ?? "auto";
       const windowed = recentFirst === "auto" ? worthAWindow(plan.filter, query) : recentFirst === "always";
       const window = Math.max(1, Math.floor(options.recentWindow ?? RECENT_WINDOW));

@@ -477,6 +477,19 @@ describe("postgresSearch", () => {
     expect(await pgHits("ärger")).toContain(long);
   });
 
+  it("keeps a body of about a kilobyte in its row uncompressed, so checking a candidate reads it as it is; a larger one is compressed", async () => {
+    // 150 words, as the bench's notes have: with its search vector the row passes the 2 KB past which PostgreSQL
+    // compresses, and the body was what it compressed before migration 0014.
+    const words = Array.from({ length: 150 }, (_, i) => `word${(i * 7919) % 1000}`);
+    const typical = await addNote("research", "Typical", words.join(" "));
+    const large = await addNote("research", "Large", "rotation ".repeat(2_000));
+    const { rows } = await pool.query<{ id: string; body: string | null }>("SELECT id, pg_column_compression(body) AS body FROM notes WHERE id = ANY($1)", [[typical, large]]);
+    const compression = new Map(rows.map((r) => [r.id, r.body]));
+    expect(compression.get(typical), "the typical body is stored as written").toBeNull();
+    expect(compression.get(large), "an 18 KB body is still compressed").not.toBeNull();
+    expect(await pgHits(`"${words[1]} ${words[2]}"`)).toEqual([typical]);
+  });
+
   it("never throws, whatever is typed (500 random strings through toFtsQuery, and raw FTS5-ish strings)", async () => {
     const rand = random(42);
     const alphabet = ['"', '"', "*", "(", ")", " ", " ", " ", "-", ":", "^", "'", "\\", "&", "|", "!", "<", ">", "a", "e", "r", "o", "t", "1", "5", ".", "é", "ß", "日", "\u0301", "\u0000", "\ud83d\ude00", "AND", "OR", "NOT", "NEAR", "the", "rota", "fed"];

@@ -76,12 +76,13 @@ function substringPattern(folded: string): string {
 }
 
 /**
- * The note's title or body holds the pattern. textregexeq is what `~` runs; called by name, the planner does not
- * estimate its selectivity by trying the pattern on the sampled titles and bodies (about 1.5 ms of planning for each
- * pattern and column over 1 KB bodies) and takes a default instead, which the plans here do not depend on.
+ * The note's title or body holds the pattern. regexp_like (PostgreSQL 15) matches as `~` does, but has no planner
+ * support function: `~` and textregexeq, the function behind it, do, and it estimates each pattern's selectivity by
+ * running it on the column's sampled titles and bodies while planning (about 0.9 ms for each pattern and column over
+ * bodies of 1 KB, which the plans here do not depend on; "copper" over 100,000 notes planned in 3.3 ms against 1.2).
  */
 function matchesIn(pattern: string): SQL {
-  return sql`(textregexeq(n.title, ${pattern}) OR textregexeq(n.body, ${pattern}))`;
+  return sql`(regexp_like(n.title, ${pattern}) OR regexp_like(n.body, ${pattern}))`;
 }
 
 /**

@@ -384,6 +384,29 @@ describe("postgresSearch", () => {
     expect(await liteHits(ftsQuery, { notebookId: "lanes" })).toHaveLength(5);
   });
 
+  it("reads in lanes only when most candidates may fail their checks: a phrase of two words or more, or a NOT", async () => {
+    const searchPool = searchPoolFor(pool);
+    const query = searchPool.query.bind(searchPool);
+    // One statement for each of the two lanes, each read once (their first pages hold every candidate here).
+    const LANES_EXPECTED = 2;
+    const laneReads = async (ftsQuery: string) => {
+      const sent: string[] = [];
+      searchPool.query = ((config: { text: string }) => (sent.push(config.text), query(config as never))) as unknown as typeof searchPool.query;
+      try {
+        const hits = (await postgresSearch(db, { recentFirst: "never" }).searchNotes(searchQuery(ftsQuery))).map((h) => h.id);
+        expect(hits.sort(), ftsQuery).toEqual((await liteHits(ftsQuery)).sort());
+        expect(sent.length, `${ftsQuery}: read with a kept plan`).toBeGreaterThan(0);
+        return sent.filter((text) => text.includes("hashtext(n.id)")).length;
+      } finally {
+        searchPool.query = query;
+      }
+    };
+    expect(await laneReads('"consumer" "staples"')).toBe(0);
+    expect(await laneReads('"breadth" OR "cuts"')).toBe(0);
+    expect(await laneReads('"rate cuts"')).toBe(LANES_EXPECTED);
+    expect(await laneReads('"sector" NOT "defensive"')).toBe(LANES_EXPECTED);
+  });
+
   it("sends what was typed as data, quotes and backslashes included (parameters of a kept plan, or inlined as literals)", async () => {
     const odd = await addNote("research", "Quotes", "It's a back\\slash: O'Brien's \\'; DROP TABLE notes; --");
     for (const q of [`"O'Brien's"`, `"back\\slash"*`, `"'; DROP TABLE notes; --"`, `"\\'"`, `"it's" AND "drop"`]) {

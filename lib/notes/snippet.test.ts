@@ -27,6 +27,11 @@ describe("snippetOf", () => {
   it("matches whole words unless the term is a prefix, ignoring case and accents", () => {
     expect(markMatches("Capsule caps CAPS", termsOf('"caps"'))).toBe(`Capsule ${S}caps${E} ${S}CAPS${E}`);
     expect(markMatches("Café cafés", termsOf('"cafe"*'))).toBe(`${S}Café${E} ${S}cafés${E}`);
+    // Told apart by the first character, folded as the whole word is: capitals, accents, digits, underscores.
+    expect(markMatches("Édition edition Zed zed 2026 _x", termsOf('"edi"* OR "zed" OR "2026" OR "_x"'))).toBe(
+      `${S}Édition${E} ${S}edition${E} ${S}Zed${E} ${S}zed${E} ${S}2026${E} ${S}_x${E}`,
+    );
+    expect(markMatches("ÉDITION Ædition", termsOf('"édition"'))).toBe(`${S}ÉDITION${E} Ædition`);
   });
 
   it("starts at the beginning when nothing matches, and handles empty text", () => {

@@ -19,14 +19,31 @@ export function termsOf(ftsQuery: string): SearchTerm[] {
   return terms;
 }
 
-function matches(word: string, terms: SearchTerm[]): boolean {
+/** The terms, and the first characters they start with: a word whose first character is ASCII folds it to its lower case. */
+type Lookup = { terms: SearchTerm[]; firsts: Set<number> };
+
+function lookupOf(terms: SearchTerm[]): Lookup {
+  return { terms, firsts: new Set(terms.map((t) => t.text.charCodeAt(0))) };
+}
+
+/** False when the word starting with this character matches no term: most words are told apart so, without folding them. */
+function mayMatch(firstCode: number, { firsts }: Lookup): boolean {
+  return firstCode >= 0x80 || firsts.has(firstCode >= 0x41 && firstCode <= 0x5a ? firstCode + 0x20 : firstCode);
+}
+
+function matches(word: string, lookup: Lookup): boolean {
+  if (!mayMatch(word.charCodeAt(0), lookup)) return false;
   const folded = fold(word);
-  return terms.some((t) => (t.prefix ? folded.startsWith(t.text) : folded === t.text));
+  return lookup.terms.some((t) => (t.prefix ? folded.startsWith(t.text) : folded === t.text));
+}
+
+function mark(text: string, lookup: Lookup): string {
+  return text.replace(WORD, (word) => (matches(word, lookup) ? `${HIGHLIGHT_START}${word}${HIGHLIGHT_END}` : word));
 }
 
 /** `text` with every matched word wrapped in the highlight markers. */
 export function markMatches(text: string, terms: SearchTerm[]): string {
-  return text.replace(WORD, (word) => (matches(word, terms) ? `${HIGHLIGHT_START}${word}${HIGHLIGHT_END}` : word));
+  return mark(text, lookupOf(terms));
 }
 
 /** About `size` words of `text` around the first match (the start when nothing matches), with matches marked. */
@@ -36,12 +53,13 @@ export function snippetOf(text: string, terms: SearchTerm[], size = 24): string 
   const plain = text.replace(/\s{2,}|[^\S ]/g, " ").trim();
   const lead = Math.floor(size / 3);
   // Word starts, read only as far as the snippet needs: up to the word after its last one.
+  const lookup = lookupOf(terms);
   const starts: number[] = [];
   let first = -1;
   const scan = new RegExp(WORD.source, "gu");
   for (let m = scan.exec(plain); m; m = scan.exec(plain)) {
     starts.push(m.index);
-    if (first === -1 && matches(m[0], terms)) first = starts.length - 1;
+    if (first === -1 && matches(m[0], lookup)) first = starts.length - 1;
     if (first !== -1 && starts.length > Math.max(0, first - lead) + size) break;
   }
   if (starts.length === 0) return "";
@@ -49,5 +67,5 @@ export function snippetOf(text: string, terms: SearchTerm[], size = 24): string 
   const endWord = startWord + size;
   const from = startWord === 0 ? 0 : starts[startWord]!;
   const to = endWord >= starts.length ? plain.length : starts[endWord]!;
-  return `${from > 0 ? "…" : ""}${markMatches(plain.slice(from, to).trim(), terms)}${to < plain.length ? "…" : ""}`;
+  return `${from > 0 ? "…" : ""}${mark(plain.slice(from, to).trim(), lookup)}${to < plain.length ? "…" : ""}`;
 }

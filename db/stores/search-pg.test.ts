@@ -1,139 +1,23 @@
-// The PostgreSQL search store on a fresh database: ranking, filters, access, and results equal to SQLite's FTS5 store on the same notes (its tsquery: search-pg-query.test.ts).
-import Database from "better-sqlite3";
-import { sql } from "drizzle-orm";
+// The PostgreSQL search store on a fresh database, what it finds: ranking, filters, access, and results equal to SQLite's FTS5 store on the same notes (its tsquery: search-pg-query.test.ts; how it reads: search-pg-reads.test.ts).
+import type Database from "better-sqlite3";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type * as pgSchema from "@/db/schema-pg";
+import { searchPoolFor } from "@/db/search-pool";
 import { toFtsQuery } from "@/lib/notes/search-query";
-import type { NoteSearch } from "./search";
-import { endSearchPool, searchPoolFor } from "@/db/search-pool";
 import { postgresSearch } from "./search-pg";
-import { sqliteSearch } from "./search-sqlite";
-import { openStoreTestDatabase, type StoreTestDatabase } from "./pg-store-database";
+import { addNote, addNotebook, liteHits, openSearchDatabases, pgHits, random, searchQuery, seedNotes } from "./search-pg-fixtures";
 
-let store: StoreTestDatabase;
+const databases = openSearchDatabases("quire_search_pg");
 let pool: pg.Pool;
 let db: NodePgDatabase<typeof pgSchema>;
-/** The same notes in SQLite (the tables search-sqlite.ts reads, and notes_fts as migration 0005 makes it), to compare with. */
 let lite: Database.Database;
-
-beforeAll(async () => {
-  store = await openStoreTestDatabase("quire_search_pg");
-  ({ pool, db } = store);
-
-  lite = new Database(":memory:");
-  lite.exec(`
-    CREATE TABLE notebooks (id TEXT PRIMARY KEY, name TEXT NOT NULL);
-    CREATE TABLE memberships (notebook_id TEXT NOT NULL, user_id TEXT NOT NULL, PRIMARY KEY (notebook_id, user_id));
-    CREATE TABLE notes (id TEXT PRIMARY KEY, notebook_id TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL, tags_text TEXT NOT NULL DEFAULT '',
-      updated_at INTEGER NOT NULL, deleted_at INTEGER);
-    CREATE TABLE note_tags (note_id TEXT NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (note_id, tag));
-    CREATE VIRTUAL TABLE notes_fts USING fts5(title, body, tags_text, content='notes', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2', prefix='2 3');
-  `);
-}, 120_000);
-
-afterAll(async () => {
-  lite?.close();
-  await store?.close();
-});
-
-// ---------------------------------------------------------------------------------------------------------------
-// Fixtures, written to both databases
-
-let clock = Date.UTC(2026, 0, 1);
-
-async function addUser(id: string): Promise<void> {
-  await pool.query("INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, 'x')", [id, `${id}@example.com`, id]);
-}
-
-async function addNotebook(id: string, name: string, members: string[]): Promise<void> {
-  await pool.query("INSERT INTO notebooks (id, name) VALUES ($1, $2)", [id, name]);
-  lite.prepare("INSERT INTO notebooks (id, name) VALUES (?, ?)").run(id, name);
-  for (const user of members) {
-    await pool.query("INSERT INTO memberships (notebook_id, user_id, role) VALUES ($1, $2, 'owner')", [id, user]);
-    lite.prepare("INSERT INTO memberships (notebook_id, user_id) VALUES (?, ?)").run(id, user);
-  }
-}
-
-let noteCount = 0;
-
-/** A note in both databases (SQLite's index holds live notes only, as its triggers keep it); returns its id. */
-async function addNote(notebookId: string, title: string, body: string, options: { tags?: string[]; trashed?: boolean } = {}): Promise<string> {
-  const id = `note_${++noteCount}`;
-  const updatedAt = (clock += 1000);
-  const deletedAt = options.trashed ? updatedAt : null;
-  const tags = [...(options.tags ?? [])].sort();
-  await pool.query("INSERT INTO notes (id, notebook_id, title, body, updated_at, deleted_at) VALUES ($1, $2, $3, $4, to_timestamp($5 / 1000.0), to_timestamp($6 / 1000.0))", [
-    id,
-    notebookId,
-    title,
-    body,
-    updatedAt,
-    deletedAt,
-  ]);
-  if (tags.length > 0) await pool.query("INSERT INTO note_tags (note_id, tag) SELECT $1, unnest($2::text[])", [id, tags]);
-  lite.prepare("INSERT INTO notes (id, notebook_id, title, body, tags_text, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?)").run(
-    id,
-    notebookId,
-    title,
-    body,
-    tags.join(" "),
-    updatedAt,
-    deletedAt,
-  );
-  for (const tag of tags) lite.prepare("INSERT INTO note_tags (note_id, tag) VALUES (?, ?)").run(id, tag);
-  if (!options.trashed) lite.prepare("INSERT INTO notes_fts (rowid, title, body, tags_text) SELECT rowid, title, body, tags_text FROM notes WHERE id = ?").run(id);
-  return id;
-}
-
-type Filters = { userId?: string; notebookId?: string; tag?: string; limit?: number };
-
-const searchQuery = (ftsQuery: string, f: Filters = {}): NoteSearch => ({ ftsQuery, userId: f.userId ?? "analyst", notebookId: f.notebookId, tag: f.tag, limit: f.limit ?? 20 });
-
-/** The ids PostgreSQL finds for what a person typed (through toFtsQuery, as the search service does). */
-async function pgHits(typed: string, f: Filters = {}): Promise<string[]> {
-  const ftsQuery = toFtsQuery(typed);
-  if (!ftsQuery) return [];
-  return (await postgresSearch(db).searchNotes(searchQuery(ftsQuery, f))).map((m) => m.id);
-}
-
-async function liteHits(ftsQuery: string, f: Filters = {}): Promise<string[]> {
-  return (await sqliteSearch(lite).searchNotes(searchQuery(ftsQuery, f))).map((m) => m.id);
-}
-
-/** A small deterministic random source (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+beforeAll(() => void ({ pool, db, lite } = databases()));
 
 describe("postgresSearch", () => {
   const ids: Record<string, string> = {};
-
-  beforeAll(async () => {
-    await addUser("analyst");
-    await addUser("outsider");
-    await addNotebook("research", "Research", ["analyst"]);
-    await addNotebook("macro", "Macro", ["analyst"]);
-    await addNotebook("secret", "Outsider's", ["outsider"]);
-    ids.rotation = await addNote("research", "Small-cap rotation", "The Russell 2000 led the S&P 500 for eleven sessions.");
-    ids.staples = await addNote("research", "Defensive sectors", "Consumer staples rose; a small rotation into defensives.", { tags: ["sectors"] });
-    ids.fed = await addNote("macro", "Fed path", "How many rate cuts will come in 2026? Markets price two rate cuts.");
-    ids.hidden = await addNote("secret", "Rotation secrets", "rotation rotation rotation");
-    ids.breadth = await addNote("research", "Breadth", "Sector breadth broadened.", { tags: ["sectors-us", "defensive"] });
-    ids.breadthAgain = await addNote("research", "Breadth again", "Breadth broadened again.", { tags: ["sectors"] });
-    ids.trashed = await addNote("research", "Rotation, thrown away", "rotation in the trash", { trashed: true });
-    ids.running = await addNote("macro", "Running notes", "Probability of a hike; hoping for happiness in generalization.");
-    ids.numbers = await addNote("macro", "Numbers", "CPI rose 1.5% to 4.25 on 2026-01-15; the S&P-500 fell; Q3-2025 was -3.");
-    ids.accents = await addNote("macro", "Café in Zürich", "A naïve émigré, Straße.");
-  });
+  beforeAll(async () => void Object.assign(ids, await seedNotes()));
 
   it("ranks a title match above a body match, and never shows notes from others' notebooks or the trash", async () => {
     expect(await pgHits("rotation")).toEqual([ids.rotation, ids.staples]);
@@ -306,116 +190,6 @@ describe("postgresSearch", () => {
     expect(hit!.updatedAt.getTime()).toBe(rows[0].ms);
   });
 
-  it("runs inside a transaction", async () => {
-    const hits = await db.transaction(async (tx) => postgresSearch(tx).searchNotes(searchQuery('"staples"')));
-    expect(hits.map((h) => h.id)).toEqual([ids.staples]);
-  });
-
-  it("puts the planner settings back, inside the caller's transaction and on the pool's connections", async () => {
-    const settings = "SELECT current_setting('enable_seqscan') AS seq, current_setting('max_parallel_workers_per_gather') AS workers";
-    const before = (await pool.query(settings)).rows[0];
-    const inside = await db.transaction(async (tx) => {
-      await tx.execute(sql`SET LOCAL max_parallel_workers_per_gather = 3`);
-      expect((await postgresSearch(tx).searchNotes(searchQuery('"staples"'))).map((h) => h.id)).toEqual([ids.staples]);
-      return (await tx.execute<{ seq: string; workers: string }>(sql.raw(settings))).rows[0];
-    });
-    expect(inside).toEqual({ seq: "on", workers: "3" });
-    await Promise.all(Array.from({ length: 4 }, () => postgresSearch(db).searchNotes(searchQuery('"rotation"'))));
-    const after = await Promise.all(Array.from({ length: 4 }, () => pool.query(settings)));
-    for (const { rows } of after) expect(rows[0]).toEqual(before);
-    expect(before.seq).toBe("on");
-  });
-
-  it("reads with a kept plan on the search pool: its connections carry the settings, and one statement serves each query shape", async () => {
-    const prepared = async () => {
-      const { rows } = await searchPoolFor(pool).query<{ name: string; settings: string }>(
-        "SELECT name, current_setting('enable_seqscan') || ' ' || current_setting('max_parallel_workers_per_gather') || ' ' || current_setting('plan_cache_mode') AS settings FROM pg_prepared_statements WHERE name LIKE 'quire_search_%' ORDER BY name",
-      );
-      return rows;
-    };
-    await endSearchPool(pool);
-    // Two words that must both be there: no first read over the recent window, so the plan is kept (a tag the same).
-    expect((await postgresSearch(db).searchNotes(searchQuery('"consumer" "staples"'))).map((h) => h.id)).toEqual([ids.staples]);
-    const once = await prepared();
-    expect(once).toHaveLength(1);
-    expect(once[0]!.settings).toBe("off 0 force_generic_plan");
-    // Other words of the same shape reuse the statement; a tag is another shape.
-    expect((await postgresSearch(db).searchNotes(searchQuery('"rate" "cuts"'))).map((h) => h.id)).toEqual([ids.fed]);
-    expect(await prepared()).toEqual(once);
-    expect((await postgresSearch(db).searchNotes(searchQuery('"staples"', { tag: "sectors" }))).map((h) => h.id)).toEqual([ids.staples]);
-    expect(await prepared()).toHaveLength(2);
-    // Closing the search pool ends its connections (the next search opens it again).
-    const searchPool = searchPoolFor(pool);
-    expect(searchPool.totalCount).toBeGreaterThan(0);
-    await endSearchPool(pool);
-    expect(searchPool.totalCount).toBe(0);
-    expect(searchPoolFor(pool)).not.toBe(searchPool);
-    expect((await postgresSearch(db).searchNotes(searchQuery('"consumer" "staples"'))).map((h) => h.id)).toEqual([ids.staples]);
-  });
-
-  it("reads the candidates in two lanes at once and merges them in rank order, reading a lane again when its rows run out", async () => {
-    await addNotebook("lanes", "Lanes", ["analyst"]);
-    const alone: string[] = [];
-    for (let i = 0; i < 5; i++) alone.push(await addNote("lanes", `Lane ${i}`, "Cobalt rallied alone."));
-    // Newer notes that pass the server's check (a NOT is checked on the client) but not FTS5: every lane runs out of rows.
-    for (let i = 0; i < 40; i++) await addNote("lanes", `Lane mixed ${i}`, "Cobalt rallied with nickel.");
-    // Three of the older ones updated at the same moment: the order among them is by id, byte by byte ("note_1" < "note_10" < "note_9").
-    await pool.query("UPDATE notes SET updated_at = (SELECT updated_at FROM notes WHERE id = $1) WHERE id = ANY($2::text[])", [alone[4], alone.slice(2)]);
-    const ftsQuery = toFtsQuery("cobalt NOT nickel")!;
-    const scope = (limit: number) => searchQuery(ftsQuery, { notebookId: "lanes", limit });
-    const ids = (hits: Array<{ id: string }>) => hits.map((h) => h.id);
-
-    const searchPool = searchPoolFor(pool);
-    const sent: string[] = [];
-    const query = searchPool.query.bind(searchPool);
-    searchPool.query = ((config: { text: string }) => (sent.push(config.text), query(config as never))) as unknown as typeof searchPool.query;
-    try {
-      for (const limit of [1, 2, 3, 5, 8]) {
-        const inLanes = ids(await postgresSearch(db, { recentFirst: "never" }).searchNotes(scope(limit)));
-        // Inside a transaction the candidates are read in one lane, one page after another.
-        const inOne = ids(await db.transaction(async (tx) => postgresSearch(tx, { recentFirst: "never" }).searchNotes(scope(limit))));
-        expect(inLanes, `limit ${limit}`).toEqual(inOne);
-        expect(inLanes).toEqual([...alone.slice(2).sort(), alone[1], alone[0]].slice(0, limit));
-      }
-    } finally {
-      searchPool.query = query;
-    }
-    expect(sent.filter((text) => text.includes("hashtext(n.id)")).length, "the reads went by lanes").toBeGreaterThan(2);
-    expect(await liteHits(ftsQuery, { notebookId: "lanes" })).toHaveLength(5);
-  });
-
-  it("reads in lanes only when most candidates may fail their checks: a phrase of two words or more, or a NOT", async () => {
-    const searchPool = searchPoolFor(pool);
-    const query = searchPool.query.bind(searchPool);
-    // One statement for each of the two lanes, each read once (their first pages hold every candidate here).
-    const LANES_EXPECTED = 2;
-    const laneReads = async (ftsQuery: string) => {
-      const sent: string[] = [];
-      searchPool.query = ((config: { text: string }) => (sent.push(config.text), query(config as never))) as unknown as typeof searchPool.query;
-      try {
-        const hits = (await postgresSearch(db, { recentFirst: "never" }).searchNotes(searchQuery(ftsQuery))).map((h) => h.id);
-        expect(hits.sort(), ftsQuery).toEqual((await liteHits(ftsQuery)).sort());
-        expect(sent.length, `${ftsQuery}: read with a kept plan`).toBeGreaterThan(0);
-        return sent.filter((text) => text.includes("hashtext(n.id)")).length;
-      } finally {
-        searchPool.query = query;
-      }
-    };
-    expect(await laneReads('"consumer" "staples"')).toBe(0);
-    expect(await laneReads('"breadth" OR "cuts"')).toBe(0);
-    expect(await laneReads('"rate cuts"')).toBe(LANES_EXPECTED);
-    expect(await laneReads('"sector" NOT "defensive"')).toBe(LANES_EXPECTED);
-  });
-
-  it("sends what was typed as data, quotes and backslashes included (parameters of a kept plan, or inlined as literals)", async () => {
-    const odd = await addNote("research", "Quotes", "It's a back\\slash: O'Brien's \\'; DROP TABLE notes; --");
-    for (const q of [`"O'Brien's"`, `"back\\slash"*`, `"'; DROP TABLE notes; --"`, `"\\'"`, `"it's" AND "drop"`]) {
-      expect(await postgresSearch(db).searchNotes(searchQuery(q)), q).toEqual(expect.any(Array));
-    }
-    expect((await postgresSearch(db).searchNotes(searchQuery(`"O'Brien's"`))).map((h) => h.id)).toEqual([odd]);
-    expect((await postgresSearch(db).searchNotes(searchQuery(`"drop table notes"`, { tag: "it's'--" }))).map((h) => h.id)).toEqual([]);
-    expect((await pool.query("SELECT count(*)::int AS n FROM notes WHERE id = $1", [odd])).rows[0].n).toBe(1);
-  });
 
   it("finds the same notes as SQLite's FTS5 store for random notes and typed queries", async () => {
     // QUIRE_SEARCH_SEED=n runs another sample.
@@ -500,18 +274,6 @@ describe("postgresSearch", () => {
     expect(await pgHits("ärger")).toContain(long);
   });
 
-  it("keeps a body of about a kilobyte in its row uncompressed, so checking a candidate reads it as it is; a larger one is compressed", async () => {
-    // 150 words, as the bench's notes have: with its search vector the row passes the 2 KB past which PostgreSQL
-    // compresses, and the body was what it compressed before migration 0014.
-    const words = Array.from({ length: 150 }, (_, i) => `word${(i * 7919) % 1000}`);
-    const typical = await addNote("research", "Typical", words.join(" "));
-    const large = await addNote("research", "Large", "rotation ".repeat(2_000));
-    const { rows } = await pool.query<{ id: string; body: string | null }>("SELECT id, pg_column_compression(body) AS body FROM notes WHERE id = ANY($1)", [[typical, large]]);
-    const compression = new Map(rows.map((r) => [r.id, r.body]));
-    expect(compression.get(typical), "the typical body is stored as written").toBeNull();
-    expect(compression.get(large), "an 18 KB body is still compressed").not.toBeNull();
-    expect(await pgHits(`"${words[1]} ${words[2]}"`)).toEqual([typical]);
-  });
 
   it("never throws, whatever is typed (500 random strings through toFtsQuery, and raw FTS5-ish strings)", async () => {
     const rand = random(42);

@@ -1,8 +1,8 @@
 // The PostgreSQL search store on a fresh database, how it reads: inside transactions, planner settings, kept plans on the search pool, lanes, parameters, and bodies kept in the row.
 import { sql } from "drizzle-orm";
-import type { NodePgDatabase } from "drizzle-orm/node-postgres";
-import type pg from "pg";
-import { beforeAll, describe, expect, it } from "vitest";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type * as pgSchema from "@/db/schema-pg";
 import { endSearchPool, searchPoolFor } from "@/db/search-pool";
 import { toFtsQuery } from "@/lib/notes/search-query";
@@ -117,6 +117,40 @@ describe("postgresSearch reads", () => {
     expect(await laneReads('"breadth" OR "cuts"')).toBe(0);
     expect(await laneReads('"rate cuts"')).toBe(LANES_EXPECTED);
     expect(await laneReads('"sector" NOT "defensive"')).toBe(LANES_EXPECTED);
+  });
+
+  it("walks the recent window for a word many notes hold, once ANALYZE has counted the lexemes, and looks a rare word up in the index", async () => {
+    await addNotebook("walk", "Walk", ["analyst"]);
+    const zinc = await addNote("walk", "Metals", "Zinc held up.");
+    // Half of 400 newer notes hold "breadth" (a tenth of them in the title), so it is among the most common lexemes.
+    await pool.query(
+      `INSERT INTO notes (id, notebook_id, title, body, version, created_by, updated_by, created_at, updated_at)
+       SELECT 'walk_' || i, 'walk', CASE WHEN i % 20 = 0 THEN 'Breadth ' || i ELSE 'Day ' || i END,
+         CASE WHEN i % 2 = 0 THEN 'Breadth widened, day ' || i ELSE 'Nothing new, day ' || i END, 1, 'analyst', 'analyst',
+         now() + i * interval '1 second', now() + i * interval '1 second'
+       FROM generate_series(1, 400) AS i`,
+    );
+    await pool.query("ANALYZE notes");
+    // A pool of its own: statistics are read once a minute per pool, and this file's earlier searches read them before ANALYZE.
+    const fresh = new pg.Pool({ ...pool.options, max: 2 });
+    const sent = vi.spyOn(pg.Client.prototype, "query");
+    try {
+      const search = (q: string, walk: "auto" | "never") =>
+        postgresSearch(drizzle(fresh), { walk }).searchNotes(searchQuery(q, { notebookId: "walk", limit: 3 })).then((hits) => hits.map((h) => h.id));
+      const walked = () => sent.mock.calls.filter(([query]) => typeof query === "string" && query.includes("NOT (n.title_search @@")).length;
+      const breadth = await search('"breadth"', "auto");
+      expect(walked(), "a common word walks").toBe(1);
+      expect(breadth).toEqual(["walk_400", "walk_380", "walk_360"]);
+      expect(breadth).toEqual(await search('"breadth"', "never"));
+      expect(await search('"widened"', "auto")).toEqual(["walk_400", "walk_398", "walk_396"]);
+      expect(walked(), "a common word that no title holds walks too").toBe(2);
+      expect(await search('"zinc"', "auto")).toEqual([zinc]);
+      expect(walked(), "a rare word goes through the index").toBe(2);
+    } finally {
+      sent.mockRestore();
+      await endSearchPool(fresh);
+      await fresh.end();
+    }
   });
 
   it("sends what was typed as data, quotes and backslashes included (parameters of a kept plan, or inlined as literals)", async () => {

@@ -154,7 +154,7 @@ describe("postgresSearch", () => {
     expect(await liteHits('"rates"', { limit: 1 })).toEqual([one]);
   });
 
-  it("ranks the same with a first read over the recent window: an old title match first, then the newest body matches", async () => {
+  it("ranks the same with a first read over the recent window, through the index or walked: an old title match first, then the newest body matches", async () => {
     await addNotebook("window", "Window", ["analyst"]);
     await addNotebook("window2", "Window too", ["analyst"]);
     const old = await addNote("window", "Cobalt outlook", "Supply is tight.");
@@ -164,14 +164,20 @@ describe("postgresSearch", () => {
       await addNote("window", `Filler ${i}`, "Nothing about metals.");
     }
     const newestFirst = [...body].reverse();
-    const search = (mode: "always" | "never", limit: number, recentWindow = 3) =>
-      postgresSearch(db, { recentFirst: mode, recentWindow }).searchNotes(searchQuery('"cobalt"', { limit })).then((hits) => hits.map((h) => h.id));
-    // The window (each notebook's 3 newest notes) holds the title match and enough body matches for 3 hits.
-    expect(await search("always", 3)).toEqual([old, ...newestFirst.slice(0, 2)]);
-    // Too few in the window for 10 hits: the same statement reads the full order instead.
-    expect(await search("always", 10)).toEqual([old, ...newestFirst.slice(0, 9)]);
+    const search = (mode: "always" | "never", limit: number, recentWindow = 3, walk: "always" | "never" = "never") =>
+      postgresSearch(db, { recentFirst: mode, recentWindow, walk }).searchNotes(searchQuery('"cobalt"', { limit })).then((hits) => hits.map((h) => h.id));
+    for (const walk of ["always", "never"] as const) {
+      // The window (each notebook's 3 newest notes) holds the title match and enough body matches for 3 hits.
+      expect(await search("always", 3, 3, walk), `walk ${walk}`).toEqual([old, ...newestFirst.slice(0, 2)]);
+      // Too few in the window for 10 hits: the same statement reads the full order instead.
+      expect(await search("always", 10, 3, walk), `walk ${walk}`).toEqual([old, ...newestFirst.slice(0, 9)]);
+    }
     for (const limit of [1, 2, 5, 13, 20]) {
-      for (const recentWindow of [1, 2, 4, 50]) expect(await search("always", limit, recentWindow), `limit ${limit}, window ${recentWindow}`).toEqual(await search("never", limit));
+      for (const recentWindow of [1, 2, 4, 50]) {
+        const full = await search("never", limit);
+        expect(await search("always", limit, recentWindow), `limit ${limit}, window ${recentWindow}`).toEqual(full);
+        expect(await search("always", limit, recentWindow, "always"), `limit ${limit}, window ${recentWindow}, walked`).toEqual(full);
+      }
     }
     expect(await search("never", 20)).toEqual([old, ...newestFirst]);
   });
@@ -251,12 +257,14 @@ describe("postgresSearch", () => {
       // A first read over a small recent window gives the same notes in the same order as the full read, whatever the limit.
       for (const limit of [3, 200]) {
         const scope = { userId: "analyst", limit };
-        const [windowed, full] = await Promise.all([
-          postgresSearch(db, { recentFirst: "always", recentWindow: 7 }).searchNotes(searchQuery(ftsQuery, scope)),
+        const [windowed, walked, full] = await Promise.all([
+          postgresSearch(db, { recentFirst: "always", recentWindow: 7, walk: "never" }).searchNotes(searchQuery(ftsQuery, scope)),
+          postgresSearch(db, { recentFirst: "always", recentWindow: 7, walk: "always" }).searchNotes(searchQuery(ftsQuery, scope)),
           postgresSearch(db, { recentFirst: "never" }).searchNotes(searchQuery(ftsQuery, scope)),
         ]);
-        const [a, b] = [windowed.map((m) => m.id).join(), full.map((m) => m.id).join()];
+        const [a, w, b] = [windowed.map((m) => m.id).join(), walked.map((m) => m.id).join(), full.map((m) => m.id).join()];
         if (a !== b) differences.push(`${q} → ${ftsQuery}, limit ${limit}: with a recent window ${a}, without ${b}`);
+        if (w !== b) differences.push(`${q} → ${ftsQuery}, limit ${limit}: walking a recent window ${w}, without ${b}`);
       }
     }
     expect(differences).toEqual([]);

@@ -24,8 +24,9 @@ const USAGE = `Usage: npm run db:copy -- --to postgres://USER[:PASSWORD]@HOST:54
 
 Copies Quire's SQLite database (default: QUIRE_DB_PATH, else QUIRE_DATA_DIR/quire.db, else data/quire.db) into an
 empty PostgreSQL database: applies the PostgreSQL migrations, copies every table in one transaction, and checks row
-counts and checksums of both sides before it commits. Stop the Quire server first: writes made during the copy are
-not copied. A password may come from PGPASSWORD or ~/.pgpass instead of the URL.
+counts and checksums of both sides before it commits, then gathers the planner's statistics (ANALYZE). Stop the
+Quire server first: writes made during the copy are not copied. A password may come from PGPASSWORD or ~/.pgpass
+instead of the URL.
 Exit codes: 0 copied and verified; 1 refused or failed (nothing committed); 2 wrong arguments.`;
 
 /** A refusal or failure with a message meant for the person running the copy (the CLI prints it without a stack). */
@@ -45,7 +46,7 @@ export class CopyError extends Error {
  * @typedef {{ name: string, kind: Kind }} Column
  * @typedef {{ name: string, columns: Column[], primaryKey: string[], sequences: Array<{ column: string, sequence: string }>, identity: boolean }} TablePlan
  * @typedef {{ table: string, sqliteRows: number, postgresRows: number, sqliteChecksum: string, postgresChecksum: string, ok: boolean }} TableReport
- * @typedef {{ ok: boolean, committed: boolean, from: string, to: string, elapsedMs: number, tables: TableReport[] }} CopyReport
+ * @typedef {{ ok: boolean, committed: boolean, analyzed: boolean, from: string, to: string, elapsedMs: number, tables: TableReport[] }} CopyReport
  */
 
 /** The URL with its password replaced by ***, for messages (an unparseable URL is not echoed: it may hold one). */
@@ -586,9 +587,27 @@ async function copyInTransaction({ source, client, order, file, to, where, log, 
     const ok = tables.every((t) => t.ok);
     await client.query(ok ? "COMMIT" : "ROLLBACK");
     open = false;
-    return { ok, committed: ok, from: file, to: where, elapsedMs: Math.round(performance.now() - started), tables };
+    const analyzed = ok && (await analyzeCopied(client, plans, where, log));
+    return { ok, committed: ok, analyzed, from: file, to: where, elapsedMs: Math.round(performance.now() - started), tables };
   } finally {
     if (open) await client.query("ROLLBACK").catch(() => {});
+  }
+}
+
+/**
+ * Gathers the planner's statistics for the copied tables once they are committed, as after a restore: until
+ * autovacuum gets to them the planner would guess their sizes, and the search store, which chooses how it reads a
+ * common word from them (db/stores/search-pg-walk.ts), would find none. The copy stands either way, so a failure here
+ * is reported with what to run, not thrown.
+ */
+async function analyzeCopied(client, plans, where, log) {
+  log("Gathering the planner's statistics (ANALYZE)…");
+  try {
+    await client.query(`ANALYZE ${plans.map((p) => q(p.name)).join(", ")}`);
+    return true;
+  } catch (error) {
+    log(`ANALYZE failed (${errorText(error)}); the copy is committed. Run ANALYZE on ${where} before serving from it.`);
+    return false;
   }
 }
 

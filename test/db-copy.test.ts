@@ -18,7 +18,7 @@ import { writeObservations } from "@/server/services/series";
 import { createShareLink } from "@/server/services/share-links";
 
 type TableReport = { table: string; sqliteRows: number; postgresRows: number; sqliteChecksum: string; postgresChecksum: string; ok: boolean };
-type CopyReport = { ok: boolean; committed: boolean; from: string; to: string; elapsedMs: number; tables: TableReport[] };
+type CopyReport = { ok: boolean; committed: boolean; analyzed: boolean; from: string; to: string; elapsedMs: number; tables: TableReport[] };
 type DbCopy = {
   copyDatabase(options: { from?: string; to: string; log?: (line: string) => void }): Promise<CopyReport>;
   formatReport(report: CopyReport): string;
@@ -161,6 +161,21 @@ describe("db:copy from SQLite to PostgreSQL", () => {
       const { rows } = await client.query("INSERT INTO events (action, target_type, target_id) VALUES ('test', 'test', 'x') RETURNING id");
       await client.query("ROLLBACK");
       expect(rows[0].id).toBeGreaterThan(maxEvent);
+    });
+  });
+
+  it("gathers the planner's statistics for the copied tables once they are committed", async () => {
+    expect(report.analyzed).toBe(true);
+    expect(log).toContain("Gathering the planner's statistics (ANALYZE)…");
+    await withPg(target, async (client) => {
+      const notesCount = (await client.query("SELECT count(*)::float8 AS n FROM notes")).rows[0].n;
+      // reltuples is -1 for a table never analyzed or vacuumed; ANALYZE of a small table counts it exactly.
+      const { rows } = await client.query("SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'notes'::regclass");
+      expect(notesCount).toBeGreaterThan(0);
+      expect(rows[0].n).toBe(notesCount);
+      // The search vector's lexeme statistics, which the search store reads to choose how it reads a common word.
+      const stats = await client.query("SELECT most_common_elems IS NOT NULL AS listed FROM pg_stats WHERE tablename = 'notes' AND attname = 'search'");
+      expect(stats.rows).toEqual([{ listed: true }]);
     });
   });
 

@@ -8,7 +8,7 @@ const ALL = ["{lib,server,db,components}/**/*.test.ts", "test/**/*.test.ts"];
 const STORE_FREE = ["lib/**", "components/**", "test/start-database-url.test.ts"];
 /** Tests of SQLite's own machinery (the FTS5 table, the database file), which PostgreSQL does not have. */
 const SQLITE_ONLY = ["server/services/notes-fts.test.ts", "test/security/database-file.test.ts", "test/db-copy.test.ts"];
-/** Tests of PostgreSQL's own pieces (its stores, its schema beside SQLite's), which open their own databases. */
+/** Tests of PostgreSQL's own pieces (its stores, its schema beside SQLite's, its backups), which open their own databases. */
 const POSTGRES_ONLY = ["db/stores/search-pg.test.ts", "db/stores/search-pg-reads.test.ts", "db/stores/search-pg-walk.test.ts", "db/stores/search-pg-query.test.ts", "db/stores/observations-pg.test.ts", "db/schema-drift.test.ts", "test/pg-backup.test.ts"];
 
 export default defineConfig({

@@ -6,16 +6,14 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { and, eq } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { createTestDatabase, ensurePostgres } from "@/db/pg-test-server.mjs";
-import { notebooks, notes, series, users } from "@/db/schema";
-import { DEMO_USER } from "@/db/seed/demo-content";
+import { series } from "@/db/schema";
 import { createToken } from "@/server/services/api-tokens";
-import { ensureDemo } from "@/server/services/demo";
 import { writeObservations } from "@/server/services/series";
 import { createShareLink } from "@/server/services/share-links";
+import { seedDemo, withPg } from "./demo-database";
 
 type TableReport = { table: string; sqliteRows: number; postgresRows: number; sqliteChecksum: string; postgresChecksum: string; ok: boolean };
 type CopyReport = { ok: boolean; committed: boolean; analyzed: boolean; from: string; to: string; elapsedMs: number; tables: TableReport[] };
@@ -39,16 +37,6 @@ async function freshTarget(prefix: string): Promise<string> {
   const database = await createTestDatabase(baseUrl, prefix);
   drops.push(database.drop);
   return database.url;
-}
-
-async function withPg<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 function sqliteFile(): string {
@@ -89,18 +77,13 @@ describe("db:copy from SQLite to PostgreSQL", () => {
 
   beforeAll(async () => {
     baseUrl = await ensurePostgres();
-    expect(await ensureDemo()).toBe(true);
-    const db = getDb();
-    const [user] = await db.select().from(users).where(eq(users.email, DEMO_USER.email));
-    const [notebook] = await db.select().from(notebooks);
-    const [note] = await db.select().from(notes).where(eq(notes.notebookId, notebook!.id)).limit(1);
-    const owner = { id: user!.id };
-    await createShareLink(owner, { targetType: "notebook", targetId: notebook!.id, label: "Client: Acme", mode: "snapshot" });
-    await createShareLink(owner, { targetType: "note", targetId: note!.id, label: "Client: Beta", mode: "live", expiresAt: new Date(Date.now() + 86_400_000) });
-    await createToken(owner, { notebookId: notebook!.id, name: "loader" });
+    const { owner, notebookId, noteId } = await seedDemo();
+    await createShareLink(owner, { targetType: "notebook", targetId: notebookId, label: "Client: Acme", mode: "snapshot" });
+    await createShareLink(owner, { targetType: "note", targetId: noteId, label: "Client: Beta", mode: "live", expiresAt: new Date(Date.now() + 86_400_000) });
+    await createToken(owner, { notebookId, name: "loader" });
     // A revised figure: its first vintage closes (known_until set), as a data refresh would.
-    const [reported] = await db.select().from(series).where(and(eq(series.notebookId, notebook!.id), eq(series.key, "RUT-YTD-2026")));
-    await writeObservations(reported!, [{ date: "2026-01-30", value: 7.25 }], user!.id, "manual");
+    const [reported] = await getDb().select().from(series).where(and(eq(series.notebookId, notebookId), eq(series.key, "RUT-YTD-2026")));
+    await writeObservations(reported!, [{ date: "2026-01-30", value: 7.25 }], owner.id, "manual");
 
     target = await freshTarget("quire_copy");
     report = await copyDatabase({ from: sqliteFile(), to: target, log: (line) => log.push(line) });

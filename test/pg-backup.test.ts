@@ -3,32 +3,18 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDatabase, getDb, prepareDatabase } from "@/db/client";
+import { closeDatabase, prepareDatabase } from "@/db/client";
 import { createTestDatabase, ensurePostgres } from "@/db/pg-test-server.mjs";
-import { notebooks, notes, users } from "@/db/schema";
-import { DEMO_USER } from "@/db/seed/demo-content";
 import { createToken } from "@/server/services/api-tokens";
-import { ensureDemo } from "@/server/services/demo";
 import { createShareLink, openShareLink } from "@/server/services/share-links";
+import { seedDemo, withPg } from "./demo-database";
 
 /** Runs one of PostgreSQL's client programs; fails the test with its own words when it fails. */
 function run(program: string, args: string[]): void {
   const result = spawnSync(program, args, { encoding: "utf8", timeout: 60_000 });
   if (result.error) throw new Error(`${program} could not run: ${result.error.message} (it comes with Debian's postgresql-client)`);
   expect(result.status, `${program} ${args.join(" ")}\n${result.stderr}`).toBe(0);
-}
-
-async function withPg<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Every table of every schema but the catalogs (Quire's and the migrations' record), each with its row count and a hash of its rows. */
@@ -66,14 +52,9 @@ describe("backup with pg_dump, restore with pg_restore (docs/deploy.md)", () => 
   let shareId = "";
 
   beforeAll(async () => {
-    expect(await ensureDemo()).toBe(true);
-    const db = getDb();
-    const [user] = await db.select().from(users).where(eq(users.email, DEMO_USER.email));
-    const [notebook] = await db.select().from(notebooks);
-    const [note] = await db.select().from(notes).where(eq(notes.notebookId, notebook!.id)).limit(1);
-    const owner = { id: user!.id };
-    ({ token: shareToken, id: shareId } = await createShareLink(owner, { targetType: "note", targetId: note!.id, label: "Client: Acme", mode: "live" }));
-    await createToken(owner, { notebookId: notebook!.id, name: "loader" });
+    const { owner, notebookId, noteId } = await seedDemo();
+    ({ token: shareToken, id: shareId } = await createShareLink(owner, { targetType: "note", targetId: noteId, label: "Client: Acme", mode: "live" }));
+    await createToken(owner, { notebookId, name: "loader" });
 
     // As the guide says: the dump is taken while the server's pool is open; the restore goes into an empty database.
     run("pg_dump", ["--format=custom", `--file=${dump}`, source]);

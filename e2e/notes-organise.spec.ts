@@ -1,6 +1,6 @@
 // e2e: finding and organising notes: restore an old revision, Ctrl/Cmd+K by a word in the body, tags, trash, export.
 import { expect, test } from "@playwright/test";
-import { expectSaved, newNote, serverNote, signedInPage, typeBody } from "./helpers/notes";
+import { expectSaved, newNote, openSwitcher, serverNote, signedInPage, typeBody } from "./helpers/notes";
 
 test("restore an old revision from the history: the old text comes back as a new revision", async ({ browser }) => {
   const { context, page } = await signedInPage(browser, "Hana History");
@@ -40,8 +40,7 @@ test("Ctrl/Cmd+K finds a note by a word in its body and opens it; the search pag
   await expectSaved(page);
 
   await page.goto("/notebooks");
-  await page.keyboard.press("ControlOrMeta+k");
-  await page.getByRole("combobox", { name: "Find a note" }).fill("zephyr");
+  await (await openSwitcher(page)).fill("zephyr");
   const results = page.getByTestId("switcher-results");
   await expect(results.getByRole("option")).toHaveCount(1);
   await expect(results.locator("mark")).toHaveText("zephyrine");

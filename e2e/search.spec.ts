@@ -1,6 +1,6 @@
 // e2e: one search for everything: a question, a chart and a series found from Ctrl+K and from the search page, each opening its own page.
 import { expect, test } from "@playwright/test";
-import { signedInPage } from "./helpers/notes";
+import { openSwitcher, signedInPage } from "./helpers/notes";
 
 test("Ctrl+K and the search page find questions, charts and series by title, key or name, grouped by kind", async ({ browser }) => {
   test.setTimeout(60_000);
@@ -30,8 +30,7 @@ test("Ctrl+K and the search page find questions, charts and series by title, key
 
   // Ctrl+K: one word finds all three, each in its own group; Enter opens the chosen one.
   await page.goto("/notebooks");
-  await page.keyboard.press("ControlOrMeta+k");
-  await page.getByRole("combobox", { name: /Find a note/ }).fill("quokka");
+  await (await openSwitcher(page)).fill("quokka");
   const results = page.getByTestId("switcher-results");
   await expect(results.getByRole("group", { name: "Questions" }).getByRole("option")).toHaveText(/Will quokka breadth hold above 100 by June\?/);
   await expect(results.getByRole("group", { name: "Charts" }).getByRole("option")).toHaveText(/Quokka breadth since January/);
@@ -42,8 +41,7 @@ test("Ctrl+K and the search page find questions, charts and series by title, key
   await expect(page).toHaveURL(new RegExp(`/charts/${String(chart.id)}$`));
 
   // A series by its key.
-  await page.keyboard.press("ControlOrMeta+k");
-  await page.getByRole("combobox", { name: /Find a note/ }).fill("rspw");
+  await (await openSwitcher(page)).fill("rspw");
   await expect(results.getByRole("option")).toHaveCount(1);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/data/${String(series.id)}$`));

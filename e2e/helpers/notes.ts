@@ -9,6 +9,20 @@ export async function signedInPage(browser: Browser, name: string) {
   return { context, page, account };
 }
 
+/**
+ * Opens the Ctrl/⌘ K switcher and returns its input. Right after a navigation the page's scripts may still be starting,
+ * and a key pressed before its listener is attached does nothing (as for a person), so the key is pressed again until
+ * the switcher is open.
+ */
+export async function openSwitcher(page: Page) {
+  const input = page.getByRole("combobox", { name: /Find a note/ });
+  await expect(async () => {
+    if (!(await input.isVisible())) await page.keyboard.press("ControlOrMeta+k");
+    await expect(input).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  return input;
+}
+
 /** Creates a notebook, then a note from its Notes tab; returns the note's id with the page on the editor (a new note opens in it). */
 export async function newNote(page: Page, notebookName: string) {
   await page.getByRole("button", { name: "Create a notebook" }).click();
